@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs the suite on SQLite, then again on PostgreSQL when TRACKER_TEST_POSTGRES_URL is set.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+status=0
+echo "== test suite on SQLite =="
+.venv/bin/pytest -p no:cacheprovider "$@" || status=$?
+if [ -n "${TRACKER_TEST_POSTGRES_URL:-}" ]; then
+  echo "== test suite on PostgreSQL =="
+  TRACKER_TEST_DATABASE=postgres .venv/bin/pytest -p no:cacheprovider -m "not extract_only" "$@" || status=$?
+else
+  echo "TRACKER_TEST_POSTGRES_URL is not set: PostgreSQL run skipped"
+fi
+exit $status

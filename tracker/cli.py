@@ -1,0 +1,375 @@
+"""The `tracker` command: database, users, ingest, demo, serving, audit, extraction."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import click
+from sqlalchemy.orm import Session
+
+from .config import Settings
+from .db import make_engine, make_session_factory
+from .services.errors import DuplicateArticle, TrackerError
+
+
+@dataclass
+class Context:
+    settings: Settings = field(default_factory=Settings)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on any error."""
+        engine = make_engine(self.settings.database_url)
+        try:
+            with make_session_factory(engine)() as session:
+                try:
+                    yield session
+                    session.commit()
+                except BaseException:
+                    session.rollback()
+                    raise
+        finally:
+            engine.dispose()
+
+
+pass_ctx = click.make_pass_decorator(Context, ensure=True)
+
+
+def fail(message: str) -> None:
+    """Print a one-line error and exit non-zero."""
+    raise click.ClickException(message)
+
+
+@click.group()
+@click.version_option(package_name="tracker")
+def main() -> None:
+    """Claim-provenance tracker for fact-checkers."""
+
+
+# --- database ---------------------------------------------------------------------------------
+
+
+@main.group()
+def db() -> None:
+    """Database migrations (Alembic)."""
+
+
+@db.command("upgrade")
+@click.argument("revision", default="head")
+@pass_ctx
+def db_upgrade(ctx: Context, revision: str) -> None:
+    """Upgrade the database to REVISION (default: the newest)."""
+    from . import migrate
+
+    migrate.upgrade(ctx.settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+@db.command("downgrade")
+@click.argument("revision")
+@pass_ctx
+def db_downgrade(ctx: Context, revision: str) -> None:
+    """Downgrade the database to REVISION ('base' empties it)."""
+    from . import migrate
+
+    migrate.downgrade(ctx.settings.database_url, revision)
+    click.echo(f"database at {revision}")
+
+
+@db.command("current")
+@pass_ctx
+def db_current(ctx: Context) -> None:
+    """Print the database's revision and the newest one."""
+    from . import migrate
+
+    engine = make_engine(ctx.settings.database_url)
+    try:
+        current = migrate.current_revision(engine)
+    finally:
+        engine.dispose()
+    head = migrate.head_revision(ctx.settings.database_url)
+    state = "up to date" if current == head else "needs `tracker db upgrade`"
+    click.echo(f"current: {current or 'none'}  head: {head}  ({state})")
+
+
+# --- users ------------------------------------------------------------------------------------
+
+
+@main.group()
+def user() -> None:
+    """User accounts."""
+
+
+@user.command("create")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option(
+    "--role", type=click.Choice(["factchecker", "editor", "admin"]), default="factchecker"
+)
+@click.password_option("--password", help="Prompted for when not given.")
+@pass_ctx
+def user_create(ctx: Context, email: str, name: str, role: str, password: str) -> None:
+    """Create a user."""
+    from .services import users
+
+    try:
+        with ctx.session() as session:
+            created = users.create_user(session, email, name, password, role)
+            click.echo(f"created {created.role} {created.email} (id {created.id})")
+    except TrackerError as err:
+        fail(str(err))
+
+
+@user.command("list")
+@pass_ctx
+def user_list(ctx: Context) -> None:
+    """List users."""
+    from .services import users
+
+    with ctx.session() as session:
+        for u in users.list_users(session):
+            state = "" if u.active else "  (inactive)"
+            click.echo(f"{u.id}\t{u.email}\t{u.role}\t{u.name}{state}")
+
+
+@user.command("set-role")
+@click.argument("email")
+@click.argument("role", type=click.Choice(["factchecker", "editor", "admin"]))
+@pass_ctx
+def user_set_role(ctx: Context, email: str, role: str) -> None:
+    """Give the user with EMAIL a new ROLE."""
+    from .services import users
+
+    try:
+        with ctx.session() as session:
+            users.set_role(session, email, role)
+            click.echo(f"{email} is now {role}")
+    except TrackerError as err:
+        fail(str(err))
+
+
+# --- ingest -----------------------------------------------------------------------------------
+
+
+def read_text_file(path: Path) -> str:
+    """A file's text as UTF-8, or a one-line ClickException saying what is wrong with it."""
+    if not path.exists():
+        fail(f"{path}: no such file")
+    if path.is_dir():
+        fail(f"{path}: is a directory, not a file")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        fail(f"{path}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        fail(f"{path}: not UTF-8 text (invalid byte at offset {err.start}); convert it to UTF-8")
+        raise  # unreachable, for the type checker
+    return text.removeprefix("\ufeff")
+
+
+_JSONL_FIELDS = {"body", "title", "url", "outlet", "author", "published", "language"}
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Every article of a JSON Lines file, checked before anything is stored."""
+    from .services.ingest import validate_body
+
+    text = read_text_file(path)
+    rows: list[dict[str, Any]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as err:
+            fail(f"{path}:{number}: malformed JSON ({err.msg} at column {err.colno})")
+        if not isinstance(row, dict):
+            fail(f"{path}:{number}: expected a JSON object with a 'body'")
+        unknown = set(row) - _JSONL_FIELDS
+        if unknown:
+            fail(f"{path}:{number}: unknown field(s) {', '.join(sorted(unknown))}")
+        if not isinstance(row.get("body"), str):
+            fail(f"{path}:{number}: 'body' must be the article text as a string")
+        if any(v is not None and not isinstance(v, str) for v in row.values()):
+            fail(f"{path}:{number}: every field must be a string")
+        try:
+            validate_body(row["body"])
+        except TrackerError as err:
+            fail(f"{path}:{number}: {err}")
+        rows.append(row)
+    if not rows:
+        fail(f"{path}: no articles in the file")
+    return rows
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--title", help="Title (default: the first line of the text).")
+@click.option("--url", help="Where the article was published.")
+@click.option("--outlet", help="The outlet that published it.")
+@click.option("--author")
+@click.option("--published", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+@click.option("--lang", "language", type=click.Choice(["auto", "nl", "en"]), default="auto")
+@click.option(
+    "--jsonl", is_flag=True, help="Each FILE holds one JSON object per line, an article each."
+)
+@pass_ctx
+def ingest(
+    ctx: Context,
+    files: tuple[Path, ...],
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    author: str | None,
+    published: str | None,
+    language: str,
+    jsonl: bool,
+) -> None:
+    """Ingest articles from FILES; all or nothing."""
+    from .services.ingest import ArticleInput, ingest_article
+
+    if jsonl:
+        items = [
+            ArticleInput(**{**row, "language": row.get("language") or language})
+            for path in files
+            for row in read_jsonl(path)
+        ]
+    else:
+        items = [
+            ArticleInput(
+                body=read_text_file(path),
+                title=title or "",
+                url=url,
+                outlet=outlet,
+                author=author,
+                published=published,
+                language=language,
+            )
+            for path in files
+        ]
+    stored = skipped = claims = 0
+    try:
+        with (
+            ctx.session() as session,
+            click.progressbar(
+                items, label="ingesting", file=sys.stderr, show_pos=True, hidden=len(items) < 2
+            ) as bar,
+        ):
+            for item in bar:
+                try:
+                    with session.begin_nested():
+                        article = ingest_article(
+                            session, item, max_chars=ctx.settings.max_article_chars
+                        )
+                except DuplicateArticle as err:
+                    skipped += 1
+                    click.echo(f"skipped: {err}", err=True)
+                    continue
+                stored += 1
+                claims += len(article.claims)
+                if len(items) == 1:
+                    click.echo(
+                        f"article {article.id}: {article.title} ({len(article.claims)} claims)"
+                    )
+    except TrackerError as err:
+        fail(str(err))
+    click.echo(f"ingested {stored} article(s), {claims} claim(s); {skipped} duplicate(s) skipped")
+
+
+# --- demo, serve ------------------------------------------------------------------------------
+
+
+@main.command()
+@pass_ctx
+def demo(ctx: Context) -> None:
+    """Load the demo article, sources and logins (once)."""
+    from .services.demo import DEMO_USERS, load_demo
+
+    with ctx.session() as session:
+        result = load_demo(session)
+        state = "loaded" if result.created else "already there"
+        click.echo(f"demo article {result.article.id} {state}: {result.article.title}")
+    for email, _name, role, password in DEMO_USERS:
+        click.echo(f"  {role:<12} {email}  password: {password}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--dev", is_flag=True, help="Flask's development server with reloading.")
+@click.option("--workers", default=2, show_default=True, type=int)
+def serve(host: str, port: int, dev: bool, workers: int) -> None:
+    """Serve the web app (gunicorn; --dev for Flask's development server)."""
+    from . import create_app
+
+    app = create_app()
+    click.echo(f"serving on http://{host}:{port}/", err=True)
+    if dev:
+        app.run(host=host, port=port, debug=True)
+        return
+    from gunicorn.app.base import BaseApplication
+
+    class _Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            self.cfg.set("bind", f"{host}:{port}")
+            self.cfg.set("workers", workers)
+            self.cfg.set("accesslog", "-")
+
+        def load(self) -> Any:
+            return app
+
+    _Server().run()
+
+
+# --- audit ------------------------------------------------------------------------------------
+
+
+@main.group()
+def audit() -> None:
+    """The tamper-evident audit log."""
+
+
+@audit.command("verify")
+@pass_ctx
+def audit_verify(ctx: Context) -> None:
+    """Walk the hash chain; name the first broken event."""
+    from .services.audit import verify_chain
+
+    with ctx.session() as session:
+        report = verify_chain(session)
+    if not report.ok:
+        fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
+    click.echo(f"audit chain intact: {report.events} event(s)")
+
+
+# --- extract ----------------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["auto", "nl", "en"]), default="auto")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "text"]), default="jsonl")
+def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
+    """Print the claims and attributions found in FILES (no database needed)."""
+    from .extract.cli import run_extract
+
+    sys.exit(run_extract(list(files), lang, fmt, sys.stdout))
+
+
+def _register_optional() -> None:
+    """Commands of areas that live in their own packages."""
+    try:
+        from .reports.cli import export
+    except ImportError:
+        return
+    main.add_command(export)
+
+
+_register_optional()

@@ -1,0 +1,63 @@
+"""Settings read from the environment; SQLite in the working directory by default."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+DEFAULT_DB_PATH = Path("instance") / "tracker.sqlite3"
+
+
+def default_database_url() -> str:
+    """The SQLite file under ./instance, unless TRACKER_DATABASE_URL says otherwise."""
+    url = os.environ.get("TRACKER_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{DEFAULT_DB_PATH.resolve()}"
+
+
+def _secret_key() -> str:
+    key = os.environ.get("TRACKER_SECRET_KEY")
+    if key:
+        return key
+    # A per-installation key kept beside the database, so sessions survive restarts.
+    path = Path("instance") / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass
+class Settings:
+    """Everything the app reads from its environment."""
+
+    database_url: str = field(default_factory=default_database_url)
+    secret_key: str = field(default_factory=_secret_key)
+    max_article_chars: int = int(os.environ.get("TRACKER_MAX_ARTICLE_CHARS", "500000"))
+    newsroom_name: str = os.environ.get("TRACKER_NEWSROOM_NAME", "Demo Fact-Check Desk")
+    newsroom_url: str = os.environ.get("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
+    secure_cookies: bool = os.environ.get("TRACKER_SECURE_COOKIES", "") == "1"
+
+    def flask_config(self) -> dict[str, Any]:
+        return {
+            "SECRET_KEY": self.secret_key,
+            "TRACKER_DATABASE_URL": self.database_url,
+            "TRACKER_MAX_ARTICLE_CHARS": self.max_article_chars,
+            "TRACKER_NEWSROOM_NAME": self.newsroom_name,
+            "TRACKER_NEWSROOM_URL": self.newsroom_url,
+            "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+            "SESSION_COOKIE_HTTPONLY": True,
+            "SESSION_COOKIE_SAMESITE": "Strict",
+            "SESSION_COOKIE_SECURE": self.secure_cookies,
+            "REMEMBER_COOKIE_HTTPONLY": True,
+            "REMEMBER_COOKIE_SAMESITE": "Strict",
+            "REMEMBER_COOKIE_SECURE": self.secure_cookies,
+            "WTF_CSRF_TIME_LIMIT": None,
+        }

@@ -1,0 +1,120 @@
+"""The pipeline: sentences -> cues -> sources -> claims with numbers and scores."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .attributions import merge_chains, sentence_attributions
+from .checkworthy import score
+from .cues import PREFILTER
+from .language import detect_language
+from .numbers import find_numbers
+from .quotes import find_quotes
+from .sentences import Segment, split_sentences
+from .sources import Registry
+from .tokens import tokenize
+from .types import Attribution, Claim, KnownSource
+
+CHECKWORTHY_THRESHOLD = 0.5
+_CLAUSE_CUT = re.compile(
+    r"(?:,\s+(?:while|whereas|but|terwijl|maar|en|and|zo|whereupon)\b|;\s)", re.IGNORECASE
+)
+_OPENERS = frozenset("\"“„‘'«")
+
+
+def _lang(text: str, lang: str | None) -> str:
+    if lang in ("nl", "en"):
+        return lang
+    return detect_language(text)
+
+
+def find_attributions(
+    text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
+) -> list[tuple[Segment, list[Attribution]]]:
+    """Every sentence with all attributions found in it (cue level, before claims are built)."""
+    lg = _lang(text, lang)
+    registry = Registry(known_sources)
+    prefilter = PREFILTER[lg]
+    out: list[tuple[Segment, list[Attribution]]] = []
+    for seg in split_sentences(text):
+        atts: list[Attribution] = []
+        if prefilter.search(text, seg.start, seg.end):
+            toks = tokenize(text, seg.start, seg.end)
+            quoted = any(closed and b - a > 8 for a, b, closed in find_quotes(text, seg.start, seg.end))
+            known = registry.matches(text, seg.start, seg.end)
+            atts = sentence_attributions(text, toks, lg, seg.start, seg.end, known, quoted)
+        out.append((seg, atts))
+    return out
+
+
+def _select(atts: list[Attribution]) -> list[Attribution]:
+    """Attributions that become claims: sourced ones first; hearsay only without a source."""
+    sourced = [a for a in merge_chains(atts) if a.kind != "hearsay"]
+    if not sourced:
+        return [a for a in atts if a.kind == "hearsay"][:1]
+    chosen: list[Attribution] = []
+    seen: set[int] = set()
+    for a in sourced:
+        key = a.source.start if a.source is not None else -1
+        if key in seen or (key == -1 and chosen):
+            continue
+        seen.add(key)
+        chosen.append(a)
+    return chosen
+
+
+def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(text, start, end)]
+    bounds = [start, *cuts, end]
+    return [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def extract_claims(
+    text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
+) -> list[Claim]:
+    """Claim candidates of `text` in text order, each with its attribution (or None)."""
+    lg = _lang(text, lang)
+    claims: list[Claim] = []
+    last_quote: Attribution | None = None
+    last_para = -1
+    for seg, atts in find_attributions(text, lg, known_sources):
+        chosen = _select(atts)
+        if seg.paragraph > last_para + 1:
+            last_quote = None
+        if not chosen and last_quote is not None and text[seg.start] in _OPENERS:
+            chosen = [
+                Attribution("quote", None, last_quote.source, list(last_quote.via),
+                            (seg.start, seg.end), implicit=True)
+            ]
+        if chosen:
+            last_para = seg.paragraph
+            q = [a for a in chosen if a.kind == "quote" and a.source is not None]
+            if q:
+                last_quote = q[-1]
+        spans: list[tuple[int, int]] = [(seg.start, seg.end)] * max(1, len(chosen))
+        if len(chosen) > 1:
+            clauses = _clause_spans(text, seg.start, seg.end)
+            if len(clauses) > 1:
+                spans = []
+                for a in chosen:
+                    pos = a.cue.start if a.cue is not None else seg.start
+                    c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
+                    spans.append(_trim(text, *c))
+        for i, (s, e) in enumerate(spans):
+            att = chosen[i] if chosen else None
+            nums = find_numbers(text, s, e, lg)
+            sc = score(text[s:e], len(nums), att is not None, seg.kind == "heading")
+            status = "unsourced" if att is not None and att.kind == "hearsay" else None
+            claims.append(
+                Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)
+            )
+    return claims

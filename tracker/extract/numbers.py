@@ -1,0 +1,186 @@
+"""Numbers in Dutch and English text: digits, number words, scales, ranges, percent, money."""
+
+from __future__ import annotations
+
+import re
+
+from .types import Number
+
+_EN_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_NL_UNITS = {
+    "nul": 0, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
+    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
+    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
+    "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
+    "zeventig": 70, "tachtig": 80, "negentig": 90,
+}
+_SCALES = {
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "honderd": 100, "duizend": 1000, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9,
+    "mld": 10**9, "mrd": 10**9, "biljoen": 10**12, "bn": 10**9, "m": 10**6, "k": 1000, "dozen": 12,
+}
+_VAGUE = {
+    "honderden": (200, 999), "duizenden": (2000, 9999), "tienduizenden": (20000, 99999),
+    "tientallen": (20, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "dozens": (24, 99), "millions": (2 * 10**6, 9 * 10**6),
+}
+
+# Dutch compound number words: "vijfentwintigduizend", "tweehonderd", "vierduizend".
+_NL_ATOM = "|".join(sorted(_NL_UNITS, key=len, reverse=True))
+_NL_WORD = re.compile(
+    rf"(?:(?:{_NL_ATOM})?(?:en|ën)?(?:{_NL_ATOM})?(?:honderd|duizend)(?:{_NL_ATOM}|en|ën)*"
+    rf"|(?:{_NL_ATOM})(?:en|ën)(?:{_NL_ATOM})|{_NL_ATOM}|honderd|duizend)",
+)
+_NL_TOKEN = re.compile(rf"{_NL_ATOM}|honderd|duizend|ën|en")
+
+_DIGITS_NL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE_WORDS = r"dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen|mln|mld|mrd|bn|m|k"
+_APPROX = (
+    r"(?:about|around|roughly|nearly|almost|some|approximately|more\ than|over|at\ least|up\ to|"
+    r"less\ than|fewer\ than|ongeveer|circa|ca\.|bijna|ruim|zo'n|zo’n|meer\ dan|minder\ dan|"
+    r"minstens|tenminste|hooguit|rond)"
+)
+_EN_WORDS = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
+_NUM_ATOM = (
+    rf"(?:(?P<cur>[€$£])\s?)?(?:(?P<digits>{{D}})|(?P<words>{_EN_WORDS}|(?:{_NL_WORD.pattern})))"
+    rf"(?:[\s-](?P<scale>{_SCALE_WORDS}))?\b"
+)
+
+
+def _build(digits: str) -> re.Pattern[str]:
+    atom = _NUM_ATOM.replace("{D}", digits)
+    second = atom.replace("?P<", "?P<b_")
+    return re.compile(
+        rf"(?P<vague>\b(?:{'|'.join(_VAGUE)})\b)|"
+        rf"(?<![\w.,])(?:(?P<approx>{_APPROX})\s+)?(?:(?P<fewscale>een\ paar|a\ few|enkele|several|a|een)\s+(?=(?:{_SCALE_WORDS})\b))?"
+        rf"(?:{atom}|(?P<fs>(?:{_SCALE_WORDS})))"
+        rf"(?:\s*(?:-|–|tot|to|à)\s*{second})?"
+        rf"(?P<unit>\s?(?:%|procent|percent|per\ cent|euro|dollars?|pounds?))?",
+        re.IGNORECASE,
+    )
+
+
+_PATTERN = {"nl": _build(_DIGITS_NL), "en": _build(_DIGITS_EN)}
+
+
+def _nl_word_value(word: str) -> int | None:
+    """Value of a Dutch (compound) number word, e.g. 'vijfentwintigduizend' -> 25000."""
+    total = 0
+    current = 0
+    pos = 0
+    w = word.lower()
+    while pos < len(w):
+        m = _NL_TOKEN.match(w, pos)
+        if not m:
+            return None
+        tok = m.group()
+        pos = m.end()
+        if tok in ("en", "ën"):
+            continue
+        if tok == "honderd":
+            current = (current or 1) * 100
+        elif tok == "duizend":
+            total += (current or 1) * 1000
+            current = 0
+        else:
+            current += _NL_UNITS[tok]
+    return total + current
+
+
+def _digits_value(s: str, lang: str) -> float | int:
+    if lang == "nl":
+        s = s.replace(".", "").replace(",", ".")
+    else:
+        s = s.replace(",", "")
+    v = float(s)
+    return int(v) if v.is_integer() else v
+
+
+def _value(digits: str | None, words: str | None, scale: str | None, lang: str) -> float | int | None:
+    base: float | int | None
+    if digits:
+        base = _digits_value(digits, lang)
+    elif words:
+        lw = words.lower()
+        base = _EN_UNITS.get(lw)
+        if base is None:
+            base = _nl_word_value(lw)
+    else:
+        base = 1
+    if base is None:
+        return None
+    if scale:
+        base = base * _SCALES[scale.lower()]
+    if isinstance(base, float) and base.is_integer():
+        return int(base)
+    return base
+
+
+_UNIT = {"%": "%", "procent": "%", "percent": "%", "per cent": "%", "euro": "EUR", "€": "EUR",
+         "dollar": "USD", "dollars": "USD", "$": "USD", "pound": "GBP", "pounds": "GBP", "£": "GBP"}
+
+
+def find_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
+    """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx."""
+    out: list[Number] = []
+    for m in _PATTERN[lang].finditer(text, start, end):
+        if m.start() == m.end():
+            continue
+        g = m.groupdict()
+        if g["vague"]:
+            lo, hi = _VAGUE[g["vague"].lower()]
+            out.append(Number(m.start(), m.end(), m.group(), None, lo, hi, True))
+            continue
+        if g["fs"] and not g["fewscale"]:
+            continue  # a bare scale word ("million") without a count
+        words = g["words"]
+        if words and words.lower() in ("m", "k"):
+            continue
+        if not g["digits"] and not words and not g["fewscale"]:
+            continue
+        scale = g["scale"] or g["fs"]
+        if g["digits"] is None and words is None and scale and g["fewscale"]:
+            few = g["fewscale"].lower()
+            mult = 1 if few in ("a", "een") else 2
+            value = _value(None, None, scale, lang)
+            low = value * mult if (value is not None and mult > 1) else None
+            high = value * 9 if (value is not None and mult > 1) else None
+            out.append(Number(m.start(), m.end(), m.group(), value if mult == 1 else None,
+                              low, high, mult > 1))
+            continue
+        try:
+            value = _value(g["digits"], words, scale, lang)
+            b_value = (
+                _value(g["b_digits"], g["b_words"], g["b_scale"] or scale, lang)
+                if (g["b_digits"] or g["b_words"])
+                else None
+            )
+        except (ValueError, KeyError, OverflowError):
+            continue
+        if value is None:
+            continue
+        few = (g["fewscale"] or "").lower()
+        if few in ("een paar", "a few", "enkele", "several"):
+            value = value * 2
+            approx = True
+        else:
+            approx = bool(g["approx"])
+        if g["b_digits"] or g["b_words"]:
+            if not g["scale"] and g["b_scale"]:
+                value = _value(g["digits"], words, g["b_scale"], lang)
+        unit_txt = (g["unit"] or "").strip().lower() or (g["cur"] or "")
+        unit = _UNIT.get(unit_txt)
+        if b_value is not None and b_value < value:
+            out.append(Number(m.start(), m.end(), m.group(), None, None, None, approx, unit))
+        elif b_value is not None:
+            out.append(Number(m.start(), m.end(), m.group(), None, value, b_value, approx, unit))
+        else:
+            out.append(Number(m.start(), m.end(), m.group(), value, None, None, approx, unit))
+    return out

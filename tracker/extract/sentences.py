@@ -1,0 +1,94 @@
+"""Rule-based sentence splitting for Dutch and English news text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .furniture import credit_start, is_furniture, is_metadata
+from .quotes import find_quotes
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    ["dhr", "mevr", "mw", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof", "gen", "lt", "kol", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec", "mln", "mld", "mrd", "bijv", "bv", "o.a", "e.g", "i.e", "etc", "vs", "ca", "nr", "no", "blz", "p", "pp", "fig", "inc", "corp", "ltd", "co", "dept", "univ", "min", "max", "resp", "enz", "zgn", "evt", "mgr", "pres", "ex", "u.s", "a.m", "p.m", "n.v", "b.v", "v.s"]
+)
+
+_LINE = re.compile(r"[^\n]+")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A sentence-like unit: start/end offsets, kind ('sentence' or 'heading'), paragraph no."""
+
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+
+
+def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    m = _WORD_BEFORE.search(text, line_start, dot)
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if word in ABBREVIATIONS:
+        return True
+    # Initials: "J. Smith", "U.S."
+    return len(word) == 1 and word.isalpha()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def split_sentences(text: str) -> list[Segment]:
+    """Sentences and headings of `text`; furniture, credits and a metadata line are dropped."""
+    out: list[Segment] = []
+    para = 0
+    seen_content = False
+    last_line_end = -2
+    for lm in _LINE.finditer(text):
+        ls, le = _strip(text, lm.start(), lm.end())
+        if ls >= le:
+            continue
+        if text.count("\n", last_line_end if last_line_end > 0 else 0, ls) >= 1:
+            para += 1
+        last_line_end = le
+        line = text[ls:le]
+        if is_furniture(line):
+            continue
+        if not seen_content and is_metadata(line):
+            continue
+        seen_content = True
+        le = ls + credit_start(line)
+        ls, le = _strip(text, ls, le)
+        if ls >= le:
+            continue
+        quotes = [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
+        start = ls
+        pieces: list[tuple[int, int]] = []
+        for bm in _BOUNDARY.finditer(text, ls, le):
+            cut = bm.end()
+            dot = bm.start()
+            if text[dot] == "." and _is_abbreviation(text, ls, dot):
+                continue
+            if any(a < dot and cut < b for a, b in quotes):
+                continue
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, le))
+        n = 0
+        for a, b in pieces:
+            a, b = _strip(text, a, b)
+            if a < b:
+                n += 1
+                out.append(Segment(a, b, "sentence", para))
+        if n == 1 and text[le - 1] not in ".!?…\"”’»:;" and len(line.split()) <= 20:
+            last = out[-1]
+            out[-1] = Segment(last.start, last.end, "heading", last.paragraph)
+    return out

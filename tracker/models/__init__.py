@@ -1,0 +1,44 @@
+"""Typed SQLAlchemy models, one module per aggregate."""
+
+from ..db import Base
+from .article import DATE_PRECISIONS, Article
+from .audit import GENESIS_HASH, AuditEvent
+from .claim import (
+    ATTRIBUTION_KINDS,
+    ORIGINS,
+    QUOTE_CONTEXT,
+    STANCES,
+    STATUSES,
+    VERDICTS,
+    Attribution,
+    Claim,
+    ClaimCluster,
+    Evidence,
+)
+from .source import SOURCE_KINDS, Source, SourceAlias, name_key
+from .user import ROLES, ApiToken, User
+
+__all__ = [
+    "ATTRIBUTION_KINDS",
+    "DATE_PRECISIONS",
+    "GENESIS_HASH",
+    "ORIGINS",
+    "QUOTE_CONTEXT",
+    "ROLES",
+    "SOURCE_KINDS",
+    "STANCES",
+    "STATUSES",
+    "VERDICTS",
+    "ApiToken",
+    "Article",
+    "Attribution",
+    "AuditEvent",
+    "Base",
+    "Claim",
+    "ClaimCluster",
+    "Evidence",
+    "Source",
+    "SourceAlias",
+    "User",
+    "name_key",
+]

@@ -1,0 +1,64 @@
+"""Articles: the exact text as ingested, never edited."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..db import Base
+from ._types import UTCDateTime, in_list, utcnow
+
+if TYPE_CHECKING:
+    from .claim import Claim
+    from .source import Source
+    from .user import User
+
+DATE_PRECISIONS = ("year", "month", "day")
+
+
+class Article(Base):
+    __tablename__ = "articles"
+    __table_args__ = (
+        CheckConstraint(in_list("published_precision", DATE_PRECISIONS), name="precision"),
+        CheckConstraint("length(body_sha256) = 64", name="sha256"),
+        Index("ix_articles_ingested_at", "ingested_at"),
+        Index("ix_articles_published_on", "published_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(500))
+    url: Mapped[str | None] = mapped_column(String(2000))
+    outlet_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sources.id", ondelete="RESTRICT"), index=True
+    )
+    author: Mapped[str | None] = mapped_column(String(300))
+    published_on: Mapped[date | None] = mapped_column(Date)
+    published_precision: Mapped[str | None] = mapped_column(String(5))
+    language: Mapped[str] = mapped_column(String(8), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    body_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    ingested_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="RESTRICT"), index=True
+    )
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("articles.id", ondelete="RESTRICT"), unique=True
+    )
+
+    outlet: Mapped[Source | None] = relationship()
+    ingested_by: Mapped[User | None] = relationship()
+    supersedes: Mapped[Article | None] = relationship(remote_side=[id])
+    claims: Mapped[list[Claim]] = relationship(
+        back_populates="article", order_by="(Claim.start, Claim.id)"
+    )
+
+    @property
+    def published(self) -> str | None:
+        """The publication date as precise as it is known: '2023', '2023-02' or '2023-02-14'."""
+        if self.published_on is None:
+            return None
+        iso = self.published_on.isoformat()
+        return {"year": iso[:4], "month": iso[:7]}.get(self.published_precision or "day", iso)

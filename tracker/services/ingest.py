@@ -1,0 +1,273 @@
+"""Bringing an article in: validate, store, extract its claims, link their sources."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from .. import extract
+from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
+from . import audit
+from .anchoring import Quote, quote_for, reanchor
+from .errors import DuplicateArticle, InvalidInput, NotFound
+from .sources import resolve_mention
+
+DEFAULT_MAX_CHARS = 500_000
+LANGUAGES = ("nl", "en")
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’&.-]*(?:\s+(?:[a-z]{1,4}\s+)?[A-Z][\w'’&.-]*)*")
+
+
+@dataclass
+class ArticleInput:
+    """What a user or an import gives for one article; only `body` is required."""
+
+    body: str
+    title: str = ""
+    url: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None
+    language: str | None = None
+
+
+def parse_published(value: str | None) -> tuple[date | None, str | None]:
+    """'2023', '2023-02' or '2023-02-14' -> (date, precision)."""
+    if not value or not value.strip():
+        return None, None
+    m = _DATE.match(value.strip())
+    if not m:
+        raise InvalidInput(f"publication date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    try:
+        parsed = date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise InvalidInput(f"publication date {value!r} does not exist") from err
+    return parsed, "day" if day else "month" if month else "year"
+
+
+def validate_body(body: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
+    """Refuse an empty, oversized or binary-looking article with a clear message."""
+    if not body.strip():
+        raise InvalidInput("the article is empty")
+    if len(body) > max_chars:
+        raise InvalidInput(f"the article has {len(body):,} characters; the limit is {max_chars:,}")
+    if "\x00" in body:
+        raise InvalidInput("the article contains NUL bytes: it looks like a binary file, not text")
+
+
+def _default_title(body: str) -> str:
+    first = next((line.strip() for line in body.splitlines() if line.strip()), "")
+    return first[:200] + ("…" if len(first) > 200 else "")
+
+
+def _known_sources(session: Session, body: str) -> list[extract.KnownSource]:
+    """Registry entries whose name or alias appears as a capitalised run in the text."""
+    keys = {name_key(m.group(0)) for m in _CAPITALISED.finditer(body)}
+    keys |= {k.removeprefix("the ") for k in keys}
+    keys.discard("")
+    if not keys:
+        return []
+    found: dict[int, Source] = {}
+    key_list = sorted(keys)
+    for i in range(0, len(key_list), 500):
+        chunk = key_list[i : i + 500]
+        for source in session.scalars(
+            select(Source).where(Source.merged_into_id.is_(None), Source.name_key.in_(chunk))
+        ):
+            found[source.id] = source
+        for source in session.scalars(
+            select(Source).join(SourceAlias).where(SourceAlias.alias_key.in_(chunk))
+        ):
+            found[source.id] = source
+    return [
+        extract.KnownSource(s.name, s.kind, tuple(a.alias for a in s.aliases))
+        for s in found.values()
+    ]
+
+
+def ingest_article(
+    session: Session,
+    data: ArticleInput,
+    actor: User | None = None,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    supersedes_id: int | None = None,
+    allow_duplicate: bool = False,
+) -> Article:
+    """Store an article and the claims the extractor finds in it, in the caller's transaction."""
+    body = data.body
+    validate_body(body, max_chars)
+    sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
+    if not allow_duplicate:
+        existing = session.scalar(select(Article.id).where(Article.body_sha256 == sha).limit(1))
+        if existing is not None:
+            raise DuplicateArticle(existing)
+    language = (data.language or "auto").strip().lower()
+    if language == "auto":
+        language = extract.detect_language(body)
+    if language not in LANGUAGES:
+        raise InvalidInput(f"language {data.language!r} is not supported; use nl, en or auto")
+    if data.url and not data.url.startswith(("http://", "https://")):
+        raise InvalidInput("the article URL must start with http:// or https://")
+    published_on, precision = parse_published(data.published)
+    old = _superseded(session, supersedes_id)
+    cache: dict[tuple[str, str], Source] = {}
+    outlet = resolve_mention(session, data.outlet, "outlet", cache) if data.outlet else None
+    article = Article(
+        title=(data.title.strip() or _default_title(body))[:500],
+        url=data.url or None,
+        outlet=outlet,
+        author=(data.author or "").strip() or None,
+        published_on=published_on,
+        published_precision=precision,
+        language=language,
+        body=body,
+        body_sha256=sha,
+        ingested_by=actor,
+        supersedes=old,
+    )
+    session.add(article)
+    session.flush()
+    taken = _carry_over(session, old, article, actor) if old else []
+    found = extract.extract_claims(body, language, _known_sources(session, body))
+    added = 0
+    for candidate in found:
+        if any(candidate.start < end and start < candidate.end for start, end in taken):
+            continue
+        _store_claim(session, article, candidate, cache)
+        added += 1
+    audit.record(
+        session,
+        actor=actor,
+        action="article.ingest",
+        entity_type="article",
+        entity_id=article.id,
+        after={
+            "title": article.title,
+            "sha256": sha,
+            "language": language,
+            "claims": added,
+            "supersedes": old.id if old else None,
+        },
+    )
+    return article
+
+
+def _superseded(session: Session, supersedes_id: int | None) -> Article | None:
+    if supersedes_id is None:
+        return None
+    old = session.get(Article, supersedes_id)
+    if old is None:
+        raise NotFound(f"no article {supersedes_id} to supersede")
+    if session.scalar(select(Article.id).where(Article.supersedes_id == old.id)) is not None:
+        raise InvalidInput(f"article {old.id} has already been superseded")
+    return old
+
+
+def _store_claim(
+    session: Session, article: Article, found: extract.Claim, cache: dict[tuple[str, str], Source]
+) -> Claim:
+    quote = quote_for(article.body, found.start, found.end)
+    claim = Claim(
+        article=article,
+        start=found.start,
+        end=found.end,
+        exact=quote.exact,
+        prefix=quote.prefix,
+        suffix=quote.suffix,
+        text=found.text,
+        checkworthy=found.checkworthy,
+        score=min(1.0, max(0.0, found.score)),
+        suggested_status=found.suggested_status,
+        origin="extractor",
+    )
+    session.add(claim)
+    attribution = found.attribution
+    if attribution is not None:
+        mentions = [*attribution.via, *([attribution.source] if attribution.source else [])]
+        primary_kind = attribution.kind
+        cue = attribution.cue
+        if not mentions:
+            claim.attributions.append(
+                Attribution(
+                    position=0,
+                    kind=primary_kind,
+                    cue_text=cue.text if cue else None,
+                    cue_start=cue.start if cue else None,
+                    cue_end=cue.end if cue else None,
+                    implicit=attribution.implicit,
+                )
+            )
+        for position, mention in enumerate(mentions):
+            is_primary = position == len(mentions) - 1
+            hop_cue = cue if is_primary else None
+            claim.attributions.append(
+                Attribution(
+                    position=position,
+                    source=resolve_mention(session, mention.text, mention.kind, cache),
+                    kind=primary_kind if is_primary else "reported",
+                    cue_text=hop_cue.text if hop_cue else None,
+                    cue_start=hop_cue.start if hop_cue else None,
+                    cue_end=hop_cue.end if hop_cue else None,
+                    mention_text=mention.text,
+                    mention_start=mention.start,
+                    mention_end=mention.end,
+                    implicit=attribution.implicit and is_primary,
+                )
+            )
+    return claim
+
+
+def _carry_over(
+    session: Session, old: Article, new: Article, actor: User | None
+) -> list[tuple[int, int]]:
+    """Re-anchor the old version's claims in the new one; flag those without a place."""
+    placed: list[tuple[int, int]] = []
+    for claim in list(old.claims):
+        anchor = reanchor(
+            new.body, claim.start, claim.end, Quote(claim.exact, claim.prefix, claim.suffix)
+        )
+        before = {"article_id": old.id, "start": claim.start, "end": claim.end}
+        if anchor is None:
+            claim.orphaned = True
+            audit.record(
+                session,
+                actor=actor,
+                action="claim.orphan",
+                entity_type="claim",
+                entity_id=claim.id,
+                claim_id=claim.id,
+                before=before,
+                after={"article_id": old.id, "orphaned": True, "superseded_by": new.id},
+            )
+            continue
+        quote = quote_for(new.body, anchor.start, anchor.end)
+        claim.article = new
+        claim.start, claim.end = anchor.start, anchor.end
+        claim.exact, claim.prefix, claim.suffix = quote.exact, quote.prefix, quote.suffix
+        claim.orphaned = False
+        for hop in claim.attributions:
+            hop.cue_start = hop.cue_end = hop.mention_start = hop.mention_end = None
+        placed.append((anchor.start, anchor.end))
+        audit.record(
+            session,
+            actor=actor,
+            action="claim.reanchor",
+            entity_type="claim",
+            entity_id=claim.id,
+            claim_id=claim.id,
+            before=before,
+            after={
+                "article_id": new.id,
+                "start": anchor.start,
+                "end": anchor.end,
+                "method": anchor.method,
+            },
+        )
+    return placed

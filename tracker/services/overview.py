@@ -1,0 +1,39 @@
+"""Counts for the start page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import Article, Claim
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    by_status: dict[str, int]
+    assigned_to_me: int
+    recent: list[Article]
+
+
+def dashboard(session: Session, user_id: int, recent: int = 10) -> Dashboard:
+    """Claims per status, the user's open assignments and the newest articles (3 queries)."""
+    counts = dict(
+        session.execute(select(Claim.status, func.count(Claim.id)).group_by(Claim.status)).all()
+    )
+    mine = session.scalar(
+        select(func.count(Claim.id)).where(
+            Claim.assignee_id == user_id, Claim.status == "unreviewed"
+        )
+    )
+    articles = session.scalars(
+        select(Article).order_by(Article.ingested_at.desc(), Article.id.desc()).limit(recent)
+    ).all()
+    return Dashboard(
+        by_status={
+            s: int(counts.get(s, 0)) for s in ("unreviewed", "verified", "disputed", "unsourced")
+        },
+        assigned_to_me=int(mine or 0),
+        recent=list(articles),
+    )

@@ -1,0 +1,348 @@
+"""Reviewing claims: verdicts, wording, assignment, provenance chains, splitting, new claims.
+
+Every function refuses a stale `expected_version` (StaleVersion, nothing written) and appends an
+audit event in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from ..models import ATTRIBUTION_KINDS, STATUSES, VERDICTS, Article, Attribution, Claim, User
+from ..models._types import utcnow
+from . import audit
+from .anchoring import quote_for
+from .errors import InvalidInput, NotFound, StaleVersion
+from .sources import get_source
+
+MAX_CLAIM_TEXT = 5000
+
+
+def snapshot(claim: Claim) -> dict[str, Any]:
+    """The reviewable state of a claim, as stored in audit events and conflict messages."""
+    return {
+        "id": claim.id,
+        "version": claim.version,
+        "text": claim.text,
+        "status": claim.status,
+        "rationale": claim.rationale,
+        "assignee_id": claim.assignee_id,
+        "chain": chain_snapshot(claim),
+    }
+
+
+def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
+    return [
+        {
+            "position": hop.position,
+            "source_id": hop.source_id,
+            "source": hop.source.name if hop.source else None,
+            "kind": hop.kind,
+            "cue": hop.cue_text,
+            "confirmed": hop.confirmed,
+        }
+        for hop in claim.attributions
+    ]
+
+
+def get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise NotFound(f"no claim {claim_id}")
+    return claim
+
+
+def _checked(session: Session, claim_id: int, expected_version: int) -> Claim:
+    claim = get_claim(session, claim_id)
+    if claim.version != expected_version:
+        raise StaleVersion(expected_version, snapshot(claim))
+    return claim
+
+
+def _touch(claim: Claim) -> None:
+    """Mark the claim changed so its version moves on (optimistic locking)."""
+    claim.updated_at = utcnow()
+
+
+def set_status(
+    session: Session,
+    claim_id: int,
+    status: str,
+    rationale: str,
+    expected_version: int,
+    actor: User,
+) -> Claim:
+    """Record a verdict with its rationale; 'unreviewed' reopens the claim."""
+    if status not in STATUSES:
+        raise InvalidInput(f"unknown status {status!r}; choose one of {', '.join(VERDICTS)}")
+    rationale = rationale.strip()
+    if status in ("verified", "disputed") and not rationale:
+        raise InvalidInput(f"say why the claim is {status}: a rationale is required")
+    claim = _checked(session, claim_id, expected_version)
+    before = {"status": claim.status, "rationale": claim.rationale}
+    claim.status = status
+    claim.rationale = rationale
+    if status == "unreviewed":
+        claim.reviewed_by, claim.reviewed_at = None, None
+    else:
+        claim.reviewed_by, claim.reviewed_at = actor, utcnow()
+    _touch(claim)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.status",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before=before,
+        after={"status": status, "rationale": rationale},
+    )
+    return claim
+
+
+def set_text(
+    session: Session, claim_id: int, text: str, expected_version: int, actor: User
+) -> Claim:
+    """Reword a claim (its span in the article stays)."""
+    text = " ".join(text.split())
+    if not text:
+        raise InvalidInput("a claim's wording cannot be empty")
+    if len(text) > MAX_CLAIM_TEXT:
+        raise InvalidInput(f"a claim's wording may have at most {MAX_CLAIM_TEXT} characters")
+    claim = _checked(session, claim_id, expected_version)
+    before = claim.text
+    claim.text = text
+    _touch(claim)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.text",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before={"text": before},
+        after={"text": text},
+    )
+    return claim
+
+
+def assign(
+    session: Session, claim_id: int, assignee_id: int | None, expected_version: int, actor: User
+) -> Claim:
+    """Give the claim to a person (None: to nobody)."""
+    claim = _checked(session, claim_id, expected_version)
+    if assignee_id is not None:
+        assignee = session.get(User, assignee_id)
+        if assignee is None or not assignee.active:
+            raise InvalidInput(f"no active user {assignee_id} to assign the claim to")
+    before = claim.assignee_id
+    claim.assignee_id = assignee_id
+    _touch(claim)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.assign",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before={"assignee_id": before},
+        after={"assignee_id": assignee_id},
+    )
+    return claim
+
+
+@dataclass(frozen=True)
+class Hop:
+    """One hop of a chain as a user sets it: source None means no source given (hearsay)."""
+
+    source_id: int | None
+    kind: str = "reported"
+    cue_text: str | None = None
+
+
+def set_chain(
+    session: Session, claim_id: int, hops: Sequence[Hop], expected_version: int, actor: User
+) -> Claim:
+    """Replace the claim's provenance chain; position 0 is the source the article cites."""
+    claim = _checked(session, claim_id, expected_version)
+    for hop in hops:
+        if hop.kind not in ATTRIBUTION_KINDS:
+            raise InvalidInput(f"unknown attribution kind {hop.kind!r}")
+        if hop.source_id is None and hop.kind != "hearsay":
+            raise InvalidInput("a hop without a source is hearsay; choose a source or mark it so")
+        if hop.source_id is not None:
+            get_source(session, hop.source_id)
+    before = chain_snapshot(claim)
+    old = {(h.position, h.source_id): h for h in claim.attributions}
+    claim.attributions.clear()
+    session.flush()
+    for position, hop in enumerate(hops):
+        kept = old.get((position, hop.source_id))
+        claim.attributions.append(
+            Attribution(
+                position=position,
+                source_id=hop.source_id,
+                kind=hop.kind,
+                cue_text=(hop.cue_text or (kept.cue_text if kept else None) or None),
+                cue_start=kept.cue_start if kept else None,
+                cue_end=kept.cue_end if kept else None,
+                mention_text=kept.mention_text if kept else None,
+                mention_start=kept.mention_start if kept else None,
+                mention_end=kept.mention_end if kept else None,
+                implicit=kept.implicit if kept else False,
+                confirmed=True,
+            )
+        )
+    _touch(claim)
+    session.flush()
+    session.refresh(claim, ["attributions"])
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.chain",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before={"chain": before},
+        after={"chain": chain_snapshot(claim)},
+    )
+    return claim
+
+
+def add_claim(
+    session: Session, article_id: int, start: int, end: int, actor: User, text: str | None = None
+) -> Claim:
+    """A claim the extractor missed: any span of the article a user selects."""
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article {article_id}")
+    claim = _new_claim(article, start, end, text, actor)
+    session.add(claim)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.create",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        after={"start": start, "end": end, "text": claim.text},
+    )
+    return claim
+
+
+def _new_claim(
+    article: Article,
+    start: int,
+    end: int,
+    text: str | None,
+    actor: User,
+    parent: Claim | None = None,
+) -> Claim:
+    if not 0 <= start < end <= len(article.body):
+        raise InvalidInput(f"the span {start}–{end} is not inside the article")
+    quote = quote_for(article.body, start, end)
+    if not quote.exact.strip():
+        raise InvalidInput("the selected text is blank")
+    wording = " ".join((text or quote.exact).split())
+    return Claim(
+        article=article,
+        start=start,
+        end=end,
+        exact=quote.exact,
+        prefix=quote.prefix,
+        suffix=quote.suffix,
+        text=wording,
+        origin="user",
+        created_by=actor,
+        parent=parent,
+        checkworthy=parent.checkworthy if parent else True,
+        score=parent.score if parent else 0.5,
+    )
+
+
+@dataclass(frozen=True)
+class Part:
+    """One atomic claim split from a sentence: its span and, optionally, its wording."""
+
+    start: int
+    end: int
+    text: str | None = None
+
+
+def split_claim(
+    session: Session, claim_id: int, parts: Sequence[Part], expected_version: int, actor: User
+) -> list[Claim]:
+    """Split a claim into atomic claims, each with its own span inside the parent's.
+
+    The children inherit the parent's provenance chain; the parent stays, with its history.
+    """
+    claim = _checked(session, claim_id, expected_version)
+    if len(parts) < 2:
+        raise InvalidInput("splitting needs at least two parts")
+    for part in parts:
+        if not claim.start <= part.start < part.end <= claim.end:
+            raise InvalidInput(
+                f"the part {part.start}–{part.end} is not inside the claim "
+                f"({claim.start}–{claim.end})"
+            )
+    children = []
+    for part in parts:
+        child = _new_claim(claim.article, part.start, part.end, part.text, actor, parent=claim)
+        child.suggested_status = claim.suggested_status
+        for hop in claim.attributions:
+            child.attributions.append(
+                Attribution(
+                    position=hop.position,
+                    source_id=hop.source_id,
+                    kind=hop.kind,
+                    cue_text=hop.cue_text,
+                    cue_start=hop.cue_start,
+                    cue_end=hop.cue_end,
+                    mention_text=hop.mention_text,
+                    mention_start=hop.mention_start,
+                    mention_end=hop.mention_end,
+                    implicit=hop.implicit,
+                    confirmed=hop.confirmed,
+                )
+            )
+        session.add(child)
+        children.append(child)
+    _touch(claim)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.split",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        after={
+            "children": [
+                {"id": c.id, "start": c.start, "end": c.end, "text": c.text} for c in children
+            ]
+        },
+    )
+    for child in children:
+        audit.record(
+            session,
+            actor=actor,
+            action="claim.create",
+            entity_type="claim",
+            entity_id=child.id,
+            claim_id=child.id,
+            after={
+                "start": child.start,
+                "end": child.end,
+                "text": child.text,
+                "parent_id": claim.id,
+            },
+        )
+    return children

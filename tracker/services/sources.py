@@ -1,0 +1,244 @@
+"""The source registry: finding, creating, aliasing, merging, track records."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from ..models import SOURCE_KINDS, Attribution, Claim, Source, SourceAlias, User, name_key
+from . import audit
+from .errors import InvalidInput, NotFound
+
+# Kinds whose mentions are descriptions ("a senior official"), not names: they are matched to
+# the registry only within one article, never across articles.
+DESCRIBED_KINDS = frozenset({"anonymous"})
+
+
+def _snapshot(source: Source) -> dict[str, object]:
+    return {
+        "name": source.name,
+        "kind": source.kind,
+        "description": source.description,
+        "url": source.url,
+        "anonymity_reason": source.anonymity_reason,
+        "aliases": [a.alias for a in source.aliases],
+    }
+
+
+def get_source(session: Session, source_id: int) -> Source:
+    source = session.get(Source, source_id)
+    if source is None:
+        raise NotFound(f"no source {source_id}")
+    return source
+
+
+def find_source(session: Session, name: str) -> Source | None:
+    """The live source with this alias or name (case and spacing ignored)."""
+    key = name_key(name)
+    if not key:
+        return None
+    by_alias = session.scalar(select(Source).join(SourceAlias).where(SourceAlias.alias_key == key))
+    if by_alias is not None:
+        return _follow_merges(session, by_alias)
+    found = session.scalar(
+        select(Source)
+        .where(Source.name_key == key)
+        .order_by(Source.merged_into_id.is_not(None), Source.id)
+        .limit(1)
+    )
+    return _follow_merges(session, found) if found else None
+
+
+def _follow_merges(session: Session, source: Source) -> Source:
+    seen = {source.id}
+    while source.merged_into_id is not None:
+        source = get_source(session, source.merged_into_id)
+        if source.id in seen:
+            break
+        seen.add(source.id)
+    return source
+
+
+def create_source(
+    session: Session,
+    name: str,
+    kind: str,
+    actor: User | None = None,
+    *,
+    description: str = "",
+    url: str | None = None,
+    aliases: Iterable[str] = (),
+    anonymity_reason: str | None = None,
+) -> Source:
+    """A new registry entry; refuses an unknown kind or an alias already taken."""
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("a source needs a name")
+    if len(name) > 300:
+        raise InvalidInput("a source name may have at most 300 characters")
+    if kind not in SOURCE_KINDS:
+        raise InvalidInput(f"unknown source kind {kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+    if url and not url.startswith(("http://", "https://")):
+        raise InvalidInput("a source URL must start with http:// or https://")
+    source = Source(
+        name=name,
+        name_key=name_key(name),
+        kind=kind,
+        description=description,
+        url=url or None,
+        anonymity_reason=anonymity_reason,
+    )
+    session.add(source)
+    session.flush()
+    for alias in aliases:
+        _add_alias(session, source, alias)
+    audit.record(
+        session,
+        actor=actor,
+        action="source.create",
+        entity_type="source",
+        entity_id=source.id,
+        after=_snapshot(source),
+    )
+    return source
+
+
+def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
+    alias = " ".join(alias.split())
+    key = name_key(alias)
+    if not key:
+        raise InvalidInput("an alias cannot be empty")
+    taken = session.scalar(select(SourceAlias).where(SourceAlias.alias_key == key))
+    if taken is not None:
+        if taken.source_id == source.id:
+            return taken
+        raise InvalidInput(f"the alias {alias!r} already belongs to source {taken.source_id}")
+    row = SourceAlias(source=source, alias=alias, alias_key=key)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def add_alias(session: Session, source_id: int, alias: str, actor: User | None = None) -> Source:
+    source = get_source(session, source_id)
+    before = _snapshot(source)
+    _add_alias(session, source, alias)
+    session.refresh(source, ["aliases"])
+    audit.record(
+        session,
+        actor=actor,
+        action="source.alias",
+        entity_type="source",
+        entity_id=source.id,
+        before=before,
+        after=_snapshot(source),
+    )
+    return source
+
+
+def resolve_mention(
+    session: Session, text: str, kind: str, cache: dict[tuple[str, str], Source]
+) -> Source:
+    """The registry source for a mention in an article, created when it is new.
+
+    `cache` lives for one article: described sources ("a senior official") are shared only
+    within it, named ones are looked up in the whole registry.
+    """
+    kind = kind if kind in SOURCE_KINDS else "person"
+    key = (name_key(text), kind if kind in DESCRIBED_KINDS else "")
+    if key in cache:
+        return cache[key]
+    found = None if kind in DESCRIBED_KINDS else find_source(session, text)
+    source = found or create_source(session, text, kind)
+    cache[key] = source
+    return source
+
+
+def search_sources(
+    session: Session, query: str = "", kind: str | None = None, limit: int = 20, offset: int = 0
+) -> list[Source]:
+    """Live sources whose name or an alias contains `query`, by name."""
+    stmt = select(Source).where(Source.merged_into_id.is_(None))
+    key = name_key(query)
+    if key:
+        like = f"%{key.replace('%', '').replace('_', '')}%"
+        alias_match = select(SourceAlias.source_id).where(SourceAlias.alias_key.like(like))
+        stmt = stmt.where(or_(Source.name_key.like(like), Source.id.in_(alias_match)))
+    if kind:
+        stmt = stmt.where(Source.kind == kind)
+    stmt = stmt.options(selectinload(Source.aliases)).order_by(Source.name_key, Source.id)
+    return list(session.scalars(stmt.limit(limit).offset(offset)))
+
+
+@dataclass(frozen=True)
+class TrackRecord:
+    """How the claims a source is the primary source of were judged."""
+
+    verified: int = 0
+    disputed: int = 0
+    unsourced: int = 0
+    unreviewed: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.verified + self.disputed + self.unsourced + self.unreviewed
+
+
+def track_record(session: Session, source_id: int) -> TrackRecord:
+    """Counts per status of the claims whose primary source this is (computed, never stored)."""
+    last = (
+        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
+        .group_by(Attribution.claim_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Claim.status, func.count(Claim.id))
+        .join(Attribution, Attribution.claim_id == Claim.id)
+        .join(
+            last, (last.c.claim_id == Attribution.claim_id) & (last.c.pos == Attribution.position)
+        )
+        .where(Attribution.source_id == source_id)
+        .group_by(Claim.status)
+    ).all()
+    counts = {status: n for status, n in rows}
+    return TrackRecord(
+        **{k: counts.get(k, 0) for k in ("verified", "disputed", "unsourced", "unreviewed")}
+    )
+
+
+def merge_sources(
+    session: Session, keep_id: int, merge_id: int, actor: User | None = None
+) -> Source:
+    """Fold `merge_id` into `keep_id`: its name and aliases become aliases, its hops move."""
+    if keep_id == merge_id:
+        raise InvalidInput("a source cannot be merged into itself")
+    keep = get_source(session, keep_id)
+    gone = get_source(session, merge_id)
+    if gone.merged_into_id is not None:
+        raise InvalidInput(f"source {merge_id} was already merged into {gone.merged_into_id}")
+    before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
+    moved = list(session.scalars(select(Attribution.id).where(Attribution.source_id == gone.id)))
+    session.execute(
+        update(Attribution).where(Attribution.source_id == gone.id).values(source_id=keep.id)
+    )
+    for alias in list(gone.aliases):
+        alias.source = keep
+    session.flush()
+    if name_key(gone.name) != keep.name_key:
+        _add_alias(session, keep, gone.name)
+    gone.merged_into_id = keep.id
+    session.flush()
+    session.refresh(keep, ["aliases"])
+    audit.record(
+        session,
+        actor=actor,
+        action="source.merge",
+        entity_type="source",
+        entity_id=keep.id,
+        before=before,
+        after={"keep": _snapshot(keep), "merged_id": gone.id, "attributions": moved},
+    )
+    return keep

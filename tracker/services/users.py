@@ -1,0 +1,170 @@
+"""User accounts: creation, roles, password checks."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..models import ROLES, User
+from ..models._types import utcnow
+from . import audit
+from .errors import InvalidInput, NotFound, TrackerError
+
+MIN_PASSWORD_LENGTH = 10
+_hasher = PasswordHasher()
+
+
+def _normal_email(email: str) -> str:
+    email = email.strip().lower()
+    if "@" not in email or len(email) > 254 or " " in email:
+        raise InvalidInput(f"not an e-mail address: {email!r}")
+    return email
+
+
+def create_user(
+    session: Session,
+    email: str,
+    name: str,
+    password: str,
+    role: str = "factchecker",
+    actor: User | None = None,
+) -> User:
+    """A new active user; refuses a taken e-mail, an unknown role or a short password."""
+    email = _normal_email(email)
+    if role not in ROLES:
+        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+    if not name.strip():
+        raise InvalidInput("a user needs a name")
+    if session.scalar(select(User.id).where(User.email == email)) is not None:
+        raise InvalidInput(f"a user with e-mail {email} exists already")
+    user = User(email=email, name=name.strip(), role=role, password_hash=_hasher.hash(password))
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="user.create",
+        entity_type="user",
+        entity_id=user.id,
+        after={"email": email, "name": user.name, "role": role},
+    )
+    return user
+
+
+def get_user(session: Session, user_id: int) -> User:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound(f"no user {user_id}")
+    return user
+
+
+def find_by_email(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
+def list_users(session: Session) -> list[User]:
+    return list(session.scalars(select(User).order_by(func.lower(User.name), User.id)))
+
+
+def set_role(session: Session, email: str, role: str, actor: User | None = None) -> User:
+    """Change a user's role (recorded in the audit log)."""
+    if role not in ROLES:
+        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    user = find_by_email(session, email)
+    if user is None:
+        raise NotFound(f"no user with e-mail {email}")
+    before = user.role
+    user.role = role
+    audit.record(
+        session,
+        actor=actor,
+        action="user.set_role",
+        entity_type="user",
+        entity_id=user.id,
+        before={"role": before},
+        after={"role": role},
+    )
+    return user
+
+
+def set_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
+    user = get_user(session, user_id)
+    before = user.active
+    user.active = active
+    audit.record(
+        session,
+        actor=actor,
+        action="user.set_active",
+        entity_type="user",
+        entity_id=user.id,
+        before={"active": before},
+        after={"active": active},
+    )
+    return user
+
+
+def check_password(user: User, password: str) -> bool:
+    """True when `password` matches the user's hash."""
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def password_needs_rehash(user: User) -> bool:
+    return _hasher.check_needs_rehash(user.password_hash)
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=5)
+
+
+class LoginThrottled(TrackerError):
+    """Too many failed logins for this account; try again later."""
+
+    def __init__(self, seconds: int) -> None:
+        super().__init__(f"too many failed logins; try again in {max(1, seconds // 60)} minute(s)")
+        self.seconds = seconds
+
+
+def authenticate(session: Session, email: str, password: str) -> User | None:
+    """The active user with these credentials, or None.
+
+    After MAX_FAILED_LOGINS failures in a row the account refuses every attempt for LOCKOUT
+    (LoginThrottled), whether the password is right or not. The caller commits.
+    """
+    user = find_by_email(session, email)
+    now = utcnow()
+    if user is None:
+        _hasher.hash(password)  # spend the same time as for a real account
+        return None
+    if user.failed_logins >= MAX_FAILED_LOGINS and user.last_failed_login_at is not None:
+        wait = user.last_failed_login_at + LOCKOUT - now
+        if wait.total_seconds() > 0:
+            raise LoginThrottled(int(wait.total_seconds()))
+    if not user.active or not check_password(user, password):
+        user.failed_logins += 1
+        user.last_failed_login_at = now
+        return None
+    user.failed_logins = 0
+    user.last_failed_login_at = None
+    if password_needs_rehash(user):
+        user.password_hash = hash_password(password)
+    return user
+
+
+def set_locale(session: Session, user: User, locale: str | None) -> User:
+    if locale not in (None, "nl", "en"):
+        raise InvalidInput(f"unsupported interface language {locale!r}")
+    user.locale = locale
+    return user

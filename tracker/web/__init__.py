@@ -1,0 +1,118 @@
+"""The web app: extensions, database session per request, security headers, blueprints."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask, g, redirect, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import Babel
+from flask_login import LoginManager, current_user
+from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.orm import Session
+from werkzeug.wrappers import Response
+
+from ..db import make_engine, make_session_factory
+from ..models import User
+
+csrf = CSRFProtect()
+login_manager = LoginManager()
+babel = Babel()
+LANGUAGES = ("nl", "en")
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def status_label(status: str) -> str:
+    """The translated name of a claim status."""
+    from flask_babel import gettext as _
+
+    return {
+        "unreviewed": _("Unreviewed"),
+        "verified": _("Verified"),
+        "disputed": _("Disputed"),
+        "unsourced": _("Unsourced"),
+    }.get(status, status)
+
+
+def db() -> Session:
+    """The request's database session, opened on first use and closed at teardown."""
+    if "db_session" not in g:
+        g.db_session = g.tracker_sessions()
+    session: Session = g.db_session
+    return session
+
+
+def _select_locale() -> str | None:
+    if current_user.is_authenticated and current_user.locale in LANGUAGES:
+        return str(current_user.locale)
+    return str(request.accept_languages.best_match(LANGUAGES) or "en")
+
+
+def init_app(app: Flask) -> None:
+    engine = make_engine(app.config["TRACKER_DATABASE_URL"])
+    sessions = make_session_factory(engine)
+    app.extensions["tracker_engine"] = engine
+    app.extensions["tracker_sessions"] = sessions
+
+    csrf.init_app(app)
+    babel.init_app(
+        app, locale_selector=_select_locale, default_translation_directories="translations"
+    )
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.session_protection = "strong"
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        if not user_id.isdigit():
+            return None
+        user = db().get(User, int(user_id))
+        return user if user is not None and user.active else None
+
+    @app.before_request
+    def open_session() -> None:
+        g.tracker_sessions = sessions
+
+    @app.before_request
+    def require_login() -> ResponseReturnValue | None:
+        open_endpoints = {"auth.login", "static"}
+        if request.endpoint in open_endpoints or request.endpoint is None:
+            return None
+        if request.blueprint == "api":
+            return None  # the API authenticates with tokens
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path))
+        return None
+
+    @app.teardown_appcontext
+    def close_session(_exc: BaseException | None) -> None:
+        session = g.pop("db_session", None)
+        if session is not None:
+            session.close()
+
+    @app.after_request
+    def security_headers(response: Response) -> Response:
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers["X-Frame-Options"] = "DENY"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        if request.endpoint != "static":
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response
+
+    @app.context_processor
+    def template_globals() -> dict[str, Any]:
+        return {
+            "LANGUAGES": LANGUAGES,
+            "newsroom": app.config["TRACKER_NEWSROOM_NAME"],
+            "has_endpoint": lambda name: name in app.view_functions,
+            "status_label": status_label,
+        }
+
+    from .blueprints import register
+
+    register(app)

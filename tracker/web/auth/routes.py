@@ -1,0 +1,77 @@
+"""Logging in and out, and the user's interface language."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from ...services import users
+from ...services.errors import InvalidInput
+from .. import db
+from .forms import LanguageForm, LoginForm
+
+bp = Blueprint("auth", __name__)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only same-site paths are followed after login."""
+    if not target:
+        return url_for("home.index")
+    parts = urlsplit(target)
+    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+        return url_for("home.index")
+    return target
+
+
+@bp.route("/login", methods=["GET", "POST"])
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    status = 200
+    if form.validate_on_submit():
+        session = db()
+        try:
+            user = users.authenticate(session, form.email.data or "", form.password.data or "")
+        except users.LoginThrottled as err:
+            session.commit()
+            flash(_("Too many failed logins. Try again in a few minutes."), "error")
+            return render_template("auth/login.html", form=form, retry=err.seconds), 429
+        session.commit()
+        if user is not None:
+            login_user(user)
+            return redirect(_safe_next(request.args.get("next")))
+        flash(_("Wrong e-mail address or password."), "error")
+        status = 401
+    elif request.method == "POST":
+        status = 400
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+@login_required
+def logout() -> ResponseReturnValue:
+    logout_user()
+    flash(_("You are logged out."), "info")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/language", methods=["POST"])
+@login_required
+def language() -> ResponseReturnValue:
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session = db()
+        try:
+            users.set_locale(
+                session, session.merge(current_user._get_current_object()), form.locale.data or None
+            )
+        except InvalidInput as err:
+            flash(str(err), "error")
+        else:
+            session.commit()
+    return redirect(_safe_next(request.form.get("next")))
