@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from flask import Flask, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy.orm import Session
@@ -19,6 +20,8 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
 LANGUAGES = ("nl", "en")
+
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -60,7 +63,7 @@ def init_app(app: Flask) -> None:
 
     csrf.init_app(app)
     babel.init_app(
-        app, locale_selector=_select_locale, default_translation_directories="translations"
+        app, locale_selector=_select_locale, default_translation_directories=str(TRANSLATIONS)
     )
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
@@ -108,6 +111,7 @@ def init_app(app: Flask) -> None:
     def template_globals() -> dict[str, Any]:
         return {
             "LANGUAGES": LANGUAGES,
+            "get_locale": get_locale,
             "newsroom": app.config["TRACKER_NEWSROOM_NAME"],
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,

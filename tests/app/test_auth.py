@@ -1,0 +1,62 @@
+"""Login, logout, throttling, security headers, login required."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.conftest import PASSWORD, People, login, make_app
+
+
+def test_logged_out_request_redirects_to_login(client: FlaskClient) -> None:
+    response = client.get("/")
+    assert response.status_code == 302
+    assert "/login" in response.headers["Location"]
+
+
+def test_login_and_logout(client: FlaskClient, people: People) -> None:
+    login(client, people.factchecker.email)
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "Factchecker" in page.get_data(as_text=True)
+    client.post("/logout")
+    assert client.get("/").status_code == 302
+
+
+def test_wrong_password_is_refused(client: FlaskClient, people: People) -> None:
+    response = client.post("/login", data={"email": people.editor.email, "password": "nope-nope-nope"})
+    assert response.status_code == 401
+    assert "Wrong e-mail address or password" in response.get_data(as_text=True)
+
+
+def test_login_is_throttled_after_repeated_failures(client: FlaskClient, people: People) -> None:
+    for _ in range(5):
+        client.post("/login", data={"email": people.editor.email, "password": "wrong-password"})
+    response = client.post("/login", data={"email": people.editor.email, "password": PASSWORD})
+    assert response.status_code == 429
+    assert client.get("/").status_code == 302
+
+
+def test_next_parameter_cannot_leave_the_site(client: FlaskClient, people: People) -> None:
+    response = client.post(
+        "/login?next=https://evil.example/", data={"email": people.editor.email, "password": PASSWORD}
+    )
+    assert response.headers["Location"] == "/"
+
+
+def test_security_headers_and_cookie_flags(client: FlaskClient, people: People) -> None:
+    response = client.post("/login", data={"email": people.editor.email, "password": PASSWORD})
+    csp = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+
+
+def test_csrf_token_is_required(database_url: str, people: People) -> None:
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    response = client.post("/login", data={"email": people.editor.email, "password": PASSWORD})
+    assert response.status_code == 400
+    assert client.get("/").status_code == 302
+    app.extensions["tracker_engine"].dispose()
