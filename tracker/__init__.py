@@ -16,7 +16,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .web import init_app
 
     app = Flask(__name__, template_folder=str(TEMPLATES), static_folder="web/static")
-    app.config.from_mapping(Settings().flask_config())
+    app.config.from_mapping(Settings().flask_config((config or {}).get("SECRET_KEY")))
     if config:
         app.config.update(config)
     init_app(app)

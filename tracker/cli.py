@@ -233,7 +233,7 @@ def ingest(
     jsonl: bool,
 ) -> None:
     """Ingest articles from FILES; all or nothing."""
-    from .services.ingest import ArticleInput, ingest_article
+    from .services.ingest import ArticleInput, ingest_article, validate_body
 
     if jsonl:
         items = [
@@ -242,18 +242,24 @@ def ingest(
             for row in read_jsonl(path)
         ]
     else:
-        items = [
-            ArticleInput(
-                body=read_text_file(path),
-                title=title or "",
-                url=url,
-                outlet=outlet,
-                author=author,
-                published=published,
-                language=language,
+        items = []
+        for path in files:
+            body = read_text_file(path)
+            try:
+                validate_body(body, ctx.settings.max_article_chars)
+            except TrackerError as err:
+                fail(f"{path}: {err}")
+            items.append(
+                ArticleInput(
+                    body=body,
+                    title=title or "",
+                    url=url,
+                    outlet=outlet,
+                    author=author,
+                    published=published,
+                    language=language,
+                )
             )
-            for path in files
-        ]
     stored = skipped = claims = 0
     try:
         with (

@@ -34,20 +34,30 @@ def _secret_key() -> str:
     return key
 
 
+def _env(name: str, default: str) -> str:
+    return os.environ.get(name, default)
+
+
 @dataclass
 class Settings:
-    """Everything the app reads from its environment."""
+    """Everything the app reads from its environment (read when a Settings is made)."""
 
     database_url: str = field(default_factory=default_database_url)
-    secret_key: str = field(default_factory=_secret_key)
-    max_article_chars: int = int(os.environ.get("TRACKER_MAX_ARTICLE_CHARS", "500000"))
-    newsroom_name: str = os.environ.get("TRACKER_NEWSROOM_NAME", "Demo Fact-Check Desk")
-    newsroom_url: str = os.environ.get("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
-    secure_cookies: bool = os.environ.get("TRACKER_SECURE_COOKIES", "") == "1"
+    max_article_chars: int = field(
+        default_factory=lambda: int(_env("TRACKER_MAX_ARTICLE_CHARS", "500000"))
+    )
+    newsroom_name: str = field(
+        default_factory=lambda: _env("TRACKER_NEWSROOM_NAME", "Demo Fact-Check Desk")
+    )
+    newsroom_url: str = field(
+        default_factory=lambda: _env("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
+    )
+    secure_cookies: bool = field(default_factory=lambda: _env("TRACKER_SECURE_COOKIES", "") == "1")
 
-    def flask_config(self) -> dict[str, Any]:
+    def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
+        """Flask settings; the secret key is read (or made) only when none is given."""
         return {
-            "SECRET_KEY": self.secret_key,
+            "SECRET_KEY": secret_key or _secret_key(),
             "TRACKER_DATABASE_URL": self.database_url,
             "TRACKER_MAX_ARTICLE_CHARS": self.max_article_chars,
             "TRACKER_NEWSROOM_NAME": self.newsroom_name,

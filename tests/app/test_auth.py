@@ -23,7 +23,9 @@ def test_login_and_logout(client: FlaskClient, people: People) -> None:
 
 
 def test_wrong_password_is_refused(client: FlaskClient, people: People) -> None:
-    response = client.post("/login", data={"email": people.editor.email, "password": "nope-nope-nope"})
+    response = client.post(
+        "/login", data={"email": people.editor.email, "password": "nope-nope-nope"}
+    )
     assert response.status_code == 401
     assert "Wrong e-mail address or password" in response.get_data(as_text=True)
 
@@ -38,7 +40,8 @@ def test_login_is_throttled_after_repeated_failures(client: FlaskClient, people:
 
 def test_next_parameter_cannot_leave_the_site(client: FlaskClient, people: People) -> None:
     response = client.post(
-        "/login?next=https://evil.example/", data={"email": people.editor.email, "password": PASSWORD}
+        "/login?next=https://evil.example/",
+        data={"email": people.editor.email, "password": PASSWORD},
     )
     assert response.headers["Location"] == "/"
 

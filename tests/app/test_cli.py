@@ -1,0 +1,203 @@
+"""The `tracker` command: database, users, ingest (and its error paths), demo, audit, extract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+from sqlalchemy import func, select
+
+from tests.conftest import DatabaseFactory
+from tracker.cli import main
+from tracker.db import make_engine, make_session_factory
+from tracker.models import Article, AuditEvent
+
+NL = (
+    "De gemeente bouwt volgens de wethouder 300 woningen. Het project zou 40 miljoen euro kosten.\n"
+)
+EN = "The council will build 300 homes, the mayor said. The project reportedly costs $40 million.\n"
+
+
+@pytest.fixture
+def run(database_url: str):
+    runner = CliRunner()
+
+    def invoke(*args: str) -> Result:
+        return runner.invoke(main, list(args), env={"TRACKER_DATABASE_URL": database_url})
+
+    return invoke
+
+
+def _articles(url: str) -> int:
+    engine = make_engine(url)
+    with make_session_factory(engine)() as s:
+        n = s.scalar(select(func.count(Article.id))) or 0
+    engine.dispose()
+    return n
+
+
+def test_db_commands_on_an_empty_database(databases: DatabaseFactory) -> None:
+    url = databases.empty()
+    runner = CliRunner()
+    env = {"TRACKER_DATABASE_URL": url}
+    assert "current: none" in runner.invoke(main, ["db", "current"], env=env).output
+    assert runner.invoke(main, ["db", "upgrade"], env=env).exit_code == 0
+    assert "up to date" in runner.invoke(main, ["db", "current"], env=env).output
+    assert runner.invoke(main, ["db", "downgrade", "base"], env=env).exit_code == 0
+
+
+def test_user_commands(run) -> None:
+    ok = run(
+        "user",
+        "create",
+        "--email",
+        "Ann@Example.org",
+        "--name",
+        "Ann",
+        "--role",
+        "editor",
+        "--password",
+        "long enough pw",
+    )
+    assert ok.exit_code == 0, ok.output
+    assert "ann@example.org" in run("user", "list").output
+    assert run("user", "set-role", "ann@example.org", "admin").exit_code == 0
+    assert "\tadmin\t" in run("user", "list").output
+    dup = run(
+        "user",
+        "create",
+        "--email",
+        "ann@example.org",
+        "--name",
+        "Ann",
+        "--password",
+        "long enough pw",
+    )
+    assert dup.exit_code == 1 and "exists already" in dup.output
+    missing = run("user", "set-role", "nobody@example.org", "editor")
+    assert missing.exit_code == 1 and "no user" in missing.output
+
+
+def test_ingest_text_files(run, tmp_path: Path, database_url: str) -> None:
+    nl = tmp_path / "woningen.txt"
+    nl.write_text(NL, encoding="utf-8")
+    result = run(
+        "ingest",
+        str(nl),
+        "--title",
+        "Woningen",
+        "--outlet",
+        "De Ochtendpost",
+        "--published",
+        "2024-05",
+        "--lang",
+        "nl",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Woningen" in result.output and "ingested 1 article(s)" in result.output
+    again = run("ingest", str(nl))
+    assert again.exit_code == 0 and "1 duplicate(s) skipped" in again.output
+    assert _articles(database_url) == 1
+
+
+def test_ingest_jsonl_bulk(run, tmp_path: Path, database_url: str) -> None:
+    path = tmp_path / "bulk.jsonl"
+    rows = [
+        {"body": NL, "title": "Woningen", "language": "nl"},
+        {"body": EN, "outlet": "The Daily Ledger"},
+    ]
+    path.write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in rows) + "\n\n", encoding="utf-8"
+    )
+    result = run("ingest", "--jsonl", str(path))
+    assert result.exit_code == 0, result.output
+    assert "ingested 2 article(s)" in result.output
+    assert _articles(database_url) == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty"),
+        (b"   \n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "binary"),
+        ("Caf\u00e9 in Zürich".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_ingest_refuses_bad_files_and_writes_nothing(
+    run, tmp_path: Path, database_url: str, content: bytes, message: str
+) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(NL, encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(content)
+    result = run("ingest", str(good), str(bad))
+    assert result.exit_code == 1
+    assert message in result.output and len(result.output.strip().splitlines()) == 1
+    assert _articles(database_url) == 0
+
+
+def test_ingest_missing_file_and_directory(run, tmp_path: Path) -> None:
+    assert "no such file" in run("ingest", str(tmp_path / "nope.txt")).output
+    assert "is a directory" in run("ingest", str(tmp_path)).output
+
+
+@pytest.mark.parametrize(
+    ("lines", "message"),
+    [
+        ('{"body": "Een zin."}\n{"body": "Nog een",\n', "bulk.jsonl:2: malformed JSON"),
+        ('{"body": "Een zin."}\n\n["lijst"]\n', "bulk.jsonl:3: expected a JSON object"),
+        ('{"text": "Een zin."}\n', "bulk.jsonl:1: unknown field(s) text"),
+        ('{"body": 12}\n', "bulk.jsonl:1: 'body' must be"),
+        ('{"body": "  "}\n', "bulk.jsonl:1: the article is empty"),
+        ('{"body": "Een zin.", "published": "gisteren"}\n', "publication date"),
+    ],
+)
+def test_ingest_jsonl_errors_name_the_line_and_write_nothing(
+    run, tmp_path: Path, database_url: str, lines: str, message: str
+) -> None:
+    path = tmp_path / "bulk.jsonl"
+    path.write_text(lines, encoding="utf-8")
+    result = run("ingest", "--jsonl", str(path))
+    assert result.exit_code == 1
+    assert message in result.output
+    assert _articles(database_url) == 0
+
+
+def test_demo_twice_and_audit_verify(run, database_url: str) -> None:
+    first = run("demo")
+    assert first.exit_code == 0 and "loaded" in first.output
+    assert "factchecker@example.org" in first.output
+    second = run("demo")
+    assert "already there" in second.output
+    assert _articles(database_url) == 1
+    verify = run("audit", "verify")
+    assert verify.exit_code == 0 and "audit chain intact" in verify.output
+
+
+def test_audit_verify_names_the_broken_event(run, database_url: str) -> None:
+    run("demo")
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        target = conn.scalar(select(func.max(AuditEvent.id)))
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE audit_events DISABLE TRIGGER USER")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER audit_events_no_update")
+        conn.exec_driver_sql(f"UPDATE audit_events SET actor_id = NULL WHERE id = {target}")
+    engine.dispose()
+    result = run("audit", "verify")
+    assert result.exit_code == 1
+    assert f"broken at event {target}" in result.output
+
+
+def test_extract_prints_json_lines(tmp_path: Path) -> None:
+    path = tmp_path / "woningen.txt"
+    path.write_text(NL, encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", "--format", "jsonl", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["document"] == "woningen.txt" for r in rows)
+    assert all(NL[r["start"] : r["end"]] == r["text"] for r in rows)

@@ -1,0 +1,264 @@
+"""Every migration up and down with data; the head schema equals the models; DB-enforced rules.
+
+Runs on SQLite, and on PostgreSQL when the suite runs with TRACKER_TEST_DATABASE=postgres.
+"""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from tests.conftest import DatabaseFactory
+from tracker.db import make_engine
+from tracker.migrate import current_revision, downgrade, head_revision, revisions, upgrade
+from tracker.models import Base
+
+SAMPLE_BODY = "Het kabinet trekt naar verluidt 2,5 miljard euro uit voor de dijken."
+
+
+def _seed(conn: sa.Connection) -> None:
+    """Rows in every table that the first revision creates, via plain SQL."""
+    now = sa.func.current_timestamp()
+    md = sa.MetaData()
+    md.reflect(conn)
+    t = md.tables
+    conn.execute(
+        t["users"]
+        .insert()
+        .values(
+            id=1,
+            email="a@example.org",
+            name="A",
+            role="editor",
+            password_hash="x",
+            active=True,
+            failed_logins=0,
+            created_at=now,
+        )
+    )
+    conn.execute(
+        t["sources"]
+        .insert()
+        .values(
+            id=1,
+            name="De Krant",
+            name_key="de krant",
+            kind="outlet",
+            description="",
+            created_at=now,
+        )
+    )
+    conn.execute(t["source_aliases"].insert().values(id=1, source_id=1, alias="DK", alias_key="dk"))
+    conn.execute(
+        t["articles"]
+        .insert()
+        .values(
+            id=1,
+            title="Dijken",
+            outlet_id=1,
+            language="nl",
+            body=SAMPLE_BODY,
+            body_sha256="a" * 64,
+            ingested_at=now,
+        )
+    )
+    conn.execute(
+        t["claims"]
+        .insert()
+        .values(
+            id=1,
+            article_id=1,
+            start=0,
+            end=len(SAMPLE_BODY),
+            exact=SAMPLE_BODY,
+            prefix="",
+            suffix="",
+            text=SAMPLE_BODY,
+            checkworthy=True,
+            score=0.8,
+            status="unsourced",
+            rationale="geen bron",
+            version=1,
+            origin="extractor",
+            orphaned=False,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    conn.execute(
+        t["attributions"]
+        .insert()
+        .values(
+            id=1,
+            claim_id=1,
+            position=0,
+            kind="hearsay",
+            cue_text="naar verluidt",
+            implicit=False,
+            confirmed=False,
+        )
+    )
+    conn.execute(
+        t["evidence"]
+        .insert()
+        .values(
+            id=1,
+            claim_id=1,
+            url="https://example.org",
+            title="",
+            excerpt="",
+            stance="context",
+            added_at=now,
+        )
+    )
+    conn.execute(
+        t["audit_events"]
+        .insert()
+        .values(
+            id=1,
+            at=now,
+            action="test",
+            entity_type="claim",
+            entity_id=1,
+            prev_hash="0" * 64,
+            hash="1" * 64,
+        )
+    )
+
+
+def _counts(url: str) -> dict[str, int]:
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        names = sa.inspect(conn).get_table_names()
+        counts = {
+            name: conn.execute(sa.text(f'SELECT count(*) FROM "{name}"')).scalar_one()
+            for name in names
+            if name != "alembic_version"
+        }
+    engine.dispose()
+    return counts
+
+
+def test_head_schema_equals_models(database_url: str) -> None:
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
+        )
+    engine.dispose()
+    assert diff == []
+
+
+def test_every_revision_upgrades_and_downgrades(databases: DatabaseFactory) -> None:
+    url = databases.empty()
+    revs = revisions(url)
+    assert revs, "no migrations found"
+    previous = "base"
+    for rev in revs:
+        upgrade(url, rev)
+        downgrade(url, previous)
+        upgrade(url, rev)
+        previous = rev
+    engine = make_engine(url)
+    assert current_revision(engine) == head_revision(url)
+    engine.dispose()
+    downgrade(url, "base")
+    assert set(_counts(url)) == set()
+
+
+def test_data_survives_upgrades(databases: DatabaseFactory) -> None:
+    url = databases.empty()
+    first = revisions(url)[0]
+    upgrade(url, first)
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        _seed(conn)
+    engine.dispose()
+    before = _counts(url)
+    upgrade(url, "head")
+    after = _counts(url)
+    for table, n in before.items():
+        assert after[table] == n, table
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        row = conn.execute(sa.text("SELECT text, status, version FROM claims WHERE id = 1")).one()
+    engine.dispose()
+    assert row == (SAMPLE_BODY, "unsourced", 1)
+
+
+@pytest.fixture
+def seeded(database_url: str) -> sa.Engine:
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        _seed(conn)
+    return engine
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"],
+)
+def test_audit_table_refuses_update_and_delete(seeded: sa.Engine, statement: str) -> None:
+    with pytest.raises(DBAPIError, match="append-only"), seeded.begin() as conn:
+        conn.execute(sa.text(statement))
+    seeded.dispose()
+
+
+def test_audit_table_refuses_truncate_on_postgres(seeded: sa.Engine) -> None:
+    if seeded.dialect.name != "postgresql":
+        pytest.skip("SQLite has no TRUNCATE")
+    with pytest.raises(DBAPIError, match="append-only"), seeded.begin() as conn:
+        conn.execute(sa.text("TRUNCATE audit_events"))
+    seeded.dispose()
+
+
+def test_claim_span_must_lie_inside_its_article(seeded: sa.Engine) -> None:
+    with pytest.raises(DBAPIError, match="outside its article"), seeded.begin() as conn:
+        conn.execute(sa.text('UPDATE claims SET "end" = 10000 WHERE id = 1'))
+    seeded.dispose()
+
+
+def test_article_body_is_never_edited(seeded: sa.Engine) -> None:
+    with pytest.raises(DBAPIError, match="never edited"), seeded.begin() as conn:
+        conn.execute(sa.text("UPDATE articles SET body = 'anders' WHERE id = 1"))
+    with seeded.begin() as conn:  # other columns may change
+        conn.execute(sa.text("UPDATE articles SET title = 'Nieuwe titel' WHERE id = 1"))
+    seeded.dispose()
+
+
+@pytest.mark.parametrize(
+    ("statement", "params"),
+    [
+        ("UPDATE claims SET status = 'true' WHERE id = 1", {}),
+        ("UPDATE sources SET kind = 'blog' WHERE id = 1", {}),
+        ("INSERT INTO source_aliases (source_id, alias, alias_key) VALUES (1, 'dk', 'dk')", {}),
+        ("UPDATE attributions SET kind = 'rumour' WHERE id = 1", {}),
+        ("UPDATE evidence SET stance = 'maybe' WHERE id = 1", {}),
+        ("UPDATE users SET role = 'root' WHERE id = 1", {}),
+        ("UPDATE claims SET article_id = 99 WHERE id = 1", {}),
+    ],
+)
+def test_constraints_are_enforced(
+    seeded: sa.Engine, statement: str, params: dict[str, object]
+) -> None:
+    with pytest.raises((IntegrityError, DBAPIError)), seeded.begin() as conn:
+        conn.execute(sa.text(statement), params)
+    seeded.dispose()
+
+
+def test_foreign_keys_restrict_deletes(seeded: sa.Engine) -> None:
+    with pytest.raises(IntegrityError), seeded.begin() as conn:
+        conn.execute(sa.text("DELETE FROM articles WHERE id = 1"))
+    seeded.dispose()
+
+
+def test_sqlite_runs_in_wal_mode(seeded: sa.Engine) -> None:
+    if seeded.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with seeded.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    seeded.dispose()

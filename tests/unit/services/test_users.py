@@ -1,0 +1,55 @@
+"""Users: creation rules, roles, password checks and throttling."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy.orm import Session
+
+from tests.conftest import PASSWORD, People
+from tracker.services import users
+from tracker.services.errors import InvalidInput, NotFound
+
+
+def test_password_is_hashed_and_checked(session: Session, people: People) -> None:
+    user = people.editor
+    assert user.password_hash.startswith("$argon2")
+    assert PASSWORD not in user.password_hash
+    assert users.check_password(user, PASSWORD)
+    assert not users.check_password(user, "wrong password!")
+
+
+@pytest.mark.parametrize(
+    ("email", "password", "role", "message"),
+    [
+        ("not-an-email", PASSWORD, "editor", "e-mail"),
+        ("new@example.org", "short", "editor", "at least"),
+        ("new@example.org", PASSWORD, "root", "unknown role"),
+        ("EDITOR@example.org", PASSWORD, "editor", "exists already"),
+    ],
+)
+def test_create_user_refuses_bad_input(
+    session: Session, people: People, email: str, password: str, role: str, message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        users.create_user(session, email, "Nieuw", password, role)
+
+
+def test_set_role(session: Session, people: People) -> None:
+    users.set_role(session, "factchecker@example.org", "editor", people.admin)
+    assert people.factchecker.role == "editor"
+    with pytest.raises(NotFound):
+        users.set_role(session, "nobody@example.org", "editor")
+
+
+def test_authenticate_throttles_after_failures(session: Session, people: People) -> None:
+    assert users.authenticate(session, "editor@example.org", PASSWORD) is people.editor
+    for _ in range(users.MAX_FAILED_LOGINS):
+        assert users.authenticate(session, "editor@example.org", "wrong password") is None
+    with pytest.raises(users.LoginThrottled):
+        users.authenticate(session, "editor@example.org", PASSWORD)
+    assert users.authenticate(session, "ghost@example.org", PASSWORD) is None
+
+
+def test_inactive_user_cannot_log_in(session: Session, people: People) -> None:
+    users.set_active(session, people.factchecker.id, False, people.admin)
+    assert users.authenticate(session, "factchecker@example.org", PASSWORD) is None
