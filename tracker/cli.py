@@ -154,6 +154,39 @@ def user_set_role(ctx: Context, email: str, role: str) -> None:
         fail(str(err))
 
 
+@main.group()
+def token() -> None:
+    """API tokens (bearer tokens for /api)."""
+
+
+@token.command("create")
+@click.option("--email", required=True, help="The token's owner.")
+@click.option("--name", required=True, help="What the token is for.")
+@click.option(
+    "--scope",
+    "scopes",
+    multiple=True,
+    type=click.Choice(["read", "review", "ingest"]),
+    default=("read",),
+    show_default=True,
+)
+@pass_ctx
+def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...]) -> None:
+    """Issue a token; its plain text is printed once."""
+    from .services import tokens, users
+
+    try:
+        with ctx.session() as session:
+            owner = users.find_by_email(session, email)
+            if owner is None:
+                fail(f"no user with e-mail {email}")
+                return
+            issued = tokens.issue_token(session, owner, name, scopes)
+            click.echo(issued.plaintext)
+    except TrackerError as err:
+        fail(str(err))
+
+
 # --- ingest -----------------------------------------------------------------------------------
 
 

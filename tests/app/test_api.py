@@ -1,0 +1,74 @@
+"""The token API: authentication, scopes, reading, reviewing with versions, ingesting."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
+
+from tests.conftest import People, make_app
+from tracker.services import tokens
+from tracker.services.ingest import ArticleInput, ingest_article
+
+BODY = "De burgemeester zegt dat de gemeente 300 woningen bouwt. Het zou 40 miljoen euro kosten."
+
+
+def _token(session: Session, people: People, *scopes: str) -> str:
+    issued = tokens.issue_token(session, people.factchecker, "script", scopes)
+    session.commit()
+    return issued.plaintext
+
+
+def _auth(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def test_requests_without_a_valid_token_are_refused(
+    client: FlaskClient, session: Session, people: People
+) -> None:
+    assert client.get("/api/claims/1").status_code == 401
+    assert client.get("/api/claims/1", headers=_auth("trk_forged")).status_code == 401
+    token = _token(session, people, "read")
+    tokens.revoke_token(session, 1, people.admin)
+    session.commit()
+    assert client.get("/api/claims/1", headers=_auth(token)).status_code == 401
+
+
+def test_read_and_review_with_scopes_and_versions(
+    database_url: str, session: Session, people: People
+) -> None:
+    article = ingest_article(session, ArticleInput(body=BODY, language="nl"))
+    session.commit()
+    claim = article.claims[0]
+    reader = _token(session, people, "read")
+    reviewer = _token(session, people, "read", "review")
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)  # the API is exempt from CSRF
+    client = app.test_client()
+    listed = client.get(f"/api/articles/{article.id}/claims", headers=_auth(reader))
+    assert listed.status_code == 200 and listed.json[0]["text"] == claim.text
+    body = {"status": "unsourced", "rationale": "Geen bron.", "version": claim.version}
+    assert (
+        client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reader)).status_code
+        == 403
+    )
+    done = client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reviewer))
+    assert done.status_code == 200 and done.json["status"] == "unsourced"
+    stale = client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reviewer))
+    assert stale.status_code == 409 and stale.json["current"]["status"] == "unsourced"
+    bad = client.post(
+        f"/api/claims/{claim.id}/status", json={"status": "x"}, headers=_auth(reviewer)
+    )
+    assert bad.status_code == 400
+    assert client.get("/api/claims/9999", headers=_auth(reader)).status_code == 404
+    app.extensions["tracker_engine"].dispose()
+
+
+def test_ingest_through_the_api(client: FlaskClient, session: Session, people: People) -> None:
+    token = _token(session, people, "ingest")
+    made = client.post(
+        "/api/articles", json={"body": BODY, "title": "Woningen"}, headers=_auth(token)
+    )
+    assert made.status_code == 201 and made.json["claims"]
+    again = client.post("/api/articles", json={"body": BODY}, headers=_auth(token))
+    assert again.status_code == 409 and again.json["article_id"] == made.json["id"]
+    empty = client.post("/api/articles", json={"body": "  "}, headers=_auth(token))
+    assert empty.status_code == 422 and "empty" in empty.json["error"]
