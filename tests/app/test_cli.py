@@ -204,7 +204,25 @@ def test_extract_prints_json_lines(tmp_path: Path) -> None:
 
 
 def test_token_create_prints_the_token_once(run) -> None:
-    run("user", "create", "--email", "bot@example.org", "--name", "Bot", "--password", "long enough pw")
-    made = run("token", "create", "--email", "bot@example.org", "--name", "nightly import", "--scope", "ingest")
+    run(
+        "user",
+        "create",
+        "--email",
+        "bot@example.org",
+        "--name",
+        "Bot",
+        "--password",
+        "long enough pw",
+    )
+    made = run(
+        "token",
+        "create",
+        "--email",
+        "bot@example.org",
+        "--name",
+        "nightly import",
+        "--scope",
+        "ingest",
+    )
     assert made.exit_code == 0 and made.output.startswith("trk_")
     assert "no user" in run("token", "create", "--email", "x@example.org", "--name", "n").output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import lexicon_en as en
@@ -17,6 +18,7 @@ _TIME_WORDS = frozenset(
     maandag dinsdag woensdag donderdag vrijdag zaterdag zondag gisteren vandaag eerder
     ook nog later vanochtend vanmiddag vanavond afgelopen woensdagavond in on at""".split()
 )
+_ALNUM = re.compile(r"\w")
 _SKIP_AFTER_NL = frozenset("ook nog gisteren vandaag eerder later dan wel toen echter".split())
 
 
@@ -52,7 +54,7 @@ def _source_range(
 ) -> tuple[tuple[int, int] | None, bool]:
     """(token range of the source, source_after_cue)."""
     n = len(toks)
-    if cue.ctype in ("prep", "cite"):
+    if cue.ctype in ("prep", "cite", "dash"):
         return np_after(toks, cue.last + 1, lang), True
     if cue.ctype == "uit":
         # "Uit het rapport blijkt dat ..."
@@ -61,7 +63,8 @@ def _source_range(
                 return np_after(toks, i + 1, lang), False
         return None, False
     if cue.ctype == "colon":
-        return (0, cue.first - 1), False
+        first = 1 if toks[0].text in QUOTE_CHARS else 0
+        return (first, cue.first - 1), False
     k, last = cue.first, cue.last
     after = last + 1
     if lang == "nl":
@@ -170,7 +173,7 @@ def _content(
     e = s_end
     while e > s_start and text[e - 1] in ".!?…":
         e -= 1
-    if sum(c.isalnum() for c in tail) >= 12 and cue.ctype != "colon" or cue.ctype == "colon":
+    if len(_ALNUM.findall(tail, 0, 200)) >= 12 or cue.ctype == "colon":
         b = tail_start
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
@@ -208,7 +211,7 @@ def sentence_attributions(
         via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang)]
         via = [v for v in via if source is None or v.start != source.start]
         content = _content(text, toks, cue, rng, after, s_start, s_end)
-        kind = "quote" if quoted or cue.ctype == "colon" else "reported"
+        kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
     return out
 

@@ -5,61 +5,65 @@ from __future__ import annotations
 import math
 import re
 
-_FEATURES: list[tuple[float, re.Pattern[str]]] = [
+_YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
+
+
+def _words(s: str) -> frozenset[str]:
+    return frozenset(s.split())
+
+
+# (weight, single words, phrases) per feature of checkable claims
+_FEATURES: list[tuple[float, frozenset[str], tuple[str, ...]]] = [
     # comparisons and superlatives
-    (0.8, re.compile(r"\b(?:more|less|fewer|higher|lower|larger|smaller|bigger|most|least|"
-                     r"meer|minder|hoger|lager|groter|kleiner|grootste|kleinste|hoogste|laagste|"
-                     r"than|dan ooit|record|largest|biggest|highest|lowest)\b", re.I)),
+    (0.8, _words("""more less fewer higher lower larger smaller bigger most least meer minder
+      hoger lager groter kleiner grootste kleinste hoogste laagste than record largest biggest
+      highest lowest"""), ()),
     # change
-    (0.8, re.compile(r"\b(?:increase[sd]?|decrease[sd]?|rose|rise[sn]?|fell|fall(?:en|s)?|"
-                     r"doubled?|tripled?|halved|grew|grown|declined?|dropped|surged|"
-                     r"gestegen|stijgt|steeg|gedaald|daalt|daalde|verdubbeld|gehalveerd|"
-                     r"toegenomen|neemt toe|afgenomen|groeide|groeit)\b", re.I)),
+    (0.8, _words("""increase increased increases decrease decreased decreases rose rise rises
+      risen fell fall fallen falls doubled tripled halved grew grown declined dropped surged
+      gestegen stijgt steeg gedaald daalt daalde verdubbeld gehalveerd toegenomen afgenomen
+      groeide groeit"""), ("neemt toe",)),
     # causation
-    (0.6, re.compile(r"\b(?:because|due to|caused?|led to|leads to|result(?:ed)? in|"
-                     r"omdat|doordat|waardoor|veroorzaakt|leidde tot|leidt tot|als gevolg van)\b",
-                     re.I)),
+    (0.6, _words("because caused causes omdat doordat waardoor veroorzaakt"),
+     ("due to", "led to", "leads to", "resulted in", "leidde tot", "leidt tot", "als gevolg van")),
     # laws and rules
-    (0.7, re.compile(r"\b(?:law|laws|bill|illegal|legal|banned?|regulation|rule[sd]?|court|"
-                     r"constitution|treaty|sanctions?|wet|wetten|verboden|verbod|illegaal|"
-                     r"wettelijk|regels?|rechter|grondwet|verdrag|sancties?)\b", re.I)),
+    (0.7, _words("""law laws bill illegal legal ban banned regulation rule rules ruled court
+      constitution treaty sanction sanctions wet wetten verboden verbod illegaal wettelijk regel
+      regels rechter grondwet verdrag sanctie sancties"""), ()),
     # predictions
-    (0.5, re.compile(r"\b(?:will|expected|forecasts?|predicts?|projected|zal|zullen|verwacht|"
-                     r"voorspelt|prognose)\b", re.I)),
-    # dates and time references
-    (0.5, re.compile(r"\b(?:1[89]\d\d|20\d\d|january|february|march|april|may|june|july|august|"
-                     r"september|october|november|december|januari|februari|maart|mei|juni|juli|"
-                     r"augustus|oktober|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-                     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\b", re.I)),
-    # killed, arrested, deployed: concrete events
-    (0.5, re.compile(r"\b(?:killed|dead|died|arrested|wounded|deployed|soldiers|troops|"
-                     r"gedood|doden|omgekomen|gearresteerd|gewond|soldaten|troepen|"
-                     r"percent|procent|budget|begroting|tax|belasting)\b", re.I)),
+    (0.5, _words("will expected forecast forecasts predicts projected zal zullen verwacht "
+                 "voorspelt prognose"), ()),
+    # dates
+    (0.5, _words("""january february march april june july august september october november
+      december januari februari maart mei juni juli augustus oktober monday tuesday wednesday
+      thursday friday saturday sunday maandag dinsdag woensdag donderdag vrijdag zaterdag
+      zondag"""), ()),
+    # concrete events and quantities
+    (0.5, _words("""killed dead died arrested wounded deployed soldiers troops gedood doden
+      omgekomen gearresteerd gewond soldaten troepen percent procent budget begroting tax
+      belasting"""), ()),
 ]
-_FIRST_PERSON_OPINION = re.compile(
-    r"\b(?:I think|I believe|I feel|in my (?:view|opinion)|we believe|ik vind|ik denk|"
-    r"naar mijn mening|volgens mij|wij vinden|ik geloof)\b",
-    re.I,
+_OPINION = (
+    "i think", "i believe", "i feel", "in my view", "in my opinion", "we believe", "ik vind",
+    "ik denk", "naar mijn mening", "volgens mij", "wij vinden", "ik geloof",
 )
 
 
-def score(text: str, n_numbers: int, attributed: bool, heading: bool) -> float:
-    """Check-worthiness in [0, 1]."""
-    z = -1.6
-    z += min(n_numbers, 3) * 1.1
-    hits = 0
-    for weight, pat in _FEATURES:
-        if pat.search(text):
+def score(low: str, words: set[str], n_numbers: int, attributed: bool, heading: bool) -> float:
+    """Check-worthiness in [0, 1] of a lower-cased claim text and its word set."""
+    z = -1.6 + min(n_numbers, 3) * 1.1
+    for weight, single, phrases in _FEATURES:
+        if not words.isdisjoint(single) or any(p in low for p in phrases):
             z += weight
-            hits += 1
+    if _YEAR.search(low):
+        z += 0.5
     if attributed:
         z += 0.5
-    words = len(text.split())
-    if words < 5:
+    if len(words) < 5:
         z -= 1.5
-    if text.rstrip().endswith("?"):
+    if low.rstrip().endswith("?"):
         z -= 2.5
-    if _FIRST_PERSON_OPINION.search(text):
+    if any(p in low for p in _OPINION):
         z -= 1.5
     if heading:
         z -= 0.5

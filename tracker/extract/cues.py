@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
+from .lexicon_en_context import CUE_CONTEXTS
 from .quotes import QUOTE_CHARS
 from .tokens import Tok
 
@@ -25,7 +26,7 @@ class Cue:
     ctype: str
 
 
-_EN_WORDS = en.SPEECH_VERBS | en.WEAK_VERBS | {"according", "reportedly", "allegedly",
+_EN_WORDS = frozenset(CUE_CONTEXTS) - {":"} | {"according", "reportedly", "allegedly",
                                                "purportedly", "supposedly", "rumored", "rumoured"}
 _NL_WORDS = (
     nl.SPEECH_VERBS | nl.SEPARABLE_WHOLE | frozenset(nl.SEPARABLE)
@@ -34,12 +35,19 @@ _NL_WORDS = (
 )
 
 
-def _prefilter(words: frozenset[str]) -> re.Pattern[str]:
-    alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
-    return re.compile(rf"\b(?:{alt})\b|:\s*[\"“„‘'«,]", re.IGNORECASE)
+TRIGGERS: dict[str, frozenset[str]] = {"en": frozenset(_EN_WORDS), "nl": frozenset(_NL_WORDS)}
+_DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
-PREFILTER = {"en": _prefilter(frozenset(_EN_WORDS)), "nl": _prefilter(frozenset(_NL_WORDS))}
+def may_have_cues(low: str, words: set[str], lang: str) -> bool:
+    """Cheap test on a lower-cased sentence and its word set before the full cue analysis."""
+    if not words.isdisjoint(TRIGGERS[lang]):
+        return True
+    colon = low.find(":")
+    if 0 < colon < 60:
+        return True
+    return bool(_DASH_AFTER_QUOTE.search(low))
+
 
 _EN_NOT_AFTER_WEAK = frozenset("for on off up out in into back upon over".split())
 _QUOTE_OR_COLON = QUOTE_CHARS | {":", ",,"}
@@ -57,6 +65,76 @@ def _clause_end(toks: Sequence[Tok], k: int) -> int:
     ):
         j += 1
     return j
+
+
+_C_PRON = frozenset("he she they i we you it who which that".split())
+_C_AUX = frozenset(
+    "has have had will would did does do is was are were be been also not n't later then "
+    "already still never just".split()
+)
+_C_DET = frozenset("the a an his her their its this these those my our your some".split())
+_C_PREP = frozenset("for on about of in with by at from into over against as".split())
+_C_QUOTE = frozenset('"“”‘’\'«»:')
+
+
+def _prev_class(toks: Sequence[Tok], k: int) -> str:
+    if k == 0:
+        return "S"
+    t = toks[k - 1]
+    w = t.low
+    if w in _C_PRON:
+        return "P"
+    if w == "to":
+        return "TO"
+    if w in _C_AUX:
+        return "A"
+    if w in _C_DET:
+        return "D"
+    if t.text in _C_QUOTE:
+        return "Q"
+    if t.text == ",":
+        return "C"
+    if not t.is_word:
+        return "X"
+    return "N" if t.is_cap else "W"
+
+
+def _next_class(toks: Sequence[Tok], k: int) -> str:
+    if k + 1 >= len(toks):
+        return "E"
+    t = toks[k + 1]
+    w = t.low
+    if w == "that":
+        return "THAT"
+    if t.text in _C_QUOTE:
+        return "Q"
+    if t.text == ",":
+        return "C"
+    if w == "to":
+        return "TO"
+    if w in _C_DET:
+        return "D"
+    if w in _C_PRON:
+        return "P"
+    if w in _C_PREP:
+        return "PR:" + w
+    if not t.is_word:
+        return "X"
+    return "N" if t.is_cap else "W"
+
+
+def is_context_cue(toks: Sequence[Tok], k: int) -> bool:
+    """Whether token k is a cue in its context, by the context lexicon."""
+    table = CUE_CONTEXTS.get(toks[k].low)
+    if table is None:
+        return False
+    p = _prev_class(toks, k)
+    nx = _next_class(toks, k)
+    for key in (f"{p}|{nx}", f"{p}|*", f"*|{nx}", "*|*"):
+        v = table.get(key)
+        if v is not None:
+            return v
+    return False
 
 
 def _en_cues(toks: Sequence[Tok]) -> list[Cue]:
@@ -82,30 +160,47 @@ def _en_cues(toks: Sequence[Tok]) -> list[Cue]:
             out.append(Cue(k - 1, k, "hearsay"))
         elif w == "citing":
             out.append(Cue(k, k, "cite"))
-        elif w in en.SPEECH_VERBS:
-            if t.is_cap and k > 0 and w not in ("said", "says"):
-                pass  # a title or name ("Claims Court")
-            elif w in ("reports", "claims", "posted", "states", "charged", "notes", "writing",
-                       "write", "reported", "report", "claim", "alleged", "remarks"):
-                # noun/adjective readings: need a subject or complement
-                if nxt in ("that", ",", ":") or nxt in _QUOTE_OR_COLON or prev in en.PRONOUNS or (
-                    k > 0 and toks[k - 1].is_cap and w not in ("claims", "states", "notes", "reports")
-                ):
-                    out.append(Cue(k, k, "verb"))
+        elif t.text == ":":
+            if _speaker_colon(toks, k):
+                out.append(Cue(k, k, "colon"))
+        elif t.text in _DASHES and _dash_signature(toks, k):
+            out.append(Cue(k, k, "dash"))
+        elif w in CUE_CONTEXTS and is_context_cue(toks, k):
+            # merge with an adjacent cue word ("said in", "called for")
+            if out and out[-1].last == k - 1 and out[-1].ctype == "verb":
+                out[-1] = Cue(out[-1].first, k, "verb")
             else:
                 out.append(Cue(k, k, "verb"))
-        elif w in en.WEAK_VERBS:
-            if nxt in _EN_NOT_AFTER_WEAK:
-                pass
-            elif nxt in ("that", ":") or nxt in _QUOTE_OR_COLON or (
-                prev in en.PRONOUNS and prev not in ("that", "which", "it")
-            ):
-                out.append(Cue(k, k, "verb"))
-        elif t.text == ":" and 0 < k <= 4 and k + 1 < n and toks[k + 1].text in QUOTE_CHARS | {",,"}:
-            if all(x.is_cap for x in toks[:k]):
-                out.append(Cue(k, k, "colon"))
         k += 1
     return out
+
+
+_DASHES = frozenset("―—–-")
+_NOT_SPEAKERS = frozenset(
+    """update note editor watch photo photos video related source read breaking exclusive
+    analysis opinion correction live lees ook bekijk zie foto video beeld tip disclaimer
+    transcript q a partial full""".split()
+)
+
+
+def _speaker_colon(toks: Sequence[Tok], k: int) -> bool:
+    """'Zaza: "We ..."', 'WALLACE: ...', a headline 'Pence: ...': a speaker and a colon."""
+    first = 1 if toks and toks[0].text in QUOTE_CHARS else 0
+    names = toks[first:k]
+    if not 1 <= len(names) <= 4 or k + 1 >= len(toks):
+        return False
+    if not all(x.is_word and x.is_cap for x in names) or names[0].low in _NOT_SPEAKERS:
+        return False
+    nxt = toks[k + 1]
+    return nxt.text in QUOTE_CHARS or nxt.text == ",," or nxt.is_cap
+
+
+def _dash_signature(toks: Sequence[Tok], k: int) -> bool:
+    """'... .” ― Sonya Herridge': a dash after a closing quote, then a name."""
+    return (
+        k > 0 and toks[k - 1].text in QUOTE_CHARS and k + 1 < len(toks)
+        and toks[k + 1].is_word and toks[k + 1].is_cap
+    )
 
 
 def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
@@ -173,9 +268,10 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             else:
                 out.append(Cue(k, k, "verb"))
                 seen_cue = True
-        elif t.text == ":" and 0 < k <= 4 and k + 1 < n and toks[k + 1].text in QUOTE_CHARS | {",,"}:
-            if all(x.is_cap for x in toks[:k]):
-                out.append(Cue(k, k, "colon"))
+        elif t.text == ":" and _speaker_colon(toks, k):
+            out.append(Cue(k, k, "colon"))
+        elif t.text in _DASHES and _dash_signature(toks, k):
+            out.append(Cue(k, k, "dash"))
         k += 1
     return out
 

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
-from .cues import PREFILTER
+from .cues import may_have_cues
 from .language import detect_language
-from .numbers import find_numbers
+from .numbers import find_numbers, may_have_numbers
 from .quotes import find_quotes
 from .sentences import Segment, split_sentences
 from .sources import Registry
@@ -21,6 +21,7 @@ _CLAUSE_CUT = re.compile(
     r"(?:,\s+(?:while|whereas|but|terwijl|maar|en|and|zo|whereupon)\b|;\s)", re.IGNORECASE
 )
 _OPENERS = frozenset("\"“„‘'«")
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 def _lang(text: str, lang: str | None) -> str:
@@ -29,23 +30,31 @@ def _lang(text: str, lang: str | None) -> str:
     return detect_language(text)
 
 
+def _analyse(
+    text: str, lg: str, known_sources: Sequence[KnownSource]
+) -> list[tuple[Segment, list[Attribution], str, set[str]]]:
+    registry = Registry(known_sources)
+    out: list[tuple[Segment, list[Attribution], str, set[str]]] = []
+    for seg in split_sentences(text):
+        atts: list[Attribution] = []
+        low = text[seg.start : seg.end].lower()
+        words = set(_WORD.findall(low))
+        if may_have_cues(low, words, lg):
+            toks = tokenize(text, seg.start, seg.end)
+            quoted = any(
+                closed and b - a > 8 for a, b, closed in find_quotes(text, seg.start, seg.end)
+            )
+            known = registry.matches(text, seg.start, seg.end)
+            atts = sentence_attributions(text, toks, lg, seg.start, seg.end, known, quoted)
+        out.append((seg, atts, low, words))
+    return out
+
+
 def find_attributions(
     text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
 ) -> list[tuple[Segment, list[Attribution]]]:
     """Every sentence with all attributions found in it (cue level, before claims are built)."""
-    lg = _lang(text, lang)
-    registry = Registry(known_sources)
-    prefilter = PREFILTER[lg]
-    out: list[tuple[Segment, list[Attribution]]] = []
-    for seg in split_sentences(text):
-        atts: list[Attribution] = []
-        if prefilter.search(text, seg.start, seg.end):
-            toks = tokenize(text, seg.start, seg.end)
-            quoted = any(closed and b - a > 8 for a, b, closed in find_quotes(text, seg.start, seg.end))
-            known = registry.matches(text, seg.start, seg.end)
-            atts = sentence_attributions(text, toks, lg, seg.start, seg.end, known, quoted)
-        out.append((seg, atts))
-    return out
+    return [(seg, atts) for seg, atts, _, _ in _analyse(text, _lang(text, lang), known_sources)]
 
 
 def _select(atts: list[Attribution]) -> list[Attribution]:
@@ -86,7 +95,7 @@ def extract_claims(
     claims: list[Claim] = []
     last_quote: Attribution | None = None
     last_para = -1
-    for seg, atts in find_attributions(text, lg, known_sources):
+    for seg, atts, seg_low, seg_words in _analyse(text, lg, known_sources):
         chosen = _select(atts)
         if seg.paragraph > last_para + 1:
             last_quote = None
@@ -111,8 +120,13 @@ def extract_claims(
                     spans.append(_trim(text, *c))
         for i, (s, e) in enumerate(spans):
             att = chosen[i] if chosen else None
-            nums = find_numbers(text, s, e, lg)
-            sc = score(text[s:e], len(nums), att is not None, seg.kind == "heading")
+            if (s, e) == (seg.start, seg.end):
+                low, words = seg_low, seg_words
+            else:
+                low = text[s:e].lower()
+                words = set(_WORD.findall(low))
+            nums = find_numbers(text, s, e, lg) if may_have_numbers(low, words) else []
+            sc = score(low, words, len(nums), att is not None, seg.kind == "heading")
             status = "unsourced" if att is not None and att.kind == "hearsay" else None
             claims.append(
                 Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)

@@ -49,25 +49,39 @@ _APPROX = (
 )
 _EN_WORDS = "|".join(sorted(_EN_UNITS, key=len, reverse=True))
 _NUM_ATOM = (
-    rf"(?:(?P<cur>[€$£])\s?)?(?:(?P<digits>{{D}})|(?P<words>{_EN_WORDS}|(?:{_NL_WORD.pattern})))"
+    r"(?:(?P<cur>[€$£])\s?)?(?:(?P<digits>{D})|(?P<words>{W}))"
     rf"(?:[\s-](?P<scale>{_SCALE_WORDS}))?\b"
 )
 
 
-def _build(digits: str) -> re.Pattern[str]:
-    atom = _NUM_ATOM.replace("{D}", digits)
+def _build(digits: str, words: str) -> re.Pattern[str]:
+    atom = _NUM_ATOM.replace("{D}", digits).replace("{W}", words)
     second = atom.replace("?P<", "?P<b_")
     return re.compile(
-        rf"(?P<vague>\b(?:{'|'.join(_VAGUE)})\b)|"
+        rf"(?<!\w)(?=[\w€$£])(?:(?P<vague>(?:{'|'.join(_VAGUE)})\b)|"
         rf"(?<![\w.,])(?:(?P<approx>{_APPROX})\s+)?(?:(?P<fewscale>een\ paar|a\ few|enkele|several|a|een)\s+(?=(?:{_SCALE_WORDS})\b))?"
         rf"(?:{atom}|(?P<fs>(?:{_SCALE_WORDS})))"
         rf"(?:\s*(?:-|–|tot|to|à)\s*{second})?"
-        rf"(?P<unit>\s?(?:%|procent|percent|per\ cent|euro|dollars?|pounds?))?",
+        rf"(?P<unit>\s?(?:%|procent|percent|per\ cent|euro|dollars?|pounds?))?)",
         re.IGNORECASE,
     )
 
 
-_PATTERN = {"nl": _build(_DIGITS_NL), "en": _build(_DIGITS_EN)}
+_PATTERN = {"nl": _build(_DIGITS_NL, _NL_WORD.pattern), "en": _build(_DIGITS_EN, _EN_WORDS)}
+
+
+_HAS_DIGIT = re.compile(r"\d")
+_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_NL_UNITS) | frozenset(_SCALES) | frozenset(
+    _VAGUE
+) | {"dozen", "dozens"}
+_NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b")
+
+
+def may_have_numbers(low: str, words: set[str]) -> bool:
+    """Cheap test on a lower-cased sentence and its word set before the number regex."""
+    return bool(
+        _HAS_DIGIT.search(low) or not words.isdisjoint(_NUMBER_WORDS) or _NL_COMPOUND.search(low)
+    )
 
 
 def _nl_word_value(word: str) -> int | None:
@@ -137,6 +151,8 @@ def find_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
         if g["vague"]:
             lo, hi = _VAGUE[g["vague"].lower()]
             out.append(Number(m.start(), m.end(), m.group(), None, lo, hi, True))
+            continue
+        if m.group().lower() in ("one", "zero", "nul"):
             continue
         if g["fs"] and not g["fewscale"]:
             continue  # a bare scale word ("million") without a count

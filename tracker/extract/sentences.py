@@ -13,8 +13,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z])")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])")
+_ANY_QUOTE = re.compile(r"[\"“”„«»'‘’‚]|,,")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,10 +28,13 @@ class Segment:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    m = _WORD_BEFORE.search(text, line_start, dot)
-    if not m:
+    i = dot
+    lo = max(line_start, dot - 12)
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] == "."):
+        i -= 1
+    word = text[i:dot].lower().strip(".")
+    if not word:
         return False
-    word = m.group(1).lower().strip(".")
     if word in ABBREVIATIONS:
         return True
     # Initials: "J. Smith", "U.S."
@@ -60,16 +63,17 @@ def split_sentences(text: str) -> list[Segment]:
             para += 1
         last_line_end = le
         line = text[ls:le]
-        if is_furniture(line):
+        if len(line) < 120 and is_furniture(line):
             continue
         if not seen_content and is_metadata(line):
             continue
         seen_content = True
-        le = ls + credit_start(line)
-        ls, le = _strip(text, ls, le)
-        if ls >= le:
-            continue
-        quotes = [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
+        if "©" in line or ":" in line or "(c)" in line or "(C)" in line:
+            le = ls + credit_start(line)
+            ls, le = _strip(text, ls, le)
+            if ls >= le:
+                continue
+        quotes: list[tuple[int, int]] | None = None
         start = ls
         pieces: list[tuple[int, int]] = []
         for bm in _BOUNDARY.finditer(text, ls, le):
@@ -77,6 +81,12 @@ def split_sentences(text: str) -> list[Segment]:
             dot = bm.start()
             if text[dot] == "." and _is_abbreviation(text, ls, dot):
                 continue
+            if quotes is None:
+                quotes = (
+                    [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
+                    if _ANY_QUOTE.search(text, ls, le)
+                    else []
+                )
             if any(a < dot and cut < b for a, b in quotes):
                 continue
             pieces.append((start, cut))

@@ -27,7 +27,11 @@ class Tok(NamedTuple):
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     """Tokens of text[start:end]."""
-    return [
-        Tok(m.start(), m.end(), m.group(), m.group().lower())
-        for m in _TOKEN.finditer(text, start, end)
-    ]
+    out: list[Tok] = []
+    append = out.append
+    new = Tok._make
+    for m in _TOKEN.finditer(text, start, end):
+        g = m.group()
+        s, e = m.span()
+        append(new((s, e, g, g.lower())))
+    return out

@@ -346,3 +346,87 @@ def split_claim(
             },
         )
     return children
+
+
+@dataclass(frozen=True)
+class HopInput:
+    """A hop as typed in the chain editor: a source by id, by name, or new (name + kind)."""
+
+    source_id: int | None = None
+    source_name: str = ""
+    new_kind: str = ""
+    kind: str = "reported"
+
+
+def edit_chain(
+    session: Session,
+    claim_id: int,
+    hops: Sequence[HopInput],
+    expected_version: int,
+    actor: User,
+) -> Claim:
+    """Set a chain from the editor's rows: find sources by id or name, create the new ones."""
+    from ..models import SOURCE_KINDS
+    from .sources import create_source, find_source
+
+    _checked(session, claim_id, expected_version)
+    resolved: list[Hop] = []
+    for n, row in enumerate(hops, start=1):
+        source_id = row.source_id
+        name = " ".join(row.source_name.split())
+        if source_id is None and name:
+            found = find_source(session, name) if not row.new_kind else None
+            if found is not None:
+                source_id = found.id
+            elif row.new_kind in SOURCE_KINDS:
+                source_id = create_source(session, name, row.new_kind, actor).id
+            else:
+                raise InvalidInput(
+                    f"hop {n}: no source named {name!r} in the registry; "
+                    "choose a kind to create it as a new source"
+                )
+        kind = "hearsay" if source_id is None else row.kind
+        if source_id is not None and kind == "hearsay":
+            kind = "reported"
+        resolved.append(Hop(source_id=source_id, kind=kind))
+    return set_chain(session, claim_id, resolved, expected_version, actor)
+
+
+def split_by_fragments(
+    session: Session,
+    claim_id: int,
+    fragments: Sequence[str],
+    expected_version: int,
+    actor: User,
+) -> list[Claim]:
+    """Split a claim into parts given as text fragments copied from it; each must occur in it."""
+    from .workbench import find_fragment
+
+    claim = _checked(session, claim_id, expected_version)
+    body = claim.article.body
+    parts: list[Part] = []
+    after = claim.start
+    for fragment in fragments:
+        if not fragment.strip():
+            continue
+        span = find_fragment(body, claim.start, claim.end, fragment, after)
+        if span is None:
+            raise InvalidInput(f"the part {fragment.strip()!r} does not occur in the claim's text")
+        parts.append(Part(span[0], span[1]))
+        after = span[1]
+    return split_claim(session, claim_id, parts, expected_version, actor)
+
+
+def add_claim_from_text(
+    session: Session, article_id: int, fragment: str, actor: User, text: str | None = None
+) -> Claim:
+    """A missed claim given as a fragment of the article's text (its first occurrence)."""
+    from .workbench import find_fragment
+
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article {article_id}")
+    span = find_fragment(article.body, 0, len(article.body), fragment)
+    if span is None:
+        raise InvalidInput("that text does not occur in the article")
+    return add_claim(session, article_id, span[0], span[1], actor, text)

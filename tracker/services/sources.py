@@ -242,3 +242,84 @@ def merge_sources(
         after={"keep": _snapshot(keep), "merged_id": gone.id, "attributions": moved},
     )
     return keep
+
+
+def update_source(
+    session: Session,
+    source_id: int,
+    actor: User | None = None,
+    *,
+    name: str,
+    kind: str,
+    description: str = "",
+    url: str | None = None,
+    anonymity_reason: str | None = None,
+) -> Source:
+    """Change a source's name, kind, description, URL and anonymity reason (audited)."""
+    source = get_source(session, source_id)
+    if source.merged_into_id is not None:
+        raise InvalidInput(f"source {source_id} was merged into {source.merged_into_id}")
+    name = " ".join(name.split())
+    if not name:
+        raise InvalidInput("a source needs a name")
+    if len(name) > 300:
+        raise InvalidInput("a source name may have at most 300 characters")
+    if kind not in SOURCE_KINDS:
+        raise InvalidInput(f"unknown source kind {kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+    url = (url or "").strip() or None
+    if url and not url.startswith(("http://", "https://")):
+        raise InvalidInput("a source URL must start with http:// or https://")
+    before = _snapshot(source)
+    source.name = name
+    source.name_key = name_key(name)
+    source.kind = kind
+    source.description = description
+    source.url = url
+    source.anonymity_reason = (anonymity_reason or "").strip() or None
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="source.update",
+        entity_type="source",
+        entity_id=source.id,
+        before=before,
+        after=_snapshot(source),
+    )
+    return source
+
+
+def live_source(session: Session, source_id: int) -> Source:
+    """The source, or the one it was merged into (following every merge)."""
+    return _follow_merges(session, get_source(session, source_id))
+
+
+@dataclass(frozen=True)
+class AttributedClaim:
+    """A claim with a hop on a source; `primary` when the source is the chain's last hop."""
+
+    claim: Claim
+    position: int
+    primary: bool
+
+
+def claims_for_source(
+    session: Session, source_id: int, limit: int = 25, offset: int = 0
+) -> list[AttributedClaim]:
+    """Claims that name the source in any hop, newest first (two queries whatever the size)."""
+    last = (
+        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
+        .group_by(Attribution.claim_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Claim, Attribution.position, last.c.pos)
+        .join(Attribution, Attribution.claim_id == Claim.id)
+        .join(last, last.c.claim_id == Claim.id)
+        .where(Attribution.source_id == source_id)
+        .options(selectinload(Claim.article))
+        .order_by(Claim.id.desc(), Attribution.position)
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return [AttributedClaim(claim, position, position == pos) for claim, position, pos in rows]

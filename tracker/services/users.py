@@ -168,3 +168,30 @@ def set_locale(session: Session, user: User, locale: str | None) -> User:
         raise InvalidInput(f"unsupported interface language {locale!r}")
     user.locale = locale
     return user
+
+
+def _active_admins(session: Session) -> int:
+    return int(
+        session.scalar(
+            select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))
+        )
+        or 0
+    )
+
+
+def change_role(session: Session, user_id: int, role: str, actor: User | None = None) -> User:
+    """Change a user's role by id; the last active admin keeps the admin role."""
+    user = get_user(session, user_id)
+    if role not in ROLES:
+        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+    if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
+        raise InvalidInput("the last active admin cannot give up the admin role")
+    return set_role(session, user.email, role, actor)
+
+
+def change_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
+    """Deactivate or reactivate a user; the last active admin stays active."""
+    user = get_user(session, user_id)
+    if not active and user.role == "admin" and user.active and _active_admins(session) <= 1:
+        raise InvalidInput("the last active admin cannot be deactivated")
+    return set_active(session, user_id, active, actor)
