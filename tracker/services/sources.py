@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import ColumnElement, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..models import SOURCE_KINDS, Attribution, Claim, Source, SourceAlias, User, name_key
 from . import audit
@@ -187,20 +187,20 @@ class TrackRecord:
         return self.verified + self.disputed + self.unsourced + self.unreviewed
 
 
+def is_primary_hop() -> ColumnElement[bool]:
+    """True for an attribution that is the last hop of its chain (the claim's primary source)."""
+    later = aliased(Attribution)
+    return ~exists().where(
+        later.claim_id == Attribution.claim_id, later.position > Attribution.position
+    )
+
+
 def track_record(session: Session, source_id: int) -> TrackRecord:
     """Counts per status of the claims whose primary source this is (computed, never stored)."""
-    last = (
-        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
-        .group_by(Attribution.claim_id)
-        .subquery()
-    )
     rows = session.execute(
         select(Claim.status, func.count(Claim.id))
         .join(Attribution, Attribution.claim_id == Claim.id)
-        .join(
-            last, (last.c.claim_id == Attribution.claim_id) & (last.c.pos == Attribution.position)
-        )
-        .where(Attribution.source_id == source_id)
+        .where(Attribution.source_id == source_id, is_primary_hop())
         .group_by(Claim.status)
     ).all()
     counts = {status: n for status, n in rows}
