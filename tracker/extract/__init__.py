@@ -1,4 +1,25 @@
-"""Text -> claim candidates. Pure Python: imports nothing else of the package."""
+"""Text -> claim candidates. Pure Python: imports nothing else of the package.
+
+Pipeline (extractor.py): sentences.py splits lines into sentences (abbreviations, quotations
+that span sentences; page furniture, photo credits and a leading metadata line are dropped,
+so they never become claims); cues.py finds cues per sentence (Dutch rules and lexicons in
+lexicon_nl.py; English reporting verbs with the contexts they are cues in, lexicon_en_context.py);
+sources.py finds the source and intermediaries; numbers.py and checkworthy.py add numbers and
+a score. Choices the contract leaves open:
+
+- A claim is a sentence; a sentence with several attributions by different sources yields one
+  claim per attribution, each spanning its clause (the whole sentence when it has no clause
+  break). Hearsay only becomes the claim's attribution when no sourced cue is in the sentence.
+- `suggested_status` is "unsourced" for hearsay and null otherwise (also for no attribution).
+- A separable verb's cue spans finite verb to particle ("laat in een verklaring weten"), except
+  when the source stands between them ("Dat laat een woordvoerder weten"): then the finite verb.
+- A quotation continued in a later paragraph carries the speaker over with `implicit: true`,
+  kind "quote" and `cue: null`.
+- A cue inside a quotation is part of the quoted words and is not an attribution of the article.
+- A claim's relative-pronoun source ("Smith, who said ...") is resolved to its antecedent.
+- `find_attributions` gives every cue of every sentence (what benchmarks/attribution.py scores;
+  there relative pronouns stay as written, as the corpus annotates them).
+"""
 
 from __future__ import annotations
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
-from .cues import may_have_cues
+from .cues import TRIGGERS, may_have_cues
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
-from .quotes import find_quotes
 from .sentences import Segment, split_sentences
-from .sources import Registry
+from .sources import Registry, mention, np_before
 from .tokens import tokenize
 from .types import Attribution, Claim, KnownSource
 
@@ -21,13 +21,25 @@ _CLAUSE_CUT = re.compile(
     r"(?:,\s+(?:while|whereas|but|terwijl|maar|en|and|zo|whereupon)\b|;\s)", re.IGNORECASE
 )
 _OPENERS = frozenset("\"“„‘'«")
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_WORD = re.compile(r"\w+")  # words for cheap set tests (cue, number and feature words)
 
 
 def _lang(text: str, lang: str | None) -> str:
     if lang in ("nl", "en"):
         return lang
     return detect_language(text)
+
+
+def _window_end(text: str, seg: Segment, low: str, words: set[str], lg: str) -> int:
+    """End of the part of a sentence worth tokenising: up to 150 characters past its last cue."""
+    trig = words & TRIGGERS[lg]
+    if not trig or ":" in low or lg == "nl":
+        return seg.end
+    end = seg.start + max(low.rfind(w) for w in trig) + 150
+    if end >= seg.end:
+        return seg.end
+    space = text.find(" ", end, seg.end)
+    return seg.end if space < 0 else space
 
 
 def _analyse(
@@ -40,12 +52,11 @@ def _analyse(
         low = text[seg.start : seg.end].lower()
         words = set(_WORD.findall(low))
         if may_have_cues(low, words, lg):
-            toks = tokenize(text, seg.start, seg.end)
-            quoted = any(
-                closed and b - a > 8 for a, b, closed in find_quotes(text, seg.start, seg.end)
-            )
+            toks = tokenize(text, seg.start, _window_end(text, seg, low, words, lg))
             known = registry.matches(text, seg.start, seg.end)
-            atts = sentence_attributions(text, toks, lg, seg.start, seg.end, known, quoted)
+            atts = sentence_attributions(
+                text, toks, lg, seg.start, seg.end, known, list(seg.quotes)
+            )
         out.append((seg, atts, low, words))
     return out
 
@@ -73,6 +84,24 @@ def _select(atts: list[Attribution]) -> list[Attribution]:
     return chosen
 
 
+_RELATIVE = frozenset(["who", "which", "die", "dat", "wie"])
+
+
+def _resolve_relative(text: str, seg_start: int, att: Attribution, lg: str) -> Attribution:
+    """'Smith, who said ...': a claim's source is Smith, not the relative pronoun."""
+    src = att.source
+    if src is None or src.text.lower() not in _RELATIVE:
+        return att
+    toks = tokenize(text, seg_start, src.start)
+    if len(toks) < 2 or toks[-1][2] != ",":
+        return att
+    rng = np_before(toks, len(toks) - 2, lg)
+    if rng is None:
+        return att
+    antecedent = mention(text, toks, rng, lg, [])
+    return replace(att, source=antecedent)
+
+
 def _clause_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = [m.start() for m in _CLAUSE_CUT.finditer(text, start, end)]
     bounds = [start, *cuts, end]
@@ -96,13 +125,23 @@ def extract_claims(
     last_quote: Attribution | None = None
     last_para = -1
     for seg, atts, seg_low, seg_words in _analyse(text, lg, known_sources):
-        chosen = _select(atts)
+        chosen = _select(atts) if atts else []
         if seg.paragraph > last_para + 1:
             last_quote = None
-        if not chosen and last_quote is not None and text[seg.start] in _OPENERS:
+        if (
+            not chosen
+            and last_quote is not None
+            and (text[seg.start] in _OPENERS or text.startswith(",,", seg.start))
+        ):
             chosen = [
-                Attribution("quote", None, last_quote.source, list(last_quote.via),
-                            (seg.start, seg.end), implicit=True)
+                Attribution(
+                    "quote",
+                    None,
+                    last_quote.source,
+                    list(last_quote.via),
+                    (seg.start, seg.end),
+                    implicit=True,
+                )
             ]
         if chosen:
             last_para = seg.paragraph
@@ -119,13 +158,13 @@ def extract_claims(
                     c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
                     spans.append(_trim(text, *c))
         for i, (s, e) in enumerate(spans):
-            att = chosen[i] if chosen else None
+            att = _resolve_relative(text, seg.start, chosen[i], lg) if chosen else None
             if (s, e) == (seg.start, seg.end):
                 low, words = seg_low, seg_words
             else:
                 low = text[s:e].lower()
                 words = set(_WORD.findall(low))
-            nums = find_numbers(text, s, e, lg) if may_have_numbers(low, words) else []
+            nums = find_numbers(text, s, e, lg, words) if may_have_numbers(low, words, lg) else []
             sc = score(low, words, len(nums), att is not None, seg.kind == "heading")
             status = "unsourced" if att is not None and att.kind == "hearsay" else None
             claims.append(

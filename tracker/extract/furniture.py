@@ -44,5 +44,5 @@ def is_metadata(line: str) -> bool:
 
 def credit_start(line: str) -> int:
     """Offset in `line` where a trailing photo credit begins, or len(line)."""
-    m = CREDIT_TAIL.search(line)
+    m = CREDIT_TAIL.search(line, max(0, len(line) - 90))
     return m.start() if m else len(line)

@@ -4,7 +4,104 @@ from __future__ import annotations
 
 # Finite and participle forms of reporting verbs.
 SPEECH_VERBS: frozenset[str] = frozenset(
-    ["zegt", "zei", "zeiden", "zeggen", "gezegd", "verklaart", "verklaarde", "verklaarden", "verklaren", "verklaard", "stelt", "stelde", "stelden", "gesteld", "meldt", "meldde", "meldden", "melden", "gemeld", "vertelt", "vertelde", "vertelden", "verteld", "benadrukt", "benadrukte", "benadrukten", "beweert", "beweerde", "beweerden", "beweerd", "schrijft", "schreef", "schreven", "geschreven", "twittert", "twitterde", "tweette", "getwitterd", "erkent", "erkende", "erkenden", "erkend", "ontkent", "ontkende", "ontkenden", "ontkend", "waarschuwt", "waarschuwde", "waarschuwden", "gewaarschuwd", "bevestigt", "bevestigde", "bevestigden", "bevestigd", "antwoordt", "antwoordde", "antwoordden", "geantwoord", "reageert", "reageerde", "reageerden", "gereageerd", "concludeert", "concludeerde", "geconcludeerd", "onthult", "onthulde", "onthulden", "onthuld", "bericht", "berichtte", "berichtten", "rapporteert", "rapporteerde", "gerapporteerd", "citeert", "citeerde", "beklemtoont", "beklemtoonde", "zeggen", "stellen", "vertellen", "claimt", "claimde", "geclaimd", "suggereert", "suggereerde", "belooft", "beloofde", "beloofd", "vraagt", "vroeg", "vroegen", "gevraagd", "roept", "riep"]
+    [
+        "zegt",
+        "zei",
+        "zeiden",
+        "zeggen",
+        "gezegd",
+        "verklaart",
+        "verklaarde",
+        "verklaarden",
+        "verklaren",
+        "verklaard",
+        "stelt",
+        "stelde",
+        "stelden",
+        "gesteld",
+        "meldt",
+        "meldde",
+        "meldden",
+        "melden",
+        "gemeld",
+        "vertelt",
+        "vertelde",
+        "vertelden",
+        "verteld",
+        "benadrukt",
+        "benadrukte",
+        "benadrukten",
+        "beweert",
+        "beweerde",
+        "beweerden",
+        "beweerd",
+        "schrijft",
+        "schreef",
+        "schreven",
+        "geschreven",
+        "twittert",
+        "twitterde",
+        "tweette",
+        "getwitterd",
+        "erkent",
+        "erkende",
+        "erkenden",
+        "erkend",
+        "ontkent",
+        "ontkende",
+        "ontkenden",
+        "ontkend",
+        "waarschuwt",
+        "waarschuwde",
+        "waarschuwden",
+        "gewaarschuwd",
+        "bevestigt",
+        "bevestigde",
+        "bevestigden",
+        "bevestigd",
+        "antwoordt",
+        "antwoordde",
+        "antwoordden",
+        "geantwoord",
+        "reageert",
+        "reageerde",
+        "reageerden",
+        "gereageerd",
+        "concludeert",
+        "concludeerde",
+        "geconcludeerd",
+        "onthult",
+        "onthulde",
+        "onthulden",
+        "onthuld",
+        "bericht",
+        "berichtte",
+        "berichtten",
+        "rapporteert",
+        "rapporteerde",
+        "gerapporteerd",
+        "citeert",
+        "citeerde",
+        "beklemtoont",
+        "beklemtoonde",
+        "zeggen",
+        "stellen",
+        "vertellen",
+        "claimt",
+        "claimde",
+        "geclaimd",
+        "suggereert",
+        "suggereerde",
+        "belooft",
+        "beloofde",
+        "beloofd",
+        "vraagt",
+        "vroeg",
+        "vroegen",
+        "gevraagd",
+        "roept",
+        "riep",
+    ]
 )
 
 # Separable verbs: finite stem -> particles that complete it later in the clause.
@@ -42,11 +139,48 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
 
 # Participles and infinitives of separable verbs, written as one word.
 SEPARABLE_WHOLE: frozenset[str] = frozenset(
-    ["toegevoegd", "bekendgemaakt", "aangegeven", "meegedeeld", "aangekondigd", "opgemerkt", "uitgelegd", "bekendmaken", "toevoegen", "meedelen", "aankondigen"]
+    [
+        "toegevoegd",
+        "bekendgemaakt",
+        "aangegeven",
+        "meegedeeld",
+        "aangekondigd",
+        "opgemerkt",
+        "uitgelegd",
+        "bekendmaken",
+        "toevoegen",
+        "meedelen",
+        "aankondigen",
+    ]
 )
 
 AUX: frozenset[str] = frozenset(
-    ["heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren", "ook", "nog", "eerder", "later", "gisteren", "vandaag", "al", "toen", "daarna", "eerder", "vorige", "vervolgens", "wel", "niet", "nu", "dan"]
+    [
+        "heeft",
+        "hebben",
+        "had",
+        "hadden",
+        "is",
+        "zijn",
+        "was",
+        "waren",
+        "ook",
+        "nog",
+        "eerder",
+        "later",
+        "gisteren",
+        "vandaag",
+        "al",
+        "toen",
+        "daarna",
+        "eerder",
+        "vorige",
+        "vervolgens",
+        "wel",
+        "niet",
+        "nu",
+        "dan",
+    ]
 )
 
 # Words after which a following determiner/name is the inverted subject.
@@ -55,26 +189,166 @@ SUBJECT_STARTERS: frozenset[str] = frozenset(
 )
 
 DETERMINERS: frozenset[str] = frozenset(
-    ["de", "het", "een", "zijn", "haar", "hun", "dit", "deze", "die", "dat", "enkele", "sommige", "twee", "drie", "vier", "vijf", "meerdere", "verschillende", "andere", "veel"]
+    [
+        "de",
+        "het",
+        "een",
+        "zijn",
+        "haar",
+        "hun",
+        "dit",
+        "deze",
+        "die",
+        "dat",
+        "enkele",
+        "sommige",
+        "twee",
+        "drie",
+        "vier",
+        "vijf",
+        "meerdere",
+        "verschillende",
+        "andere",
+        "veel",
+    ]
 )
 
-PRONOUNS: frozenset[str] = frozenset(["hij", "zij", "ze", "wij", "we", "ik", "men", "die", "u", "jij", "je"])
+PRONOUNS: frozenset[str] = frozenset(
+    ["hij", "zij", "ze", "wij", "we", "ik", "men", "die", "u", "jij", "je"]
+)
 
 STOP: frozenset[str] = frozenset(
-    ["en", "of", "maar", "als", "toen", "omdat", "dat", "die", "wat", "hoe", "waarom", "waar", "ook", "niet", "geen", "in", "op", "aan", "van", "voor", "met", "door", "over", "uit", "bij", "naar", "tot", "om", "te", "is", "was", "zijn", "waren", "wordt", "werd", "heeft", "hebben", "had", "zal", "zou", "zouden", "kan", "kon", "moet", "moest", "er", "hier", "daar", "nog", "al", "wel", "dan"]
+    [
+        "en",
+        "of",
+        "maar",
+        "als",
+        "toen",
+        "omdat",
+        "dat",
+        "die",
+        "wat",
+        "hoe",
+        "waarom",
+        "waar",
+        "ook",
+        "niet",
+        "geen",
+        "in",
+        "op",
+        "aan",
+        "van",
+        "voor",
+        "met",
+        "door",
+        "over",
+        "uit",
+        "bij",
+        "naar",
+        "tot",
+        "om",
+        "te",
+        "is",
+        "was",
+        "zijn",
+        "waren",
+        "wordt",
+        "werd",
+        "heeft",
+        "hebben",
+        "had",
+        "zal",
+        "zou",
+        "zouden",
+        "kan",
+        "kon",
+        "moet",
+        "moest",
+        "er",
+        "hier",
+        "daar",
+        "nog",
+        "al",
+        "wel",
+        "dan",
+    ]
 )
 
 # Modal infinitives that make "zou" conditional or deontic rather than reportative.
-MODAL_INF: frozenset[str] = frozenset(
-    ["kunnen", "moeten", "willen", "mogen", "hoeven", "gaan", "worden", "zijn", "hebben"]
+MODAL_INF: frozenset[str] = frozenset(["kunnen", "moeten", "willen", "mogen", "hoeven", "gaan"])
+
+CONDITIONAL: frozenset[str] = frozenset(
+    ["als", "indien", "mocht", "mochten", "wanneer", "tenzij", "zodra"]
 )
 
-CONDITIONAL: frozenset[str] = frozenset(["als", "indien", "mocht", "mochten", "wanneer", "tenzij", "zodra"])
-
 ATTRIBUTION_NOUNS: frozenset[str] = frozenset(
-    ["verklaring", "rapport", "claim", "bewering", "onderzoek", "peiling", "brief", "persbericht", "mededeling", "studie", "analyse"]
+    [
+        "verklaring",
+        "rapport",
+        "claim",
+        "bewering",
+        "onderzoek",
+        "peiling",
+        "brief",
+        "persbericht",
+        "mededeling",
+        "studie",
+        "analyse",
+    ]
 )
 
 NATIONALITIES: frozenset[str] = frozenset(
-    ["russische", "oekraïense", "amerikaanse", "nederlandse", "belgische", "duitse", "franse", "britse", "chinese", "poolse", "turkse", "israëlische", "palestijnse", "iraanse", "europese", "westerse", "syrische", "italiaanse", "spaanse", "japanse", "russisch", "oekraïens", "amerikaans", "nederlands", "duits", "frans", "brits"]
+    [
+        "russische",
+        "oekraïense",
+        "amerikaanse",
+        "nederlandse",
+        "belgische",
+        "duitse",
+        "franse",
+        "britse",
+        "chinese",
+        "poolse",
+        "turkse",
+        "israëlische",
+        "palestijnse",
+        "iraanse",
+        "europese",
+        "westerse",
+        "syrische",
+        "italiaanse",
+        "spaanse",
+        "japanse",
+        "russisch",
+        "oekraïens",
+        "amerikaans",
+        "nederlands",
+        "duits",
+        "frans",
+        "brits",
+    ]
+)
+
+# Plural present forms (= infinitives): cues only with a 'dat' clause, colon or quote.
+PLURAL_VERBS: frozenset[str] = frozenset(
+    [
+        "schrijven",
+        "melden",
+        "stellen",
+        "zeggen",
+        "verklaren",
+        "beweren",
+        "benadrukken",
+        "waarschuwen",
+        "bevestigen",
+        "ontkennen",
+        "erkennen",
+        "vertellen",
+        "concluderen",
+        "onthullen",
+        "rapporteren",
+        "berichten",
+        "claimen",
+        "suggereren",
+    ]
 )

@@ -7,28 +7,94 @@ import re
 from .types import Number
 
 _EN_UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _NL_UNITS = {
-    "nul": 0, "één": 1, "eén": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6,
-    "zeven": 7, "acht": 8, "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13,
-    "veertien": 14, "vijftien": 15, "zestien": 16, "zeventien": 17, "achttien": 18,
-    "negentien": 19, "twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60,
-    "zeventig": 70, "tachtig": 80, "negentig": 90,
+    "nul": 0,
+    "één": 1,
+    "eén": 1,
+    "twee": 2,
+    "drie": 3,
+    "vier": 4,
+    "vijf": 5,
+    "zes": 6,
+    "zeven": 7,
+    "acht": 8,
+    "negen": 9,
+    "tien": 10,
+    "elf": 11,
+    "twaalf": 12,
+    "dertien": 13,
+    "veertien": 14,
+    "vijftien": 15,
+    "zestien": 16,
+    "zeventien": 17,
+    "achttien": 18,
+    "negentien": 19,
+    "twintig": 20,
+    "dertig": 30,
+    "veertig": 40,
+    "vijftig": 50,
+    "zestig": 60,
+    "zeventig": 70,
+    "tachtig": 80,
+    "negentig": 90,
 }
 _SCALES = {
-    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
-    "honderd": 100, "duizend": 1000, "miljoen": 10**6, "mln": 10**6, "miljard": 10**9,
-    "mld": 10**9, "mrd": 10**9, "biljoen": 10**12, "bn": 10**9, "m": 10**6, "k": 1000, "dozen": 12,
+    "hundred": 100,
+    "thousand": 1000,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "honderd": 100,
+    "duizend": 1000,
+    "miljoen": 10**6,
+    "mln": 10**6,
+    "miljard": 10**9,
+    "mld": 10**9,
+    "mrd": 10**9,
+    "biljoen": 10**12,
+    "bn": 10**9,
+    "m": 10**6,
+    "k": 1000,
+    "dozen": 12,
 }
 _VAGUE = {
-    "honderden": (200, 999), "duizenden": (2000, 9999), "tienduizenden": (20000, 99999),
-    "tientallen": (20, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "dozens": (24, 99), "millions": (2 * 10**6, 9 * 10**6),
+    "honderden": (200, 999),
+    "duizenden": (2000, 9999),
+    "tienduizenden": (20000, 99999),
+    "tientallen": (20, 99),
+    "hundreds": (200, 999),
+    "thousands": (2000, 9999),
+    "dozens": (24, 99),
+    "millions": (2 * 10**6, 9 * 10**6),
 }
 
 # Dutch compound number words: "vijfentwintigduizend", "tweehonderd", "vierduizend".
@@ -41,7 +107,10 @@ _NL_TOKEN = re.compile(rf"{_NL_ATOM}|honderd|duizend|ën|en")
 
 _DIGITS_NL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALE_WORDS = r"dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen|mln|mld|mrd|bn|m|k"
+_SCALE_WORDS = (
+    r"dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen"
+    r"|mln|mld|mrd|bn|m|k"
+)
 _APPROX = (
     r"(?:about|around|roughly|nearly|almost|some|approximately|more\ than|over|at\ least|up\ to|"
     r"less\ than|fewer\ than|ongeveer|circa|ca\.|bijna|ruim|zo'n|zo’n|meer\ dan|minder\ dan|"
@@ -59,7 +128,8 @@ def _build(digits: str, words: str) -> re.Pattern[str]:
     second = atom.replace("?P<", "?P<b_")
     return re.compile(
         rf"(?<!\w)(?=[\w€$£])(?:(?P<vague>(?:{'|'.join(_VAGUE)})\b)|"
-        rf"(?<![\w.,])(?:(?P<approx>{_APPROX})\s+)?(?:(?P<fewscale>een\ paar|a\ few|enkele|several|a|een)\s+(?=(?:{_SCALE_WORDS})\b))?"
+        rf"(?<![\w.,])(?:(?P<approx>{_APPROX})\s+)?"
+        rf"(?:(?P<fewscale>een\ paar|a\ few|enkele|several|a|een)\s+(?=(?:{_SCALE_WORDS})\b))?"
         rf"(?:{atom}|(?P<fs>(?:{_SCALE_WORDS})))"
         rf"(?:\s*(?:-|–|tot|to|à)\s*{second})?"
         rf"(?P<unit>\s?(?:%|procent|percent|per\ cent|euro|dollars?|pounds?))?)",
@@ -71,16 +141,72 @@ _PATTERN = {"nl": _build(_DIGITS_NL, _NL_WORD.pattern), "en": _build(_DIGITS_EN,
 
 
 _HAS_DIGIT = re.compile(r"\d")
-_NUMBER_WORDS = frozenset(_EN_UNITS) | frozenset(_NL_UNITS) | frozenset(_SCALES) | frozenset(
-    _VAGUE
-) | {"dozen", "dozens"}
+_NUMBER_WORDS = (
+    frozenset(_EN_UNITS) - {"one", "zero"}
+    | frozenset(_NL_UNITS)
+    | frozenset(_SCALES)
+    | frozenset(_VAGUE)
+    | {"dozen", "dozens"}
+)
 _NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b")
 
 
-def may_have_numbers(low: str, words: set[str]) -> bool:
+def _build_digits(digits: str) -> re.Pattern[str]:
+    tail = (
+        rf"(?:[\s-](?P<scale>{_SCALE_WORDS})\b)?"
+        rf"(?:\s*(?:-|–|tot|to|à)\s*(?:[€$£]\s?)?(?P<b_digits>{digits})"
+        rf"(?:[\s-](?P<b_scale>{_SCALE_WORDS})\b)?)?"
+        r"(?P<unit>\s?(?:%|procent\b|percent\b|per\ cent\b|euro\b|dollars?\b|pounds?\b))?"
+    )
+    return re.compile(
+        rf"(?:(?P<cur>[€$£])\s?(?P<digits>{digits})|(?P<digits2>{digits})){tail}", re.IGNORECASE
+    )
+
+
+_DIGIT_PATTERN = {"nl": _build_digits(_DIGITS_NL), "en": _build_digits(_DIGITS_EN)}
+_APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX}\s+$", re.IGNORECASE)
+
+
+def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
+    out: list[Number] = []
+    for m in _DIGIT_PATTERN[lang].finditer(text, start, end):
+        s = m.start()
+        if s > start and (text[s - 1].isalnum() or text[s - 1] in ".,_"):
+            continue
+        g = m.groupdict()
+        digits = g["digits"] or g["digits2"]
+        try:
+            value = _value(digits, None, g["scale"] or g["b_scale"], lang)
+            b_value = (
+                _value(g["b_digits"], None, g["b_scale"] or g["scale"], lang)
+                if g["b_digits"]
+                else None
+            )
+        except (ValueError, KeyError, OverflowError):
+            continue
+        if value is None:
+            continue
+        unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
+        a = _APPROX_BEFORE.search(text, max(start, s - 20), s)
+        if a:
+            s = a.start()
+        approx = a is not None
+        txt = text[s : m.end()]
+        if b_value is not None and b_value >= value:
+            out.append(Number(s, m.end(), txt, None, value, b_value, approx, unit))
+        elif b_value is not None:
+            out.append(Number(s, m.end(), txt, None, None, None, approx, unit))
+        else:
+            out.append(Number(s, m.end(), txt, value, None, None, approx, unit))
+    return out
+
+
+def may_have_numbers(low: str, words: set[str], lang: str = "nl") -> bool:
     """Cheap test on a lower-cased sentence and its word set before the number regex."""
     return bool(
-        _HAS_DIGIT.search(low) or not words.isdisjoint(_NUMBER_WORDS) or _NL_COMPOUND.search(low)
+        _HAS_DIGIT.search(low)
+        or not words.isdisjoint(_NUMBER_WORDS)
+        or (lang == "nl" and _NL_COMPOUND.search(low))
     )
 
 
@@ -109,15 +235,14 @@ def _nl_word_value(word: str) -> int | None:
 
 
 def _digits_value(s: str, lang: str) -> float | int:
-    if lang == "nl":
-        s = s.replace(".", "").replace(",", ".")
-    else:
-        s = s.replace(",", "")
+    s = s.replace(".", "").replace(",", ".") if lang == "nl" else s.replace(",", "")
     v = float(s)
     return int(v) if v.is_integer() else v
 
 
-def _value(digits: str | None, words: str | None, scale: str | None, lang: str) -> float | int | None:
+def _value(
+    digits: str | None, words: str | None, scale: str | None, lang: str
+) -> float | int | None:
     base: float | int | None
     if digits:
         base = _digits_value(digits, lang)
@@ -137,66 +262,82 @@ def _value(digits: str | None, words: str | None, scale: str | None, lang: str) 
     return base
 
 
-_UNIT = {"%": "%", "procent": "%", "percent": "%", "per cent": "%", "euro": "EUR", "€": "EUR",
-         "dollar": "USD", "dollars": "USD", "$": "USD", "pound": "GBP", "pounds": "GBP", "£": "GBP"}
+_UNIT = {
+    "%": "%",
+    "procent": "%",
+    "percent": "%",
+    "per cent": "%",
+    "euro": "EUR",
+    "€": "EUR",
+    "dollar": "USD",
+    "dollars": "USD",
+    "$": "USD",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "£": "GBP",
+}
 
 
-def find_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
-    """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx."""
+def find_numbers(
+    text: str, start: int, end: int, lang: str, words: set[str] | None = None
+) -> list[Number]:
+    """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx.
+
+    `words` (the lower-cased words of the span, when the caller has them) lets spans without
+    number words take the fast digits-only path.
+    """
+    if (
+        words is not None
+        and words.isdisjoint(_NUMBER_WORDS)
+        and (lang != "nl" or not _NL_COMPOUND.search(text, start, end))
+    ):
+        return _digit_numbers(text, start, end, lang)
     out: list[Number] = []
     for m in _PATTERN[lang].finditer(text, start, end):
-        if m.start() == m.end():
-            continue
-        g = m.groupdict()
-        if g["vague"]:
-            lo, hi = _VAGUE[g["vague"].lower()]
-            out.append(Number(m.start(), m.end(), m.group(), None, lo, hi, True))
-            continue
-        if m.group().lower() in ("one", "zero", "nul"):
-            continue
-        if g["fs"] and not g["fewscale"]:
-            continue  # a bare scale word ("million") without a count
-        words = g["words"]
-        if words and words.lower() in ("m", "k"):
-            continue
-        if not g["digits"] and not words and not g["fewscale"]:
-            continue
-        scale = g["scale"] or g["fs"]
-        if g["digits"] is None and words is None and scale and g["fewscale"]:
-            few = g["fewscale"].lower()
-            mult = 1 if few in ("a", "een") else 2
-            value = _value(None, None, scale, lang)
-            low = value * mult if (value is not None and mult > 1) else None
-            high = value * 9 if (value is not None and mult > 1) else None
-            out.append(Number(m.start(), m.end(), m.group(), value if mult == 1 else None,
-                              low, high, mult > 1))
-            continue
-        try:
-            value = _value(g["digits"], words, scale, lang)
-            b_value = (
-                _value(g["b_digits"], g["b_words"], g["b_scale"] or scale, lang)
-                if (g["b_digits"] or g["b_words"])
-                else None
-            )
-        except (ValueError, KeyError, OverflowError):
-            continue
-        if value is None:
-            continue
-        few = (g["fewscale"] or "").lower()
-        if few in ("een paar", "a few", "enkele", "several"):
-            value = value * 2
-            approx = True
-        else:
-            approx = bool(g["approx"])
-        if g["b_digits"] or g["b_words"]:
-            if not g["scale"] and g["b_scale"]:
-                value = _value(g["digits"], words, g["b_scale"], lang)
-        unit_txt = (g["unit"] or "").strip().lower() or (g["cur"] or "")
-        unit = _UNIT.get(unit_txt)
-        if b_value is not None and b_value < value:
-            out.append(Number(m.start(), m.end(), m.group(), None, None, None, approx, unit))
-        elif b_value is not None:
-            out.append(Number(m.start(), m.end(), m.group(), None, value, b_value, approx, unit))
-        else:
-            out.append(Number(m.start(), m.end(), m.group(), value, None, None, approx, unit))
+        number = _from_match(m, lang)
+        if number is not None:
+            out.append(number)
     return out
+
+
+def _from_match(m: re.Match[str], lang: str) -> Number | None:
+    """A Number from a match of the full pattern, or None for a false hit."""
+    g = m.groupdict()
+    s, e, txt = m.start(), m.end(), m.group()
+    if s == e or txt.lower() in ("one", "zero", "nul"):
+        return None
+    if g["vague"]:
+        lo, hi = _VAGUE[g["vague"].lower()]
+        return Number(s, e, txt, None, lo, hi, True)
+    nwords: str | None = g["words"]
+    if (g["fs"] and not g["fewscale"]) or (nwords and nwords.lower() in ("m", "k")):
+        return None  # a bare scale word ("million") without a count
+    if not g["digits"] and not nwords and not g["fewscale"]:
+        return None
+    few = (g["fewscale"] or "").lower()
+    several = few in ("een paar", "a few", "enkele", "several")
+    scale = g["scale"] or g["fs"] or g["b_scale"]
+    try:
+        if g["digits"] is None and nwords is None:
+            value = _value(None, None, scale, lang)  # "a dozen", "een paar honderd"
+        else:
+            value = _value(g["digits"], nwords, scale, lang)
+        has_b = bool(g["b_digits"] or g["b_words"])
+        b_value = (
+            _value(g["b_digits"], g["b_words"], g["b_scale"] or scale, lang) if has_b else None
+        )
+    except (ValueError, KeyError, OverflowError):
+        return None
+    if value is None:
+        return None
+    if several:
+        value = value * 2
+    approx = several or bool(g["approx"])
+    unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
+    if b_value is not None:
+        if b_value < value:
+            return Number(s, e, txt, None, None, None, approx, unit)
+        return Number(s, e, txt, None, value, b_value, approx, unit)
+    if several:
+        return Number(s, e, txt, None, value, None, True, unit)
+    return Number(s, e, txt, value, None, None, approx, unit)

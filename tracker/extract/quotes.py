@@ -9,8 +9,8 @@ DOUBLE_CLOSE = frozenset('"”“»')
 SINGLE_OPEN = frozenset("'‘‚")
 SINGLE_CLOSE = frozenset("'’‘")
 QUOTE_CHARS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE
-_CANDIDATE = re.compile(r",,|[\"“”„«»'‘’‚]")
-_LEADING_ELISION = re.compile(r"(?:s|t|n|k|m|em|er|r|ns|tis)\b", re.IGNORECASE)
+_CANDIDATE = re.compile(r",,|''|[\"“”„«»'‘’‚]")
+_LEADING_ELISION = re.compile(r"(?:s|t|n|em|tis)\b", re.IGNORECASE)
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
@@ -42,13 +42,18 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
         nxt = text[m.end()] if m.end() < stop else " "
         if ch in ("'", "’") and _is_apostrophe(text, i):
             continue
-        is_double = ch == ",," or ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE
+        is_double = ch in (",,", "''") or ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE
         fam = "d" if is_double else "s"
-        can_open = (ch == ",," or ch in DOUBLE_OPEN or ch in SINGLE_OPEN) and (
-            not prev.isalnum() and not nxt.isspace()
+        can_open = (
+            (ch == ",," or ch in DOUBLE_OPEN or ch in SINGLE_OPEN)
+            and ch != "''"
+            and (not prev.isalnum() and not nxt.isspace())
         )
-        can_close = ch != ",," and ch not in "„«‚" and (not prev.isspace()) and (
-            not nxt.isalnum()
+        can_close = (
+            ch != ",,"
+            and ch not in ("„", "«", "‚")
+            and (not prev.isspace())
+            and (not nxt.isalnum())
         )
         if ch == ",," and not (nxt.isalnum() or nxt in "'‘"):
             continue

@@ -3,13 +3,88 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .furniture import credit_start, is_furniture, is_metadata
 from .quotes import find_quotes
 
 ABBREVIATIONS: frozenset[str] = frozenset(
-    ["dhr", "mevr", "mw", "mr", "mrs", "ms", "dr", "drs", "ir", "ing", "prof", "gen", "lt", "kol", "col", "sgt", "capt", "gov", "sen", "rep", "st", "jr", "sr", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "oct", "nov", "dec", "mln", "mld", "mrd", "bijv", "bv", "o.a", "e.g", "i.e", "etc", "vs", "ca", "nr", "no", "blz", "p", "pp", "fig", "inc", "corp", "ltd", "co", "dept", "univ", "min", "max", "resp", "enz", "zgn", "evt", "mgr", "pres", "ex", "u.s", "a.m", "p.m", "n.v", "b.v", "v.s"]
+    [
+        "dhr",
+        "mevr",
+        "mw",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "drs",
+        "ir",
+        "ing",
+        "prof",
+        "gen",
+        "lt",
+        "kol",
+        "col",
+        "sgt",
+        "capt",
+        "gov",
+        "sen",
+        "rep",
+        "st",
+        "jr",
+        "sr",
+        "jan",
+        "feb",
+        "mrt",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "okt",
+        "oct",
+        "nov",
+        "dec",
+        "mln",
+        "mld",
+        "mrd",
+        "bijv",
+        "bv",
+        "o.a",
+        "e.g",
+        "i.e",
+        "etc",
+        "vs",
+        "ca",
+        "nr",
+        "no",
+        "blz",
+        "p",
+        "pp",
+        "fig",
+        "inc",
+        "corp",
+        "ltd",
+        "co",
+        "dept",
+        "univ",
+        "min",
+        "max",
+        "resp",
+        "enz",
+        "zgn",
+        "evt",
+        "mgr",
+        "pres",
+        "ex",
+        "u.s",
+        "a.m",
+        "p.m",
+        "n.v",
+        "b.v",
+        "v.s",
+    ]
 )
 
 _LINE = re.compile(r"[^\n]+")
@@ -25,6 +100,7 @@ class Segment:
     end: int
     kind: str
     paragraph: int
+    quotes: tuple[tuple[int, int], ...] = ()  # closed quotations inside the segment
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
@@ -54,20 +130,18 @@ def split_sentences(text: str) -> list[Segment]:
     out: list[Segment] = []
     para = 0
     seen_content = False
-    last_line_end = -2
     for lm in _LINE.finditer(text):
         ls, le = _strip(text, lm.start(), lm.end())
         if ls >= le:
             continue
-        if text.count("\n", last_line_end if last_line_end > 0 else 0, ls) >= 1:
-            para += 1
-        last_line_end = le
+        para += 1  # every line is a paragraph of its own
         line = text[ls:le]
         if len(line) < 120 and is_furniture(line):
             continue
         if not seen_content and is_metadata(line):
             continue
-        seen_content = True
+        if text[le - 1] in '.!?…"”’»':
+            seen_content = True
         if "©" in line or ":" in line or "(c)" in line or "(C)" in line:
             le = ls + credit_start(line)
             ls, le = _strip(text, ls, le)
@@ -92,13 +166,19 @@ def split_sentences(text: str) -> list[Segment]:
             pieces.append((start, cut))
             start = cut
         pieces.append((start, le))
+        if quotes is None:
+            quotes = (
+                [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
+                if _ANY_QUOTE.search(text, ls, le)
+                else []
+            )
         n = 0
         for a, b in pieces:
             a, b = _strip(text, a, b)
             if a < b:
                 n += 1
-                out.append(Segment(a, b, "sentence", para))
-        if n == 1 and text[le - 1] not in ".!?…\"”’»:;" and len(line.split()) <= 20:
-            last = out[-1]
-            out[-1] = Segment(last.start, last.end, "heading", last.paragraph)
+                inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
+                out.append(Segment(a, b, "sentence", para, inside))
+        if n == 1 and text[le - 1] not in '.!?…"”’»:;' and len(line.split()) <= 20:
+            out[-1] = replace(out[-1], kind="heading")
     return out

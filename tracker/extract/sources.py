@@ -4,16 +4,60 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from . import lexicon_en, lexicon_nl
-from .tokens import Tok
+from .tokens import Tok, is_cap, is_word
 from .types import KnownSource, SourceMention
 
 PARTICLES: frozenset[str] = frozenset(
-    "van de der den het ter ten in 't op von da di du le la of the al bin el".split()
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "ter",
+        "ten",
+        "in",
+        "'t",
+        "op",
+        "von",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "of",
+        "the",
+        "al",
+        "bin",
+        "el",
+    ]
 )
 TITLES: frozenset[str] = frozenset(
-    "mr mrs ms dr prof gov sen rep gen lt col sgt st dhr mevr mw drs ir ing pres".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gov",
+        "sen",
+        "rep",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "st",
+        "dhr",
+        "mevr",
+        "mw",
+        "drs",
+        "ir",
+        "ing",
+        "pres",
+    ]
 )
 OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Reuters|AP|AFP|ANP|Bloomberg|CNN|BBC|NBC|CBS|ABC|Fox|MSNBC|"
@@ -24,7 +68,7 @@ OUTLET_WORDS = re.compile(
 )
 DOCUMENT_WORDS = re.compile(
     r"\b(?:rapport|report|verklaring|statement|onderzoek|study|studie|survey|peiling|poll|"
-    r"memo|brief|letter|document|documents|analysis|analyse|persbericht|release|filing|"
+    r"memo|brief|letter|document|documents|documenten|stukken|jaarrapport|jaarverslag|analysis|analyse|persbericht|release|filing|"
     r"cijfers|figures|data|gegevens|tweet|post|email|e-mail|video|footage|beelden|transcript)\b",
     re.IGNORECASE,
 )
@@ -45,7 +89,12 @@ ANON_WORDS = re.compile(
     r"official|officials|functionaris|functionarissen)\b",
     re.IGNORECASE,
 )
-AGENCY_WORDS = re.compile(r"\b(?:agency|agentschap|bureau|dienst|CBS|RIVM|CPB)\b")
+AGENCY_WORDS = re.compile(
+    r"(?:\b(?:agency|CBS|RIVM|CPB|GGD|EMA|FDA|CDC|WHO|AIVD|MIVD)|agentschap|bureau|dienst)\b",
+    re.IGNORECASE,
+)
+_HEAD_SPLIT = re.compile(r"\s(?:van|of|from|bij|at|uit)\s")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 GROUP_PLURAL = re.compile(r"(?:en|ers|s|ten|den)$")
 
 
@@ -56,7 +105,7 @@ def _lex(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 
 def _nationality(t: Tok, lang: str) -> bool:
-    return lang == "nl" and t.low in lexicon_nl.NATIONALITIES
+    return lang == "nl" and t[3] in lexicon_nl.NATIONALITIES
 
 
 def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
@@ -64,19 +113,27 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
     i = j
     while i > 0:
         p = toks[i - 1]
-        if p.is_word and p.is_cap and not _nationality(p, lang):
+        if is_word(p) and is_cap(p) and not _nationality(p, lang):
             i -= 1
-        elif p.text == "." and i >= 2 and toks[i - 2].low in TITLES:
+        elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
-        elif p.low in PARTICLES and i >= 2 and toks[i - 2].is_word and toks[i - 2].is_cap:
-            i -= 1
-        elif p.text in ("-", "&") and i >= 2 and toks[i - 2].is_cap:
+        elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
+            p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])
+        ):
             i -= 1
         else:
             break
-    while i < j and (toks[i].low in PARTICLES and not toks[i].is_cap or toks[i].text in "-&."):
+    while i < j and ((toks[i][3] in PARTICLES and not is_cap(toks[i])) or toks[i][2] in "-&."):
         i += 1
     return i
+
+
+_NAME_NOUNS = frozenset(
+    ["roepnaam", "bijnaam", "naam", "schuilnaam", "sign", "nickname", "name", "alias"]
+)
+_EXTEND_OVER = frozenset(
+    ["van", "of", "rond", "rondom", "binnen", "bij", "around", "within", "near", "for", "voor"]
+)
 
 
 def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
@@ -85,91 +142,157 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
         return None
     pronouns, dets, stop = _lex(lang)
     t = toks[j]
-    if not t.is_word:
+    if not is_word(t):
         return None
-    if t.low in pronouns:
+    if t[3] in pronouns:
         return (j, j)
-    if t.is_cap and not _nationality(t, lang):
+    if is_cap(t) and not _nationality(t, lang):
         i = _cap_run_back(toks, j, lang)
-    elif t.low in stop or t.low in dets or t.text[0].isdigit():
+    elif t[3] in stop or t[3] in dets or t[2][0].isdigit():
         return None
     else:
         i = j
         n = 0
         while i > 0 and n < 4:
             p = toks[i - 1]
-            if not p.is_word or p.low in stop or p.low in dets or p.low in pronouns:
+            if not is_word(p) or p[3] in stop or p[3] in dets or p[3] in pronouns:
                 break
-            if p.is_cap and not _nationality(p, lang):
+            if is_cap(p) and not _nationality(p, lang):
                 i = _cap_run_back(toks, i - 1, lang)
                 break
             i -= 1
             n += 1
-    if i > 0 and toks[i - 1].low in dets:
+    if (
+        is_cap(t)
+        and i >= 2
+        and is_word(toks[i - 1])
+        and not is_cap(toks[i - 1])
+        and toks[i - 1][3] not in stop
+        and toks[i - 1][3] not in pronouns
+        and toks[i - 2][3] in dets
+    ):
+        i -= 1  # "de gemeente Utrecht", "the company Apple"
+    if (i > 0 and toks[i - 1][3] in dets) or (i > 0 and toks[i - 1][3].endswith(("'s", "’s"))):
         i -= 1
-    elif i > 0 and toks[i - 1].low.endswith(("'s", "’s")):
-        i -= 1
-    # "de minister van Defensie", "the secretary of state": extend over van/of.
-    if i >= 2 and toks[i - 1].low in ("van", "of") and toks[i - 2].is_word:
+    # "een soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
+    for back in range(1, 5):
+        if (
+            i - back - 1 >= 0
+            and toks[i - back][3] in ("met", "with")
+            and all(is_word(x) and not is_cap(x) for x in toks[i - back + 1 : i])
+        ):
+            ext = np_before(toks, i - back - 1, lang)
+            if ext is not None:
+                i = ext[0]
+            break
+    # "de minister van Defensie", "bronnen rond het kabinet": extend over van/of/rond.
+    if i >= 2 and toks[i - 1][3] in _EXTEND_OVER and is_word(toks[i - 2]):
         k = toks[i - 2]
-        if k.low not in stop and k.low not in pronouns and not k.text[0].isdigit():
+        if k[3] not in stop and k[3] not in pronouns and not k[2][0].isdigit():
             ext = np_before(toks, i - 2, lang)
             if ext is not None and j - ext[0] < 10:
                 i = ext[0]
     return (i, j)
 
 
+def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
+    """Index of the last token of the capitalised name starting at token k."""
+    n = len(toks)
+    end = k
+    k += 1
+    while k < n:
+        tk = toks[k]
+        if is_word(tk) and is_cap(tk) and not _nationality(tk, lang):
+            end = k
+        elif (
+            (tk[3] in PARTICLES and k + 1 < n and is_cap(toks[k + 1]) and is_word(toks[k + 1]))
+            or (tk[2] == "." and toks[k - 1][3] in TITLES and k + 1 < n and is_cap(toks[k + 1]))
+            or (tk[2] in ("-", "&") and k + 1 < n and is_word(toks[k + 1]) and is_cap(toks[k + 1]))
+        ):
+            pass
+        else:
+            break
+        k += 1
+    return end
+
+
 def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase starting at token i, or None."""
     pronouns, dets, stop = _lex(lang)
     n = len(toks)
-    if i >= n or not toks[i].is_word:
+    if i >= n or not is_word(toks[i]):
         return None
     t = toks[i]
-    if t.low in pronouns and t.low not in ("that", "die", "which"):
+    if t[3] in pronouns and t[3] not in ("that", "die", "which"):
         return (i, i)
     j = i
-    if t.low in dets:
+    if t[3] in dets:
         j = i + 1
-    elif t.low in TITLES and i + 2 < n and toks[i + 1].text == ".":
-        j = i + 2
-    if j >= n or not toks[j].is_word:
+    if j < n and toks[j][3] in TITLES and j + 2 < n and toks[j + 1][2] == ".":
+        j += 2
+    if j >= n or not is_word(toks[j]) or toks[j][2][0].isdigit():
         return None
-    if toks[j].low in stop and not toks[j].is_cap:
+    if toks[j][3] in stop and not is_cap(toks[j]):
         return None
-    end = j
     k = j
-    count = 0
-    while k < n and count < 8:
-        tk = toks[k]
-        if tk.is_word and (tk.is_cap or tk.low not in stop) and tk.low not in pronouns:
-            end = k
+    if is_cap(toks[k]) and not _nationality(toks[k], lang):
+        end = _cap_run_forward(toks, k, lang)
+    else:
+        # adjectives, then the head noun, then an optional name ("minister De Vries")
+        count = 0
+        while (
+            k + 1 < n
+            and count < 4
+            and is_word(toks[k + 1])
+            and (toks[k + 1][3] not in stop or is_cap(toks[k + 1]))
+            and (
+                _nationality(toks[k], lang)
+                or (lang == "nl" and toks[k][3].endswith("e") and not toks[k][3].endswith("ie"))
+                or (
+                    lang == "en"
+                    and not is_cap(toks[k + 1])
+                    and toks[k + 1][3] not in pronouns
+                    and toks[k + 1][3] not in dets
+                    and not toks[k + 1][2][0].isdigit()
+                )
+            )
+        ):
             k += 1
             count += 1
-        elif tk.low in PARTICLES and k + 1 < n and toks[k + 1].is_cap and count > 0:
-            k += 1
-        elif tk.text == "." and toks[k - 1].low in TITLES and k + 1 < n:
-            k += 1
-        elif tk.text in ("-", "&") and k + 1 < n and toks[k + 1].is_word and count > 0:
-            k += 1
-        else:
-            break
-        if toks[end].is_cap and k < n and toks[k].is_word and not toks[k].is_cap and (
-            toks[k].low not in PARTICLES
+        end = k
+        if (
+            k + 1 < n
+            and is_word(toks[k + 1])
+            and is_cap(toks[k + 1])
+            and not _nationality(toks[k + 1], lang)
         ):
-            # a name ends at the first lowercase word ("Smith told ...")
-            if toks[j].is_cap and not _nationality(toks[j], lang):
-                break
+            end = _cap_run_forward(toks, k + 1, lang)
+    # "de soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
+    if end + 3 < n and toks[end + 1][3] in ("met", "with"):
+        k = end + 2
+        while k < n and k <= end + 5 and is_word(toks[k]) and not is_cap(toks[k]):
+            k += 1
+        if k < n and k > end + 2 and toks[k - 1][3] in _NAME_NOUNS and is_cap(toks[k]):
+            end = _cap_run_forward(toks, k, lang)
     # "a report by the Times", "het rapport van de inspectie"
-    if end + 2 < n and toks[end + 1].low in ("by", "from", "of", "van") and count <= 3:
+    if end + 2 < n and toks[end + 1][3] in ("by", "from", "of", "van") and end - i <= 3:
         ext = np_after(toks, end + 2, lang)
         if ext is not None and ext[1] - i < 12:
             end = ext[1]
     return (i, end)
 
 
+@lru_cache(maxsize=4096)
 def source_kind(text: str, lang: str) -> str:
-    """A Source kind guessed from the mention's words."""
+    """A Source kind guessed from the mention's words (its head, before 'van'/'of')."""
+    head = _HEAD_SPLIT.split(text, 1)[0]
+    kind = _kind(head, lang)
+    if kind == "person" and head == text and _ACRONYM.search(text) and len(text.split()) <= 3:
+        return "organization"
+    return kind
+
+
+def _kind(text: str, lang: str) -> str:
     words = text.split()
     low = text.lower()
     if not words:
@@ -177,8 +300,14 @@ def source_kind(text: str, lang: str) -> str:
     pronouns = lexicon_nl.PRONOUNS if lang == "nl" else lexicon_en.PRONOUNS
     if len(words) == 1 and low in pronouns:
         return "group" if low in ("they", "we", "zij", "wij", "we") else "person"
-    if ANON_WORDS.search(text) and not words[0][0].isupper() or low.startswith(("a source", "een bron")):
+    if (
+        ANON_WORDS.match(low)
+        or (len(words) > 1 and ANON_WORDS.match(words[1].lower()))
+        or (low.startswith(("a source", "een bron")))
+    ):
         return "anonymous"
+    if lang == "nl" and AGENCY_WORDS.search(text):
+        return "agency"
     if OUTLET_WORDS.search(text):
         return "outlet"
     if DOCUMENT_WORDS.search(text) and not words[-1][0].isupper():
@@ -189,10 +318,9 @@ def source_kind(text: str, lang: str) -> str:
         return "government"
     if ORG_WORDS.search(text):
         return "organization"
-    caps = [w for w in words if w[0].isupper() and w.lower() not in lexicon_nl.NATIONALITIES]
-    if not caps and GROUP_PLURAL.search(words[-1]) and len(
-        words[-1]
-    ) > 3:
+    skip = lexicon_nl.NATIONALITIES | lexicon_nl.DETERMINERS | lexicon_en.DETERMINERS
+    caps = [w for w in words if w[0].isupper() and w.lower() not in skip]
+    if not caps and GROUP_PLURAL.search(words[-1]) and len(words[-1]) > 3:
         return "group"
     return "person"
 
@@ -217,7 +345,10 @@ class Registry:
         """Registry mentions in text[start:end]."""
         if self.pattern is None:
             return []
-        return [(m.start(), m.end(), self.by_alias[m.group()]) for m in self.pattern.finditer(text, start, end)]
+        return [
+            (m.start(), m.end(), self.by_alias[m.group()])
+            for m in self.pattern.finditer(text, start, end)
+        ]
 
 
 def mention(
@@ -228,16 +359,18 @@ def mention(
     known: list[tuple[int, int, KnownSource]],
 ) -> SourceMention:
     """SourceMention for a token range, trimmed, preferring an overlapping registry entry."""
-    start, end = toks[rng[0]].start, toks[rng[1]].end
+    start, end = toks[rng[0]][0], toks[rng[1]][1]
     for ks_start, ks_end, ks in known:
         if ks_start < end and start < ks_end:
             s, e = min(start, ks_start), max(end, ks_end)
             return SourceMention(s, e, text[s:e], ks.kind)
+    if text.endswith(("'s", "’s"), start, end) and end - start > 2:
+        end -= 2  # "Trump's claim": the possessor is the source
     while end > start and text[end - 1] in ",.;:!?)\"'”’»-–":
         end -= 1
     while start < end and text[start] in "(\"'“‘„«-–":
         start += 1
     if start >= end:
-        start, end = toks[rng[0]].start, toks[rng[1]].end
+        start, end = toks[rng[0]][0], toks[rng[1]][1]
     span = text[start:end]
     return SourceMention(start, end, span, source_kind(span, lang))

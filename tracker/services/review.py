@@ -404,6 +404,8 @@ def split_by_fragments(
 
     claim = _checked(session, claim_id, expected_version)
     body = claim.article.body
+    # Load the chain now: a lazy load inside split_claim would autoflush half-built children.
+    session.refresh(claim, ["attributions"])
     parts: list[Part] = []
     after = claim.start
     for fragment in fragments:

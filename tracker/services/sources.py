@@ -8,7 +8,16 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from ..models import SOURCE_KINDS, Attribution, Claim, Source, SourceAlias, User, name_key
+from ..models import (
+    SOURCE_KINDS,
+    Attribution,
+    AuditEvent,
+    Claim,
+    Source,
+    SourceAlias,
+    User,
+    name_key,
+)
 from . import audit
 from .errors import InvalidInput, NotFound
 
@@ -323,3 +332,16 @@ def claims_for_source(
         .offset(offset)
     ).all()
     return [AttributedClaim(claim, position, position == pos) for claim, position, pos in rows]
+
+
+def source_history(session: Session, source_id: int, limit: int = 50) -> list[AuditEvent]:
+    """The newest audit events about a source (creation, edits, aliases, merges into it)."""
+    return list(
+        session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.entity_type == "source", AuditEvent.entity_id == source_id)
+            .options(selectinload(AuditEvent.actor))
+            .order_by(AuditEvent.id.desc())
+            .limit(limit)
+        )
+    )

@@ -33,12 +33,13 @@ def status_label(status: str) -> str:
     """The translated name of a claim status."""
     from flask_babel import gettext as _
 
-    return {
+    labels: dict[str, str] = {
         "unreviewed": _("Unreviewed"),
         "verified": _("Verified"),
         "disputed": _("Disputed"),
         "unsourced": _("Unsourced"),
-    }.get(status, status)
+    }
+    return labels.get(status, status)
 
 
 def db() -> Session:

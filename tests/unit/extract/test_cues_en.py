@@ -1,0 +1,152 @@
+"""English cues: reporting verbs, according to, citing, told, statements, hearsay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract_claims
+
+
+def _attr(text: str) -> tuple[str, str | None, str | None, list[str]]:
+    claims = extract_claims(text, "en")
+    assert len(claims) == 1, [c.text for c in claims]
+    a = claims[0].attribution
+    assert a is not None
+    return (
+        a.kind,
+        a.cue.text if a.cue else None,
+        a.source.text if a.source else None,
+        [v.text for v in a.via],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The governor said the bridge would reopen in May.", "said", "The governor"),
+        ("The governor says the bridge will reopen in May.", "says", "The governor"),
+        ("Officials have said the plant is safe.", "said", "Officials"),
+        ("A senior official said the deal was close.", "said", "A senior official"),
+        ("Mr. Lee, a spokesman for the council, said the vote was delayed.", "said", "Mr. Lee"),
+        ("The mayor, who took office in 2019, said taxes would rise.", "said", "The mayor"),
+        ("Senator Ruiz (D-Calif.) said the bill had stalled.", "said", "Senator Ruiz"),
+        ('"We are ready," said Maria Gomez, the team\'s coach.', "said", "Maria Gomez"),
+        ('"We are ready," she said.', "said", "she"),
+        ("The company announced that it would cut 300 jobs.", "announced", "The company"),
+        ("The researchers wrote that the effect was small.", "wrote", "The researchers"),
+        ("Johnson added that the money had run out.", "added", "Johnson"),
+        ("The minister argued that prices had doubled.", "argued", "The minister"),
+    ],
+)
+def test_reporting_verbs(text: str, cue: str, source: str) -> None:
+    kind, c, s, _via = _attr(text)
+    assert (c, s) == (cue, source)
+    assert kind in ("reported", "quote")
+
+
+def test_quote_kind_for_direct_speech() -> None:
+    assert _attr('"Prices will fall," the minister said.')[0] == "quote"
+    assert _attr("The minister said prices would fall.")[0] == "reported"
+
+
+def test_according_to() -> None:
+    assert _attr("According to the police, two people were arrested.")[1:3] == (
+        "According to",
+        "the police",
+    )
+    assert _attr("Two people were arrested, according to a police report.")[1:3] == (
+        "according to",
+        "a police report",
+    )
+
+
+def test_told_puts_the_addressee_in_via() -> None:
+    _kind, cue, source, via = _attr("The general told The New York Times that the war was lost.")
+    assert (cue, source, via) == ("told", "The general", ["The New York Times"])
+
+
+def test_citing_chain() -> None:
+    text = "Reuters, citing two diplomats, reported that the talks had failed."
+    claims = extract_claims(text, "en")
+    a = claims[0].attribution
+    assert a is not None and a.source is not None
+    assert a.source.text == "two diplomats"
+    assert [v.text for v in a.via] == ["Reuters"]
+
+
+def test_in_a_statement() -> None:
+    _kind, cue, source, _ = _attr("The ministry said in a statement that the border was closed.")
+    assert (cue, source) == ("said", "The ministry")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The suspect reportedly fled to Spain.", "reportedly"),
+        ("The suspect allegedly stole two cars.", "allegedly"),
+        ("The letter was purportedly written by the king.", "purportedly"),
+        ("The general is said to have resigned.", "is said to"),
+        ("Sources say the general has resigned.", "Sources say"),
+    ],
+)
+def test_hearsay(text: str, cue: str) -> None:
+    claims = extract_claims(text, "en")
+    a = claims[0].attribution
+    assert a is not None and a.cue is not None
+    assert (a.kind, a.cue.text, a.source) == ("hearsay", cue, None)
+    assert claims[0].suggested_status == "unsourced"
+
+
+def test_sourced_attribution_wins_over_hearsay_in_the_same_sentence() -> None:
+    a = extract_claims("Police said the suspect had reportedly fled.", "en")[0].attribution
+    assert a is not None and a.source is not None and a.source.text == "Police"
+
+
+def test_speaker_colon() -> None:
+    a = extract_claims('Zaza: "We have not eaten for two days."', "en")[0].attribution
+    assert a is not None and a.source is not None and a.cue is not None
+    assert (a.cue.text, a.source.text, a.kind) == (":", "Zaza", "quote")
+
+
+def test_no_attribution_in_plain_sentence() -> None:
+    assert extract_claims("The bridge opened in 1932.", "en")[0].attribution is None
+
+
+def test_attribution_noun_with_possessor() -> None:
+    _kind, cue, source, _ = _attr("Trump’s claim that crime had doubled was false.")
+    assert (cue, source) == ("claim", "Trump")
+
+
+def test_document_and_described_sources() -> None:
+    claims = extract_claims("The report found that 40 percent of the bridges were unsafe.", "en")
+    a = claims[0].attribution
+    assert a is not None and a.source is not None
+    assert (a.source.text, a.source.kind) == ("The report", "document")
+    zaza = extract_claims('"We are surrounded," said a soldier with the call sign Zaza.', "en")[
+        0
+    ].attribution
+    assert zaza is not None and zaza.source is not None
+    assert zaza.source.text == "a soldier with the call sign Zaza"
+
+
+def test_english_abbreviations_and_titles_in_names() -> None:
+    a = extract_claims("Gen. Mark Hill told reporters the base was secure.", "en")[0].attribution
+    assert a is not None and a.source is not None
+    assert a.source.text == "Gen. Mark Hill"
+    assert [v.text for v in a.via] == ["reporters"]
+
+
+def test_relative_pronoun_source_resolves_to_its_antecedent() -> None:
+    text = "Mr. Lee, who said last week that the judge was biased, lost the case."
+    a = extract_claims(text, "en")[0].attribution
+    assert a is not None and a.source is not None
+    assert a.source.text == "Mr. Lee"
+    assert text[a.source.start : a.source.end] == "Mr. Lee"
+
+
+def test_cue_inside_a_quotation_is_not_the_articles_attribution() -> None:
+    text = '"When I said no, they laughed," the senator told the committee.'
+    a = extract_claims(text, "en")[0].attribution
+    assert a is not None and a.cue is not None and a.source is not None
+    assert (a.cue.text, a.source.text) == ("told", "the senator")
+    assert [v.text for v in a.via] == ["the committee"]

@@ -1,0 +1,77 @@
+"""Numbers: Dutch and English notation, number words, ranges, vague amounts, units."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract.numbers import find_numbers
+
+
+def _nums(text: str, lang: str) -> list[dict[str, object]]:
+    out = []
+    for n in find_numbers(text, 0, len(text), lang):
+        assert text[n.start : n.end] == n.text
+        out.append(n.to_json())
+    return out
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("nl", "20.000", 20000),
+        ("nl", "2,5 miljoen", 2500000),
+        ("nl", "1,2 miljard", 1200000000),
+        ("nl", "twintigduizend", 20000),
+        ("nl", "vierduizend", 4000),
+        ("nl", "vijfentwintig", 25),
+        ("nl", "tweehonderd", 200),
+        ("en", "20,000", 20000),
+        ("en", "2.5 million", 2500000),
+        ("en", "two dozen", 24),
+        ("en", "a dozen", 12),
+        ("en", "forty", 40),
+        ("en", "3.75", 3.75),
+    ],
+)
+def test_values(lang: str, text: str, value: float) -> None:
+    [n] = _nums(f"Er waren {text} mensen." if lang == "nl" else f"There were {text} people.", lang)
+    assert n["text"] == text and n["value"] == value
+
+
+def test_percent_and_money() -> None:
+    assert _nums("Het steeg met 40 procent en 12%.", "nl") == [
+        {"start": 14, "end": 24, "text": "40 procent", "value": 40, "unit": "%"},
+        {"start": 28, "end": 31, "text": "12%", "value": 12, "unit": "%"},
+    ]
+    [eur] = _nums("Het kost €3,5 mln.", "nl")
+    assert (eur["value"], eur["unit"]) == (3500000, "EUR")
+    [usd] = _nums("It cost $5 billion.", "en")
+    assert (usd["value"], usd["unit"]) == (5000000000, "USD")
+    [eur2] = _nums("Er is 2,5 miljoen euro gereserveerd.", "nl")
+    assert (eur2["value"], eur2["unit"]) == (2500000, "EUR")
+
+
+def test_ranges_and_vague_amounts() -> None:
+    [r] = _nums("Er zijn een paar honderd tot duizend slaapplekken nodig.", "nl")
+    assert (r["value"], r["low"], r["high"], r["approx"]) == (None, 200, 1000, True)
+    [r2] = _nums("between 1990-1995", "en")
+    assert (r2["low"], r2["high"]) == (1990, 1995)
+    [r3] = _nums("Er kwamen honderden mensen.", "nl")
+    assert (r3["low"], r3["high"], r3["approx"]) == (200, 999, True)
+    [r4] = _nums("Thousands of people came.", "en")
+    assert r4["approx"] is True and r4["value"] is None
+    [r5] = _nums("ruim 300 tot 400 doden", "nl")
+    assert (r5["low"], r5["high"], r5["approx"]) == (300, 400, True)
+
+
+def test_approximations() -> None:
+    [n] = _nums("Ongeveer 40.000 mensen zijn getest.", "nl")
+    assert (n["value"], n["approx"]) == (40000, True)
+    [m] = _nums("nearly 40% of voters", "en")
+    assert (m["value"], m["approx"], m["unit"]) == (40, True, "%")
+
+
+def test_no_false_numbers() -> None:
+    assert _nums("No one knew.", "en") == []
+    assert _nums("Een man liep weg.", "nl") == []
+    assert _nums("B52X", "en") == []

@@ -1,0 +1,122 @@
+"""Sentences and page structure: abbreviations, quotes, headings, captions, furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import extract_claims
+from tracker.extract.quotes import find_quotes
+from tracker.extract.sentences import split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dhr. Jansen kwam om 9 uur aan. Hij bleef tot de avond.",
+        "Mr. Smith arrived at nine. He stayed until dark.",
+        "Dr. Bakker en prof. Van Dijk spraken op 3 jan. met gen. De Wit. Het duurde lang.",
+        "De schade bedraagt 3 mln. euro volgens de verzekeraar. Dat is veel.",
+        "J. F. Kennedy visited the U.S. Navy base in May. It rained.",
+    ],
+)
+def test_abbreviations_do_not_end_sentences(text: str) -> None:
+    assert len(_sentences(text)) == 2
+
+
+def test_quote_spanning_sentences_stays_one_claim() -> None:
+    text = '"We hebben geen eten. We hebben geen water," zegt Zaza. Daarna vertrok hij.'
+    assert _sentences(text) == [
+        '"We hebben geen eten. We hebben geen water," zegt Zaza.',
+        "Daarna vertrok hij.",
+    ]
+
+
+def test_headings_captions_credits_furniture_and_metadata() -> None:
+    text = (
+        "Door Jan de Vries | 12 maart 2023, 14:05\n\n"
+        "Rusland stuurt extra troepen naar het front\n\n"
+        "Volledig scherm\n"
+        "Een tank bij Charkiv. © ANP/EPA\n\n"
+        "Het leger stuurt 5000 man extra. Dat zegt het ministerie.\n"
+        "Lees ook: Wat we weten over het offensief\n"
+        "Read more: the war in maps\n"
+    )
+    sents = _sentences(text)
+    assert sents == [
+        "Rusland stuurt extra troepen naar het front",
+        "Een tank bij Charkiv.",
+        "Het leger stuurt 5000 man extra.",
+        "Dat zegt het ministerie.",
+    ]
+    assert split_sentences(text)[0].kind == "heading"
+    claims = extract_claims(text, "nl")
+    assert all("©" not in c.text and "Lees ook" not in c.text for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        (",,We gaan door,'' zegt hij.", ",,We gaan door,''"),
+        ("„We gaan door”, zegt hij.", "„We gaan door”"),
+        ("“We gaan door,” zegt hij.", "“We gaan door,”"),
+        ("‘We gaan door,’ zegt hij.", "‘We gaan door,’"),
+        ('"We gaan door," zegt hij.', '"We gaan door,"'),
+        ("'We gaan door,' zegt hij.", "'We gaan door,'"),
+        ("«We gaan door», zegt hij.", "«We gaan door»"),
+    ],
+)
+def test_quote_conventions(text: str, quoted: str) -> None:
+    spans = [(a, b) for a, b, closed in find_quotes(text) if closed]
+    assert [text[a:b] for a, b in spans] == [quoted]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De auto's stonden 's nachts buiten en zo'n rij had ik nooit gezien.",
+        "I don't think the players' union will agree.",
+        "Het was in de jaren '90 en 't regende.",
+    ],
+)
+def test_apostrophes_are_not_quotes(text: str) -> None:
+    assert [s for s in find_quotes(text) if s[2]] == []
+    assert len(_sentences(text)) == 1
+
+
+def test_speaker_before_and_after_the_quote() -> None:
+    after = extract_claims("“Het is voorbij,” zegt Zaza.", "nl")[0].attribution
+    before = extract_claims("Zaza zegt: “Het is voorbij.”", "nl")[0].attribution
+    for a in (after, before):
+        assert a is not None and a.source is not None
+        assert (a.source.text, a.kind) == ("Zaza", "quote")
+
+
+def test_quote_continued_in_next_paragraph_keeps_its_speaker() -> None:
+    text = (
+        "“We hebben drie dagen niet gegeten,” zegt de soldaat met de roepnaam Zaza.\n\n"
+        "“Niemand komt ons halen. We wachten nog steeds.”\n\n"
+        "Het ministerie reageerde niet."
+    )
+    claims = extract_claims(text, "nl")
+    second = claims[1].attribution
+    assert second is not None and second.source is not None
+    assert second.implicit is True and second.cue is None and second.kind == "quote"
+    assert second.source.text == "de soldaat met de roepnaam Zaza"
+    assert claims[0].attribution is not None and claims[0].attribution.implicit is False
+    assert claims[2].attribution is not None  # "reageerde": its own cue, not carried over
+    assert claims[2].attribution.implicit is False
+
+
+def test_english_continued_quote_convention() -> None:
+    text = (
+        '"We will rebuild the school," the mayor said. "It will take two years.\n\n'
+        '"And it will cost $4 million."'
+    )
+    claims = extract_claims(text, "en")
+    last = claims[-1].attribution
+    assert last is not None and last.source is not None
+    assert (last.source.text, last.implicit) == ("the mayor", True)

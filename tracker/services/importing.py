@@ -1,0 +1,204 @@
+"""Turning an uploaded file or a web page into article text and metadata (no Flask, no database).
+
+Every failure is an InvalidInput whose message can be shown to the user as it is.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass, field
+from email.message import Message
+
+import charset_normalizer
+import trafilatura
+
+from .errors import InvalidInput
+
+MAX_BYTES = 5 * 1024 * 1024
+FETCH_TIMEOUT = 10.0
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+DOCX_SUFFIXES = (".docx",)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_ISO_DATE = re.compile(r"^(\d{4})(-\d{2})?(-\d{2})?")
+
+
+@dataclass
+class Imported:
+    """What a file or page gave: the article text, the metadata found, and notes for the user."""
+
+    body: str
+    title: str = ""
+    author: str = ""
+    outlet: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = ""
+    notes: list[str] = field(default_factory=list)
+    # True when the text had to be guessed (not UTF-8): the user should look before saving.
+    needs_review: bool = False
+
+
+def decode_text(data: bytes) -> tuple[str, str | None]:
+    """Bytes -> text: UTF-8 (a BOM is stripped), else a detected charset; binary is refused.
+
+    Returns the text and, when it was not UTF-8, the name of the encoding that was guessed.
+    """
+    if not data.strip():
+        raise InvalidInput("the file is empty")
+    if b"\x00" in data:
+        raise InvalidInput("the file is binary (it contains NUL bytes), not text")
+    guessed: str | None = None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        best = charset_normalizer.from_bytes(data).best()
+        if best is None:
+            raise InvalidInput(
+                "the file is not UTF-8 text and its encoding could not be recognised"
+            ) from None
+        text, guessed = str(best), best.encoding
+    if len(_CONTROL.findall(text)) > max(2, len(text) // 100):
+        raise InvalidInput("the file looks binary (many control characters), not text")
+    return text, guessed
+
+
+def _iso_published(value: str | None) -> str:
+    m = _ISO_DATE.match(value or "")
+    return "".join(g for g in m.groups() if g) if m else ""
+
+
+def from_html(html: str, url: str | None = None) -> Imported:
+    """Keep only the article text of a page (trafilatura), with its title, author, date, outlet."""
+    body = trafilatura.extract(
+        html, url=url, output_format="txt", include_comments=False, include_tables=False
+    )
+    if not body or not body.strip():
+        raise InvalidInput("no article text was found on the page")
+    meta = trafilatura.extract_metadata(html, default_url=url)
+    title = (meta.title or "").strip() if meta else ""
+    lines = [line.strip() for line in body.splitlines() if line.strip()]
+    if title and lines and lines[0] == title and len(lines) > 1:
+        lines = lines[1:]
+    lang = re.search(r"<html[^>]*\blang=[\"']?([a-zA-Z]{2})", html[:5000])
+    language = lang.group(1).lower() if lang else ""
+    return Imported(
+        body="\n\n".join(lines),
+        title=title,
+        author=(meta.author or "").strip() if meta else "",
+        outlet=(meta.sitename or "").strip() if meta else "",
+        published=_iso_published(meta.date if meta else None),
+        url=url or "",
+        language=language if language in ("nl", "en") else "",
+    )
+
+
+def from_text(text: str) -> Imported:
+    """Plain text as it is; the first line is offered as the title."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return Imported(body=text, title=first[:300])
+
+
+def from_docx(data: bytes) -> Imported:
+    """A Word document's paragraphs (python-docx), with its title, author and date."""
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise InvalidInput("the file is not a readable Word (.docx) document") from err
+    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+    if not paragraphs:
+        raise InvalidInput("the Word document has no text")
+    props = document.core_properties
+    title = (props.title or "").strip()
+    if not title:
+        title = paragraphs[0][:300]
+    if paragraphs[0] == title and len(paragraphs) > 1:
+        paragraphs = paragraphs[1:]
+    published = props.created.date().isoformat() if props.created else ""
+    return Imported(
+        body="\n\n".join(paragraphs),
+        title=title,
+        author=(props.author or "").strip(),
+        published=published,
+        language=(props.language or "")[:2].lower()
+        if (props.language or "")[:2].lower() in ("nl", "en")
+        else "",
+    )
+
+
+def from_upload(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> Imported:
+    """An uploaded .txt, .html or .docx file -> text and metadata."""
+    name = filename.lower()
+    if len(data) > max_bytes:
+        raise InvalidInput(f"the file is larger than {_size(max_bytes)}")
+    if name.endswith(DOCX_SUFFIXES):
+        return from_docx(data)
+    if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+        raise InvalidInput("upload a .txt, .html or .docx file")
+    text, guessed = decode_text(data)
+    imported = from_html(text) if name.endswith(HTML_SUFFIXES) else from_text(text)
+    _note_guess(imported, guessed)
+    return imported
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+
+
+def _note_guess(imported: Imported, guessed: str | None) -> None:
+    if guessed:
+        imported.needs_review = True
+        imported.notes.append(
+            f"the text was not UTF-8; it was read as {guessed}: check it before saving"
+        )
+
+
+def _charset(headers: Message) -> str | None:
+    charset = headers.get_content_charset()
+    return charset.lower() if charset else None
+
+
+def fetch_url(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) -> Imported:
+    """Fetch a web page (http/https only, with a timeout and a size cap); keep the article text."""
+    url = url.strip()
+    if not re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE):
+        raise InvalidInput("the address must start with http:// or https://")
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+        url, headers={"User-Agent": "claim-tracker/0.1 (+fact-checking)"}
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            content_type = response.headers.get_content_type()
+            charset = _charset(response.headers)
+            data = response.read(max_bytes + 1)
+    except urllib.error.HTTPError as err:
+        raise InvalidInput(
+            f"the page could not be fetched: the server answered {err.code}"
+        ) from err
+    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        raise InvalidInput(f"the page could not be fetched: {reason}") from err
+    if len(data) > max_bytes:
+        raise InvalidInput(f"the page is larger than {_size(max_bytes)}")
+    if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
+        raise InvalidInput(f"the address does not serve a web page or text ({content_type})")
+    text: str | None = None
+    guessed: str | None = None
+    if charset and charset not in ("utf-8", "utf8"):
+        try:
+            text = data.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+    if text is None:
+        text, guessed = decode_text(data)
+    imported = from_text(text) if content_type == "text/plain" else from_html(text, url)
+    imported.url = url
+    _note_guess(imported, guessed)
+    return imported

@@ -1,0 +1,190 @@
+"""The review queue: every claim across articles, filtered, sorted and paged.
+
+A page costs a fixed number of queries whatever it shows: one for the claims with their assignee
+(joined), one for their articles and one for their provenance chains with the hop sources
+(selectin). There is no total count: one row more than the page size is fetched to know whether
+a next page exists.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, select
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+
+from ..models import STATUSES, Article, Attribution, Claim, Source, User
+from .errors import InvalidInput
+
+SORTS = ("score", "newest", "article", "status")
+ASSIGNEE_SPECIAL = ("me", "nobody")
+SOURCE_SCOPES = ("primary", "any")
+DATE_FIELDS = ("published", "reviewed")
+PER_PAGE_CHOICES = (5, 10, 25, 50, 100)
+DEFAULT_PER_PAGE = 50
+MAX_PAGE = 200  # offset paging stays cheap up to here; narrow the filters to go further
+
+
+@dataclass(frozen=True)
+class QueueFilter:
+    """What the queue shows. `assignee` is a user id, "me", "nobody" or None (anyone)."""
+
+    status: str | None = None
+    assignee: str | None = None
+    article_id: int | None = None
+    source_id: int | None = None
+    source_scope: str = "primary"
+    language: str | None = None
+    min_score: float | None = None
+    checkworthy_only: bool = False
+    date_field: str = "published"
+    date_from: date | None = None
+    date_to: date | None = None
+    sort: str = "score"
+
+
+@dataclass(frozen=True)
+class QueueRow:
+    claim: Claim
+
+    @property
+    def primary_source(self) -> Source | None:
+        hop = self.claim.primary_attribution
+        return hop.source if hop is not None else None
+
+
+@dataclass(frozen=True)
+class QueuePage:
+    rows: list[QueueRow]
+    page: int
+    per_page: int
+    has_next: bool
+    capped: bool = False
+    filters: QueueFilter = field(default_factory=QueueFilter)
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+
+def _validate(f: QueueFilter) -> None:
+    if f.status is not None and f.status not in STATUSES:
+        raise InvalidInput(f"unknown status {f.status!r}")
+    if f.sort not in SORTS:
+        raise InvalidInput(f"unknown sort {f.sort!r}; choose one of {', '.join(SORTS)}")
+    if f.source_scope not in SOURCE_SCOPES:
+        raise InvalidInput(f"unknown source scope {f.source_scope!r}")
+    if f.date_field not in DATE_FIELDS:
+        raise InvalidInput(f"unknown date field {f.date_field!r}")
+    if f.min_score is not None and not 0 <= f.min_score <= 1:
+        raise InvalidInput("the minimum score lies between 0 and 1")
+    if f.date_from and f.date_to and f.date_from > f.date_to:
+        raise InvalidInput("the start date lies after the end date")
+    if f.assignee is not None and f.assignee not in ASSIGNEE_SPECIAL and not f.assignee.isdigit():
+        raise InvalidInput(f"unknown assignee {f.assignee!r}")
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
+    """The filtered, sorted select of claims (joined with their article), without paging."""
+    _validate(f)
+    stmt = select(Claim)
+    if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
+        stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
+    if f.status:
+        stmt = stmt.where(Claim.status == f.status)
+    if f.assignee == "me":
+        stmt = stmt.where(Claim.assignee_id == user_id)
+    elif f.assignee == "nobody":
+        stmt = stmt.where(Claim.assignee_id.is_(None))
+    elif f.assignee:
+        stmt = stmt.where(Claim.assignee_id == int(f.assignee))
+    if f.article_id is not None:
+        stmt = stmt.where(Claim.article_id == f.article_id)
+    if f.source_id is not None:
+        hop = aliased(Attribution)
+        cond = and_(hop.claim_id == Claim.id, hop.source_id == f.source_id)
+        if f.source_scope == "primary":
+            later = aliased(Attribution)
+            cond = and_(
+                cond,
+                ~exists().where(later.claim_id == hop.claim_id, later.position > hop.position),
+            )
+        stmt = stmt.where(exists().where(cond))
+    if f.language:
+        stmt = stmt.where(Article.language == f.language)
+    if f.min_score is not None:
+        stmt = stmt.where(Claim.score >= f.min_score)
+    if f.checkworthy_only:
+        stmt = stmt.where(Claim.checkworthy.is_(True))
+    if f.date_field == "published":
+        if f.date_from:
+            stmt = stmt.where(Article.published_on >= f.date_from)
+        if f.date_to:
+            stmt = stmt.where(Article.published_on <= f.date_to)
+    else:
+        if f.date_from:
+            stmt = stmt.where(Claim.reviewed_at >= _start_of(f.date_from))
+        if f.date_to:
+            stmt = stmt.where(Claim.reviewed_at < _start_of(f.date_to + timedelta(days=1)))
+    orders: dict[str, tuple[Any, ...]] = {
+        "score": (Claim.score.desc(), Claim.id.desc()),
+        "newest": (Claim.id.desc(),),  # ids grow with creation time; the primary key is indexed
+        "article": (Claim.article_id.desc(), Claim.start, Claim.id),
+        "status": (Claim.status, Claim.score.desc(), Claim.id.desc()),
+    }
+    return stmt.order_by(*orders[f.sort])
+
+
+def queue_page(
+    session: Session,
+    filters: QueueFilter,
+    user_id: int | None,
+    page: int = 1,
+    per_page: int = DEFAULT_PER_PAGE,
+) -> QueuePage:
+    """One page of the queue, in three queries whatever the page size (claims with their
+    assignees; their articles; their chains with the hop sources)."""
+    per_page = per_page if per_page in PER_PAGE_CHOICES else DEFAULT_PER_PAGE
+    capped = page > MAX_PAGE
+    page = min(max(page, 1), MAX_PAGE)
+    stmt = (
+        queue_statement(filters, user_id)
+        .options(
+            selectinload(Claim.article).joinedload(Article.outlet),
+            joinedload(Claim.assignee),
+            selectinload(Claim.attributions).joinedload(Attribution.source),
+        )
+        .limit(per_page + 1)
+        .offset((page - 1) * per_page)
+    )
+    claims = list(session.scalars(stmt).unique())
+    has_next = len(claims) > per_page and page < MAX_PAGE
+    rows = [QueueRow(c) for c in claims[:per_page]]
+    return QueuePage(
+        rows=rows,
+        page=page,
+        per_page=per_page,
+        has_next=has_next,
+        capped=capped,
+        filters=filters,
+    )
+
+
+def assignable_users(session: Session) -> list[User]:
+    """Active users, by name: the choices of the assignee filter."""
+    return list(session.scalars(select(User).where(User.active.is_(True)).order_by(User.name)))
+
+
+def article_languages(session: Session) -> list[str]:
+    """The languages the articles are in (for the language filter)."""
+    return [
+        lang
+        for lang in session.scalars(select(Article.language).distinct().order_by(Article.language))
+        if lang
+    ]

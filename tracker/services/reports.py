@@ -1,0 +1,557 @@
+"""Selecting and assembling verification reports: filters, summary counts, streamed claims.
+
+Claims are read in keyset-paginated batches (by id) with their chains, evidence, reviewer and
+corrections loaded per batch, and turned into plain records at once, so a report of any size
+is assembled in constant memory: no ORM object outlives its batch.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, TypeVar
+
+from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from ..models import (
+    SOURCE_KINDS,
+    STATUSES,
+    VERDICTS,
+    Article,
+    Attribution,
+    AuditEvent,
+    Claim,
+    Evidence,
+    Source,
+    User,
+)
+from .errors import InvalidInput, NotFound
+
+DEFAULT_BATCH = 500
+SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
+NO_SOURCE = "none"  # the "source kind" of a claim whose chain names nobody (hearsay, or no chain)
+
+
+@dataclass(frozen=True)
+class ReportFilter:
+    """Which claims a report covers: one article, or a period with optional narrowing.
+
+    The period (since/until, inclusive dates, UTC) is the day the article was ingested.
+    """
+
+    article_id: int | None = None
+    since: date | None = None
+    until: date | None = None
+    outlet_id: int | None = None
+    status: str | None = None
+    assignee_id: int | None = None
+    language: str | None = None
+
+    def check(self) -> ReportFilter:
+        """The filter itself, or InvalidInput naming what is wrong."""
+        if self.article_id is not None and (self.since or self.until):
+            raise InvalidInput("choose one article or a period, not both")
+        if self.article_id is None and self.since is None and self.until is None:
+            raise InvalidInput("choose an article or a period (since and/or until)")
+        if self.since and self.until and self.since > self.until:
+            raise InvalidInput(f"the period starts ({self.since}) after it ends ({self.until})")
+        if self.status is not None and self.status not in STATUSES:
+            raise InvalidInput(
+                f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}"
+            )
+        return self
+
+    def describe(self) -> dict[str, Any]:
+        """The filter as plain values (for report headers and JSON)."""
+        return {
+            "article_id": self.article_id,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "outlet_id": self.outlet_id,
+            "status": self.status,
+            "assignee_id": self.assignee_id,
+            "language": self.language,
+        }
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    id: int
+    name: str
+    kind: str
+    url: str | None = None
+    description: str = ""
+    anonymity_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class HopRecord:
+    """One hop of a provenance chain; `source` None means no source given (hearsay)."""
+
+    position: int
+    kind: str
+    source: SourceRecord | None
+    cue: str | None
+    mention: str | None
+    implicit: bool
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class EvidenceRecord:
+    id: int
+    url: str
+    title: str
+    excerpt: str
+    stance: str
+    archived_sha256: str | None
+    added_by: str | None
+    added_at: datetime
+
+
+@dataclass(frozen=True)
+class CorrectionRecord:
+    """A status change recorded after the claim's first verdict."""
+
+    claim_id: int
+    at: datetime
+    actor: str | None
+    before_status: str | None
+    after_status: str | None
+    before_rationale: str
+    after_rationale: str
+
+
+@dataclass(frozen=True)
+class ArticleRecord:
+    id: int
+    title: str
+    url: str | None
+    outlet: SourceRecord | None
+    author: str | None
+    published: str | None
+    language: str
+    ingested_at: datetime
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    id: int
+    article: ArticleRecord
+    text: str
+    exact: str
+    start: int
+    end: int
+    status: str
+    rationale: str
+    reviewer: str | None
+    reviewed_at: datetime | None
+    first_verdict_at: datetime | None
+    assignee: str | None
+    created_at: datetime
+    updated_at: datetime
+    chain: tuple[HopRecord, ...]
+    evidence: tuple[EvidenceRecord, ...]
+    corrections: tuple[CorrectionRecord, ...]
+
+    @property
+    def primary(self) -> HopRecord | None:
+        """The last hop: where the claim comes from."""
+        return self.chain[-1] if self.chain else None
+
+    @property
+    def primary_source(self) -> SourceRecord | None:
+        return self.chain[-1].source if self.chain else None
+
+    @property
+    def cue(self) -> str | None:
+        """The attribution cue the article uses ("volgens", "naar verluidt"), if any."""
+        return next((hop.cue for hop in self.chain if hop.cue), None)
+
+    @property
+    def hearsay(self) -> bool:
+        """True when the chain ends in nobody: "naar verluidt", "reportedly"."""
+        return bool(self.chain) and self.chain[-1].source is None
+
+    @property
+    def source_kind(self) -> str:
+        source = self.primary_source
+        return source.kind if source else NO_SOURCE
+
+
+@dataclass
+class Summary:
+    """Counts for the report's header and chart."""
+
+    total: int = 0
+    by_status: dict[str, int] = field(default_factory=dict)
+    by_source_kind: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """Everything about a report except its claims."""
+
+    title: str
+    filter: ReportFilter
+    generated_at: datetime
+    newsroom_name: str
+    newsroom_url: str
+    language: str
+    methodology: str
+    summary: Summary
+    article: ArticleRecord | None = None
+    filter_labels: dict[str, str] = field(default_factory=dict)
+
+
+# --- selection ---------------------------------------------------------------------------------
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def _where(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """Apply the filter to a statement that selects from (or joins) Claim and Article."""
+    if flt.article_id is not None:
+        stmt = stmt.where(Claim.article_id == flt.article_id)
+    if flt.since is not None:
+        stmt = stmt.where(Article.ingested_at >= _day_start(flt.since))
+    if flt.until is not None:
+        stmt = stmt.where(Article.ingested_at < _day_start(flt.until + timedelta(days=1)))
+    if flt.outlet_id is not None:
+        stmt = stmt.where(Article.outlet_id == flt.outlet_id)
+    if flt.status is not None:
+        stmt = stmt.where(Claim.status == flt.status)
+    if flt.assignee_id is not None:
+        stmt = stmt.where(Claim.assignee_id == flt.assignee_id)
+    if flt.language:
+        stmt = stmt.where(Article.language == flt.language)
+    return stmt
+
+
+def summarize(session: Session, flt: ReportFilter) -> Summary:
+    """Counts per status and per primary-source kind, computed in the database."""
+    base = select(Claim.status, func.count(Claim.id)).join(Article, Claim.article_id == Article.id)
+    by_status = {s: 0 for s in STATUSES}
+    for status, n in session.execute(_where(base, flt).group_by(Claim.status)):
+        by_status[status] = n
+    last = (
+        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
+        .group_by(Attribution.claim_id)
+        .subquery()
+    )
+    primary = (
+        select(Attribution.claim_id, Source.kind)
+        .join(
+            last, (last.c.claim_id == Attribution.claim_id) & (last.c.pos == Attribution.position)
+        )
+        .outerjoin(Source, Source.id == Attribution.source_id)
+        .subquery()
+    )
+    kind_stmt = (
+        select(primary.c.kind, func.count(Claim.id))
+        .select_from(Claim)
+        .join(Article, Claim.article_id == Article.id)
+        .outerjoin(primary, primary.c.claim_id == Claim.id)
+        .group_by(primary.c.kind)
+    )
+    by_kind = {k: 0 for k in (*SOURCE_KINDS, NO_SOURCE)}
+    for kind, n in session.execute(_where(kind_stmt, flt)):
+        by_kind[kind or NO_SOURCE] += n
+    articles = session.scalar(
+        _where(
+            select(func.count(func.distinct(Claim.article_id))).join(
+                Article, Claim.article_id == Article.id
+            ),
+            flt,
+        )
+    )
+    return Summary(
+        total=sum(by_status.values()),
+        by_status=by_status,
+        by_source_kind=by_kind,
+        articles=int(articles or 0),
+    )
+
+
+def _source(source: Source | None) -> SourceRecord | None:
+    if source is None:
+        return None
+    return SourceRecord(
+        id=source.id,
+        name=source.name,
+        kind=source.kind,
+        url=source.url,
+        description=source.description or "",
+        anonymity_reason=source.anonymity_reason,
+    )
+
+
+def article_record(article: Article) -> ArticleRecord:
+    return ArticleRecord(
+        id=article.id,
+        title=article.title,
+        url=article.url,
+        outlet=_source(article.outlet),
+        author=article.author,
+        published=article.published,
+        language=article.language,
+        ingested_at=article.ingested_at,
+    )
+
+
+def _status_of(value: Any) -> tuple[str | None, str]:
+    if isinstance(value, dict):
+        status = value.get("status")
+        return (str(status) if status is not None else None, str(value.get("rationale") or ""))
+    return None, ""
+
+
+def corrections_from(claim_id: int, events: Sequence[AuditEvent]) -> tuple[CorrectionRecord, ...]:
+    """The claim.status events after the first verdict that changed the status or rationale."""
+    out: list[CorrectionRecord] = []
+    verdict_seen = False
+    for event in events:
+        before_status, before_rationale = _status_of(event.before)
+        after_status, after_rationale = _status_of(event.after)
+        if verdict_seen and (before_status, before_rationale) != (after_status, after_rationale):
+            out.append(
+                CorrectionRecord(
+                    claim_id=claim_id,
+                    at=event.at,
+                    actor=event.actor.name if event.actor else None,
+                    before_status=before_status,
+                    after_status=after_status,
+                    before_rationale=before_rationale,
+                    after_rationale=after_rationale,
+                )
+            )
+        if after_status in VERDICTS:
+            verdict_seen = True
+    return tuple(out)
+
+
+def _first_verdict(events: Sequence[AuditEvent]) -> datetime | None:
+    for event in events:
+        if _status_of(event.after)[0] in VERDICTS:
+            return event.at
+    return None
+
+
+def _record(
+    claim: Claim, articles: dict[int, ArticleRecord], events: Sequence[AuditEvent]
+) -> ClaimRecord:
+    article = articles.get(claim.article_id)
+    if article is None:
+        article = articles[claim.article_id] = article_record(claim.article)
+    return ClaimRecord(
+        id=claim.id,
+        article=article,
+        text=claim.text,
+        exact=claim.exact,
+        start=claim.start,
+        end=claim.end,
+        status=claim.status,
+        rationale=claim.rationale,
+        reviewer=claim.reviewed_by.name if claim.reviewed_by else None,
+        reviewed_at=claim.reviewed_at,
+        first_verdict_at=_first_verdict(events),
+        assignee=claim.assignee.name if claim.assignee else None,
+        created_at=claim.created_at,
+        updated_at=claim.updated_at,
+        chain=tuple(
+            HopRecord(
+                position=hop.position,
+                kind=hop.kind,
+                source=_source(hop.source),
+                cue=hop.cue_text,
+                mention=hop.mention_text,
+                implicit=hop.implicit,
+                confirmed=hop.confirmed,
+            )
+            for hop in claim.attributions
+        ),
+        evidence=tuple(
+            EvidenceRecord(
+                id=ev.id,
+                url=ev.url,
+                title=ev.title,
+                excerpt=ev.excerpt,
+                stance=ev.stance,
+                archived_sha256=ev.archived_sha256,
+                added_by=ev.added_by.name if ev.added_by else None,
+                added_at=ev.added_at,
+            )
+            for ev in claim.evidence
+            if ev.removed_at is None
+        ),
+        corrections=corrections_from(claim.id, events),
+    )
+
+
+def iter_claims(
+    session: Session, flt: ReportFilter, batch: int = DEFAULT_BATCH
+) -> Iterator[ClaimRecord]:
+    """The report's claims as plain records, in constant memory.
+
+    Keyset pagination (one article: by position in the text; a period: by claim id); each
+    batch loads its chains, sources, evidence, people and status history in a fixed number of
+    queries.
+    """
+    articles: dict[int, ArticleRecord] = {}
+    # One article: in text order (index on article_id, start). A period: by claim id, which the
+    # primary key serves without sorting, so each batch costs the same however far in it is.
+    key = (Claim.start, Claim.id) if flt.article_id is not None else (Claim.id,)
+    last: tuple[Any, ...] | None = None
+    while True:
+        stmt = (
+            select(Claim)
+            .join(Article, Claim.article_id == Article.id)
+            .options(
+                selectinload(Claim.attributions).joinedload(Attribution.source),
+                selectinload(Claim.evidence).joinedload(Evidence.added_by),
+                joinedload(Claim.reviewed_by),
+                joinedload(Claim.assignee),
+            )
+            .order_by(*key)
+            .limit(batch)
+        )
+        stmt = _where(stmt, flt)
+        if last is not None:
+            stmt = stmt.where(tuple_(*key) > tuple_(*last) if len(key) == 2 else Claim.id > last[0])
+        claims = list(session.scalars(stmt).unique())
+        if not claims:
+            return
+        missing = {c.article_id for c in claims} - set(articles)
+        if missing:
+            if len(articles) > 10_000:  # keep the cache bounded on huge periods
+                articles.clear()
+            for article in session.scalars(
+                select(Article).options(joinedload(Article.outlet)).where(Article.id.in_(missing))
+            ):
+                articles[article.id] = article_record(article)
+        history: dict[int, list[AuditEvent]] = defaultdict(list)
+        for event in session.scalars(
+            select(AuditEvent)
+            .options(joinedload(AuditEvent.actor))
+            .where(
+                AuditEvent.action == "claim.status",
+                AuditEvent.claim_id.in_([c.id for c in claims]),
+            )
+            .order_by(AuditEvent.id)
+        ):
+            history[event.claim_id or 0].append(event)
+        records = [_record(c, articles, history.get(c.id, ())) for c in claims]
+        last = (claims[-1].start, claims[-1].id) if len(key) == 2 else (claims[-1].id,)
+        # Nothing from this batch stays referenced: the identity map holds objects weakly.
+        del claims, history
+        yield from records
+        if len(records) < batch:
+            return
+
+
+def get_article(session: Session, article_id: int) -> ArticleRecord:
+    article = session.get(Article, article_id)
+    if article is None:
+        raise NotFound(f"no article {article_id}")
+    return article_record(article)
+
+
+def article_choices(session: Session, limit: int = 200) -> list[tuple[int, str]]:
+    """The newest articles as (id, title), for a report form."""
+    rows = session.execute(
+        select(Article.id, Article.title)
+        .order_by(Article.ingested_at.desc(), Article.id.desc())
+        .limit(limit)
+    ).all()
+    return [(i, t) for i, t in rows]
+
+
+def outlet_choices(session: Session) -> list[tuple[int, str]]:
+    """Sources that published an article, as (id, name)."""
+    rows = session.execute(
+        select(Source.id, Source.name)
+        .where(Source.id.in_(select(Article.outlet_id).where(Article.outlet_id.is_not(None))))
+        .order_by(Source.name_key)
+    ).all()
+    return [(i, n) for i, n in rows]
+
+
+def assignee_choices(session: Session) -> list[tuple[int, str]]:
+    rows = session.execute(
+        select(User.id, User.name).where(User.active.is_(True)).order_by(User.name)
+    ).all()
+    return [(i, n) for i, n in rows]
+
+
+def resolve_outlet(session: Session, value: str) -> int:
+    """An outlet given by id or by name/alias (for the CLI)."""
+    if value.isdigit():
+        if session.get(Source, int(value)) is None:
+            raise NotFound(f"no source {value}")
+        return int(value)
+    from .sources import find_source
+
+    found = find_source(session, value)
+    if found is None:
+        raise NotFound(f"no outlet named {value!r}")
+    return found.id
+
+
+def resolve_user(session: Session, value: str) -> int:
+    """A user given by id or e-mail address (for the CLI)."""
+    if value.isdigit():
+        if session.get(User, int(value)) is None:
+            raise NotFound(f"no user {value}")
+        return int(value)
+    from .users import find_by_email
+
+    found = find_by_email(session, value)
+    if found is None:
+        raise NotFound(f"no user with e-mail address {value!r}")
+    return found.id
+
+
+def build_meta(
+    session: Session,
+    flt: ReportFilter,
+    *,
+    newsroom_name: str,
+    newsroom_url: str,
+    language: str,
+    methodology: str,
+    now: datetime | None = None,
+) -> ReportMeta:
+    """The report's header: title, summary counts, the article when there is one."""
+    flt.check()
+    article = get_article(session, flt.article_id) if flt.article_id is not None else None
+    labels: dict[str, str] = {}
+    if flt.outlet_id is not None:
+        outlet = session.get(Source, flt.outlet_id)
+        labels["outlet"] = outlet.name if outlet else str(flt.outlet_id)
+    if flt.assignee_id is not None:
+        user = session.get(User, flt.assignee_id)
+        labels["assignee"] = user.name if user else str(flt.assignee_id)
+    if article is not None:
+        title = article.title
+    else:
+        title = f"{flt.since.isoformat() if flt.since else '…'} – " + (
+            flt.until.isoformat() if flt.until else "…"
+        )
+    return ReportMeta(
+        title=title,
+        filter=flt,
+        generated_at=now or datetime.now(UTC),
+        newsroom_name=newsroom_name,
+        newsroom_url=newsroom_url,
+        language=language,
+        methodology=methodology,
+        summary=summarize(session, flt),
+        article=article,
+        filter_labels=labels,
+    )

@@ -1,0 +1,157 @@
+"""Queries behind the fact-checker's workbench, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, joinedload, selectinload
+
+from ..models import STATUSES, Article, Attribution, AuditEvent, Claim, Evidence, User
+from . import audit
+from .errors import NotFound
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    article: Article
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+@dataclass(frozen=True)
+class ArticlePage:
+    rows: list[ArticleRow]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+
+def list_articles(session: Session, page: int = 1, per_page: int = 25) -> ArticlePage:
+    """Newest articles first with their claim counts per status (3 queries)."""
+    page = max(1, page)
+    total = int(session.scalar(select(func.count(Article.id))) or 0)
+    articles = list(
+        session.scalars(
+            select(Article)
+            .options(joinedload(Article.outlet))
+            .order_by(Article.ingested_at.desc(), Article.id.desc())
+            .limit(per_page)
+            .offset((page - 1) * per_page)
+        )
+    )
+    counts: dict[int, dict[str, int]] = {a.id: dict.fromkeys(STATUSES, 0) for a in articles}
+    if articles:
+        for article_id, status, n in session.execute(
+            select(Claim.article_id, Claim.status, func.count(Claim.id))
+            .where(Claim.article_id.in_(list(counts)))
+            .group_by(Claim.article_id, Claim.status)
+        ):
+            counts[article_id][status] = int(n)
+    return ArticlePage([ArticleRow(a, counts[a.id]) for a in articles], page, per_page, total)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of body text covered by the same claims; `claims` innermost (shortest) first."""
+
+    start: int
+    end: int
+    text: str
+    claims: tuple[Claim, ...] = ()
+
+    @property
+    def claim(self) -> Claim | None:
+        return self.claims[0] if self.claims else None
+
+    def starts(self, claim: Claim) -> bool:
+        return claim.start == self.start
+
+
+def segments(body: str, claims: list[Claim]) -> list[Segment]:
+    """Cut the body at every claim boundary so overlapping or nested claims render as flat runs."""
+    cuts = {0, len(body)}
+    spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
+    for c in spans:
+        cuts.update((c.start, c.end))
+    points = sorted(cuts)
+    out: list[Segment] = []
+    for start, end in pairwise(points):
+        if start == end:
+            continue
+        covering = sorted(
+            (c for c in spans if c.start <= start and end <= c.end),
+            key=lambda c: (c.end - c.start, -c.start, c.id),
+        )
+        out.append(Segment(start, end, body[start:end], tuple(covering)))
+    return out
+
+
+@dataclass
+class ArticleView:
+    article: Article
+    claims: list[Claim]
+    segments: list[Segment]
+    claim: Claim | None = None
+    history: list[AuditEvent] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    users: list[User] = field(default_factory=list)
+
+
+def article_view(session: Session, article_id: int, claim_id: int | None = None) -> ArticleView:
+    """The article, its claims with their chains, and the selected claim's panel (≤ 7 queries)."""
+    article = session.scalar(
+        select(Article).options(joinedload(Article.outlet)).where(Article.id == article_id)
+    )
+    if article is None:
+        raise NotFound(f"no article {article_id}")
+    claims = list(
+        session.scalars(
+            select(Claim)
+            .options(
+                selectinload(Claim.attributions).joinedload(Attribution.source),
+                joinedload(Claim.assignee),
+            )
+            .where(Claim.article_id == article_id)
+            .order_by(Claim.start, Claim.id)
+        ).unique()
+    )
+    view = ArticleView(article, claims, segments(article.body, claims))
+    selected = next((c for c in claims if c.id == claim_id), None)
+    if selected is not None:
+        view.claim = selected
+        view.evidence = list(
+            session.scalars(
+                select(Evidence)
+                .options(joinedload(Evidence.added_by))
+                .where(Evidence.claim_id == selected.id)
+                .order_by(Evidence.added_at, Evidence.id)
+            )
+        )
+        view.history = audit.history(session, selected.id)
+        view.users = list(
+            session.scalars(select(User).where(User.active.is_(True)).order_by(User.name))
+        )
+    return view
+
+
+def find_fragment(
+    body: str, start: int, end: int, fragment: str, after: int = 0
+) -> tuple[int, int] | None:
+    """The span of `fragment` inside body[start:end] (any run of whitespace matches any other),
+    searching from `after` first; None when it does not occur there."""
+    words = fragment.split()
+    if not words:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in words))
+    m = pattern.search(body, max(start, after), end) or pattern.search(body, start, end)
+    return None if m is None else (m.start(), m.end())

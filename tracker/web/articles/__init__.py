@@ -1,0 +1,1 @@
+"""Bringing articles in and reading them with their claims."""

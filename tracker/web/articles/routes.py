@@ -1,0 +1,257 @@
+"""Articles: the list, bringing one in (paste, upload, URL) and the article view with its claims."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
+
+from ...models import User
+from ...services import importing, review, workbench
+from ...services.errors import DuplicateArticle, InvalidInput, NotFound
+from ...services.ingest import ArticleInput, ingest_article
+from .. import db
+from .forms import AddClaimForm, ArticleForm
+
+bp = Blueprint("articles", __name__)
+
+PER_PAGE = 25
+
+
+def actor() -> User:
+    """The logged-in user, in the request's session; reviewers only."""
+    user = db().get(User, int(current_user.get_id()))
+    if user is None or not user.has_role("factchecker", "editor"):
+        abort(403)
+    return user
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    page = request.args.get("page", 1, type=int) or 1
+    listing = workbench.list_articles(db(), page=page, per_page=PER_PAGE)
+    return render_template("articles/index.html", listing=listing)
+
+
+def _normal_newlines(text: str) -> str:
+    """Browsers send textareas with CRLF; the article is stored with plain newlines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _prefill(form: ArticleForm, found: importing.Imported) -> None:
+    """Put what a file or page said into the fields the user left empty."""
+    form.body.data = _normal_newlines(found.body)
+    for name in ("title", "outlet", "author", "published", "url"):
+        field = getattr(form, name)
+        value = getattr(found, name)
+        if value and not (field.data or "").strip():
+            field.data = value
+    if found.language and form.language.data in (None, "", "auto"):
+        form.language.data = found.language
+
+
+def _import(form: ArticleForm) -> importing.Imported | None:
+    """Read the uploaded file or fetch the URL; None when neither was given."""
+    upload = request.files.get(form.upload.name)
+    if upload is not None and upload.filename:
+        data = upload.stream.read(importing.MAX_BYTES + 1)
+        return importing.from_upload(upload.filename, data)
+    if (form.url.data or "").strip():
+        return importing.fetch_url(form.url.data or "")
+    return None
+
+
+@bp.errorhandler(413)
+def too_large(_err: Exception) -> ResponseReturnValue:
+    """A request over the size limit cannot be kept; say so instead of a bare error page."""
+    flash(
+        _("The article or file is too large to bring in; the limit is about 500,000 characters."),
+        "error",
+    )
+    return render_template("articles/new.html", form=ArticleForm(formdata=None), notes=[]), 413
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def new() -> ResponseReturnValue:
+    user = actor()
+    form = ArticleForm()
+    notes: list[str] = []
+    if request.method == "GET":
+        return render_template("articles/new.html", form=form, notes=notes)
+    if not form.validate():
+        return render_template("articles/new.html", form=form, notes=notes), 422
+    action = request.form.get("action", "save")
+    body = _normal_newlines(form.body.data or "")
+    try:
+        if action == "fetch" or not body.strip():
+            found = _import(form)
+            if found is None:
+                raise InvalidInput(
+                    _("Paste the article text, upload a file or give the article's web address.")
+                )
+            _prefill(form, found)
+            notes = found.notes
+            if action == "fetch" or found.needs_review:
+                flash(_("Check the text and the details, then save."), "info")
+                status = 422 if action != "fetch" else 200
+                return render_template("articles/new.html", form=form, notes=notes), status
+            body = form.body.data or ""
+        session = db()
+        article = ingest_article(
+            session,
+            ArticleInput(
+                body=body,
+                title=form.title.data or "",
+                url=(form.url.data or "").strip() or None,
+                outlet=(form.outlet.data or "").strip() or None,
+                author=form.author.data or None,
+                published=form.published.data or None,
+                language=form.language.data or "auto",
+            ),
+            user,
+        )
+        session.commit()
+    except DuplicateArticle as err:
+        db().rollback()
+        form.body.data = body
+        return render_template(
+            "articles/new.html", form=form, notes=notes, duplicate=err.article_id
+        ), 409
+    except InvalidInput as err:
+        db().rollback()
+        form.body.data = body or form.body.data
+        flash(str(err), "error")
+        return render_template("articles/new.html", form=form, notes=notes), 422
+    flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
+    return redirect(url_for("articles.view", article_id=article.id))
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: str
+    actor: str
+    action: str
+    before: str
+    after: str
+
+
+def _show(value: Any) -> str:
+    if value is None:
+        return ""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def render_workbench(
+    article_id: int,
+    claim_id: int | None = None,
+    *,
+    forms: dict[str, FlaskForm] | None = None,
+    conflict: dict[str, Any] | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
+    """The article view; `forms` replaces panel forms (to keep what the user typed)."""
+    from ..claims.forms import (
+        AssignForm,
+        ChainForm,
+        EvidenceForm,
+        SplitForm,
+        StatusForm,
+        TextForm,
+        hop_rows,
+    )
+
+    try:
+        view = workbench.article_view(db(), article_id, claim_id)
+    except NotFound:
+        abort(404)
+    given = forms or {}
+    panel: dict[str, FlaskForm] = {}
+    history: list[HistoryRow] = []
+    claim = view.claim
+    if claim is not None:
+        v = claim.version
+        panel = {
+            "text": TextForm(prefix="text", formdata=None, data={"text": claim.text, "version": v}),
+            "status": StatusForm(
+                prefix="status", formdata=None, data={"rationale": claim.rationale, "version": v}
+            ),
+            "assign": AssignForm(
+                prefix="assign",
+                formdata=None,
+                data={"assignee": str(claim.assignee_id or ""), "version": v},
+            ),
+            "chain": ChainForm(
+                prefix="chain", formdata=None, data={"hops": hop_rows(claim), "version": v}
+            ),
+            "split": SplitForm(prefix="split", formdata=None, data={"version": v}),
+            "evidence": EvidenceForm(prefix="evidence", formdata=None),
+        }
+        panel.update(given)
+        choices = [SelectChoice("", _("nobody"))] + [
+            SelectChoice(str(u.id), u.name) for u in view.users
+        ]
+        panel["assign"].assignee.choices = choices
+        history = [
+            HistoryRow(
+                at=e.at.strftime("%Y-%m-%d %H:%M UTC"),
+                actor=e.actor.name if e.actor else _("system"),
+                action=e.action,
+                before=_show(e.before),
+                after=_show(e.after),
+            )
+            for e in view.history
+        ]
+    add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
+    users = {u.id: u.name for u in view.users}
+    return render_template(
+        "articles/view.html",
+        view=view,
+        panel=panel,
+        add_form=add_form,
+        history=history,
+        conflict=conflict,
+        users=users,
+    ), status
+
+
+@bp.route("/<int:article_id>")
+def view(article_id: int) -> ResponseReturnValue:
+    claim_id = request.args.get("claim", type=int)
+    return render_workbench(article_id, claim_id)
+
+
+@bp.route("/<int:article_id>/claims", methods=["POST"])
+def add_claim(article_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = AddClaimForm(prefix="add")
+    session = db()
+    if form.validate():
+        try:
+            start, end = (form.start.data or "").strip(), (form.end.data or "").strip()
+            if start.isdigit() and end.isdigit():
+                claim = review.add_claim(session, article_id, int(start), int(end), user)
+            elif (form.fragment.data or "").strip():
+                claim = review.add_claim_from_text(
+                    session, article_id, form.fragment.data or "", user
+                )
+            else:
+                raise InvalidInput(_("Select the text of the claim in the article first."))
+            session.commit()
+        except NotFound:
+            abort(404)
+        except InvalidInput as err:
+            session.rollback()
+            form.fragment.errors = [*form.fragment.errors, str(err)]
+        else:
+            flash(_("The claim was added."), "info")
+            return redirect(
+                url_for("articles.view", article_id=article_id, claim=claim.id) + "#panel"
+            )
+    return render_workbench(article_id, None, forms={"add": form}, status=422)

@@ -1,0 +1,1 @@
+"""Reviewing one claim: wording, provenance chain, verdict, evidence, splitting, history."""

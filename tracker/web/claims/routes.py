@@ -1,0 +1,272 @@
+"""The claim panel's actions; each redirects back to the article view, or re-renders it with the
+user's input kept (422 for bad input, 409 when someone else changed the claim meanwhile)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from ...models import Claim, Evidence, User
+from ...services import evidence, review
+from ...services.errors import InvalidInput, NotFound, StaleVersion
+from .. import db
+from ..articles.routes import actor, render_workbench
+from .forms import (
+    AssignForm,
+    ChainForm,
+    EvidenceForm,
+    RemoveEvidenceForm,
+    SplitForm,
+    StatusForm,
+    TextForm,
+)
+
+bp = Blueprint("claims", __name__)
+_SOURCE_ID = re.compile(r"^#(\d+)\b")
+
+
+def _claim(claim_id: int) -> Claim:
+    claim = db().get(Claim, claim_id)
+    if claim is None:
+        abort(404)
+    return claim
+
+
+def _back(claim: Claim, message: str) -> ResponseReturnValue:
+    flash(message, "info")
+    return redirect(
+        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
+    )
+
+
+def _chain_text(chain: list[dict[str, Any]]) -> str:
+    return " → ".join(
+        f"{hop.get('source') or _('no source (hearsay)')} ({hop.get('kind')})" for hop in chain
+    ) or _("no attribution")
+
+
+def _user_name(user_id: object) -> str:
+    raw = str(user_id or "")
+    user = db().get(User, int(raw)) if raw.isdigit() else None
+    return user.name if user is not None else _("nobody")
+
+
+def _conflict(name: str, form: FlaskForm, err: StaleVersion) -> dict[str, Any]:
+    """What changed: the current values next to what the user sent."""
+    cur = err.current
+    rows: list[tuple[str, str, str]] = []
+    data: dict[str, Any] = form.data
+    if name == "text":
+        rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
+    elif name == "status":
+        rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
+        rows.append(
+            (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
+        )
+    elif name == "assign":
+        rows.append(
+            (_("Assigned to"), _user_name(cur.get("assignee_id")), _user_name(data.get("assignee")))
+        )
+    elif name == "chain":
+        mine = " → ".join(
+            h.get("source") or _("no source") for h in data.get("hops", []) if h.get("source")
+        )
+        rows.append((_("Provenance chain"), _chain_text(cur.get("chain", [])), mine))
+    elif name == "split":
+        rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
+    return {"current": cur, "rows": rows, "form": name}
+
+
+def _versioned(
+    claim_id: int, name: str, form: FlaskForm, run: Callable[[int], object], done: str
+) -> ResponseReturnValue:
+    """Validate, run the service with the form's version, commit; keep input on failure."""
+    claim = _claim(claim_id)
+    article_id = claim.article_id
+    session = db()
+    if form.validate():
+        try:
+            run(int(form.version.data))
+            session.commit()
+        except StaleVersion as err:
+            session.rollback()
+            new_version = int(err.current.get("version") or 1)
+            form.version.data = new_version
+            form.version.raw_data = [str(new_version)]
+            flash(
+                _(
+                    "Someone else changed this claim while you were editing it; nothing was "
+                    "saved. Compare, then send your input again."
+                ),
+                "error",
+            )
+            return render_workbench(
+                article_id,
+                claim_id,
+                forms={name: form},
+                conflict=_conflict(name, form, err),
+                status=409,
+            )
+        except InvalidInput as err:
+            session.rollback()
+            flash(str(err), "error")
+        else:
+            return _back(claim, done)
+    return render_workbench(article_id, claim_id, forms={name: form}, status=422)
+
+
+@bp.route("/<int:claim_id>")
+def show(claim_id: int) -> ResponseReturnValue:
+    claim = _claim(claim_id)
+    return redirect(
+        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
+    )
+
+
+@bp.route("/<int:claim_id>/text", methods=["POST"])
+def text(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = TextForm(prefix="text")
+    return _versioned(
+        claim_id,
+        "text",
+        form,
+        lambda v: review.set_text(db(), claim_id, form.text.data or "", v, user),
+        _("The wording was saved."),
+    )
+
+
+@bp.route("/<int:claim_id>/status", methods=["POST"])
+def status(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = StatusForm(prefix="status")
+    return _versioned(
+        claim_id,
+        "status",
+        form,
+        lambda v: review.set_status(
+            db(), claim_id, form.status.data or "", form.rationale.data or "", v, user
+        ),
+        _("The status was saved."),
+    )
+
+
+@bp.route("/<int:claim_id>/assign", methods=["POST"])
+def assign(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = AssignForm(prefix="assign")
+    raw = (form.assignee.data or "").strip()
+    if raw and not raw.isdigit():
+        raw = "0"
+    return _versioned(
+        claim_id,
+        "assign",
+        form,
+        lambda v: review.assign(db(), claim_id, int(raw) if raw else None, v, user),
+        _("The assignment was saved."),
+    )
+
+
+def _hops(form: ChainForm) -> list[review.HopInput]:
+    hops: list[review.HopInput] = []
+    for entry in form.hops:
+        row = entry.form
+        if row.remove.data == "1":
+            continue
+        raw = " ".join((row.source.data or "").split())
+        kind = row.kind.data or "reported"
+        if not raw and kind != "hearsay":
+            continue  # an empty row: nothing to add
+        m = _SOURCE_ID.match(raw)
+        hops.append(
+            review.HopInput(
+                source_id=int(m.group(1)) if m and not row.new_kind.data else None,
+                source_name="" if m and not row.new_kind.data else raw,
+                new_kind=row.new_kind.data or "",
+                kind=kind,
+            )
+        )
+    return hops
+
+
+@bp.route("/<int:claim_id>/chain", methods=["POST"])
+def chain(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = ChainForm(prefix="chain")
+    return _versioned(
+        claim_id,
+        "chain",
+        form,
+        lambda v: review.edit_chain(db(), claim_id, _hops(form), v, user),
+        _("The provenance chain was saved."),
+    )
+
+
+@bp.route("/<int:claim_id>/split", methods=["POST"])
+def split(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    form = SplitForm(prefix="split")
+    return _versioned(
+        claim_id,
+        "split",
+        form,
+        lambda v: review.split_by_fragments(
+            db(), claim_id, (form.parts.data or "").splitlines(), v, user
+        ),
+        _("The claim was split."),
+    )
+
+
+@bp.route("/<int:claim_id>/evidence", methods=["POST"])
+def add_evidence(claim_id: int) -> ResponseReturnValue:
+    user = actor()
+    claim = _claim(claim_id)
+    form = EvidenceForm(prefix="evidence")
+    session = db()
+    if form.validate():
+        try:
+            evidence.add_evidence(
+                session,
+                claim_id,
+                form.url.data or "",
+                form.stance.data or "",
+                user,
+                title=form.title.data or "",
+                excerpt=form.excerpt.data or "",
+            )
+            session.commit()
+        except InvalidInput as err:
+            session.rollback()
+            form.url.errors = [*form.url.errors, str(err)]
+        else:
+            return _back(claim, _("The evidence was added."))
+    return render_workbench(claim.article_id, claim_id, forms={"evidence": form}, status=422)
+
+
+@bp.route("/evidence/<int:evidence_id>/remove", methods=["POST"])
+def remove_evidence(evidence_id: int) -> ResponseReturnValue:
+    user = actor()
+    item = db().get(Evidence, evidence_id)
+    if item is None:
+        abort(404)
+    claim = _claim(item.claim_id)
+    form = RemoveEvidenceForm(prefix=f"remove-{evidence_id}")
+    session = db()
+    if form.validate():
+        try:
+            evidence.remove_evidence(session, evidence_id, form.reason.data or "", user)
+            session.commit()
+        except (InvalidInput, NotFound) as err:
+            session.rollback()
+            flash(str(err), "error")
+        else:
+            return _back(claim, _("The evidence was removed; it stays in the history."))
+    else:
+        flash(_("Say why the evidence is removed."), "error")
+    return render_workbench(claim.article_id, claim.id, status=422)
