@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -66,6 +67,8 @@ def live_server(databases: DatabaseFactory) -> Iterator[LiveServer]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     if not Path(CHROMIUM).exists() and shutil.which("chromium") is None:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is missing in CI: `make test` should have installed it")
         pytest.skip("Chromium is not installed (bash tests/browser/install.sh)")
     from playwright.sync_api import sync_playwright
 

@@ -44,11 +44,21 @@ def get_source(session: Session, source_id: int) -> Source:
     return source
 
 
+_ARTICLES = ("the ", "de ", "het ", "een ", "a ", "an ")
+
+
 def find_source(session: Session, name: str) -> Source | None:
-    """The live source with this alias or name (case and spacing ignored)."""
+    """The live source with this alias or name (case, spacing and a leading article ignored)."""
     key = name_key(name)
     if not key:
         return None
+    found = _find_by_key(session, key)
+    if found is None and key.startswith(_ARTICLES):
+        found = _find_by_key(session, key.split(" ", 1)[1])
+    return found
+
+
+def _find_by_key(session: Session, key: str) -> Source | None:
     by_alias = session.scalar(select(Source).join(SourceAlias).where(SourceAlias.alias_key == key))
     if by_alias is not None:
         return _follow_merges(session, by_alias)

@@ -135,3 +135,12 @@ def test_new_version_reanchors_reviewed_claims_and_orphans_lost_ones(
         ingest_article(session, ArticleInput(body=changed + " Nog een zin."), supersedes_id=old.id)
     with pytest.raises(NotFound):
         ingest_article(session, ArticleInput(body="Iets nieuws."), supersedes_id=9999)
+
+
+def test_mentions_link_to_the_registry_despite_a_leading_article(session: Session) -> None:
+    ministry = sources.create_source(session, "Ministerie van Defensie", "government")
+    body = "Het ministerie van Defensie laat weten dat de aanmeldingen met 40 procent stegen."
+    article = ingest_article(session, ArticleInput(body=body, language="nl"))
+    hops = [h for c in article.claims for h in c.attributions]
+    assert hops and hops[-1].source_id == ministry.id
+    assert hops[-1].mention_text == "Het ministerie van Defensie"
