@@ -141,6 +141,7 @@ def make_app(database_url: str, **overrides: Any) -> Flask:
         "TRACKER_DATABASE_URL": database_url,
         "SECRET_KEY": "test-secret",
         "WTF_CSRF_ENABLED": False,
+        "TRACKER_FETCH_ALLOW_PRIVATE": True,  # test pages are served on 127.0.0.1
     }
     config.update(overrides)
     return create_app(config)

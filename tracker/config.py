@@ -53,6 +53,10 @@ class Settings:
         default_factory=lambda: _env("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
     )
     secure_cookies: bool = field(default_factory=lambda: _env("TRACKER_SECURE_COOKIES", "") == "1")
+    # Fetching pages from private addresses is off: the server must not be a door into the LAN.
+    fetch_allow_private: bool = field(
+        default_factory=lambda: _env("TRACKER_FETCH_ALLOW_PRIVATE", "") == "1"
+    )
 
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
@@ -62,6 +66,7 @@ class Settings:
             "TRACKER_MAX_ARTICLE_CHARS": self.max_article_chars,
             "TRACKER_NEWSROOM_NAME": self.newsroom_name,
             "TRACKER_NEWSROOM_URL": self.newsroom_url,
+            "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             "SESSION_COOKIE_HTTPONLY": True,
             "SESSION_COOKIE_SAMESITE": "Strict",

@@ -6,12 +6,16 @@ Every failure is an InvalidInput whose message can be shown to the user as it is
 from __future__ import annotations
 
 import io
+import ipaddress
 import re
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from email.message import Message
+from typing import Any
 
 import charset_normalizer
 import trafilatura
@@ -165,16 +169,58 @@ def _charset(headers: Message) -> str | None:
     return charset.lower() if charset else None
 
 
-def fetch_url(url: str, timeout: float = FETCH_TIMEOUT, max_bytes: int = MAX_BYTES) -> Imported:
-    """Fetch a web page (http/https only, with a timeout and a size cap); keep the article text."""
+def refuse_internal(url: str) -> None:
+    """InvalidInput unless every address the URL's host resolves to is public.
+
+    Keeps the server from being used to reach the newsroom's internal network (SSRF).
+    """
+    host = urllib.parse.urlsplit(url).hostname
+    if not host:
+        raise InvalidInput("the address has no host name")
+    try:
+        infos = socket.getaddrinfo(host, None)
+    except OSError as err:
+        raise InvalidInput(f"the page could not be fetched: {host} is unknown") from err
+    for info in infos:
+        address = ipaddress.ip_address(info[4][0])
+        if not address.is_global:
+            raise InvalidInput(
+                f"the address {host} points into a private network; only public pages are fetched"
+            )
+
+
+class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows a redirect only to another public http(s) address."""
+
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> urllib.request.Request | None:
+        if not re.match(r"^https?://", newurl, re.IGNORECASE):
+            raise InvalidInput("the page redirects to an address that is not http(s)")
+        refuse_internal(newurl)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def fetch_url(
+    url: str,
+    timeout: float = FETCH_TIMEOUT,
+    max_bytes: int = MAX_BYTES,
+    allow_private: bool = False,
+) -> Imported:
+    """Fetch a web page (http/https only, public addresses unless `allow_private`, with a timeout
+    and a size cap); keep the article text."""
     url = url.strip()
     if not re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE):
         raise InvalidInput("the address must start with http:// or https://")
+    opener = urllib.request.build_opener()
+    if not allow_private:
+        refuse_internal(url)
+        opener = urllib.request.build_opener(_CheckedRedirects())
     request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
         url, headers={"User-Agent": "claim-tracker/0.1 (+fact-checking)"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with opener.open(request, timeout=timeout) as response:
             content_type = response.headers.get_content_type()
             charset = _charset(response.headers)
             data = response.read(max_bytes + 1)

@@ -84,4 +84,12 @@ def test_fetch_refuses_other_schemes() -> None:
 
 def test_fetch_unreachable() -> None:
     with pytest.raises(InvalidInput, match="could not be fetched"):
-        importing.fetch_url("http://127.0.0.1:9/", timeout=2)
+        importing.fetch_url("http://127.0.0.1:9/", timeout=2, allow_private=True)
+
+
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:5000/admin", "http://localhost/", "http://10.0.0.8/", "http://[::1]/"]
+)
+def test_fetch_refuses_private_addresses(url: str) -> None:
+    with pytest.raises(InvalidInput, match="private network"):
+        importing.fetch_url(url)

@@ -6,7 +6,16 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -64,7 +73,9 @@ def _import(form: ArticleForm) -> importing.Imported | None:
         data = upload.stream.read(importing.MAX_BYTES + 1)
         return importing.from_upload(upload.filename, data)
     if (form.url.data or "").strip():
-        return importing.fetch_url(form.url.data or "")
+        return importing.fetch_url(
+            form.url.data or "", allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"]
+        )
     return None
 
 
