@@ -63,3 +63,13 @@ def test_csrf_token_is_required(database_url: str, people: People) -> None:
     assert response.status_code == 400
     assert client.get("/").status_code == 302
     app.extensions["tracker_engine"].dispose()
+
+
+def test_interface_language_is_saved_per_user(client: FlaskClient, people: People) -> None:
+    login(client, people.factchecker.email)
+    response = client.post("/account/language", data={"locale": "nl", "next": "/"})
+    assert response.status_code == 302 and response.headers["Location"] == "/"
+    page = client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'lang="nl"' in page
+    client.post("/account/language", data={"locale": "", "next": "https://evil.example/"})
+    assert 'lang="en"' in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)

@@ -262,3 +262,36 @@ def test_sqlite_runs_in_wal_mode(seeded: sa.Engine) -> None:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
     seeded.dispose()
+
+
+def test_triggers_exist_at_head(database_url: str) -> None:
+    """A migration that rebuilds a table in SQLite batch mode would silently drop its triggers."""
+    engine = make_engine(database_url)
+    with engine.connect() as conn:
+        if engine.dialect.name == "sqlite":
+            names = set(
+                conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'trigger'"
+                ).scalars()
+            )
+            expected = {
+                "audit_events_no_update",
+                "audit_events_no_delete",
+                "articles_body_immutable",
+                "claims_span_insert",
+                "claims_span_update",
+            }
+        else:
+            names = set(
+                conn.exec_driver_sql(
+                    "SELECT tgname FROM pg_trigger WHERE NOT tgisinternal"
+                ).scalars()
+            )
+            expected = {
+                "audit_events_no_change",
+                "audit_events_no_truncate",
+                "articles_body_immutable",
+                "claims_span",
+            }
+    engine.dispose()
+    assert expected <= names

@@ -53,7 +53,8 @@ class Claim(Base):
         CheckConstraint("version >= 1", name="version"),
         CheckConstraint("score >= 0 AND score <= 1", name="score"),
         # The review queue filters by status and sorts by score or time.
-        Index("ix_claims_status_score", "status", "score"),
+        Index("ix_claims_status_score", "status", "score", "id"),
+        Index("ix_claims_score_id", "score", "id"),
         Index("ix_claims_status_updated", "status", "updated_at"),
         Index("ix_claims_article_start", "article_id", "start"),
         Index("ix_claims_assignee_status", "assignee_id", "status"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
 
 
@@ -16,5 +17,9 @@ class LoginForm(FlaskForm):
 class LanguageForm(FlaskForm):
     locale = SelectField(
         _l("Interface language"),
-        choices=[("", _l("Browser default")), ("nl", "Nederlands"), ("en", "English")],
+        choices=[
+            SelectChoice("", _l("Browser default")),
+            SelectChoice("nl", "Nederlands"),
+            SelectChoice("en", "English"),
+        ],
     )

@@ -1,0 +1,235 @@
+"""The source registry pages: search, view, create, edit, aliases, merge, JSON search."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.conftest import People
+from tests.unit.services.test_queue import build_world
+from tracker.models import AuditEvent, Source
+from tracker.services import sources
+
+HOSTILE = "<script>alert(1)</script>"
+ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+
+
+def test_logged_out_is_sent_to_login(client: FlaskClient) -> None:
+    for url in ("/sources/", "/sources/search.json?q=x", "/sources/new", "/sources/1"):
+        response = client.get(url)
+        assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_list_search_and_kind_filter(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    build_world(session, people)
+    page = as_factchecker.get("/sources/").get_data(as_text=True)
+    assert "Ministerie van Defensie" in page and "De Ochtendpost" in page
+    by_alias = as_factchecker.get("/sources/?q=ochtendpost").get_data(as_text=True)
+    assert "De Ochtendpost" in by_alias and "Ministerie" not in by_alias
+    by_kind = as_factchecker.get("/sources/?kind=government").get_data(as_text=True)
+    assert "Ministerie van Defensie" in by_kind and "De Ochtendpost" not in by_kind
+
+
+def test_source_page_shows_track_record_and_claims(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    world = build_world(session, people)
+    page = as_factchecker.get(f"/sources/{world.paper.id}").get_data(as_text=True)
+    assert world.claims["port"].text in page and world.claims["legion"].text in page
+    assert "Track record" in page and "primary source" in page and "intermediary" in page
+    assert as_factchecker.get("/sources/99999").status_code == 404
+
+
+def test_create_source_and_validation(as_factchecker: FlaskClient, session: Session) -> None:
+    response = as_factchecker.post(
+        "/sources/new",
+        data={
+            "name": "Stichting Zeewacht",
+            "kind": "organization",
+            "aliases": "Zeewacht, SZW",
+            "description": "Milieuorganisatie aan de kust.",
+            "url": "https://zeewacht.example/",
+        },
+    )
+    assert response.status_code == 302
+    source = session.scalar(select(Source).where(Source.name == "Stichting Zeewacht"))
+    assert source is not None and {a.alias for a in source.aliases} == {"Zeewacht", "SZW"}
+    page = as_factchecker.get(response.headers["Location"]).get_data(as_text=True)
+    assert '<a href="https://zeewacht.example/"' in page
+    missing = as_factchecker.post("/sources/new", data={"name": "", "kind": "person"})
+    assert missing.status_code == 422 and "This field is required" in missing.get_data(as_text=True)
+    taken = as_factchecker.post(
+        "/sources/new", data={"name": "Iemand anders", "kind": "person", "aliases": "SZW"}
+    )
+    assert taken.status_code == 422
+    text = taken.get_data(as_text=True)
+    assert "already belongs" in text and 'value="Iemand anders"' in text
+
+
+def test_anonymous_source_with_reason(as_factchecker: FlaskClient, session: Session) -> None:
+    response = as_factchecker.post(
+        "/sources/new",
+        data={
+            "name": "een soldaat met de roepnaam Zaza",
+            "kind": "anonymous",
+            "anonymity_reason": "Vreest represailles.",
+        },
+    )
+    assert response.status_code == 302
+    page = as_factchecker.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Vreest represailles." in page and "anonymous" in page
+
+
+def test_hostile_input_is_escaped_and_javascript_url_refused(
+    as_factchecker: FlaskClient, session: Session
+) -> None:
+    refused = as_factchecker.post(
+        "/sources/new", data={"name": "Bron", "kind": "person", "url": "javascript:alert(1)"}
+    )
+    assert refused.status_code == 422
+    assert "must start with http:// or https://" in refused.get_data(as_text=True)
+    assert session.scalar(select(Source).where(Source.name == "Bron")) is None
+    response = as_factchecker.post(
+        "/sources/new",
+        data={
+            "name": HOSTILE,
+            "kind": "person",
+            "aliases": HOSTILE + "2",
+            "description": HOSTILE,
+            "anonymity_reason": HOSTILE,
+        },
+    )
+    assert response.status_code == 302
+    location = response.headers["Location"]
+    source_id = int(location.rsplit("/", 1)[1])
+    as_factchecker.post(f"/sources/{source_id}/aliases", data={"alias": HOSTILE + "3"})
+    for url in (location, "/sources/", f"/sources/{source_id}/edit", "/sources/?q=" + HOSTILE):
+        page = as_factchecker.get(url).get_data(as_text=True)
+        assert HOSTILE not in page and ESCAPED in page, url
+    data = as_factchecker.get("/sources/search.json?q=script").get_json()
+    assert data[0]["name"] == HOSTILE  # JSON is data; the page that uses it must escape it
+
+
+def test_edit_source(as_factchecker: FlaskClient, session: Session) -> None:
+    source = sources.create_source(session, "Havenbedrijf", "organization")
+    session.commit()
+    response = as_factchecker.post(
+        f"/sources/{source.id}/edit",
+        data={"name": "Havenbedrijf Rotterdam", "kind": "organization", "url": "javascript:x"},
+    )
+    assert response.status_code == 422
+    assert 'value="Havenbedrijf Rotterdam"' in response.get_data(as_text=True)
+    response = as_factchecker.post(
+        f"/sources/{source.id}/edit",
+        data={"name": "Havenbedrijf Rotterdam", "kind": "organization", "description": "Haven."},
+    )
+    assert response.status_code == 302
+    session.expire_all()
+    assert session.get(Source, source.id).name == "Havenbedrijf Rotterdam"  # type: ignore[union-attr]
+
+
+def test_add_alias(as_factchecker: FlaskClient, session: Session) -> None:
+    source = sources.create_source(session, "Rijkswaterstaat", "government")
+    other = sources.create_source(session, "Waterschap", "government", aliases=["WS"])
+    session.commit()
+    ok = as_factchecker.post(f"/sources/{source.id}/aliases", data={"alias": "RWS"})
+    assert ok.status_code == 302
+    clash = as_factchecker.post(f"/sources/{source.id}/aliases", data={"alias": "ws"})
+    assert clash.status_code == 422 and "already belongs" in clash.get_data(as_text=True)
+    empty = as_factchecker.post(f"/sources/{source.id}/aliases", data={"alias": ""})
+    assert empty.status_code == 422
+    assert other.id
+
+
+def test_factchecker_cannot_merge(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    world = build_world(session, people)
+    page = as_factchecker.get(f"/sources/{world.paper.id}").get_data(as_text=True)
+    assert "Merge another source" not in page
+    response = as_factchecker.post(
+        f"/sources/{world.paper.id}/merge", data={"other": world.ministry.id, "confirm": "y"}
+    )
+    assert response.status_code == 403
+    session.expire_all()
+    assert session.get(Source, world.ministry.id).merged_into_id is None  # type: ignore[union-attr]
+
+
+def test_editor_merges_and_merged_source_redirects(
+    as_editor: FlaskClient, session: Session, people: People
+) -> None:
+    world = build_world(session, people)
+    twin = sources.create_source(session, "Ochtendpost Media", "outlet", aliases=["OPM"])
+    session.commit()
+    unconfirmed = as_editor.post(f"/sources/{world.paper.id}/merge", data={"other": twin.id})
+    assert unconfirmed.status_code == 422
+    missing = as_editor.post(
+        f"/sources/{world.paper.id}/merge", data={"other": 9999, "confirm": "y"}
+    )
+    assert missing.status_code == 422 and "no source number 9999" in missing.get_data(as_text=True)
+    itself = as_editor.post(
+        f"/sources/{world.paper.id}/merge", data={"other": world.paper.id, "confirm": "y"}
+    )
+    assert itself.status_code == 422
+    response = as_editor.post(
+        f"/sources/{world.paper.id}/merge", data={"other": twin.id, "confirm": "y"}
+    )
+    assert response.status_code == 302
+    moved = as_editor.get(f"/sources/{twin.id}")
+    assert moved.status_code == 301 and moved.headers["Location"].endswith(
+        f"/sources/{world.paper.id}"
+    )
+    page = as_editor.get(f"/sources/{world.paper.id}").get_data(as_text=True)
+    assert "OPM" in page and "Ochtendpost Media" in page
+    assert f"another source merged into it: Ochtendpost Media (#{twin.id})" in page
+    events = session.scalars(select(AuditEvent).where(AuditEvent.action == "source.merge")).all()
+    assert len(events) == 1 and events[0].actor_id == people.editor.id
+
+
+def test_json_search(as_factchecker: FlaskClient, session: Session, people: People) -> None:
+    world = build_world(session, people)
+    data = as_factchecker.get("/sources/search.json?q=ochtend").get_json()
+    assert data == [
+        {
+            "id": world.paper.id,
+            "name": "De Ochtendpost",
+            "kind": "outlet",
+            "aliases": ["Ochtendpost"],
+        }
+    ]
+    kinds = as_factchecker.get("/sources/search.json?q=&kind=government").get_json()
+    assert [d["name"] for d in kinds] == ["Ministerie van Defensie"]
+    assert as_factchecker.get("/sources/search.json?kind=alien").status_code == 400
+
+
+def test_editor_merges_by_name(as_editor: FlaskClient, session: Session, people: People) -> None:
+    world = build_world(session, people)
+    twin = sources.create_source(session, "Ochtendpost Digitaal", "outlet")
+    session.commit()
+    unknown = as_editor.post(
+        f"/sources/{world.paper.id}/merge", data={"other": HOSTILE, "confirm": "y"}
+    )
+    assert unknown.status_code == 422
+    text = unknown.get_data(as_text=True)
+    assert "no source named" in text and HOSTILE not in text
+    response = as_editor.post(
+        f"/sources/{world.paper.id}/merge",
+        data={"other": "ochtendpost  digitaal", "confirm": "y"},
+    )
+    assert response.status_code == 302
+    session.expire_all()
+    assert session.get(Source, twin.id).merged_into_id == world.paper.id  # type: ignore[union-attr]
+
+
+def test_registry_is_paginated(as_factchecker: FlaskClient, session: Session) -> None:
+    for n in range(30):
+        sources.create_source(session, f"Waterschap {n:02d}", "government")
+    session.commit()
+    first = as_factchecker.get("/sources/?q=waterschap&_external=1").get_data(as_text=True)
+    assert "Waterschap 00" in first and "Waterschap 29" not in first
+    assert 'href="/sources/?page=2&amp;q=waterschap"' in first
+    second = as_factchecker.get("/sources/?q=waterschap&page=2").get_data(as_text=True)
+    assert "Waterschap 29" in second and "Waterschap 00" not in second and "Previous page" in second

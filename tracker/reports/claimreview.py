@@ -1,0 +1,115 @@
+"""ClaimReview JSON-LD (schema.org): one review per claim with a verdict.
+
+Rating scale: verified 3, disputed 1, unsourced without a ratingValue (it is not a judgement
+of truth but of traceability); worstRating 1, bestRating 3; alternateName always set.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..models import VERDICTS
+from ..services.reports import ClaimRecord, ReportMeta, SourceRecord
+from .common import BEST_RATING, RATINGS, WORST_RATING, iso
+
+CLAIM_REVIEWED_MAX = 200
+
+_TYPES = {
+    "outlet": "NewsMediaOrganization",
+    "government": "GovernmentOrganization",
+    "organization": "Organization",
+    "agency": "Organization",
+    "group": "Organization",
+    "person": "Person",
+    "anonymous": "Person",
+}
+
+
+def short(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def agent(source: SourceRecord) -> dict[str, Any]:
+    """A source as a schema.org Person or Organization (a document as a CreativeWork)."""
+    if source.kind == "anonymous":
+        node: dict[str, Any] = {"@type": "Person", "name": source.name}
+        if source.anonymity_reason:
+            node["description"] = f"Anonymous source: {source.anonymity_reason}"
+        return node
+    if source.kind == "document":
+        node = {"@type": "CreativeWork", "name": source.name}
+    else:
+        node = {"@type": _TYPES.get(source.kind, "Organization"), "name": source.name}
+    if source.url:
+        node["url"] = source.url
+    return node
+
+
+def review_url(meta: ReportMeta, claim: ClaimRecord) -> str:
+    return f"{meta.newsroom_url.rstrip('/')}/claims/{claim.id}"
+
+
+def claim_review(meta: ReportMeta, claim: ClaimRecord) -> dict[str, Any]:
+    value, name = RATINGS[claim.status]
+    rating: dict[str, Any] = {
+        "@type": "Rating",
+        "alternateName": name,
+        "worstRating": WORST_RATING,
+        "bestRating": BEST_RATING,
+    }
+    if value is not None:
+        rating["ratingValue"] = value
+    appearance: dict[str, Any] = {"@type": "NewsArticle", "headline": claim.article.title}
+    if claim.article.url:
+        appearance["url"] = claim.article.url
+    if claim.article.published:
+        appearance["datePublished"] = claim.article.published
+    if claim.article.outlet:
+        appearance["publisher"] = agent(claim.article.outlet)
+    item: dict[str, Any] = {"@type": "Claim", "text": claim.text, "appearance": appearance}
+    primary = claim.primary_source
+    if primary is not None:
+        item["author"] = agent(primary)
+    # The chain knows where the claim first appeared when it passes through an outlet other
+    # than the article's own ("Tegenover The New York Times verklaren ...").
+    own = claim.article.outlet.id if claim.article.outlet else None
+    first_outlet = next(
+        (h.source for h in reversed(claim.chain) if h.source and h.source.kind == "outlet"), None
+    )
+    if first_outlet is not None and first_outlet.id != own:
+        first: dict[str, Any] = {"@type": "CreativeWork", "publisher": agent(first_outlet)}
+        if first_outlet.url:
+            first["url"] = first_outlet.url
+        item["firstAppearance"] = first
+    review: dict[str, Any] = {
+        "@type": "ClaimReview",
+        "url": review_url(meta, claim),
+        "claimReviewed": short(claim.text),
+        "reviewRating": rating,
+        "itemReviewed": item,
+        "author": {"@type": "Organization", "name": meta.newsroom_name, "url": meta.newsroom_url},
+        "inLanguage": claim.article.language,
+    }
+    if claim.reviewed_at is not None:
+        review["datePublished"] = iso(claim.reviewed_at.date())
+    if claim.rationale:
+        review["reviewBody"] = claim.rationale
+    return review
+
+
+def render_claimreview(meta: ReportMeta, claims: Iterable[ClaimRecord]) -> Iterator[str]:
+    """{"@context": "https://schema.org", "@graph": [ClaimReview, ...]}, streamed."""
+    yield '{\n "@context": "https://schema.org",\n "@graph": ['
+    first = True
+    for claim in claims:
+        if claim.status not in VERDICTS:
+            continue
+        data = json.dumps(claim_review(meta, claim), ensure_ascii=False)
+        yield ("\n  " if first else ",\n  ") + data
+        first = False
+    yield "\n ]\n}\n"

@@ -1,0 +1,119 @@
+"""HTML reports: one Jinja body shared by the web preview and the standalone document (and PDF)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from babel.support import NullTranslations, Translations
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from ..services.reports import ClaimRecord, ReportMeta
+from .chart import bar_chart
+from .common import KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
+
+PACKAGE = Path(__file__).resolve().parent.parent
+TEMPLATES = PACKAGE.parent / "templates"
+TRANSLATIONS = PACKAGE / "translations"
+STATIC = PACKAGE / "web" / "static"
+CSS_FILES = ("report.css", "report-print.css")
+
+_ATTRIBUTION_NAMES = {"hearsay": "hearsay", "reported": "reported", "quote": "quote"}
+
+
+def is_http(url: str | None) -> bool:
+    return bool(url) and str(url).lower().startswith(("http://", "https://"))
+
+
+def fmt_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return value.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def charts(meta: ReportMeta, gettext: Gettext) -> Markup:
+    """The two summary charts as inline SVG (our own markup; every label is escaped)."""
+    status_bars = [
+        (status, gettext(STATUS_NAMES[status]), n) for status, n in meta.summary.by_status.items()
+    ]
+    kind_bars = [
+        (f"kind-{kind}", gettext(KIND_NAMES.get(kind, kind)), n)
+        for kind, n in meta.summary.by_source_kind.items()
+        if n
+    ]
+    return Markup(  # noqa: S704 - built from escaped text only
+        bar_chart("chart-status", gettext("Claims per status"), status_bars)
+        + bar_chart(
+            "chart-kind",
+            gettext("Claims per kind of primary source"),
+            kind_bars or [("kind-none", gettext(KIND_NAMES["none"]), 0)],
+        )
+    )
+
+
+def _namer(names: dict[str, str], gettext: Gettext) -> Callable[[str], str]:
+    def name(key: str) -> str:
+        return gettext(names[key]) if key in names else key
+
+    return name
+
+
+def report_context(
+    meta: ReportMeta, claims: Iterable[ClaimRecord], gettext: Gettext
+) -> dict[str, Any]:
+    """What templates/reports/_report.html needs; claims are read into a list here."""
+    claim_list = list(claims)
+    corrections = sorted(
+        ((claim, c) for claim in claim_list for c in claim.corrections), key=lambda p: p[1].at
+    )
+    return {
+        "meta": meta,
+        "claims": claim_list,
+        "corrections": corrections,
+        "charts": charts(meta, gettext),
+        "status_name": _namer(STATUS_NAMES, gettext),
+        "kind_name": _namer(KIND_NAMES, gettext),
+        "stance_name": _namer(STANCE_NAMES, gettext),
+        "attribution_name": _namer(_ATTRIBUTION_NAMES, gettext),
+        "is_http": is_http,
+        "fmt_time": fmt_time,
+        "methodology_paragraphs": [p.strip() for p in meta.methodology.split("\n\n") if p.strip()],
+    }
+
+
+def translations(locale: str) -> NullTranslations:
+    """The app's message catalogue for `locale` (untranslated when there is none)."""
+    return Translations.load(str(TRANSLATIONS), [locale], domain="messages")
+
+
+def environment(locale: str) -> Environment:
+    """A Jinja environment outside Flask, with the app's translations for `locale`."""
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES)),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        extensions=["jinja2.ext.i18n"],
+    )
+    env.install_gettext_translations(translations(locale), newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+def stylesheet() -> Markup:
+    """The report's screen and print CSS, for a self-contained document."""
+    parts = []
+    for name in CSS_FILES:
+        path = STATIC / name
+        if path.exists():
+            parts.append(path.read_text(encoding="utf-8"))
+    return Markup("\n".join(parts).replace("</", "<\\/"))  # noqa: S704 - our own files
+
+
+def render_html(meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None) -> str:
+    """A self-contained HTML document (CSS embedded), as downloaded and as fed to WeasyPrint."""
+    env = environment(locale or meta.language)
+    gettext: Gettext = translations(locale or meta.language).gettext
+    context = report_context(meta, claims, gettext)
+    template = env.get_template("reports/document.html")
+    return template.render(**context, css=stylesheet(), lang=locale or meta.language)

@@ -1,0 +1,129 @@
+"""User administration: admins only, enforced here on the server."""
+
+from __future__ import annotations
+
+import re
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ...models import User
+from ...services import users as user_service
+from ...services.errors import InvalidInput, NotFound
+from .. import db
+from .forms import ROLE_LABELS, ActiveForm, CreateUserForm, RoleForm
+
+bp = Blueprint("admin", __name__)
+
+
+@bp.before_request
+def admins_only() -> None:
+    if not current_user.is_authenticated or current_user.role != "admin":
+        abort(403)
+
+
+@bp.app_template_global()
+def role_label(role: str) -> str:
+    """The translated name of a role."""
+    return str(ROLE_LABELS.get(role, role))
+
+
+def _actor() -> User:
+    user: User = db().merge(current_user._get_current_object())
+    return user
+
+
+def _render(
+    form: CreateUserForm, status: int = 200, errors: dict[int, str] | None = None
+) -> ResponseReturnValue:
+    return render_template(
+        "admin/users.html",
+        form=form,
+        users=user_service.list_users(db()),
+        role_form=RoleForm,
+        active_form=ActiveForm(formdata=None),
+        row_errors=errors or {},
+    ), status
+
+
+@bp.route("/users", methods=["GET", "POST"])
+def users() -> ResponseReturnValue:
+    form = CreateUserForm()
+    if request.method == "GET":
+        return _render(form)
+    if not form.validate_on_submit():
+        return _render(form, 422)
+    session = db()
+    try:
+        user = user_service.create_user(
+            session,
+            form.email.data or "",
+            form.name.data or "",
+            form.password.data or "",
+            form.role.data or "factchecker",
+            _actor(),
+        )
+    except InvalidInput as err:
+        session.rollback()
+        form.email.errors = [*form.email.errors, _message(str(err))]
+        return _render(form, 422)
+    session.commit()
+    flash(_("User %(email)s was created.", email=user.email), "info")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+def set_role(user_id: int) -> ResponseReturnValue:
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return _render(CreateUserForm(formdata=None), 422, {user_id: _("Choose a role.")})
+    session = db()
+    try:
+        user = user_service.change_role(session, user_id, form.role.data or "", _actor())
+    except NotFound:
+        abort(404)
+    except InvalidInput as err:
+        session.rollback()
+        return _render(CreateUserForm(formdata=None), 409, {user_id: _message(str(err))})
+    session.commit()
+    flash(_("%(name)s is now %(role)s.", name=user.name, role=role_label(user.role)), "info")
+    return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/active", methods=["POST"])
+def set_active(user_id: int) -> ResponseReturnValue:
+    form = ActiveForm()
+    if not form.validate_on_submit():
+        abort(400)
+    active = request.form.get("active") == "1"
+    session = db()
+    try:
+        user = user_service.change_active(session, user_id, active, _actor())
+    except NotFound:
+        abort(404)
+    except InvalidInput as err:
+        session.rollback()
+        return _render(CreateUserForm(formdata=None), 409, {user_id: _message(str(err))})
+    session.commit()
+    if active:
+        flash(_("%(name)s was reactivated.", name=user.name), "info")
+    else:
+        flash(_("%(name)s was deactivated.", name=user.name), "info")
+    return redirect(url_for("admin.users"))
+
+
+def _message(text: str) -> str:
+    """The service's refusal in the interface language where it is a known one."""
+    if "last active admin" in text:
+        return str(_("The last active administrator cannot be demoted or deactivated."))
+    if m := re.fullmatch(r"a user with e-mail (.+) exists already", text):
+        return str(_("A user with the e-mail address %(email)s exists already.", email=m[1]))
+    if text.startswith("not an e-mail address"):
+        return str(_("Enter a valid e-mail address."))
+    if text.startswith("the password needs at least"):
+        return str(_("The password needs at least 10 characters."))
+    if text == "a user needs a name":
+        return str(_("A user needs a name."))
+    return text

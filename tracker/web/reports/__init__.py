@@ -1,0 +1,1 @@
+"""Verification reports: preview for everyone, downloads for editors and admins."""

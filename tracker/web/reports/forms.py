@@ -1,0 +1,102 @@
+"""The report selection form (a GET form: it changes nothing, so it needs no CSRF token)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, SelectChoice, SelectField
+from wtforms.validators import Optional
+
+from ...models import STATUSES
+from ...reports.common import FORMATS, STATUS_NAMES
+from ...services.reports import ReportFilter
+
+FORMAT_LABELS = {
+    "html": "HTML",
+    "pdf": "PDF",
+    "csv": "CSV",
+    "json": "JSON",
+    "claimreview": "ClaimReview (JSON-LD)",
+    "prov": "PROV-O (JSON-LD)",
+}
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value in (None, "", "None"):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class ReportForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    article = SelectField(
+        _l("Article"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+    )
+    since = DateField(_l("From (date ingested)"), validators=[Optional()])
+    until = DateField(_l("Until (inclusive)"), validators=[Optional()])
+    outlet = SelectField(
+        _l("Outlet"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+    )
+    status = SelectField(_l("Status"), choices=[], coerce=str, validators=[Optional()])
+    assignee = SelectField(
+        _l("Assignee"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+    )
+    language = SelectField(
+        _l("Language"),
+        choices=[
+            SelectChoice("", _l("Any")),
+            SelectChoice("nl", "Nederlands"),
+            SelectChoice("en", "English"),
+        ],
+        coerce=str,
+        validators=[Optional()],
+    )
+    format = SelectField(
+        _l("Format"),
+        choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in FORMATS],
+        default="html",
+        coerce=str,
+        validators=[Optional()],
+    )
+
+    def fill_choices(
+        self,
+        articles: list[tuple[int, str]],
+        outlets: list[tuple[int, str]],
+        assignees: list[tuple[int, str]],
+        status_label: Any,
+    ) -> None:
+        any_label = _l("Any")
+        self.article.choices = [SelectChoice("", _l("— none: use the period —"))] + [
+            SelectChoice(str(i), f"{i}: {t}") for i, t in articles
+        ]
+        self.outlet.choices = [SelectChoice("", any_label)] + [
+            SelectChoice(str(i), n) for i, n in outlets
+        ]
+        self.assignee.choices = [SelectChoice("", any_label)] + [
+            SelectChoice(str(i), n) for i, n in assignees
+        ]
+        self.status.choices = [SelectChoice("", any_label)] + [
+            SelectChoice(s, status_label(s) if status_label else STATUS_NAMES[s]) for s in STATUSES
+        ]
+
+    def to_filter(self) -> ReportFilter:
+        since: date | None = self.since.data
+        until: date | None = self.until.data
+        return ReportFilter(
+            article_id=_int_or_none(self.article.data),
+            since=since,
+            until=until,
+            outlet_id=_int_or_none(self.outlet.data),
+            status=self.status.data or None,
+            assignee_id=_int_or_none(self.assignee.data),
+            language=self.language.data or None,
+        )

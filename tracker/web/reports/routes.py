@@ -1,0 +1,134 @@
+"""Report pages: the selection form, the HTML preview, and streamed downloads (editors)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    render_template,
+    request,
+    stream_with_context,
+)
+from flask.typing import ResponseReturnValue
+from flask_babel import get_locale
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ...reports.common import EXTENSIONS, FORMATS, MEDIA_TYPES, methodology_text
+from ...reports.html import report_context
+from ...reports.pdf import PdfUnavailable
+from ...reports.render import prepare, render
+from ...services import reports as service
+from ...services.errors import NotFound, TrackerError
+from .. import db, status_label
+from .forms import FORMAT_LABELS, ReportForm
+
+bp = Blueprint("reports", __name__)
+
+
+def _can_export() -> bool:
+    return bool(current_user.has_role("editor"))
+
+
+def _form() -> ReportForm:
+    session = db()
+    form = ReportForm(formdata=request.args if request.args else None)
+    form.fill_choices(
+        service.article_choices(session),
+        service.outlet_choices(session),
+        service.assignee_choices(session),
+        status_label,
+    )
+    return form
+
+
+def _query() -> dict[str, str]:
+    return {k: v for k, v in request.args.items() if k != "format" and v}
+
+
+def _index(form: ReportForm, error: str | None = None, status: int = 200) -> ResponseReturnValue:
+    return (
+        render_template("reports/index.html", form=form, error=error, can_export=_can_export()),
+        status,
+    )
+
+
+def _meta(form: ReportForm) -> service.ReportMeta:
+    language = str(get_locale() or "en")
+    return service.build_meta(
+        db(),
+        form.to_filter(),
+        newsroom_name=current_app.config["TRACKER_NEWSROOM_NAME"],
+        newsroom_url=current_app.config["TRACKER_NEWSROOM_URL"],
+        language=language,
+        methodology=methodology_text(current_app.config.get("TRACKER_METHODOLOGY"), language),
+    )
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    return _index(_form())
+
+
+@bp.route("/preview")
+def preview() -> ResponseReturnValue:
+    """The report as a page, for every signed-in user (fact-checkers included)."""
+    form = _form()
+    if not form.validate():
+        return _index(form, _("Please correct the marked fields."), 400)
+    try:
+        meta = _meta(form)
+    except TrackerError as err:
+        return _index(form, str(err), 404 if isinstance(err, NotFound) else 400)
+    context = report_context(meta, service.iter_claims(db(), meta.filter), _)
+    return render_template(
+        "reports/preview.html",
+        **context,
+        query=_query(),
+        can_export=_can_export(),
+        formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
+    )
+
+
+def _filename(meta: service.ReportMeta, fmt: str) -> str:
+    flt = meta.filter
+    if flt.article_id is not None:
+        scope = f"article-{flt.article_id}"
+    else:
+        scope = f"{flt.since or 'start'}_{flt.until or date.today()}"
+    return f"report-{scope}.{EXTENSIONS[fmt]}"
+
+
+@bp.route("/export")
+def export() -> ResponseReturnValue:
+    """Download the report in any format (editors and admins), streamed."""
+    if not _can_export():
+        abort(403)
+    form = _form()
+    fmt = request.args.get("format", "html")
+    if fmt not in FORMATS:
+        return _index(form, _("Unknown format %(format)s.", format=fmt), 400)
+    if not form.validate():
+        return _index(form, _("Please correct the marked fields."), 400)
+    try:
+        prepare(fmt)
+        meta = _meta(form)
+    except PdfUnavailable as err:
+        return _index(form, str(err), 503)
+    except TrackerError as err:
+        return _index(form, str(err), 404 if isinstance(err, NotFound) else 400)
+    session = db()
+    locale = meta.language
+
+    def generate() -> Iterator[bytes]:
+        yield from render(fmt, meta, service.iter_claims(session, meta.filter), locale)
+
+    response = Response(stream_with_context(generate()), mimetype=MEDIA_TYPES[fmt])
+    response.headers["Content-Type"] = MEDIA_TYPES[fmt]
+    response.headers["Content-Disposition"] = f'attachment; filename="{_filename(meta, fmt)}"'
+    return response

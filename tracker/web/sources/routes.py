@@ -1,0 +1,314 @@
+"""The source registry: search, a source's page, create, edit, aliases, merge, JSON search."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from ...models import SOURCE_KINDS, Source, User
+from ...services import sources as source_service
+from ...services.errors import InvalidInput, NotFound
+from .. import db
+from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm
+
+bp = Blueprint("sources", __name__)
+
+PER_PAGE = 25
+MAX_JSON = 20
+
+
+def _actor() -> User:
+    user: User = db().merge(current_user._get_current_object())
+    return user
+
+
+def _page() -> int:
+    return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
+
+
+def explain(err: Exception) -> str:
+    """A service refusal in the interface language (the known ones; others as they are)."""
+    text = str(err)
+    if m := re.fullmatch(r"the alias (['\"])(.+)\1 already belongs to source (\d+)", text):
+        return str(_("The alias “%(alias)s” already belongs to source #%(n)s.", alias=m[2], n=m[3]))
+    if m := re.fullmatch(r"source (\d+) was already merged into (\d+)", text):
+        return str(_("Source #%(a)s was already merged into source #%(b)s.", a=m[1], b=m[2]))
+    known = {
+        "a source needs a name": _("A source needs a name."),
+        "a source name may have at most 300 characters": _(
+            "A source name may have at most 300 characters."
+        ),
+        "a source URL must start with http:// or https://": _(
+            "The address must start with http:// or https://."
+        ),
+        "an alias cannot be empty": _("An alias cannot be empty."),
+        "a source cannot be merged into itself": _("A source cannot be merged into itself."),
+    }
+    return str(known.get(text, text))
+
+
+@bp.app_template_global()
+def source_event_label(action: str) -> str:
+    """The translated name of a source's audit action."""
+    labels = {
+        "source.create": _("created"),
+        "source.update": _("edited"),
+        "source.alias": _("alias added"),
+        "source.merge": _("another source merged into it"),
+    }
+    return str(labels.get(action, action))
+
+
+def _blame(form: SourceForm, err: Exception) -> None:
+    """Put a service refusal beside the field it is about."""
+    text = str(err)
+    field = form.name
+    if "alias" in text and form.aliases is not None:
+        field = form.aliases
+    elif "URL" in text:
+        field = form.url
+    elif "kind" in text:
+        field = form.kind
+    field.errors = [*field.errors, explain(err)]
+
+
+def _aliases(text: str | None) -> list[str]:
+    return [a.strip() for a in (text or "").split(",") if a.strip()]
+
+
+@bp.app_template_global()
+def source_kind_label(kind: str) -> str:
+    """The translated name of a source kind."""
+    return str(KIND_LABELS.get(kind, kind))
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    form = SourceSearchForm(formdata=request.args)
+    page = _page()
+    found: list[Source] = []
+    status = 200
+    if form.validate():
+        found = source_service.search_sources(
+            db(),
+            form.q.data or "",
+            form.kind.data or None,
+            limit=PER_PAGE + 1,
+            offset=(page - 1) * PER_PAGE,
+        )
+    else:
+        status = 400
+    args: dict[str, Any] = {k: request.args[k] for k in ("q", "kind") if request.args.get(k)}
+    return render_template(
+        "sources/index.html",
+        form=form,
+        sources=found[:PER_PAGE],
+        page=page,
+        prev_url=url_for("sources.index", page=page - 1, **args) if page > 1 else None,
+        next_url=url_for("sources.index", page=page + 1, **args) if len(found) > PER_PAGE else None,
+    ), status
+
+
+@bp.route("/search.json")
+def search_json() -> ResponseReturnValue:
+    query = (request.args.get("q") or "")[:300]
+    kind = request.args.get("kind") or None
+    if kind is not None and kind not in SOURCE_KINDS:
+        return jsonify({"error": "unknown kind"}), 400
+    found = source_service.search_sources(db(), query, kind, limit=MAX_JSON)
+    return jsonify(
+        [
+            {"id": s.id, "name": s.name, "kind": s.kind, "aliases": [a.alias for a in s.aliases]}
+            for s in found
+        ]
+    )
+
+
+@bp.route("/new", methods=["GET", "POST"])
+def create() -> ResponseReturnValue:
+    form = SourceForm()
+    status = 200
+    if form.validate_on_submit():
+        session = db()
+        try:
+            source = source_service.create_source(
+                session,
+                form.name.data or "",
+                form.kind.data or "",
+                _actor(),
+                description=form.description.data or "",
+                url=(form.url.data or "").strip() or None,
+                aliases=_aliases(form.aliases.data),
+                anonymity_reason=(form.anonymity_reason.data or "").strip() or None,
+            )
+        except InvalidInput as err:
+            session.rollback()
+            _blame(form, err)
+            status = 422
+        else:
+            session.commit()
+            flash(_("Source “%(name)s” was added.", name=source.name), "info")
+            return redirect(url_for("sources.view", source_id=source.id))
+    elif request.method == "POST":
+        status = 422
+    return render_template("sources/form.html", form=form, source=None), status
+
+
+def _live_or_redirect(source_id: int, endpoint: str) -> Source | ResponseReturnValue:
+    try:
+        source = source_service.live_source(db(), source_id)
+    except NotFound:
+        abort(404)
+    if source.id != source_id:
+        return redirect(url_for(endpoint, source_id=source.id), 301)
+    return source
+
+
+@bp.route("/<int:source_id>")
+def view(source_id: int) -> ResponseReturnValue:
+    found = _live_or_redirect(source_id, "sources.view")
+    if not isinstance(found, Source):
+        return found
+    session = db()
+    page = _page()
+    claims = source_service.claims_for_source(
+        session, found.id, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE
+    )
+    return render_template(
+        "sources/view.html",
+        source=found,
+        record=source_service.track_record(session, found.id),
+        history=source_service.source_history(session, found.id),
+        claims=claims[:PER_PAGE],
+        page=page,
+        prev_url=url_for("sources.view", source_id=found.id, page=page - 1) if page > 1 else None,
+        next_url=url_for("sources.view", source_id=found.id, page=page + 1)
+        if len(claims) > PER_PAGE
+        else None,
+        alias_form=AliasForm(),
+        merge_form=MergeForm(),
+        can_merge=current_user.has_role("editor"),
+    )
+
+
+@bp.route("/<int:source_id>/edit", methods=["GET", "POST"])
+def edit(source_id: int) -> ResponseReturnValue:
+    found = _live_or_redirect(source_id, "sources.edit")
+    if not isinstance(found, Source):
+        return found
+    form = SourceForm(obj=found)
+    del form.aliases
+    status = 200
+    if form.validate_on_submit():
+        session = db()
+        try:
+            source_service.update_source(
+                session,
+                found.id,
+                _actor(),
+                name=form.name.data or "",
+                kind=form.kind.data or "",
+                description=form.description.data or "",
+                url=form.url.data,
+                anonymity_reason=form.anonymity_reason.data,
+            )
+        except InvalidInput as err:
+            session.rollback()
+            _blame(form, err)
+            status = 422
+        else:
+            session.commit()
+            flash(_("The source was saved."), "info")
+            return redirect(url_for("sources.view", source_id=found.id))
+    elif request.method == "POST":
+        status = 422
+    return render_template("sources/form.html", form=form, source=found), status
+
+
+@bp.route("/<int:source_id>/aliases", methods=["POST"])
+def add_alias(source_id: int) -> ResponseReturnValue:
+    found = _live_or_redirect(source_id, "sources.view")
+    if not isinstance(found, Source):
+        return found
+    form = AliasForm()
+    if form.validate_on_submit():
+        session = db()
+        try:
+            source_service.add_alias(session, found.id, form.alias.data or "", _actor())
+        except InvalidInput as err:
+            session.rollback()
+            form.alias.errors = [*form.alias.errors, explain(err)]
+        else:
+            session.commit()
+            flash(_("Alias “%(alias)s” was added.", alias=form.alias.data), "info")
+            return redirect(url_for("sources.view", source_id=found.id))
+    return _view_with_forms(found, alias_form=form)
+
+
+def _view_with_forms(
+    source: Source,
+    alias_form: AliasForm | None = None,
+    merge_form: MergeForm | None = None,
+) -> ResponseReturnValue:
+    """The source's page again, with a form's errors and what was typed (422)."""
+    session = db()
+    claims = source_service.claims_for_source(session, source.id, limit=PER_PAGE + 1)
+    return render_template(
+        "sources/view.html",
+        source=source,
+        record=source_service.track_record(session, source.id),
+        history=source_service.source_history(session, source.id),
+        claims=claims[:PER_PAGE],
+        page=1,
+        prev_url=None,
+        next_url=url_for("sources.view", source_id=source.id, page=2)
+        if len(claims) > PER_PAGE
+        else None,
+        alias_form=alias_form or AliasForm(formdata=None),
+        merge_form=merge_form or MergeForm(formdata=None),
+        can_merge=current_user.has_role("editor"),
+    ), 422
+
+
+@bp.route("/<int:source_id>/merge", methods=["POST"])
+def merge(source_id: int) -> ResponseReturnValue:
+    if not current_user.has_role("editor"):
+        abort(403)
+    found = _live_or_redirect(source_id, "sources.view")
+    if not isinstance(found, Source):
+        return found
+    form = MergeForm()
+    if form.validate_on_submit():
+        session = db()
+        wanted = (form.other.data or "").strip().removeprefix("#").strip()
+        try:
+            if wanted.isdigit():
+                other = source_service.get_source(session, int(wanted))
+            else:
+                named = source_service.find_source(session, wanted)
+                if named is None:
+                    raise NotFound(wanted)
+                other = named
+            name = other.name
+            source_service.merge_sources(session, found.id, other.id, _actor())
+        except NotFound:
+            session.rollback()
+            message = (
+                _("There is no source number %(n)s.", n=wanted)
+                if wanted.isdigit()
+                else _("There is no source named “%(name)s”.", name=wanted)
+            )
+            form.other.errors = [*form.other.errors, message]
+        except InvalidInput as err:
+            session.rollback()
+            form.other.errors = [*form.other.errors, explain(err)]
+        else:
+            session.commit()
+            flash(_("“%(name)s” was merged into this source.", name=name), "info")
+            return redirect(url_for("sources.view", source_id=found.id))
+    return _view_with_forms(found, merge_form=form)

@@ -1,0 +1,109 @@
+/* Keyboard triage for the review queue: j/k move, v/d/u set status, r rationale, e evidence, ? help. */
+(function () {
+  "use strict";
+  var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-row"));
+  var help = document.getElementById("queue-help");
+  var toggle = document.getElementById("queue-help-toggle");
+  var live = document.getElementById("queue-live");
+  var current = -1;
+  var NEEDS_RATIONALE = { verified: true, disputed: true };
+  var KEY_STATUS = { v: "verified", d: "disputed", u: "unsourced" };
+
+  function announce(text) { if (live) { live.textContent = text; } }
+
+  function select(index) {
+    if (!rows.length) { return; }
+    index = Math.max(0, Math.min(rows.length - 1, index));
+    if (current >= 0 && rows[current]) { rows[current].classList.remove("current"); rows[current].removeAttribute("aria-current"); }
+    current = index;
+    var row = rows[current];
+    row.classList.add("current");
+    row.setAttribute("aria-current", "true");
+    row.focus();
+    row.scrollIntoView({ block: "nearest" });
+  }
+
+  function toggleHelp() {
+    if (!help) { return; }
+    help.hidden = !help.hidden;
+    if (toggle) { toggle.setAttribute("aria-expanded", help.hidden ? "false" : "true"); }
+  }
+
+  function setStatus(row, status) {
+    var form = row.querySelector(".queue-status-form");
+    if (!form) { return; }
+    var chooser = form.querySelector(".queue-status");
+    var rationale = form.querySelector(".queue-rationale");
+    chooser.value = status;
+    if (NEEDS_RATIONALE[status] && rationale && !rationale.value.trim()) {
+      rationale.focus();
+      announce(rationale.getAttribute("data-needs") || rationale.placeholder);
+      return;
+    }
+    remember();
+    form.submit();
+  }
+
+  function remember() {
+    try { window.sessionStorage.setItem("queue-position", String(current)); } catch (e) { /* storage off */ }
+  }
+
+  if (toggle) { toggle.addEventListener("click", toggleHelp); }
+
+  rows.forEach(function (row, i) {
+    row.addEventListener("click", function () {
+      if (current >= 0 && rows[current]) { rows[current].classList.remove("current"); }
+      current = i;
+      row.classList.add("current");
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) { return; }
+    var target = event.target;
+    var tag = target && target.tagName ? target.tagName.toLowerCase() : "";
+    var typing = tag === "input" || tag === "textarea" || tag === "select" || (target && target.isContentEditable);
+    if (typing) {
+      if (event.key === "Escape" && target.classList.contains("queue-rationale")) {
+        var row = target.closest(".queue-row");
+        if (row) { row.focus(); }
+      }
+      return;
+    }
+    var key = event.key;
+    if (key === "?") { event.preventDefault(); toggleHelp(); return; }
+    if (key === "j") { event.preventDefault(); select(current + 1); return; }
+    if (key === "k") { event.preventDefault(); select(current < 0 ? 0 : current - 1); return; }
+    if (current < 0 || !rows[current]) {
+      if (KEY_STATUS[key] || key === "r" || key === "e") { select(0); } else { return; }
+    }
+    var active = rows[current];
+    if (KEY_STATUS[key]) { event.preventDefault(); setStatus(active, KEY_STATUS[key]); return; }
+    if (key === "r") {
+      event.preventDefault();
+      var field = active.querySelector(".queue-rationale");
+      if (field) { field.focus(); }
+      return;
+    }
+    if (key === "e") {
+      var href = active.getAttribute("data-evidence-href");
+      if (href) { event.preventDefault(); window.location.assign(href); }
+    }
+  });
+
+  document.querySelectorAll(".queue-status-form").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var row = form.closest(".queue-row");
+      if (row) { current = rows.indexOf(row); }
+      remember();
+    });
+  });
+
+  if (window.location.hash.indexOf("#claim-") === 0) {
+    var start = rows.findIndex(function (r) { return "#" + r.id === window.location.hash; });
+    var stored = null;
+    try { stored = window.sessionStorage.getItem("queue-position"); window.sessionStorage.removeItem("queue-position"); } catch (e) { /* storage off */ }
+    if (start < 0 && stored !== null && rows.length) { start = Math.min(parseInt(stored, 10) || 0, rows.length - 1); }
+    if (start >= 0) { select(start); }
+  }
+})();
