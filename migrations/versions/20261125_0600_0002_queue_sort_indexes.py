@@ -20,9 +20,11 @@ def upgrade() -> None:
     op.drop_index("ix_claims_status_score", table_name="claims")
     op.create_index("ix_claims_status_score", "claims", ["status", "score", "id"])
     op.create_index("ix_claims_score_id", "claims", ["score", "id"])
+    op.create_index("ix_claims_assignee_score", "claims", ["assignee_id", "score", "id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_claims_assignee_score", table_name="claims")
     op.drop_index("ix_claims_score_id", table_name="claims")
     op.drop_index("ix_claims_status_score", table_name="claims")
     op.create_index("ix_claims_status_score", "claims", ["status", "score"])

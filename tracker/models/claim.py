@@ -55,6 +55,7 @@ class Claim(Base):
         # The review queue filters by status and sorts by score or time.
         Index("ix_claims_status_score", "status", "score", "id"),
         Index("ix_claims_score_id", "score", "id"),
+        Index("ix_claims_assignee_score", "assignee_id", "score", "id"),
         Index("ix_claims_status_updated", "status", "updated_at"),
         Index("ix_claims_article_start", "article_id", "start"),
         Index("ix_claims_assignee_status", "assignee_id", "status"),

@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, select, tuple_
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import (
     SOURCE_KINDS,
@@ -240,17 +240,17 @@ def summarize(session: Session, flt: ReportFilter) -> Summary:
     by_status = {s: 0 for s in STATUSES}
     for status, n in session.execute(_where(base, flt).group_by(Claim.status)):
         by_status[status] = n
-    last = (
-        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
-        .group_by(Attribution.claim_id)
-        .subquery()
-    )
+    # The primary hop is the one no later hop follows (an indexed NOT EXISTS: linear in SQLite,
+    # where a GROUP BY subquery joined back is quadratic).
+    later = aliased(Attribution)
     primary = (
         select(Attribution.claim_id, Source.kind)
-        .join(
-            last, (last.c.claim_id == Attribution.claim_id) & (last.c.pos == Attribution.position)
-        )
         .outerjoin(Source, Source.id == Attribution.source_id)
+        .where(
+            ~select(later.id)
+            .where(later.claim_id == Attribution.claim_id, later.position > Attribution.position)
+            .exists()
+        )
         .subquery()
     )
     kind_stmt = (
