@@ -53,6 +53,8 @@ class Settings:
         default_factory=lambda: _env("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
     )
     secure_cookies: bool = field(default_factory=lambda: _env("TRACKER_SECURE_COOKIES", "") == "1")
+    # The methodology section of reports: the text itself or a path to a file holding it.
+    methodology: str = field(default_factory=lambda: _env("TRACKER_METHODOLOGY", ""))
     # Fetching pages from private addresses is off: the server must not be a door into the LAN.
     fetch_allow_private: bool = field(
         default_factory=lambda: _env("TRACKER_FETCH_ALLOW_PRIVATE", "") == "1"
@@ -67,6 +69,7 @@ class Settings:
             "TRACKER_NEWSROOM_NAME": self.newsroom_name,
             "TRACKER_NEWSROOM_URL": self.newsroom_url,
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
+            "TRACKER_METHODOLOGY": self.methodology,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             "SESSION_COOKIE_HTTPONLY": True,
             "SESSION_COOKIE_SAMESITE": "Strict",
