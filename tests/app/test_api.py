@@ -58,6 +58,13 @@ def test_read_and_review_with_scopes_and_versions(
         f"/api/claims/{claim.id}/status", json={"status": "x"}, headers=_auth(reviewer)
     )
     assert bad.status_code == 400
+    boolean = {"status": "verified", "rationale": "x", "version": True}
+    assert (
+        client.post(
+            f"/api/claims/{claim.id}/status", json=boolean, headers=_auth(reviewer)
+        ).status_code
+        == 400
+    )
     assert client.get("/api/claims/9999", headers=_auth(reader)).status_code == 404
     app.extensions["tracker_engine"].dispose()
 

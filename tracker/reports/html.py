@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -61,17 +61,32 @@ def _namer(names: dict[str, str], gettext: Gettext) -> Callable[[str], str]:
     return name
 
 
+class CorrectionLog:
+    """Corrections gathered while the claims stream past, listed afterwards in time order."""
+
+    def __init__(self) -> None:
+        self._items: list[tuple[ClaimRecord, Any]] = []
+
+    def watch(self, claims: Iterable[ClaimRecord]) -> Iterator[ClaimRecord]:
+        for claim in claims:
+            self._items.extend((claim, c) for c in claim.corrections)
+            yield claim
+
+    def __bool__(self) -> bool:
+        return bool(self._items)
+
+    def __iter__(self) -> Iterator[tuple[ClaimRecord, Any]]:
+        return iter(sorted(self._items, key=lambda pair: pair[1].at))
+
+
 def report_context(
     meta: ReportMeta, claims: Iterable[ClaimRecord], gettext: Gettext
 ) -> dict[str, Any]:
-    """What templates/reports/_report.html needs; claims are read into a list here."""
-    claim_list = list(claims)
-    corrections = sorted(
-        ((claim, c) for claim in claim_list for c in claim.corrections), key=lambda p: p[1].at
-    )
+    """What templates/reports/_report.html needs; claims are consumed once, as they stream."""
+    corrections = CorrectionLog()
     return {
         "meta": meta,
-        "claims": claim_list,
+        "claims": corrections.watch(claims),
         "corrections": corrections,
         "charts": charts(meta, gettext),
         "status_name": _namer(STATUS_NAMES, gettext),
@@ -110,10 +125,17 @@ def stylesheet() -> Markup:
     return Markup("\n".join(parts).replace("</", "<\\/"))  # noqa: S704 - our own files
 
 
-def render_html(meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None) -> str:
-    """A self-contained HTML document (CSS embedded), as downloaded and as fed to WeasyPrint."""
+def stream_html(
+    meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None
+) -> Iterator[str]:
+    """A self-contained HTML document (CSS embedded), produced claim by claim."""
     env = environment(locale or meta.language)
     gettext: Gettext = translations(locale or meta.language).gettext
     context = report_context(meta, claims, gettext)
     template = env.get_template("reports/document.html")
-    return template.render(**context, css=stylesheet(), lang=locale or meta.language)
+    yield from template.generate(**context, css=stylesheet(), lang=locale or meta.language)
+
+
+def render_html(meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None) -> str:
+    """The whole HTML document as one string (what WeasyPrint takes)."""
+    return "".join(stream_html(meta, claims, locale))

@@ -40,19 +40,18 @@ def prepare(fmt: str) -> None:
 def render(
     fmt: str, meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None
 ) -> Iterator[bytes]:
-    """The report in `fmt`. CSV and the JSON formats stream claim by claim; HTML and PDF are
-    documents for people and are assembled whole."""
+    """The report in `fmt`. Every format but PDF streams claim by claim; a PDF is laid out whole."""
     check_format(fmt)
     if fmt in STREAMED:
         for chunk in STREAMED[fmt](meta, claims):
             yield chunk.encode("utf-8")
         return
-    from .html import render_html
+    from .html import render_html, stream_html
 
-    html = render_html(meta, claims, locale)
     if fmt == "html":
-        yield html.encode("utf-8")
+        for chunk in stream_html(meta, claims, locale):
+            yield chunk.encode("utf-8")
         return
     from .pdf import render_pdf
 
-    yield render_pdf(html)
+    yield render_pdf(render_html(meta, claims, locale))

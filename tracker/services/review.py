@@ -10,7 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..models import ATTRIBUTION_KINDS, STATUSES, VERDICTS, Article, Attribution, Claim, User
 from ..models._types import utcnow
@@ -56,11 +58,42 @@ def get_claim(session: Session, claim_id: int) -> Claim:
     return claim
 
 
+def article_claims(session: Session, article_id: int) -> list[Claim]:
+    """An article's claims in text order with their chains and sources (three queries)."""
+    if session.get(Article, article_id) is None:
+        raise NotFound(f"no article {article_id}")
+    return list(
+        session.scalars(
+            select(Claim)
+            .where(Claim.article_id == article_id)
+            .options(selectinload(Claim.attributions).joinedload(Attribution.source))
+            .order_by(Claim.start, Claim.id)
+        )
+    )
+
+
 def _checked(session: Session, claim_id: int, expected_version: int) -> Claim:
+    """The claim, if it is still at the version the user edited (a writer racing past this
+    check is caught when the claim is saved, see `_save`)."""
     claim = get_claim(session, claim_id)
     if claim.version != expected_version:
         raise StaleVersion(expected_version, snapshot(claim))
     return claim
+
+
+def _save(session: Session, claim: Claim, expected_version: int) -> None:
+    """Write the claim with its next version; a concurrent writer that got there first (the
+    UPDATE matched no row at `expected_version`) turns into StaleVersion, as a late check would.
+
+    The failed flush leaves the transaction unusable, so it is rolled back here to read the
+    claim as the other writer left it.
+    """
+    _touch(claim)
+    try:
+        session.flush()
+    except StaleDataError:
+        session.rollback()
+        raise StaleVersion(expected_version, snapshot(get_claim(session, claim.id))) from None
 
 
 def _touch(claim: Claim) -> None:
@@ -90,8 +123,7 @@ def set_status(
         claim.reviewed_by, claim.reviewed_at = None, None
     else:
         claim.reviewed_by, claim.reviewed_at = actor, utcnow()
-    _touch(claim)
-    session.flush()
+    _save(session, claim, expected_version)
     audit.record(
         session,
         actor=actor,
@@ -117,8 +149,7 @@ def set_text(
     claim = _checked(session, claim_id, expected_version)
     before = claim.text
     claim.text = text
-    _touch(claim)
-    session.flush()
+    _save(session, claim, expected_version)
     audit.record(
         session,
         actor=actor,
@@ -143,8 +174,7 @@ def assign(
             raise InvalidInput(f"no active user {assignee_id} to assign the claim to")
     before = claim.assignee_id
     claim.assignee_id = assignee_id
-    _touch(claim)
-    session.flush()
+    _save(session, claim, expected_version)
     audit.record(
         session,
         actor=actor,
@@ -200,8 +230,7 @@ def set_chain(
                 confirmed=True,
             )
         )
-    _touch(claim)
-    session.flush()
+    _save(session, claim, expected_version)
     session.refresh(claim, ["attributions"])
     audit.record(
         session,
@@ -315,8 +344,7 @@ def split_claim(
             )
         session.add(child)
         children.append(child)
-    _touch(claim)
-    session.flush()
+    _save(session, claim, expected_version)
     audit.record(
         session,
         actor=actor,

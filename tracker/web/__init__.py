@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
+from werkzeug.routing import IntegerConverter, Map
 from werkzeug.wrappers import Response
 
 from ..db import make_engine, make_session_factory
@@ -20,6 +23,7 @@ csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
 LANGUAGES = ("nl", "en")
+MAX_ID = 2**31 - 1
 
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
 
@@ -56,7 +60,20 @@ def _select_locale() -> str | None:
     return str(request.accept_languages.best_match(LANGUAGES) or "en")
 
 
+class BoundedInt(IntegerConverter):
+    """`<int:...>` in every route, limited to what an INTEGER column holds (else 404)."""
+
+    def __init__(self, url_map: Map, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(url_map, *args, **kwargs)
+
+
+def _has_nul(values: Iterable[str]) -> bool:
+    return any("\x00" in v for v in values)
+
+
 def init_app(app: Flask) -> None:
+    app.url_map.converters["int"] = BoundedInt
     engine = make_engine(app.config["TRACKER_DATABASE_URL"])
     sessions = make_session_factory(engine)
     app.extensions["tracker_engine"] = engine
@@ -91,6 +108,24 @@ def init_app(app: Flask) -> None:
         if not current_user.is_authenticated:
             return redirect(url_for("auth.login", next=request.full_path))
         return None
+
+    @app.before_request
+    def refuse_nul_bytes() -> ResponseReturnValue | None:
+        """No database stores NUL in text: refuse it up front with a clear message."""
+        if _has_nul(request.args.values()) or _has_nul(request.form.values()):
+            from flask_babel import gettext as _
+
+            return _("The request contains a NUL character, which text cannot hold."), 400
+        return None
+
+    @app.errorhandler(OverflowError)
+    @app.errorhandler(DataError)
+    def out_of_range(_err: Exception) -> ResponseReturnValue:
+        """A number or date too large for the database: the user's input, not a server fault."""
+        from flask_babel import gettext as _
+
+        db().rollback()
+        return _("A number or date in the request is out of range."), 400
 
     @app.teardown_appcontext
     def close_session(_exc: BaseException | None) -> None:

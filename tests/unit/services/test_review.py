@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import People
-from tracker.models import AuditEvent, Claim
+from tracker.db import make_session_factory
+from tracker.models import AuditEvent, Claim, User
 from tracker.services import evidence, review, sources
 from tracker.services.errors import InvalidInput, NotFound, StaleVersion
 from tracker.services.ingest import ArticleInput, ingest_article
@@ -220,3 +221,24 @@ def test_evidence_needs_known_stance_and_valid_hash(
             people.factchecker,
             archived_sha256="abc",
         )
+
+
+def test_a_concurrent_write_between_check_and_save_is_refused(
+    session: Session, engine: Engine, people: People, claim: Claim
+) -> None:
+    """Two reviewers load version v; the first saves; the second's save is StaleVersion."""
+    other = make_session_factory(engine)()
+    theirs = other.get(Claim, claim.id)
+    assert theirs is not None and theirs.version == claim.version
+    v = claim.version
+    review.set_status(session, claim.id, "verified", "Bevestigd.", v, people.editor)
+    session.commit()
+    reviewer = other.get(User, people.factchecker.id)
+    assert reviewer is not None
+    with pytest.raises(StaleVersion) as err:
+        review.set_status(other, claim.id, "disputed", "Klopt niet.", v, reviewer)
+    other.rollback()
+    assert err.value.current["status"] == "verified"
+    other.close()
+    session.expire_all()
+    assert session.get(Claim, claim.id).status == "verified"  # type: ignore[union-attr]

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
-from flask import Blueprint, abort, g, jsonify, request
+from flask import Blueprint, g, jsonify, request
 from flask.typing import ResponseReturnValue
 
-from ...models import Article, Claim
+from ...models import Claim
 from ...services import review, tokens
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound, StaleVersion
 from ...services.ingest import ArticleInput, ingest_article
@@ -89,17 +89,14 @@ def claim(claim_id: int) -> ResponseReturnValue:
 @bp.get("/articles/<int:article_id>/claims")
 @needs("read")
 def article_claims(article_id: int) -> ResponseReturnValue:
-    article = db().get(Article, article_id)
-    if article is None:
-        abort(404)
-    return jsonify([_claim_json(c) for c in article.claims])
+    return jsonify([_claim_json(c) for c in review.article_claims(db(), article_id)])
 
 
 @bp.post("/claims/<int:claim_id>/status")
 @needs("review")
 def set_status(claim_id: int) -> ResponseReturnValue:
     data = request.get_json(silent=True)
-    if not isinstance(data, dict) or not isinstance(data.get("version"), int):
+    if not isinstance(data, dict) or type(data.get("version")) is not int:
         return jsonify(error="send JSON with status, rationale and the claim's version"), 400
     session = db()
     claim = review.set_status(
