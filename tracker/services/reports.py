@@ -491,16 +491,12 @@ def assignee_choices(session: Session) -> list[tuple[int, str]]:
 
 def resolve_outlet(session: Session, value: str) -> int:
     """An outlet given by id or by name/alias (for the CLI)."""
-    if value.isdigit():
-        if session.get(Source, int(value)) is None:
-            raise NotFound(f"no source {value}")
-        return int(value)
-    from .sources import find_source
+    from .sources import source_by_reference
 
-    found = find_source(session, value)
-    if found is None:
-        raise NotFound(f"no outlet named {value!r}")
-    return found.id
+    try:
+        return source_by_reference(session, value).id
+    except NotFound:
+        raise NotFound(f"no outlet {value!r}") from None
 
 
 def resolve_user(session: Session, value: str) -> int:

@@ -44,6 +44,19 @@ def get_source(session: Session, source_id: int) -> Source:
     return source
 
 
+def source_by_reference(session: Session, reference: str) -> Source:
+    """A live source given as a number ("12" or "#12") or by name or alias; NotFound if none."""
+    ref = reference.strip().removeprefix("#").strip()
+    if ref.isdigit():
+        if len(ref) > 10 or int(ref) > 2**31 - 1:
+            raise NotFound(f"no source {ref}")
+        return _follow_merges(session, get_source(session, int(ref)))
+    found = find_source(session, ref)
+    if found is None:
+        raise NotFound(f"no source named {ref!r}")
+    return found
+
+
 _ARTICLES = ("the ", "de ", "het ", "een ", "a ", "an ")
 
 

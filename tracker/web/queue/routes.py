@@ -14,7 +14,7 @@ from werkzeug.datastructures import MultiDict
 from ...services import queue as queue_service
 from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
-from ...services.sources import find_source, get_source
+from ...services.sources import source_by_reference
 from .. import db, status_label
 from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
 
@@ -42,17 +42,14 @@ def _filters(form: QueueFilterForm) -> tuple[queue_service.QueueFilter, str | No
     error: str | None = None
     wanted = (form.source.data or "").strip()
     if wanted:
-        if wanted.isdigit():
-            try:
-                source_id = get_source(db(), int(wanted)).id
-            except NotFound:
-                error = _("There is no source number %(n)s.", n=wanted)
-        else:
-            found = find_source(db(), wanted)
-            if found is None:
-                error = _("There is no source named “%(name)s”.", name=wanted)
-            else:
-                source_id = found.id
+        try:
+            source_id = source_by_reference(db(), wanted).id
+        except NotFound:
+            error = (
+                _("There is no source number %(n)s.", n=wanted)
+                if wanted.isdigit()
+                else _("There is no source named “%(name)s”.", name=wanted)
+            )
     filters = queue_service.QueueFilter(
         status=form.status.data or None,
         assignee=form.assignee.data or None,

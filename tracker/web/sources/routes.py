@@ -287,13 +287,7 @@ def merge(source_id: int) -> ResponseReturnValue:
         session = db()
         wanted = (form.other.data or "").strip().removeprefix("#").strip()
         try:
-            if wanted.isdigit():
-                other = source_service.get_source(session, int(wanted))
-            else:
-                named = source_service.find_source(session, wanted)
-                if named is None:
-                    raise NotFound(wanted)
-                other = named
+            other = source_service.source_by_reference(session, wanted)
             name = other.name
             source_service.merge_sources(session, found.id, other.id, _actor())
         except NotFound:
