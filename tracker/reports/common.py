@@ -34,24 +34,29 @@ RATINGS: dict[str, tuple[int | None, str]] = {
     "unsourced": (None, "Unsourced"),
 }
 
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
+    """Marks a message for extraction; translated where it is shown."""
+    return message
+
+
 STATUS_NAMES = {
-    "unreviewed": "Unreviewed",
-    "verified": "Verified",
-    "disputed": "Disputed",
-    "unsourced": "Unsourced",
+    "unreviewed": N_("Unreviewed"),
+    "verified": N_("Verified"),
+    "disputed": N_("Disputed"),
+    "unsourced": N_("Unsourced"),
 }
 KIND_NAMES = {
-    "outlet": "Outlet",
-    "person": "Person",
-    "organization": "Organisation",
-    "government": "Government",
-    "agency": "Agency",
-    "document": "Document",
-    "group": "Group",
-    "anonymous": "Anonymous",
-    "none": "No source",
+    "outlet": N_("Outlet"),
+    "person": N_("Person"),
+    "organization": N_("Organisation"),
+    "government": N_("Government"),
+    "agency": N_("Agency"),
+    "document": N_("Document"),
+    "group": N_("Group"),
+    "anonymous": N_("Anonymous"),
+    "none": N_("No source"),
 }
-STANCE_NAMES = {"supports": "Supports", "refutes": "Refutes", "context": "Context"}
+STANCE_NAMES = {"supports": N_("Supports"), "refutes": N_("Refutes"), "context": N_("Context")}
 
 DEFAULT_METHODOLOGY = {
     "en": (

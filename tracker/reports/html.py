@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from ..services.reports import ClaimRecord, ReportMeta
 from .chart import bar_chart
-from .common import KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
+from .common import KIND_NAMES, N_, STANCE_NAMES, STATUS_NAMES, Gettext
 
 PACKAGE = Path(__file__).resolve().parent.parent
 TEMPLATES = PACKAGE.parent / "templates"
@@ -21,7 +21,7 @@ TRANSLATIONS = PACKAGE / "translations"
 STATIC = PACKAGE / "web" / "static"
 CSS_FILES = ("report.css", "report-print.css")
 
-_ATTRIBUTION_NAMES = {"hearsay": "hearsay", "reported": "reported", "quote": "quote"}
+_ATTRIBUTION_NAMES = {"hearsay": N_("hearsay"), "reported": N_("reported"), "quote": N_("quote")}
 
 
 def is_http(url: str | None) -> bool:
