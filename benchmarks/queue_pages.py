@@ -1,7 +1,7 @@
 """Review-queue pages on a large archive: time and statement count per page, per filter.
 
 python benchmarks/synthetic.py sqlite:////tmp/million.sqlite3 --articles 100000   # 1M claims
-python benchmarks/queue.py sqlite:////tmp/million.sqlite3
+python benchmarks/queue_pages.py sqlite:////tmp/million.sqlite3
 """
 
 from __future__ import annotations
