@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import People
+from tests.conftest import People, login, make_app
 
 HUGE = "9" * 25
 
@@ -46,3 +46,31 @@ def test_ids_beyond_the_database_range_are_not_found(
 )
 def test_numbers_and_dates_out_of_range_are_bad_requests(as_editor: FlaskClient, path: str) -> None:
     assert as_editor.get(path).status_code < 500
+
+
+def test_a_lost_unique_race_is_a_conflict_not_a_crash(database_url: str, people: People) -> None:
+    """When the database's unique index stops a write the service's check let through (two
+    writers at one instant), the user gets a 409 and the session stays usable."""
+    from sqlalchemy import insert
+
+    from tracker.models import SourceAlias
+    from tracker.services import sources
+    from tracker.web import db
+
+    app = make_app(database_url)
+
+    @app.post("/_test/alias-race")
+    def alias_race() -> str:
+        session = db()
+        source = sources.create_source(session, "De Ochtendpost", "outlet", aliases=["OP"])
+        session.execute(insert(SourceAlias).values(source_id=source.id, alias="op", alias_key="op"))
+        session.commit()
+        return "unreachable"
+
+    client = app.test_client()
+    login(client, people.factchecker.email)
+    response = client.post("/_test/alias-race")
+    assert response.status_code == 409
+    assert "same moment" in response.get_data(as_text=True)
+    assert client.get("/sources/").status_code == 200
+    app.extensions["tracker_engine"].dispose()

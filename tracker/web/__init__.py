@@ -11,7 +11,7 @@ from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager, current_user
 from flask_wtf.csrf import CSRFProtect
-from sqlalchemy.exc import DataError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 from werkzeug.routing import IntegerConverter, Map
 from werkzeug.wrappers import Response
@@ -126,6 +126,17 @@ def init_app(app: Flask) -> None:
 
         db().rollback()
         return _("A number or date in the request is out of range."), 400
+
+    @app.errorhandler(IntegrityError)
+    def write_conflict(_err: Exception) -> ResponseReturnValue:
+        """Two writes of the same unique thing at the same instant: the loser is told so."""
+        from flask_babel import gettext as _
+
+        db().rollback()
+        return _(
+            "Someone saved the same thing at the same moment; nothing of yours was saved. "
+            "Go back and try again."
+        ), 409
 
     @app.teardown_appcontext
     def close_session(_exc: BaseException | None) -> None:
