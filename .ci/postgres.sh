@@ -24,6 +24,8 @@ for _ in $(seq 1 30); do
 done
 as_root su postgres -c "psql -p $port -Atqc \"SELECT 1 FROM pg_roles WHERE rolname='tracker'\"" | grep -q 1 ||
   as_root su postgres -c "psql -p $port -qc \"CREATE ROLE tracker LOGIN CREATEDB PASSWORD 'tracker'\"" >&2
+# Test databases are dropped WITH (FORCE), which may have to end an autovacuum worker.
+as_root su postgres -c "psql -p $port -qc 'GRANT pg_signal_backend TO tracker'" >&2
 as_root su postgres -c "psql -p $port -Atqc \"SELECT 1 FROM pg_database WHERE datname='tracker'\"" | grep -q 1 ||
   as_root su postgres -c "createdb -p $port -O tracker tracker" >&2
 echo "postgresql+psycopg://tracker:tracker@127.0.0.1:$port/tracker"

@@ -9,6 +9,8 @@ from __future__ import annotations
 import itertools
 import os
 import shutil
+import sys
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from tracker import create_app
@@ -83,10 +86,20 @@ class DatabaseFactory:
         if not ON_POSTGRES or not self.created:
             return
         engine = postgres_admin_engine(POSTGRES_URL)
+        left: list[str] = []
         with engine.connect() as conn:
             for name in reversed(self.created):
-                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                for attempt in range(5):
+                    try:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                        break
+                    except DBAPIError:  # e.g. an autovacuum worker we may not end; it finishes
+                        time.sleep(0.2 * (attempt + 1))
+                else:
+                    left.append(name)
         engine.dispose()
+        if left:
+            sys.stderr.write(f"note: test databases left behind: {', '.join(left)}\n")
 
 
 @pytest.fixture(scope="session")
