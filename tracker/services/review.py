@@ -14,12 +14,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
-from ..models import ATTRIBUTION_KINDS, STATUSES, VERDICTS, Article, Attribution, Claim, User
+from ..models import (
+    ATTRIBUTION_KINDS,
+    SOURCE_KINDS,
+    STATUSES,
+    VERDICTS,
+    Article,
+    Attribution,
+    Claim,
+    User,
+)
 from ..models._types import utcnow
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
-from .sources import get_source
+from .sources import create_source, find_source, get_source
+from .workbench import find_fragment
 
 MAX_CLAIM_TEXT = 5000
 
@@ -394,9 +404,6 @@ def edit_chain(
     actor: User,
 ) -> Claim:
     """Set a chain from the editor's rows: find sources by id or name, create the new ones."""
-    from ..models import SOURCE_KINDS
-    from .sources import create_source, find_source
-
     _checked(session, claim_id, expected_version)
     resolved: list[Hop] = []
     for n, row in enumerate(hops, start=1):
@@ -428,8 +435,6 @@ def split_by_fragments(
     actor: User,
 ) -> list[Claim]:
     """Split a claim into parts given as text fragments copied from it; each must occur in it."""
-    from .workbench import find_fragment
-
     claim = _checked(session, claim_id, expected_version)
     body = claim.article.body
     # Load the chain now: a lazy load inside split_claim would autoflush half-built children.
@@ -451,8 +456,6 @@ def add_claim_from_text(
     session: Session, article_id: int, fragment: str, actor: User, text: str | None = None
 ) -> Claim:
     """A missed claim given as a fragment of the article's text (its first occurrence)."""
-    from .workbench import find_fragment
-
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound(f"no article {article_id}")
