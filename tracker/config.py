@@ -71,6 +71,8 @@ class Settings:
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "TRACKER_METHODOLOGY": self.methodology,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
+            # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
+            "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,
             "SESSION_COOKIE_HTTPONLY": True,
             "SESSION_COOKIE_SAMESITE": "Strict",
             "SESSION_COOKIE_SECURE": self.secure_cookies,

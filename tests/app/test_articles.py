@@ -16,7 +16,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import People
+from tests.conftest import PASSWORD, People, make_app
 from tracker.models import Article, Claim
 from tracker.services import review
 from tracker.services.evidence import add_evidence
@@ -99,9 +99,42 @@ def test_validation_keeps_input(as_factchecker: FlaskClient) -> None:
     assert 'href="javascript' not in html
 
 
-def test_too_large(as_factchecker: FlaskClient) -> None:
-    status, html = _post(as_factchecker, body="Een zin. " * 60_000)
-    assert status == 413 and "too large" in html
+def _csrf_client(database_url: str, email: str) -> tuple[Flask, FlaskClient]:
+    """A client of an app with CSRF on, as in production, logged in as `email`."""
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)
+    client = app.test_client()
+    html = client.get("/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    assert token is not None
+    r = client.post("/login", data={"email": email, "password": PASSWORD, "csrf_token": token[1]})
+    assert r.status_code == 302
+    return app, client
+
+
+def test_too_large(database_url: str, people: People) -> None:
+    """Over the article limit: a message and the typed input kept; over the request limit
+    (a huge upload): a message, never a bare server error. CSRF on, as in production."""
+    app, client = _csrf_client(database_url, people.factchecker.email)
+    html = client.get("/articles/new").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html)
+    assert token is not None
+    body = "Één zin over de dijk. " * 25_000  # 550,000 characters, over 600 KB of UTF-8
+    r = client.post(
+        "/articles/new",
+        data={"csrf_token": token[1], "body": body, "title": "Dijkversterking", "action": "save"},
+        content_type="multipart/form-data",
+    )
+    html = r.get_data(as_text=True)
+    assert r.status_code == 422 and "500000" in html.replace(",", "").replace(".", "")
+    assert 'value="Dijkversterking"' in html and "Één zin over de dijk." in html
+    upload = (io.BytesIO(b"Een zin. " * 1_300_000), "groot.txt")
+    r = client.post(
+        "/articles/new",
+        data={"csrf_token": token[1], "upload": upload, "title": "Groot", "action": "save"},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 413 and "too large" in r.get_data(as_text=True)
+    app.extensions["tracker_engine"].dispose()
 
 
 def test_duplicate(as_factchecker: FlaskClient) -> None:

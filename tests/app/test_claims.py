@@ -69,7 +69,9 @@ def test_status_and_history(
     assert fresh.status == "unsourced" and fresh.rationale == HOSTILE and fresh.version == 2
     html = as_factchecker.get(r.headers["Location"]).get_data(as_text=True)
     assert HOSTILE not in html and ESCAPED in html
-    assert "claim.status" in html and "Factchecker" in html
+    history = html[html.index('class="history-list"') :]
+    assert "set the verdict" in history and "Factchecker" in history
+    assert "Unreviewed</del> → <ins" in history and "Unsourced</ins>" in history
     # a verdict other than unsourced needs a rationale; the input stays
     r = as_factchecker.post(
         f"/claims/{claim.id}/status",
@@ -218,7 +220,7 @@ def test_evidence(as_factchecker: FlaskClient, session: Session, article: Articl
     )
     assert r.status_code == 302
     html = as_factchecker.get(r.headers["Location"]).get_data(as_text=True)
-    assert "<del>" in html and "verkeerde bron" in html and "evidence.remove" in html
+    assert "<del>" in html and "verkeerde bron" in html and "removed evidence" in html
     assert as_factchecker.post("/claims/evidence/999/remove", data={}).status_code == 404
 
 

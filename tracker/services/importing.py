@@ -108,32 +108,33 @@ def from_text(text: str) -> Imported:
 
 
 def from_docx(data: bytes) -> Imported:
-    """A Word document's paragraphs (python-docx), with its title, author and date."""
+    """A Word document's paragraphs (python-docx), with its title, author and language.
+
+    The document's creation date is not offered as the publication date: it says when the file
+    was made, not when the article appeared.
+    """
     import docx
     from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as err:
+        paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
+        props = document.core_properties
+        title, author, language = props.title, props.author, props.language
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError, XMLSyntaxError) as err:
         raise InvalidInput("the file is not a readable Word (.docx) document") from err
-    paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
     if not paragraphs:
         raise InvalidInput("the Word document has no text")
-    props = document.core_properties
-    title = (props.title or "").strip()
-    if not title:
-        title = paragraphs[0][:300]
+    title = (title or "").strip() or paragraphs[0][:300]
     if paragraphs[0] == title and len(paragraphs) > 1:
         paragraphs = paragraphs[1:]
-    published = props.created.date().isoformat() if props.created else ""
+    lang = (language or "")[:2].lower()
     return Imported(
         body="\n\n".join(paragraphs),
         title=title,
-        author=(props.author or "").strip(),
-        published=published,
-        language=(props.language or "")[:2].lower()
-        if (props.language or "")[:2].lower() in ("nl", "en")
-        else "",
+        author=(author or "").strip(),
+        language=lang if lang in ("nl", "en") else "",
     )
 
 

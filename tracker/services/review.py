@@ -28,7 +28,7 @@ from ..models._types import utcnow
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
-from .sources import create_source, find_source, get_source
+from .sources import create_source, find_source, live_source
 from .workbench import find_fragment
 
 MAX_CLAIM_TEXT = 5000
@@ -212,13 +212,25 @@ def set_chain(
 ) -> Claim:
     """Replace the claim's provenance chain; position 0 is the source the article cites."""
     claim = _checked(session, claim_id, expected_version)
-    for hop in hops:
+    live: list[Hop] = []
+    for n, hop in enumerate(hops, start=1):
         if hop.kind not in ATTRIBUTION_KINDS:
             raise InvalidInput(f"unknown attribution kind {hop.kind!r}")
         if hop.source_id is None and hop.kind != "hearsay":
             raise InvalidInput("a hop without a source is hearsay; choose a source or mark it so")
+        if hop.source_id is not None and hop.kind == "hearsay":
+            raise InvalidInput(
+                f"hop {n}: hearsay means no source is given; clear the source or choose "
+                "another kind of attribution"
+            )
         if hop.source_id is not None:
-            get_source(session, hop.source_id)
+            try:  # a source merged away since the page was opened: its survivor
+                source_id: int | None = live_source(session, hop.source_id).id
+            except NotFound as err:
+                raise InvalidInput(f"hop {n}: there is no source #{hop.source_id}") from err
+            hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)
+        live.append(hop)
+    hops = live
     before = chain_snapshot(claim)
     old = {(h.position, h.source_id): h for h in claim.attributions}
     claim.attributions.clear()
@@ -421,8 +433,6 @@ def edit_chain(
                     "choose a kind to create it as a new source"
                 )
         kind = "hearsay" if source_id is None else row.kind
-        if source_id is not None and kind == "hearsay":
-            kind = "reported"
         resolved.append(Hop(source_id=source_id, kind=kind))
     return set_chain(session, claim_id, resolved, expected_version, actor)
 

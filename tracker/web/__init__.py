@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, g, redirect, request, url_for
+from flask import Flask, current_app, g, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager, current_user
@@ -49,7 +49,7 @@ def status_label(status: str) -> str:
 def db() -> Session:
     """The request's database session, opened on first use and closed at teardown."""
     if "db_session" not in g:
-        g.db_session = g.tracker_sessions()
+        g.db_session = current_app.extensions["tracker_sessions"]()
     session: Session = g.db_session
     return session
 
@@ -93,10 +93,6 @@ def init_app(app: Flask) -> None:
             return None
         user = db().get(User, int(user_id))
         return user if user is not None and user.active else None
-
-    @app.before_request
-    def open_session() -> None:
-        g.tracker_sessions = sessions
 
     @app.before_request
     def require_login() -> ResponseReturnValue | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import zipfile
 
 import docx
 import pytest
@@ -72,8 +73,23 @@ def test_docx() -> None:
     assert (
         found.title == "Brug dicht" and found.body == "De brug blijft naar verluidt tot juni dicht."
     )
+    assert found.published == ""  # the file's creation date is not the publication date
     with pytest.raises(InvalidInput, match="Word"):
         importing.from_upload("kapot.docx", b"PK\x03\x04garbage")
+
+
+@pytest.mark.parametrize("part", ["word/document.xml", "docProps/core.xml"])
+def test_docx_with_broken_xml_is_refused(part: str) -> None:
+    """A valid zip whose XML does not parse is refused with a message, not a crash."""
+    buf = io.BytesIO()
+    docx.Document().save(buf)
+    broken = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(broken, "w") as dst:
+        for item in src.infolist():
+            data = b"<w:document><w:body><unclosed>" if item.filename == part else src.read(item)
+            dst.writestr(item, data)
+    with pytest.raises(InvalidInput, match="Word"):
+        importing.from_upload("kapot.docx", broken.getvalue())
 
 
 def test_fetch_refuses_other_schemes() -> None:

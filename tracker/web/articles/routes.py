@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from typing import Any
 
 from flask import (
@@ -27,11 +25,16 @@ from ...services import importing, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound
 from ...services.ingest import ArticleInput, ingest_article
 from .. import db
+from ..history import HistoryRow, describe
 from .forms import AddClaimForm, ArticleForm
 
 bp = Blueprint("articles", __name__)
 
 PER_PAGE = 25
+# The audit actions that move a claim's version on (optimistic locking).
+VERSIONED_ACTIONS = frozenset(
+    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
+)
 
 
 def actor() -> User:
@@ -144,21 +147,6 @@ def new() -> ResponseReturnValue:
     return redirect(url_for("articles.view", article_id=article.id))
 
 
-@dataclass(frozen=True)
-class HistoryRow:
-    at: str
-    actor: str
-    action: str
-    before: str
-    after: str
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return ""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
-
-
 def render_workbench(
     article_id: int,
     claim_id: int | None = None,
@@ -185,6 +173,7 @@ def render_workbench(
     given = forms or {}
     panel: dict[str, FlaskForm] = {}
     history: list[HistoryRow] = []
+    users = {u.id: u.name for u in view.users}
     claim = view.claim
     if claim is not None:
         v = claim.version
@@ -209,18 +198,13 @@ def render_workbench(
             SelectChoice(str(u.id), u.name) for u in view.users
         ]
         panel["assign"].assignee.choices = choices
-        history = [
-            HistoryRow(
-                at=e.at.strftime("%Y-%m-%d %H:%M UTC"),
-                actor=e.actor.name if e.actor else _("system"),
-                action=e.action,
-                before=_show(e.before),
-                after=_show(e.after),
-            )
-            for e in view.history
-        ]
+        history = [describe(e, users) for e in view.history]
+        if conflict is not None:
+            # each refused-for change moved the version on by one: the last ones are those
+            versioned = [e for e in view.history if e.action in VERSIONED_ACTIONS]
+            missed = max(int(conflict["current"].get("version") or 0) - conflict["expected"], 0)
+            conflict["since"] = [describe(e, users) for e in versioned[-missed:]] if missed else []
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
-    users = {u.id: u.name for u in view.users}
     return render_template(
         "articles/view.html",
         view=view,

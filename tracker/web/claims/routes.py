@@ -17,6 +17,7 @@ from ...services import evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import db
 from ..articles.routes import actor, render_workbench
+from ..history import chain_text
 from .forms import (
     AssignForm,
     ChainForm,
@@ -45,12 +46,6 @@ def _back(claim: Claim, message: str) -> ResponseReturnValue:
     )
 
 
-def _chain_text(chain: list[dict[str, Any]]) -> str:
-    return " → ".join(
-        f"{hop.get('source') or _('no source (hearsay)')} ({hop.get('kind')})" for hop in chain
-    ) or _("no attribution")
-
-
 def _user_name(user_id: object) -> str:
     raw = str(user_id or "")
     user = db().get(User, int(raw)) if raw.isdigit() else None
@@ -77,10 +72,10 @@ def _conflict(name: str, form: FlaskForm, err: StaleVersion) -> dict[str, Any]:
         mine = " → ".join(
             h.get("source") or _("no source") for h in data.get("hops", []) if h.get("source")
         )
-        rows.append((_("Provenance chain"), _chain_text(cur.get("chain", [])), mine))
+        rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
     elif name == "split":
         rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
-    return {"current": cur, "rows": rows, "form": name}
+    return {"current": cur, "rows": rows, "form": name, "expected": err.expected}
 
 
 def _versioned(

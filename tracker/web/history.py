@@ -1,0 +1,124 @@
+"""Audit events as a reader sees them: who, when, what, and each changed field before → after."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask_babel import gettext as _
+
+from ..models import AuditEvent
+from . import status_label
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field of an event: its label, the value before (may be empty) and after."""
+
+    label: str
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    at: str
+    actor: str
+    action: str
+    changes: list[Change] = field(default_factory=list)
+
+
+def _action_labels() -> dict[str, str]:
+    return {
+        "claim.status": _("set the verdict"),
+        "claim.text": _("reworded the claim"),
+        "claim.assign": _("assigned the claim"),
+        "claim.chain": _("changed the provenance chain"),
+        "claim.split": _("split the claim"),
+        "claim.create": _("added the claim"),
+        "claim.reanchor": _("re-anchored the claim in a new version of the article"),
+        "claim.orphan": _("could not find the claim in a new version of the article"),
+        "evidence.add": _("added evidence"),
+        "evidence.remove": _("removed evidence"),
+    }
+
+
+def _field_labels() -> dict[str, str]:
+    return {
+        "status": _("Status"),
+        "rationale": _("Rationale"),
+        "text": _("Wording"),
+        "assignee_id": _("Assigned to"),
+        "chain": _("Provenance chain"),
+        "children": _("Parts"),
+        "url": _("Web address"),
+        "title": _("Title"),
+        "excerpt": _("Excerpt"),
+        "stance": _("Stance"),
+        "archived_sha256": _("Archived copy (SHA-256)"),
+        "reason": _("Reason"),
+        "start": _("Start"),
+        "end": _("End"),
+    }
+
+
+def _stance(value: str) -> str:
+    labels = {"supports": _("supports"), "refutes": _("refutes"), "context": _("context")}
+    return labels.get(value, value)
+
+
+def chain_text(chain: Iterable[Mapping[str, Any]]) -> str:
+    """A provenance chain in one line: "The New York Times (reported) → soldiers (quote)"."""
+    kinds = {"hearsay": _("hearsay"), "reported": _("reported"), "quote": _("quote")}
+    hops = [
+        f"{hop.get('source') or _('no source')} ({kinds.get(str(hop.get('kind')), '')})"
+        for hop in chain
+    ]
+    return " → ".join(hops) or _("no attribution")
+
+
+def _value(key: str, value: Any, users: Mapping[int, str]) -> str:
+    if value is None or value == "":
+        return ""
+    if key == "status":
+        return status_label(str(value))
+    if key == "assignee_id":
+        return users.get(int(value), f"#{value}") if str(value).isdigit() else str(value)
+    if key == "chain" and isinstance(value, list):
+        return chain_text(value)
+    if key == "children" and isinstance(value, list):
+        return " | ".join(str(c.get("text", "")) for c in value if isinstance(c, dict))
+    if key == "stance":
+        return _stance(str(value))
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def describe(event: AuditEvent, users: Mapping[int, str]) -> HistoryRow:
+    """One event for the history list: only the fields it changed, in words."""
+    before = event.before if isinstance(event.before, dict) else {}
+    after = event.after if isinstance(event.after, dict) else {}
+    labels = _field_labels()
+    changes: list[Change] = []
+    for key in [*after, *(k for k in before if k not in after)]:
+        if key in ("removed", "id", "version", "parent_id", "article_id"):
+            continue
+        old, new = _value(key, before.get(key), users), _value(key, after.get(key), users)
+        if old == new and event.action != "evidence.remove":
+            continue
+        changes.append(Change(labels.get(key, key), old, new))
+    if event.action == "evidence.remove":  # what was removed, and why
+        changes = [
+            Change(labels[k], _value(k, before.get(k), users), "")
+            for k in ("url", "title", "stance")
+            if before.get(k)
+        ] + [Change(labels["reason"], "", str(after.get("reason", "")))]
+    return HistoryRow(
+        at=event.at.strftime("%Y-%m-%d %H:%M UTC"),
+        actor=event.actor.name if event.actor else _("system"),
+        action=_action_labels().get(event.action, event.action),
+        changes=changes,
+    )
