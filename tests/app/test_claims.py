@@ -11,7 +11,7 @@ from tests.conftest import People
 from tracker.models import Article, Claim, Evidence, Source
 from tracker.services import review
 from tracker.services.ingest import ArticleInput, ingest_article
-from tracker.services.sources import create_source
+from tracker.services.sources import create_source, merge_sources
 
 HOSTILE = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -183,6 +183,54 @@ def test_chain_editor(
         data={"chain-version": "1", "chain-hops-0-source": "Anna Smit"},
     )
     assert r.status_code == 409 and "Provenance chain" in r.get_data(as_text=True)
+
+
+def test_chain_refuses_unknown_numbers_and_hearsay_with_a_source_and_follows_merges(
+    as_factchecker: FlaskClient, session: Session, people: People, article: Article
+) -> None:
+    claim = _claim(article, "Anna Smit")
+    keep = create_source(session, "Anna Smit", "person", people.editor)
+    gone = create_source(session, "A. Smit", "person", people.editor)
+    merge_sources(session, keep.id, gone.id, people.editor)
+    session.commit()
+    for hop, message in (
+        ({"chain-hops-0-source": "#99999 Niemand", "chain-hops-0-kind": "reported"}, "#99999"),
+        (
+            {"chain-hops-0-source": f"#{keep.id} Anna Smit", "chain-hops-0-kind": "hearsay"},
+            "hearsay",
+        ),
+    ):
+        r = as_factchecker.post(f"/claims/{claim.id}/chain", data={"chain-version": "1", **hop})
+        html = r.get_data(as_text=True)
+        assert r.status_code == 422 and message in html
+        assert hop["chain-hops-0-source"] in html  # the input is kept
+    # a page opened before the merge still names the merged-away source: its survivor is used
+    r = as_factchecker.post(
+        f"/claims/{claim.id}/chain",
+        data={"chain-version": "1", "chain-hops-0-source": f"#{gone.id} A. Smit"},
+    )
+    assert r.status_code == 302
+    assert [h.source_id for h in _fresh(session, claim.id).attributions] == [keep.id]
+
+
+def test_conflict_lists_what_changed_since_the_users_version(
+    as_factchecker: FlaskClient, session: Session, people: People, article: Article
+) -> None:
+    claim = _claim(article, "470 miljoen")
+    review.set_text(session, claim.id, "Rotterdam verwerkt 470 miljoen ton", 1, people.editor)
+    review.assign(session, claim.id, people.factchecker.id, 2, people.editor)
+    session.commit()
+    r = as_factchecker.post(
+        f"/claims/{claim.id}/status",
+        data={"status-version": "1", "status-status": "unsourced", "status-rationale": "geen"},
+    )
+    html = r.get_data(as_text=True)
+    assert r.status_code == 409
+    since = html[html.index("What changed since you opened the claim") :]
+    since = since[: since.index("</ol>")]
+    assert "reworded the claim" in since and "Rotterdam verwerkt 470 miljoen ton" in since
+    assert "assigned the claim" in since and people.factchecker.name in since
+    assert since.count("<li>") == 2 and people.editor.name in since
 
 
 def test_evidence(as_factchecker: FlaskClient, session: Session, article: Article) -> None:

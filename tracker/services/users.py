@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from ..models import ROLES, User
@@ -153,8 +153,14 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
         if wait.total_seconds() > 0:
             raise LoginThrottled(int(wait.total_seconds()))
     if not user.active or not check_password(user, password):
-        user.failed_logins += 1
-        user.last_failed_login_at = now
+        # one UPDATE adding one: concurrent failures all count (no lost update)
+        session.execute(
+            update(User)
+            .where(User.id == user.id)
+            .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
+            .execution_options(synchronize_session=False)
+        )
+        session.expire(user, ["failed_logins", "last_failed_login_at"])
         return None
     user.failed_logins = 0
     user.last_failed_login_at = None

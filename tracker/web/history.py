@@ -66,7 +66,7 @@ def _field_labels() -> dict[str, str]:
 
 def _stance(value: str) -> str:
     labels = {"supports": _("supports"), "refutes": _("refutes"), "context": _("context")}
-    return labels.get(value, value)
+    return str(labels.get(value, value))
 
 
 def chain_text(chain: Iterable[Mapping[str, Any]]) -> str:

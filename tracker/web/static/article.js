@@ -122,4 +122,9 @@
     openClaim(a.href, true);
   });
   window.addEventListener("popstate", function () { openClaim(window.location.href, false); });
+  /* the queue's "e" opens a claim at its evidence form: put the cursor in it */
+  if (window.location.hash === "#evidence") {
+    const url = document.querySelector(".evidence-form input[type=url]");
+    if (url) { url.focus(); }
+  }
 })();
