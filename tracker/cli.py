@@ -359,6 +359,10 @@ def serve(host: str, port: int, dev: bool, workers: int) -> None:
         def load_config(self) -> None:
             self.cfg.set("bind", f"{host}:{port}")
             self.cfg.set("workers", workers)
+            # Threaded workers keep signalling that they are alive while a thread streams a
+            # long export; a sync worker would be killed mid-download after `timeout` seconds.
+            self.cfg.set("worker_class", "gthread")
+            self.cfg.set("threads", 4)
             self.cfg.set("accesslog", "-")
 
         def load(self) -> Any:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 
 import pytest
@@ -14,7 +15,9 @@ from sqlalchemy.orm import Session
 from tests.conftest import People, login
 from tests.unit.reports.fixture import HOSTILE, ReportFixture, build
 from tracker.reports import pdf as pdf_module
+from tracker.reports import render as render_module
 from tracker.reports.common import FORMATS, MEDIA_TYPES
+from tracker.web.reports import routes as report_routes
 
 
 @pytest.fixture
@@ -63,7 +66,7 @@ def test_editors_and_admins_download_every_format(
         if fmt == "pdf":
             assert body.startswith(b"%PDF")
         elif fmt == "csv":
-            rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+            rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
             assert {int(r["claim_id"]) for r in rows} >= {fx.hearsay_id, fx.two_hop_id}
         elif fmt != "html":
             json.loads(body)
@@ -75,7 +78,7 @@ def test_period_download_with_filters(as_editor: FlaskClient, fx: ReportFixture)
         f"/reports/export?format=csv&since={today}&until={today}&status=verified&language=nl"
     )
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.get_data(as_text=True))))
+    rows = list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
     assert {int(r["claim_id"]) for r in rows} == {fx.two_hop_id, fx.verified_id}
     assert f"report-{today}_{today}.csv" in response.headers["Content-Disposition"]
 
@@ -88,6 +91,8 @@ def test_period_download_with_filters(as_editor: FlaskClient, fx: ReportFixture)
         ("", 400, "choose an article or a period"),
         ("article=1&since=2024-03-01", 400, "not both"),
         ("status=%3Cscript%3E&since=2024-03-01", 400, "Please correct"),
+        ("outlet=abc&since=2024-03-01", 400, "Please correct"),  # never a wider report
+        ("assignee=abc&since=2024-03-01", 400, "Please correct"),
     ],
 )
 def test_bad_selection_keeps_the_input(
@@ -121,6 +126,22 @@ def test_pdf_without_pango_gives_a_clear_message(
     response = as_editor.get(f"/reports/export?article={fx.article_id}&format=pdf")
     assert response.status_code == 503
     assert "libpango-1.0-0" in response.get_data(as_text=True)
+
+
+def test_pdf_and_preview_of_a_long_selection(
+    as_editor: FlaskClient, fx: ReportFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PDF too long to lay out is refused with the formats that stream any length; a
+    preview shows the first claims and says so."""
+    monkeypatch.setattr(render_module, "PDF_MAX_CLAIMS", 2)
+    response = as_editor.get(f"/reports/export?article={fx.article_id}&format=pdf")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 400 and "at most 2 claims" in html and "CSV" in html
+    assert as_editor.get(f"/reports/export?article={fx.article_id}&format=csv").status_code == 200
+    monkeypatch.setattr(report_routes, "PREVIEW_MAX_CLAIMS", 3)
+    html = as_editor.get(f"/reports/preview?article={fx.article_id}").get_data(as_text=True)
+    assert re.search(r"shows the first 3 of (\d+) claims", html)
+    assert html.count('<article class="claim ') == 3
 
 
 def test_logged_out_is_sent_to_login(client: FlaskClient) -> None:

@@ -14,7 +14,8 @@ from ..models import VERDICTS
 from ..services.reports import ClaimRecord, ReportMeta, SourceRecord
 from .common import BEST_RATING, RATINGS, WORST_RATING, iso
 
-CLAIM_REVIEWED_MAX = 200
+# Google asks for a claimReviewed under 75 characters; itemReviewed.text keeps the whole claim.
+CLAIM_REVIEWED_MAX = 75
 
 _TYPES = {
     "outlet": "NewsMediaOrganization",
@@ -35,16 +36,21 @@ def short(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
 
 
 def agent(source: SourceRecord) -> dict[str, Any]:
-    """A source as a schema.org Person or Organization (a document as a CreativeWork)."""
+    """A source as a schema.org Person or Organization (what `author` allows)."""
     if source.kind == "anonymous":
         node: dict[str, Any] = {"@type": "Person", "name": source.name}
         if source.anonymity_reason:
             node["description"] = f"Anonymous source: {source.anonymity_reason}"
         return node
-    if source.kind == "document":
-        node = {"@type": "CreativeWork", "name": source.name}
-    else:
-        node = {"@type": _TYPES.get(source.kind, "Organization"), "name": source.name}
+    node = {"@type": _TYPES.get(source.kind, "Organization"), "name": source.name}
+    if source.url:
+        node["url"] = source.url
+    return node
+
+
+def document(source: SourceRecord) -> dict[str, Any]:
+    """A document source (a report, a statement) as the CreativeWork it is."""
+    node: dict[str, Any] = {"@type": "CreativeWork", "name": source.name}
     if source.url:
         node["url"] = source.url
     return node
@@ -72,20 +78,24 @@ def claim_review(meta: ReportMeta, claim: ClaimRecord) -> dict[str, Any]:
     if claim.article.outlet:
         appearance["publisher"] = agent(claim.article.outlet)
     item: dict[str, Any] = {"@type": "Claim", "text": claim.text, "appearance": appearance}
+    # The author is the primary source when that is someone; a document is where the claim
+    # first appeared, and its author is whoever the chain names before it.
+    people = [h.source for h in claim.chain if h.source and h.source.kind != "document"]
     primary = claim.primary_source
-    if primary is not None:
+    if primary is not None and primary.kind == "document":
+        item["firstAppearance"] = document(primary)
+    if primary is not None and primary.kind != "document":
         item["author"] = agent(primary)
-    # The chain knows where the claim first appeared when it passes through an outlet other
-    # than the article's own ("Tegenover The New York Times verklaren ...").
+    elif people:
+        item["author"] = agent(people[-1])
+    # Otherwise the chain knows where the claim first appeared when it passes through an
+    # outlet other than the article's own ("Tegenover The New York Times verklaren ...").
     own = claim.article.outlet.id if claim.article.outlet else None
     first_outlet = next(
         (h.source for h in reversed(claim.chain) if h.source and h.source.kind == "outlet"), None
     )
-    if first_outlet is not None and first_outlet.id != own:
-        first: dict[str, Any] = {"@type": "CreativeWork", "publisher": agent(first_outlet)}
-        if first_outlet.url:
-            first["url"] = first_outlet.url
-        item["firstAppearance"] = first
+    if "firstAppearance" not in item and first_outlet is not None and first_outlet.id != own:
+        item["firstAppearance"] = {"@type": "CreativeWork", "publisher": agent(first_outlet)}
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "url": review_url(meta, claim),

@@ -69,7 +69,7 @@ def export(
     from ..services import reports as service
     from ..services.errors import TrackerError
     from .common import methodology_text
-    from .render import prepare, render
+    from .render import check_size, prepare, render
 
     settings = Settings()
     engine = make_engine(settings.database_url)
@@ -97,6 +97,7 @@ def export(
                 language=lang,
                 methodology=methodology_text(None, lang),
             )
+            check_size(fmt, meta.summary.total)
             with click.progressbar(
                 length=meta.summary.total, label=f"exporting {fmt}", file=sys.stderr, show_pos=True
             ) as bar:

@@ -35,13 +35,15 @@ COLUMNS = (
     "updated_at",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# What a spreadsheet may read as the start of a formula, ASCII and full-width, after any
+# leading blanks (a space, tab, newline or no-break space before "=" still starts a formula).
+_FORMULA_START = ("=", "+", "-", "@", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 
 def safe_cell(value: object) -> str:
-    """The cell as text; a leading = + - @ tab or CR gets a ' so spreadsheets show it as text."""
+    """The cell as text; one that could start a formula gets a leading ' to stay text."""
     text = "" if value is None else str(value)
-    if text.startswith(_FORMULA_START):
+    if text.lstrip().startswith(_FORMULA_START) or text.startswith(("\t", "\r")):
         return "'" + text
     return text
 
@@ -100,7 +102,8 @@ def row(claim: ClaimRecord) -> list[str]:
 
 
 def render_csv(meta: ReportMeta, claims: Iterable[ClaimRecord]) -> Iterator[str]:
-    """The header, then one line per claim, each yielded as soon as it is written."""
+    """A byte-order mark (so spreadsheets read UTF-8), the header, then one line per claim,
+    each yielded as soon as it is written."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
 
@@ -111,7 +114,7 @@ def render_csv(meta: ReportMeta, claims: Iterable[ClaimRecord]) -> Iterator[str]
         return text
 
     writer.writerow(COLUMNS)
-    yield flush()
+    yield "\ufeff" + flush()
     for claim in claims:
         writer.writerow(row(claim))
         yield flush()

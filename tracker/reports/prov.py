@@ -141,12 +141,15 @@ def claim_nodes(meta: ReportMeta, claim: ClaimRecord) -> list[dict[str, Any]]:
                 "hadRole": _role(hop, last),
             }
         if hop.position < last:
-            hop_node["wasDerivedFrom"] = f"{cid}/hop/{hop.position + 1}"
+            deeper = claim.chain[hop.position + 1]
+            link = "wasQuotedFrom" if deeper.kind == "quote" else "wasDerivedFrom"
+            hop_node[link] = f"{cid}/hop/{hop.position + 1}"
         nodes.append(hop_node)
     if claim.chain:
         first = claim.chain[0]
         node["wasQuotedFrom" if first.kind == "quote" else "wasDerivedFrom"] = f"{cid}/hop/0"
-        node["hadPrimarySource"] = f"{cid}/hop/{last}"
+        if claim.chain[-1].source is not None:  # hearsay names no primary source
+            node["hadPrimarySource"] = f"{cid}/hop/{last}"
     if claim.reviewed_at is not None:
         review_id = f"{cid}/review"
         review: dict[str, Any] = {
@@ -154,7 +157,7 @@ def claim_nodes(meta: ReportMeta, claim: ClaimRecord) -> list[dict[str, Any]]:
             "@type": "Activity",
             "endedAtTime": iso(claim.reviewed_at),
             "rationale": claim.rationale,
-            "used": [f"{cid}/evidence/{ev.id}" for ev in claim.evidence],
+            "used": [cid, *(f"{cid}/evidence/{ev.id}" for ev in claim.evidence)],
         }
         if claim.reviewer:
             review["wasAssociatedWith"] = {"@type": "Agent", "label": claim.reviewer}

@@ -29,6 +29,23 @@ def check_format(fmt: str) -> str:
     return fmt
 
 
+# WeasyPrint lays a document out whole, in memory (about 0.7 MB a claim): a PDF is capped;
+# every other format streams and has no limit.
+PDF_MAX_CLAIMS = 2000
+
+
+def check_size(fmt: str, claims: int) -> None:
+    """Refuse a PDF too long to lay out (InvalidInput naming the other formats)."""
+    if fmt == "pdf" and claims > PDF_MAX_CLAIMS:
+        from ..services.errors import InvalidInput
+
+        raise InvalidInput(
+            f"a PDF can hold at most {PDF_MAX_CLAIMS} claims and this report has {claims}; "
+            "narrow the selection, or export HTML (printable), CSV or JSON, which stream "
+            "any number of claims"
+        )
+
+
 def prepare(fmt: str) -> None:
     """Fail early (PdfUnavailable) when a format cannot be produced here."""
     if fmt == "pdf":

@@ -46,7 +46,8 @@ def test_export_each_format_to_a_file(
     if fmt == "pdf":
         assert data.startswith(b"%PDF")
     elif fmt == "csv":
-        rows = list(csv.DictReader(data.decode("utf-8").splitlines()))
+        assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark: spreadsheets read UTF-8
+        rows = list(csv.DictReader(data.decode("utf-8-sig").splitlines()))
         assert any(int(r["claim_id"]) == fx.two_hop_id for r in rows)
     elif fmt == "html":
         assert b"Havenarbeiders in Rotterdam" in data

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,10 +19,12 @@ from sqlalchemy.orm import Session
 from tests.conftest import People
 from tests.unit.reports.fixture import HOSTILE, SHA, ReportFixture, build
 from tests.unit.reports.helpers import export, meta_for
+from tracker.models import Claim
 from tracker.reports import pdf as pdf_module
 from tracker.reports.common import DEFAULT_METHODOLOGY, methodology_text
 from tracker.reports.csv_report import COLUMNS, safe_cell
 from tracker.reports.json_report import load_schema
+from tracker.services import review, sources
 from tracker.services.reports import ReportFilter
 
 SUBSET = json.loads(
@@ -39,7 +42,7 @@ def _flt(fx: ReportFixture) -> ReportFilter:
 
 
 def test_csv_parses_back_with_one_row_per_claim(session: Session, fx: ReportFixture) -> None:
-    text = export(session, "csv", _flt(fx)).decode("utf-8")
+    text = export(session, "csv", _flt(fx)).decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(text)))
     assert tuple(rows[0].keys()) == COLUMNS
     by_id = {int(r["claim_id"]): r for r in rows}
@@ -61,7 +64,9 @@ def test_csv_parses_back_with_one_row_per_claim(session: Session, fx: ReportFixt
     assert by_id[fx.unreviewed_id]["reviewed_at"] == ""
 
 
-@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize(
+    "prefix", ["=", "+", "-", "@", "\t", "\r", " =", "\n=", "\xa0=", "\uff1d", "\uff0b"]
+)
 def test_safe_cell_defuses_formulas(prefix: str) -> None:
     assert safe_cell(prefix + "1+1") == "'" + prefix + "1+1"
     assert safe_cell("a" + prefix) == "a" + prefix
@@ -88,6 +93,16 @@ def test_json_validates_against_its_schema(session: Session, fx: ReportFixture) 
     assert data["summary"]["total"] == len(data["claims"])
 
 
+def _lineage(kind: str) -> set[str]:
+    """A schema.org type and all its ancestors."""
+    seen, todo = set(), [kind]
+    while todo:
+        t = todo.pop()
+        seen.add(t)
+        todo.extend(SUBSET["types"].get(t, {}).get("subClassOf", []))
+    return seen
+
+
 def _check_schemaorg(node: Any, path: str = "$") -> None:
     """Every @type and property exists in schema.org, and each property fits its type."""
     if isinstance(node, list):
@@ -110,6 +125,12 @@ def _check_schemaorg(node: Any, path: str = "$") -> None:
             assert key in SUBSET["properties"], f"{path}: no schema.org property {key}"
             domains = set(SUBSET["properties"][key]["domainIncludes"])
             assert domains & ancestors, f"{path}: {key} is not a property of {kind}"
+            ranges = set(SUBSET["properties"][key]["rangeIncludes"])
+            for value in node[key] if isinstance(node[key], list) else [node[key]]:
+                if isinstance(value, dict) and "@type" in value:
+                    assert _lineage(value["@type"]) & ranges, (
+                        f"{path}.{key}: a {value['@type']} is none of {sorted(ranges)}"
+                    )
     for key, value in node.items():
         _check_schemaorg(value, f"{path}.{key}")
 
@@ -123,18 +144,16 @@ def test_claimreview_has_googles_fields_and_only_schemaorg_terms(
     assert set(reviews) == {
         str(i) for i in (fx.hearsay_id, fx.two_hop_id, fx.anonymous_id, fx.verified_id)
     }
-    for review in reviews.values():
-        assert review["@type"] == "ClaimReview"
+    for one in reviews.values():
+        assert one["@type"] == "ClaimReview"
         for field in ("claimReviewed", "reviewRating", "url", "author", "datePublished"):
-            assert review[field], field
-        assert review["reviewRating"]["alternateName"]
-        assert review["reviewRating"]["worstRating"] == 1
-        assert review["reviewRating"]["bestRating"] == 3
-        assert review["itemReviewed"]["@type"] == "Claim"
-        assert (
-            review["itemReviewed"]["appearance"]["url"] == "https://news.example.org/havenstaking"
-        )
-        assert len(review["claimReviewed"]) <= 200
+            assert one[field], field
+        assert one["reviewRating"]["alternateName"]
+        assert one["reviewRating"]["worstRating"] == 1
+        assert one["reviewRating"]["bestRating"] == 3
+        assert one["itemReviewed"]["@type"] == "Claim"
+        assert one["itemReviewed"]["appearance"]["url"] == "https://news.example.org/havenstaking"
+        assert len(one["claimReviewed"]) <= 75
     _check_schemaorg(doc["@graph"])
     hearsay = reviews[str(fx.hearsay_id)]
     assert "ratingValue" not in hearsay["reviewRating"]
@@ -150,6 +169,48 @@ def test_claimreview_has_googles_fields_and_only_schemaorg_terms(
         "@type": "Organization",
         "name": "Demo Fact-Check Desk",
         "url": "https://factcheck.example.org",
+    }
+
+
+def test_claimreview_of_a_document_source(
+    session: Session, people: People, fx: ReportFixture
+) -> None:
+    """A document is where the claim first appeared, never its author (a Person or an
+    Organization); the chain's last person or organisation before it is the author."""
+    claim = session.get(Claim, fx.unreviewed_id)
+    assert claim is not None
+    union = sources.create_source(session, "FNV Havens", "organization", people.editor)
+    notice = sources.create_source(
+        session,
+        "Persbericht van de vakbond",
+        "document",
+        people.editor,
+        url="https://vakbond.example.org/persbericht",
+    )
+    review.set_chain(
+        session,
+        claim.id,
+        [review.Hop(union.id), review.Hop(notice.id)],
+        claim.version,
+        people.factchecker,
+    )
+    review.set_status(
+        session,
+        claim.id,
+        "verified",
+        "Staat in het persbericht.",
+        claim.version,
+        people.factchecker,
+    )
+    session.commit()
+    doc = json.loads(export(session, "claimreview", _flt(fx)))
+    _check_schemaorg(doc["@graph"])
+    item = next(r for r in doc["@graph"] if r["url"].endswith(f"/{claim.id}"))["itemReviewed"]
+    assert item["author"] == {"@type": "Organization", "name": "FNV Havens"}
+    assert item["firstAppearance"] == {
+        "@type": "CreativeWork",
+        "name": "Persbericht van de vakbond",
+        "url": "https://vakbond.example.org/persbericht",
     }
 
 
@@ -176,6 +237,12 @@ def test_prov_is_json_ld_with_an_embedded_context(session: Session, fx: ReportFi
     assert any(r.endswith("#AnonymousSource") for r in roles)
     hearsay_hop = nodes[next(i for i in nodes if i.endswith(f"/claim/{fx.hearsay_id}/hop/0"))]
     assert prov + "wasAttributedTo" not in hearsay_hop
+    hearsay = next(n for i, n in nodes.items() if i.endswith(f"/claim/{fx.hearsay_id}"))
+    assert prov + "hadPrimarySource" not in hearsay  # hearsay names no primary source
+    review_activity = next(
+        n for i, n in nodes.items() if i.endswith(f"/claim/{fx.hearsay_id}/review")
+    )
+    assert any(u["@id"].endswith(f"/claim/{fx.hearsay_id}") for u in review_activity[prov + "used"])
     # the whole graph converts to RDF without remote lookups
     assert jsonld.to_rdf(doc, {"documentLoader": _no_remote, "format": "application/n-quads"})
 
@@ -189,6 +256,15 @@ def test_html_escapes_and_shows_the_grounds(session: Session, fx: ReportFixture)
     assert SHA in html
     assert 'href="https://cao.example.org/haven-2024"' in html
     assert "Corrections" in html and "Methodology" in html
+    roles = re.findall(r'<span class="hop-role">([^<]*)</span>', html)
+    assert "cited by the article; primary source" in roles  # a one-hop chain
+    assert set(roles) == {
+        "cited by the article",  # hop 0 of the two-hop chain
+        "primary source",  # its hop 1
+        "cited by the article; primary source",
+    }
+    hearsay_hop = html[html.index('class="no-source">No source given') :]
+    assert "hop-role" not in hearsay_hop[: hearsay_hop.index("</li>")]  # it names no source
     assert DEFAULT_METHODOLOGY["en"][:40] in html
 
 
@@ -241,5 +317,5 @@ def test_period_report_covers_the_article(session: Session, fx: ReportFixture) -
     flt = ReportFilter(since=today - timedelta(days=1), until=today + timedelta(days=1))
     meta = meta_for(session, flt)
     assert meta.article is None and meta.summary.articles == 1
-    rows = list(csv.DictReader(io.StringIO(export(session, "csv", flt).decode())))
+    rows = list(csv.DictReader(io.StringIO(export(session, "csv", flt).decode("utf-8-sig"))))
     assert len(rows) == meta.summary.total

@@ -8,7 +8,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
-from wtforms.validators import Optional
+from wtforms.validators import Optional, Regexp
 
 from ...models import STATUSES
 from ...reports.common import FORMATS, STATUS_NAMES
@@ -33,21 +33,26 @@ def _int_or_none(value: Any) -> int | None:
         return None
 
 
+def _number() -> Regexp:
+    """A record number or nothing: a wrong value must not silently widen the report."""
+    return Regexp(r"^(|\d{1,9})$", message=_l("Choose one from the list."))
+
+
 class ReportForm(FlaskForm):
     class Meta:
         csrf = False
 
     article = SelectField(
-        _l("Article"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+        _l("Article"), choices=[], coerce=str, validators=[_number()], validate_choice=False
     )
     since = DateField(_l("From (date ingested)"), validators=[Optional()])
     until = DateField(_l("Until (inclusive)"), validators=[Optional()])
     outlet = SelectField(
-        _l("Outlet"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+        _l("Outlet"), choices=[], coerce=str, validators=[_number()], validate_choice=False
     )
     status = SelectField(_l("Status"), choices=[], coerce=str, validators=[Optional()])
     assignee = SelectField(
-        _l("Assignee"), choices=[], coerce=str, validators=[Optional()], validate_choice=False
+        _l("Assignee"), choices=[], coerce=str, validators=[_number()], validate_choice=False
     )
     language = SelectField(
         _l("Language"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 
 from flask import (
     Blueprint,
@@ -22,13 +23,15 @@ from flask_login import current_user
 from ...reports.common import EXTENSIONS, FORMATS, MEDIA_TYPES, methodology_text
 from ...reports.html import report_context
 from ...reports.pdf import PdfUnavailable
-from ...reports.render import prepare, render
+from ...reports.render import check_size, prepare, render
 from ...services import reports as service
 from ...services.errors import NotFound, TrackerError
 from .. import db, status_label
 from .forms import FORMAT_LABELS, ReportForm
 
 bp = Blueprint("reports", __name__)
+# A page is for reading: longer selections are downloaded (they stream).
+PREVIEW_MAX_CLAIMS = 500
 
 
 def _can_export() -> bool:
@@ -85,10 +88,12 @@ def preview() -> ResponseReturnValue:
         meta = _meta(form)
     except TrackerError as err:
         return _index(form, str(err), 404 if isinstance(err, NotFound) else 400)
-    context = report_context(meta, service.iter_claims(db(), meta.filter), _)
+    claims = islice(service.iter_claims(db(), meta.filter), PREVIEW_MAX_CLAIMS)
+    context = report_context(meta, claims, _)
     return render_template(
         "reports/preview.html",
         **context,
+        shown=min(meta.summary.total, PREVIEW_MAX_CLAIMS),
         query=_query(),
         can_export=_can_export(),
         formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
@@ -118,6 +123,7 @@ def export() -> ResponseReturnValue:
     try:
         prepare(fmt)
         meta = _meta(form)
+        check_size(fmt, meta.summary.total)
     except PdfUnavailable as err:
         return _index(form, str(err), 503)
     except TrackerError as err:
