@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +23,9 @@ DEMO_TITLE = "Vrijwilligers uit tientallen landen vechten mee aan het front"
 
 # Written for this project; any resemblance to a real article is in the subject only.
 DEMO_BODY = (Path(__file__).parent / "demo_article_nl.txt").read_text(encoding="utf-8")
+
+# The text of the page the demo's evidence archived; its SHA-256 is stored with the evidence.
+ARCHIVED_PAGE = "Maandcijfers aanmeldingen buitenlandse vrijwilligers, februari: +40% t.o.v. januari."
 
 
 @dataclass(frozen=True)
@@ -91,7 +95,17 @@ def load_demo(session: Session) -> DemoResult:
             checker,
             title="Maandcijfers aanmeldingen",
             excerpt="Aanmeldingen februari: +40% t.o.v. januari.",
+            archived_sha256=hashlib.sha256(ARCHIVED_PAGE.encode("utf-8")).hexdigest(),
         )
+    # A first verdict, then a correction: reports list it in their corrections log.
+    _review(
+        session,
+        claims,
+        "zou vorige week",
+        "unsourced",
+        checker,
+        "Het artikel noemt geen bron voor het ontslag.",
+    )
     disputed = _review(
         session,
         claims,
@@ -118,6 +132,21 @@ def load_demo(session: Session) -> DemoResult:
             [review.Hop(nyt.id), review.Hop(soldiers.id, "reported", "verklaren")],
             nyt_claim.version,
             checker,
+        )
+    cabinet = _find(claims, "Bronnen rond het kabinet")
+    anonymous = cabinet.primary_attribution if cabinet is not None else None
+    if anonymous is not None and anonymous.source is not None:
+        found = anonymous.source
+        sources.update_source(
+            session,
+            found.id,
+            editor,
+            name=found.name,
+            kind="anonymous",
+            description=found.description,
+            url=found.url,
+            anonymity_reason="Het overleg in het kabinet is vertrouwelijk; de bronnen willen "
+            "niet met naam genoemd worden.",
         )
     return DemoResult(article, created=True)
 
