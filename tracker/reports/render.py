@@ -25,7 +25,11 @@ def check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         from ..services.errors import InvalidInput
 
-        raise InvalidInput(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+        raise InvalidInput(
+            "unknown format %(value)r; choose one of %(choices)s",
+            value=fmt,
+            choices=", ".join(FORMATS),
+        )
     return fmt
 
 
@@ -37,12 +41,14 @@ PDF_MAX_CLAIMS = 2000
 def check_size(fmt: str, claims: int) -> None:
     """Refuse a PDF too long to lay out (InvalidInput naming the other formats)."""
     if fmt == "pdf" and claims > PDF_MAX_CLAIMS:
-        from ..services.errors import InvalidInput
+        from ..services.errors import Count, InvalidInput
 
         raise InvalidInput(
-            f"a PDF can hold at most {PDF_MAX_CLAIMS} claims and this report has {claims}; "
+            "a PDF can hold at most %(most)s claims and this report has %(claims)s; "
             "narrow the selection, or export HTML (printable), CSV or JSON, which stream "
-            "any number of claims"
+            "any number of claims",
+            most=Count(PDF_MAX_CLAIMS),
+            claims=Count(claims),
         )
 
 

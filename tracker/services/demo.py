@@ -25,7 +25,9 @@ DEMO_TITLE = "Vrijwilligers uit tientallen landen vechten mee aan het front"
 DEMO_BODY = (Path(__file__).parent / "demo_article_nl.txt").read_text(encoding="utf-8")
 
 # The text of the page the demo's evidence archived; its SHA-256 is stored with the evidence.
-ARCHIVED_PAGE = "Maandcijfers aanmeldingen buitenlandse vrijwilligers, februari: +40% t.o.v. januari."
+ARCHIVED_PAGE = (
+    "Maandcijfers aanmeldingen buitenlandse vrijwilligers, februari: +40% t.o.v. januari."
+)
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,71 @@
-"""Errors the services raise; each message is fit to show a user as it is."""
+"""Errors the services raise; each message is fit to show a user as it is.
+
+A message is an English template with %(name)s placeholders plus its parameters:
+
+    raise InvalidInput("say why the claim is %(status)s: a rationale is required", status=status)
+
+`str(err)` is the English text, formatted (what the CLI and the JSON API show); `err.template`
+and `err.params` stay available so the web interface can look the template up in its catalogue
+and show the message in the user's language (tracker/web/messages.py). The services never
+translate anything themselves. pybabel finds the templates through the keywords InvalidInput,
+NotFound, PermissionDenied, TrackerError and N_ (see babel.cfg).
+
+Conventions for parameters, so the web layer can show them in the user's language:
+- `status` holds a claim status code ("verified", ...); the web shows its translated label.
+- a `Count` is a quantity shown with thousands separators ("500,000" in English).
+Other parameters are shown as they are: put no English words in them.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 
+def N_(template: str) -> str:  # noqa: N802 (the usual name of the gettext no-op)
+    """Marks a template for extraction into the catalogue (pybabel -k N_); returns it as it is."""
+    return template
+
+
+class Count(int):
+    """A quantity in a message: English text shows it as 500,000; the web in the user's locale."""
+
+    def __str__(self) -> str:
+        return f"{int(self):,}"
+
+
+class Message(str):
+    """English text that keeps its template and parameters, for translation by the web layer.
+
+    It is a `str` (the formatted English), so it can stand wherever text is expected.
+    """
+
+    template: str
+    params: dict[str, Any]
+
+    def __new__(cls, template: str, /, **params: Any) -> Message:
+        text = template % params if params else template
+        self = super().__new__(cls, text)
+        self.template = template
+        self.params = params
+        return self
+
+
 class TrackerError(Exception):
     """Base of every error a service raises on purpose."""
+
+    def __init__(self, template: str = "", /, **params: Any) -> None:
+        self.message = Message(template, **params)
+        super().__init__(str(self.message))
+
+    @property
+    def template(self) -> str:
+        """The English message with its %(name)s placeholders (the catalogue's msgid)."""
+        return self.message.template
+
+    @property
+    def params(self) -> dict[str, Any]:
+        """The values of the template's placeholders."""
+        return self.message.params
 
 
 class InvalidInput(TrackerError):
@@ -25,7 +84,9 @@ class DuplicateArticle(TrackerError):
     """The same text was ingested before."""
 
     def __init__(self, article_id: int) -> None:
-        super().__init__(f"this text was already ingested as article {article_id}")
+        super().__init__(
+            N_("this text was already ingested as article %(article_id)s"), article_id=article_id
+        )
         self.article_id = article_id
 
 
@@ -34,8 +95,13 @@ class StaleVersion(TrackerError):
 
     def __init__(self, expected: int, current: dict[str, Any]) -> None:
         super().__init__(
-            f"claim {current.get('id')} was changed by someone else (you edited version "
-            f"{expected}, it is now at version {current.get('version')}); nothing was saved"
+            N_(
+                "claim %(claim_id)s was changed by someone else (you edited version "
+                "%(expected)s, it is now at version %(version)s); nothing was saved"
+            ),
+            claim_id=current.get("id"),
+            expected=expected,
+            version=current.get("version"),
         )
         self.expected = expected
         self.current = current

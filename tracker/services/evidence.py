@@ -50,7 +50,11 @@ def add_evidence(
     """Attach a piece of evidence (supports, refutes or context) to a claim."""
     claim = get_claim(session, claim_id)
     if stance not in STANCES:
-        raise InvalidInput(f"unknown stance {stance!r}; choose one of {', '.join(STANCES)}")
+        raise InvalidInput(
+            "unknown stance %(stance)r; choose one of %(choices)s",
+            stance=stance,
+            choices=", ".join(STANCES),
+        )
     if archived_sha256 is not None and not _SHA256.match(archived_sha256):
         raise InvalidInput("the archived copy's hash must be 64 lowercase hex digits (SHA-256)")
     ev = Evidence(
@@ -80,7 +84,7 @@ def remove_evidence(session: Session, evidence_id: int, reason: str, actor: User
     """Withdraw a piece of evidence; the row stays, with who, when and why."""
     ev = session.get(Evidence, evidence_id)
     if ev is None:
-        raise NotFound(f"no evidence {evidence_id}")
+        raise NotFound("no evidence %(id)s", id=evidence_id)
     if ev.removed_at is not None:
         raise InvalidInput("this evidence was already removed")
     reason = reason.strip()

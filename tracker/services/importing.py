@@ -1,6 +1,7 @@
 """Turning an uploaded file or a web page into article text and metadata (no Flask, no database).
 
-Every failure is an InvalidInput whose message can be shown to the user as it is.
+Every failure is an InvalidInput whose message can be shown to the user as it is; the notes are
+errors.Message texts, which the web interface translates like the errors' messages.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from typing import Any
 import charset_normalizer
 import trafilatura
 
-from .errors import InvalidInput
+from .errors import N_, Count, InvalidInput
+from .errors import Message as Text
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 10.0
@@ -142,7 +144,7 @@ def from_upload(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> Impor
     """An uploaded .txt, .html or .docx file -> text and metadata."""
     name = filename.lower()
     if len(data) > max_bytes:
-        raise InvalidInput(f"the file is larger than {_size(max_bytes)}")
+        raise _too_large("file", max_bytes)
     if name.endswith(DOCX_SUFFIXES):
         return from_docx(data)
     if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
@@ -153,15 +155,26 @@ def from_upload(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> Impor
     return imported
 
 
-def _size(n: int) -> str:
-    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n:,} bytes"
+def _too_large(what: str, limit: int) -> InvalidInput:
+    """The refusal of a file or page over `limit` bytes (in MB when it is a megabyte or more)."""
+    if limit >= 1024 * 1024:
+        mb = f"{limit / (1024 * 1024):g}"
+        if what == "page":
+            return InvalidInput("the page is larger than %(mb)s MB", mb=mb)
+        return InvalidInput("the file is larger than %(mb)s MB", mb=mb)
+    if what == "page":
+        return InvalidInput("the page is larger than %(n)s bytes", n=Count(limit))
+    return InvalidInput("the file is larger than %(n)s bytes", n=Count(limit))
 
 
 def _note_guess(imported: Imported, guessed: str | None) -> None:
     if guessed:
         imported.needs_review = True
         imported.notes.append(
-            f"the text was not UTF-8; it was read as {guessed}: check it before saving"
+            Text(
+                N_("the text was not UTF-8; it was read as %(encoding)s: check it before saving"),
+                encoding=guessed,
+            )
         )
 
 
@@ -181,12 +194,13 @@ def refuse_internal(url: str) -> None:
     try:
         infos = socket.getaddrinfo(host, None)
     except OSError as err:
-        raise InvalidInput(f"the page could not be fetched: {host} is unknown") from err
+        raise InvalidInput("the page could not be fetched: %(host)s is unknown", host=host) from err
     for info in infos:
         address = ipaddress.ip_address(info[4][0])
         if not address.is_global:
             raise InvalidInput(
-                f"the address {host} points into a private network; only public pages are fetched"
+                "the address %(host)s points into a private network; only public pages are fetched",
+                host=host,
             )
 
 
@@ -227,15 +241,17 @@ def fetch_url(
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as err:
         raise InvalidInput(
-            f"the page could not be fetched: the server answered {err.code}"
+            "the page could not be fetched: the server answered %(code)s", code=err.code
         ) from err
     except (urllib.error.URLError, TimeoutError, OSError, ValueError) as err:
         reason = getattr(err, "reason", err)
-        raise InvalidInput(f"the page could not be fetched: {reason}") from err
+        raise InvalidInput("the page could not be fetched: %(reason)s", reason=reason) from err
     if len(data) > max_bytes:
-        raise InvalidInput(f"the page is larger than {_size(max_bytes)}")
+        raise _too_large("page", max_bytes)
     if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
-        raise InvalidInput(f"the address does not serve a web page or text ({content_type})")
+        raise InvalidInput(
+            "the address does not serve a web page or text (%(type)s)", type=content_type
+        )
     text: str | None = None
     guessed: str | None = None
     if charset and charset not in ("utf-8", "utf8"):

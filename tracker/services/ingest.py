@@ -14,7 +14,7 @@ from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
-from .errors import DuplicateArticle, InvalidInput, NotFound
+from .errors import Count, DuplicateArticle, InvalidInput, NotFound
 from .sources import resolve_mention
 
 DEFAULT_MAX_CHARS = 500_000
@@ -42,12 +42,14 @@ def parse_published(value: str | None) -> tuple[date | None, str | None]:
         return None, None
     m = _DATE.match(value.strip())
     if not m:
-        raise InvalidInput(f"publication date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+        raise InvalidInput(
+            "publication date %(date)r is not YYYY, YYYY-MM or YYYY-MM-DD", date=value
+        )
     year, month, day = m.group(1), m.group(2), m.group(3)
     try:
         parsed = date(int(year), int(month or 1), int(day or 1))
     except ValueError as err:
-        raise InvalidInput(f"publication date {value!r} does not exist") from err
+        raise InvalidInput("publication date %(date)r does not exist", date=value) from err
     return parsed, "day" if day else "month" if month else "year"
 
 
@@ -56,7 +58,11 @@ def validate_body(body: str, max_chars: int = DEFAULT_MAX_CHARS) -> None:
     if not body.strip():
         raise InvalidInput("the article is empty")
     if len(body) > max_chars:
-        raise InvalidInput(f"the article has {len(body):,} characters; the limit is {max_chars:,}")
+        raise InvalidInput(
+            "the article has %(length)s characters; the limit is %(limit)s",
+            length=Count(len(body)),
+            limit=Count(max_chars),
+        )
     if "\x00" in body:
         raise InvalidInput("the article contains NUL bytes: it looks like a binary file, not text")
 
@@ -112,7 +118,9 @@ def ingest_article(
     if language == "auto":
         language = extract.detect_language(body)
     if language not in LANGUAGES:
-        raise InvalidInput(f"language {data.language!r} is not supported; use nl, en or auto")
+        raise InvalidInput(
+            "language %(language)r is not supported; use nl, en or auto", language=data.language
+        )
     if data.url and not data.url.startswith(("http://", "https://")):
         raise InvalidInput("the article URL must start with http:// or https://")
     published_on, precision = parse_published(data.published)
@@ -164,9 +172,9 @@ def _superseded(session: Session, supersedes_id: int | None) -> Article | None:
         return None
     old = session.get(Article, supersedes_id)
     if old is None:
-        raise NotFound(f"no article {supersedes_id} to supersede")
+        raise NotFound("no article %(id)s to supersede", id=supersedes_id)
     if session.scalar(select(Article.id).where(Article.supersedes_id == old.id)) is not None:
-        raise InvalidInput(f"article {old.id} has already been superseded")
+        raise InvalidInput("article %(id)s has already been superseded", id=old.id)
     return old
 
 

@@ -71,19 +71,23 @@ class QueuePage:
 
 def _validate(f: QueueFilter) -> None:
     if f.status is not None and f.status not in STATUSES:
-        raise InvalidInput(f"unknown status {f.status!r}")
+        raise InvalidInput("unknown status %(value)r", value=f.status)
     if f.sort not in SORTS:
-        raise InvalidInput(f"unknown sort {f.sort!r}; choose one of {', '.join(SORTS)}")
+        raise InvalidInput(
+            "unknown sort %(value)r; choose one of %(choices)s",
+            value=f.sort,
+            choices=", ".join(SORTS),
+        )
     if f.source_scope not in SOURCE_SCOPES:
-        raise InvalidInput(f"unknown source scope {f.source_scope!r}")
+        raise InvalidInput("unknown source scope %(value)r", value=f.source_scope)
     if f.date_field not in DATE_FIELDS:
-        raise InvalidInput(f"unknown date field {f.date_field!r}")
+        raise InvalidInput("unknown date field %(value)r", value=f.date_field)
     if f.min_score is not None and not 0 <= f.min_score <= 1:
         raise InvalidInput("the minimum score lies between 0 and 1")
     if f.date_from and f.date_to and f.date_from > f.date_to:
         raise InvalidInput("the start date lies after the end date")
     if f.assignee is not None and f.assignee not in ASSIGNEE_SPECIAL and not f.assignee.isdigit():
-        raise InvalidInput(f"unknown assignee {f.assignee!r}")
+        raise InvalidInput("unknown assignee %(value)r", value=f.assignee)
 
 
 def _start_of(day: date) -> datetime:

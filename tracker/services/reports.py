@@ -57,10 +57,16 @@ class ReportFilter:
         if self.article_id is None and self.since is None and self.until is None:
             raise InvalidInput("choose an article or a period (since and/or until)")
         if self.since and self.until and self.since > self.until:
-            raise InvalidInput(f"the period starts ({self.since}) after it ends ({self.until})")
+            raise InvalidInput(
+                "the period starts (%(since)s) after it ends (%(until)s)",
+                since=self.since.isoformat(),
+                until=self.until.isoformat(),
+            )
         if self.status is not None and self.status not in STATUSES:
             raise InvalidInput(
-                f"unknown status {self.status!r}; choose one of {', '.join(STATUSES)}"
+                "unknown status %(value)r; choose one of %(choices)s",
+                value=self.status,
+                choices=", ".join(STATUSES),
             )
         return self
 
@@ -458,7 +464,7 @@ def iter_claims(
 def get_article(session: Session, article_id: int) -> ArticleRecord:
     article = session.get(Article, article_id)
     if article is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound("no article %(id)s", id=article_id)
     return article_record(article)
 
 
@@ -496,20 +502,20 @@ def resolve_outlet(session: Session, value: str) -> int:
     try:
         return source_by_reference(session, value).id
     except NotFound:
-        raise NotFound(f"no outlet {value!r}") from None
+        raise NotFound("no outlet %(value)r", value=value) from None
 
 
 def resolve_user(session: Session, value: str) -> int:
     """A user given by id or e-mail address (for the CLI)."""
     if value.isdigit():
         if session.get(User, int(value)) is None:
-            raise NotFound(f"no user {value}")
+            raise NotFound("no user %(value)s", value=value)
         return int(value)
     from .users import find_by_email
 
     found = find_by_email(session, value)
     if found is None:
-        raise NotFound(f"no user with e-mail address {value!r}")
+        raise NotFound("no user with e-mail address %(value)r", value=value)
     return found.id
 
 

@@ -64,14 +64,14 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
 def get_claim(session: Session, claim_id: int) -> Claim:
     claim = session.get(Claim, claim_id)
     if claim is None:
-        raise NotFound(f"no claim {claim_id}")
+        raise NotFound("no claim %(id)s", id=claim_id)
     return claim
 
 
 def article_claims(session: Session, article_id: int) -> list[Claim]:
     """An article's claims in text order with their chains and sources (three queries)."""
     if session.get(Article, article_id) is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound("no article %(id)s", id=article_id)
     return list(
         session.scalars(
             select(Claim)
@@ -121,10 +121,16 @@ def set_status(
 ) -> Claim:
     """Record a verdict with its rationale; 'unreviewed' reopens the claim."""
     if status not in STATUSES:
-        raise InvalidInput(f"unknown status {status!r}; choose one of {', '.join(VERDICTS)}")
+        raise InvalidInput(
+            "unknown status %(value)r; choose one of %(choices)s",
+            value=status,
+            choices=", ".join(VERDICTS),
+        )
     rationale = rationale.strip()
     if status in ("verified", "disputed") and not rationale:
-        raise InvalidInput(f"say why the claim is {status}: a rationale is required")
+        raise InvalidInput(
+            "say why the claim is %(status)s: a rationale is required", status=status
+        )
     claim = _checked(session, claim_id, expected_version)
     before = {"status": claim.status, "rationale": claim.rationale}
     claim.status = status
@@ -155,7 +161,7 @@ def set_text(
     if not text:
         raise InvalidInput("a claim's wording cannot be empty")
     if len(text) > MAX_CLAIM_TEXT:
-        raise InvalidInput(f"a claim's wording may have at most {MAX_CLAIM_TEXT} characters")
+        raise InvalidInput("a claim's wording may have at most %(n)s characters", n=MAX_CLAIM_TEXT)
     claim = _checked(session, claim_id, expected_version)
     before = claim.text
     claim.text = text
@@ -181,7 +187,7 @@ def assign(
     if assignee_id is not None:
         assignee = session.get(User, assignee_id)
         if assignee is None or not assignee.active:
-            raise InvalidInput(f"no active user {assignee_id} to assign the claim to")
+            raise InvalidInput("no active user %(id)s to assign the claim to", id=assignee_id)
     before = claim.assignee_id
     claim.assignee_id = assignee_id
     _save(session, claim, expected_version)
@@ -215,19 +221,22 @@ def set_chain(
     live: list[Hop] = []
     for n, hop in enumerate(hops, start=1):
         if hop.kind not in ATTRIBUTION_KINDS:
-            raise InvalidInput(f"unknown attribution kind {hop.kind!r}")
+            raise InvalidInput("unknown attribution kind %(kind)r", kind=hop.kind)
         if hop.source_id is None and hop.kind != "hearsay":
             raise InvalidInput("a hop without a source is hearsay; choose a source or mark it so")
         if hop.source_id is not None and hop.kind == "hearsay":
             raise InvalidInput(
-                f"hop {n}: hearsay means no source is given; clear the source or choose "
-                "another kind of attribution"
+                "hop %(n)s: hearsay means no source is given; clear the source or choose "
+                "another kind of attribution",
+                n=n,
             )
         if hop.source_id is not None:
             try:  # a source merged away since the page was opened: its survivor
                 source_id: int | None = live_source(session, hop.source_id).id
             except NotFound as err:
-                raise InvalidInput(f"hop {n}: there is no source #{hop.source_id}") from err
+                raise InvalidInput(
+                    "hop %(n)s: there is no source #%(id)s", n=n, id=hop.source_id
+                ) from err
             hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)
         live.append(hop)
     hops = live
@@ -273,7 +282,7 @@ def add_claim(
     """A claim the extractor missed: any span of the article a user selects."""
     article = session.get(Article, article_id)
     if article is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound("no article %(id)s", id=article_id)
     claim = _new_claim(article, start, end, text, actor)
     session.add(claim)
     session.flush()
@@ -298,7 +307,9 @@ def _new_claim(
     parent: Claim | None = None,
 ) -> Claim:
     if not 0 <= start < end <= len(article.body):
-        raise InvalidInput(f"the span {start}–{end} is not inside the article")
+        raise InvalidInput(
+            "the span %(start)s–%(end)s is not inside the article", start=start, end=end
+        )
     quote = quote_for(article.body, start, end)
     if not quote.exact.strip():
         raise InvalidInput("the selected text is blank")
@@ -341,8 +352,12 @@ def split_claim(
     for part in parts:
         if not claim.start <= part.start < part.end <= claim.end:
             raise InvalidInput(
-                f"the part {part.start}–{part.end} is not inside the claim "
-                f"({claim.start}–{claim.end})"
+                "the part %(start)s–%(end)s is not inside the claim "
+                "(%(claim_start)s–%(claim_end)s)",
+                start=part.start,
+                end=part.end,
+                claim_start=claim.start,
+                claim_end=claim.end,
             )
     children = []
     for part in parts:
@@ -429,8 +444,10 @@ def edit_chain(
                 source_id = create_source(session, name, row.new_kind, actor).id
             else:
                 raise InvalidInput(
-                    f"hop {n}: no source named {name!r} in the registry; "
-                    "choose a kind to create it as a new source"
+                    "hop %(n)s: no source named %(name)r in the registry; "
+                    "choose a kind to create it as a new source",
+                    n=n,
+                    name=name,
                 )
         kind = "hearsay" if source_id is None else row.kind
         resolved.append(Hop(source_id=source_id, kind=kind))
@@ -456,7 +473,9 @@ def split_by_fragments(
             continue
         span = find_fragment(body, claim.start, claim.end, fragment, after)
         if span is None:
-            raise InvalidInput(f"the part {fragment.strip()!r} does not occur in the claim's text")
+            raise InvalidInput(
+                "the part %(part)r does not occur in the claim's text", part=fragment.strip()
+            )
         parts.append(Part(span[0], span[1]))
         after = span[1]
     return split_claim(session, claim_id, parts, expected_version, actor)
@@ -468,7 +487,7 @@ def add_claim_from_text(
     """A missed claim given as a fragment of the article's text (its first occurrence)."""
     article = session.get(Article, article_id)
     if article is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound("no article %(id)s", id=article_id)
     span = find_fragment(article.body, 0, len(article.body), fragment)
     if span is None:
         raise InvalidInput("that text does not occur in the article")

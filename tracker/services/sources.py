@@ -40,7 +40,7 @@ def _snapshot(source: Source) -> dict[str, object]:
 def get_source(session: Session, source_id: int) -> Source:
     source = session.get(Source, source_id)
     if source is None:
-        raise NotFound(f"no source {source_id}")
+        raise NotFound("no source %(id)s", id=source_id)
     return source
 
 
@@ -49,11 +49,11 @@ def source_by_reference(session: Session, reference: str) -> Source:
     ref = reference.strip().removeprefix("#").strip()
     if ref.isdigit():
         if len(ref) > 10 or int(ref) > 2**31 - 1:
-            raise NotFound(f"no source {ref}")
+            raise NotFound("no source %(id)s", id=ref)
         return _follow_merges(session, get_source(session, int(ref)))
     found = find_source(session, ref)
     if found is None:
-        raise NotFound(f"no source named {ref!r}")
+        raise NotFound("no source named %(name)r", name=ref)
     return found
 
 
@@ -112,7 +112,11 @@ def create_source(
     if len(name) > 300:
         raise InvalidInput("a source name may have at most 300 characters")
     if kind not in SOURCE_KINDS:
-        raise InvalidInput(f"unknown source kind {kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+        raise InvalidInput(
+            "unknown source kind %(kind)r; choose one of %(choices)s",
+            kind=kind,
+            choices=", ".join(SOURCE_KINDS),
+        )
     if url and not url.startswith(("http://", "https://")):
         raise InvalidInput("a source URL must start with http:// or https://")
     source = Source(
@@ -147,7 +151,9 @@ def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
     if taken is not None:
         if taken.source_id == source.id:
             return taken
-        raise InvalidInput(f"the alias {alias!r} already belongs to source {taken.source_id}")
+        raise InvalidInput(
+            "the alias %(alias)r already belongs to source %(id)s", alias=alias, id=taken.source_id
+        )
     row = SourceAlias(source=source, alias=alias, alias_key=key)
     session.add(row)
     session.flush()
@@ -250,7 +256,9 @@ def merge_sources(
     keep = get_source(session, keep_id)
     gone = get_source(session, merge_id)
     if gone.merged_into_id is not None:
-        raise InvalidInput(f"source {merge_id} was already merged into {gone.merged_into_id}")
+        raise InvalidInput(
+            "source %(id)s was already merged into %(into)s", id=merge_id, into=gone.merged_into_id
+        )
     before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
     moved = list(session.scalars(select(Attribution.id).where(Attribution.source_id == gone.id)))
     session.execute(
@@ -290,14 +298,20 @@ def update_source(
     """Change a source's name, kind, description, URL and anonymity reason (audited)."""
     source = get_source(session, source_id)
     if source.merged_into_id is not None:
-        raise InvalidInput(f"source {source_id} was merged into {source.merged_into_id}")
+        raise InvalidInput(
+            "source %(id)s was merged into %(into)s", id=source_id, into=source.merged_into_id
+        )
     name = " ".join(name.split())
     if not name:
         raise InvalidInput("a source needs a name")
     if len(name) > 300:
         raise InvalidInput("a source name may have at most 300 characters")
     if kind not in SOURCE_KINDS:
-        raise InvalidInput(f"unknown source kind {kind!r}; choose one of {', '.join(SOURCE_KINDS)}")
+        raise InvalidInput(
+            "unknown source kind %(kind)r; choose one of %(choices)s",
+            kind=kind,
+            choices=", ".join(SOURCE_KINDS),
+        )
     url = (url or "").strip() or None
     if url and not url.startswith(("http://", "https://")):
         raise InvalidInput("a source URL must start with http:// or https://")

@@ -34,7 +34,7 @@ def issue_token(
     """A new token for `owner`; the plain text is returned here and never again."""
     unknown = set(scopes) - set(SCOPES)
     if unknown or not scopes:
-        raise InvalidInput(f"scopes must be some of {', '.join(SCOPES)}")
+        raise InvalidInput("scopes must be some of %(choices)s", choices=", ".join(SCOPES))
     if not name.strip():
         raise InvalidInput("a token needs a name saying what it is for")
     plaintext = PREFIX + secrets.token_urlsafe(32)
@@ -72,7 +72,7 @@ def authenticate_token(session: Session, plaintext: str) -> ApiToken | None:
 def revoke_token(session: Session, token_id: int, actor: User) -> ApiToken:
     token = session.get(ApiToken, token_id)
     if token is None:
-        raise NotFound(f"no token {token_id}")
+        raise NotFound("no token %(id)s", id=token_id)
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record(

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..models import ROLES, User
 from ..models._types import utcnow
 from . import audit
-from .errors import InvalidInput, NotFound, TrackerError
+from .errors import N_, InvalidInput, NotFound, TrackerError
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
@@ -21,7 +21,7 @@ _hasher = PasswordHasher()
 def _normal_email(email: str) -> str:
     email = email.strip().lower()
     if "@" not in email or len(email) > 254 or " " in email:
-        raise InvalidInput(f"not an e-mail address: {email!r}")
+        raise InvalidInput("not an e-mail address: %(email)r", email=email)
     return email
 
 
@@ -36,13 +36,15 @@ def create_user(
     """A new active user; refuses a taken e-mail, an unknown role or a short password."""
     email = _normal_email(email)
     if role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise InvalidInput(
+            "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
+        )
     if len(password) < MIN_PASSWORD_LENGTH:
-        raise InvalidInput(f"the password needs at least {MIN_PASSWORD_LENGTH} characters")
+        raise InvalidInput("the password needs at least %(n)s characters", n=MIN_PASSWORD_LENGTH)
     if not name.strip():
         raise InvalidInput("a user needs a name")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
-        raise InvalidInput(f"a user with e-mail {email} exists already")
+        raise InvalidInput("a user with e-mail %(email)s exists already", email=email)
     user = User(email=email, name=name.strip(), role=role, password_hash=_hasher.hash(password))
     session.add(user)
     session.flush()
@@ -60,7 +62,7 @@ def create_user(
 def get_user(session: Session, user_id: int) -> User:
     user = session.get(User, user_id)
     if user is None:
-        raise NotFound(f"no user {user_id}")
+        raise NotFound("no user %(id)s", id=user_id)
     return user
 
 
@@ -75,10 +77,12 @@ def list_users(session: Session) -> list[User]:
 def set_role(session: Session, email: str, role: str, actor: User | None = None) -> User:
     """Change a user's role (recorded in the audit log)."""
     if role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise InvalidInput(
+            "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
+        )
     user = find_by_email(session, email)
     if user is None:
-        raise NotFound(f"no user with e-mail {email}")
+        raise NotFound("no user with e-mail %(email)s", email=email)
     before = user.role
     user.role = role
     audit.record(
@@ -133,7 +137,10 @@ class LoginThrottled(TrackerError):
     """Too many failed logins for this account; try again later."""
 
     def __init__(self, seconds: int) -> None:
-        super().__init__(f"too many failed logins; try again in {max(1, seconds // 60)} minute(s)")
+        super().__init__(
+            N_("too many failed logins; try again in %(minutes)s minute(s)"),
+            minutes=max(1, seconds // 60),
+        )
         self.seconds = seconds
 
 
@@ -171,7 +178,7 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
 
 def set_locale(session: Session, user: User, locale: str | None) -> User:
     if locale not in (None, "nl", "en"):
-        raise InvalidInput(f"unsupported interface language {locale!r}")
+        raise InvalidInput("unsupported interface language %(locale)r", locale=locale)
     user.locale = locale
     return user
 
@@ -189,9 +196,11 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
     """Change a user's role by id; the last active admin keeps the admin role."""
     user = get_user(session, user_id)
     if role not in ROLES:
-        raise InvalidInput(f"unknown role {role!r}; choose one of {', '.join(ROLES)}")
+        raise InvalidInput(
+            "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
+        )
     if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
-        raise InvalidInput("the last active admin cannot give up the admin role")
+        raise InvalidInput("the last active administrator cannot give up the admin role")
     return set_role(session, user.email, role, actor)
 
 
@@ -199,5 +208,5 @@ def change_active(session: Session, user_id: int, active: bool, actor: User | No
     """Deactivate or reactivate a user; the last active admin stays active."""
     user = get_user(session, user_id)
     if not active and user.role == "admin" and user.active and _active_admins(session) <= 1:
-        raise InvalidInput("the last active admin cannot be deactivated")
+        raise InvalidInput("the last active administrator cannot be deactivated")
     return set_active(session, user_id, active, actor)

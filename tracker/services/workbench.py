@@ -119,7 +119,7 @@ def article_view(session: Session, article_id: int, claim_id: int | None = None)
         select(Article).options(joinedload(Article.outlet)).where(Article.id == article_id)
     )
     if article is None:
-        raise NotFound(f"no article {article_id}")
+        raise NotFound("no article %(id)s", id=article_id)
     claims = list(
         session.scalars(
             select(Claim)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -13,6 +11,7 @@ from ...models import User
 from ...services import users as user_service
 from ...services.errors import InvalidInput, NotFound
 from .. import db
+from ..messages import explain
 from .forms import ROLE_LABELS, ActiveForm, CreateUserForm, RoleForm
 
 bp = Blueprint("admin", __name__)
@@ -67,7 +66,7 @@ def users() -> ResponseReturnValue:
         )
     except InvalidInput as err:
         session.rollback()
-        form.email.errors = [*form.email.errors, _message(str(err))]
+        form.email.errors = [*form.email.errors, explain(err)]
         return _render(form, 422)
     session.commit()
     flash(_("User %(email)s was created.", email=user.email), "info")
@@ -86,7 +85,7 @@ def set_role(user_id: int) -> ResponseReturnValue:
         abort(404)
     except InvalidInput as err:
         session.rollback()
-        return _render(CreateUserForm(formdata=None), 409, {user_id: _message(str(err))})
+        return _render(CreateUserForm(formdata=None), 409, {user_id: explain(err)})
     session.commit()
     flash(_("%(name)s is now %(role)s.", name=user.name, role=role_label(user.role)), "info")
     return redirect(url_for("admin.users"))
@@ -105,25 +104,10 @@ def set_active(user_id: int) -> ResponseReturnValue:
         abort(404)
     except InvalidInput as err:
         session.rollback()
-        return _render(CreateUserForm(formdata=None), 409, {user_id: _message(str(err))})
+        return _render(CreateUserForm(formdata=None), 409, {user_id: explain(err)})
     session.commit()
     if active:
         flash(_("%(name)s was reactivated.", name=user.name), "info")
     else:
         flash(_("%(name)s was deactivated.", name=user.name), "info")
     return redirect(url_for("admin.users"))
-
-
-def _message(text: str) -> str:
-    """The service's refusal in the interface language where it is a known one."""
-    if "last active admin" in text:
-        return str(_("The last active administrator cannot be demoted or deactivated."))
-    if m := re.fullmatch(r"a user with e-mail (.+) exists already", text):
-        return str(_("A user with the e-mail address %(email)s exists already.", email=m[1]))
-    if text.startswith("not an e-mail address"):
-        return str(_("Enter a valid e-mail address."))
-    if text.startswith("the password needs at least"):
-        return str(_("The password needs at least 10 characters."))
-    if text == "a user needs a name":
-        return str(_("A user needs a name."))
-    return text

@@ -26,6 +26,7 @@ from ...services.errors import DuplicateArticle, InvalidInput, NotFound
 from ...services.ingest import ArticleInput, ingest_article
 from .. import db
 from ..history import HistoryRow, describe
+from ..messages import explain
 from .forms import AddClaimForm, ArticleForm
 
 bp = Blueprint("articles", __name__)
@@ -111,7 +112,7 @@ def new() -> ResponseReturnValue:
                     _("Paste the article text, upload a file or give the article's web address.")
                 )
             _prefill(form, found)
-            notes = found.notes
+            notes = [explain(note) for note in found.notes]
             if action == "fetch" or found.needs_review:
                 flash(_("Check the text and the details, then save."), "info")
                 status = 422 if action != "fetch" else 200
@@ -141,7 +142,7 @@ def new() -> ResponseReturnValue:
     except InvalidInput as err:
         db().rollback()
         form.body.data = body or form.body.data
-        flash(str(err), "error")
+        flash(explain(err), "error")
         return render_template("articles/new.html", form=form, notes=notes), 422
     flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
     return redirect(url_for("articles.view", article_id=article.id))
@@ -243,7 +244,7 @@ def add_claim(article_id: int) -> ResponseReturnValue:
             abort(404)
         except InvalidInput as err:
             session.rollback()
-            form.fragment.errors = [*form.fragment.errors, str(err)]
+            form.fragment.errors = [*form.fragment.errors, explain(err)]
         else:
             flash(_("The claim was added."), "info")
             return redirect(

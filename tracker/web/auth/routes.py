@@ -12,6 +12,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ...services import users
 from ...services.errors import InvalidInput
 from .. import db
+from ..messages import explain
 from .forms import LanguageForm, LoginForm
 
 bp = Blueprint("auth", __name__)
@@ -71,7 +72,7 @@ def language() -> ResponseReturnValue:
                 session, session.merge(current_user._get_current_object()), form.locale.data or None
             )
         except InvalidInput as err:
-            flash(str(err), "error")
+            flash(explain(err), "error")
         else:
             session.commit()
     return redirect(_safe_next(request.form.get("next")))

@@ -18,6 +18,7 @@ from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import db
 from ..articles.routes import actor, render_workbench
 from ..history import chain_text
+from ..messages import explain
 from .forms import (
     AssignForm,
     ChainForm,
@@ -110,7 +111,7 @@ def _versioned(
             )
         except InvalidInput as err:
             session.rollback()
-            flash(str(err), "error")
+            flash(explain(err), "error")
         else:
             return _back(claim, done)
     return render_workbench(article_id, claim_id, forms={name: form}, status=422)
@@ -238,7 +239,7 @@ def add_evidence(claim_id: int) -> ResponseReturnValue:
             session.commit()
         except InvalidInput as err:
             session.rollback()
-            form.url.errors = [*form.url.errors, str(err)]
+            form.url.errors = [*form.url.errors, explain(err)]
         else:
             return _back(claim, _("The evidence was added."))
     return render_workbench(claim.article_id, claim_id, forms={"evidence": form}, status=422)
@@ -259,7 +260,7 @@ def remove_evidence(evidence_id: int) -> ResponseReturnValue:
             session.commit()
         except (InvalidInput, NotFound) as err:
             session.rollback()
-            flash(str(err), "error")
+            flash(explain(err), "error")
         else:
             return _back(claim, _("The evidence was removed; it stays in the history."))
     else:

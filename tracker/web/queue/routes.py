@@ -16,6 +16,7 @@ from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from ...services.sources import source_by_reference
 from .. import db, status_label
+from ..messages import explain
 from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
 
 bp = Blueprint("queue", __name__)
@@ -95,7 +96,7 @@ def _render(
                     per_page=int(form.per_page.data or queue_service.DEFAULT_PER_PAGE),
                 )
             except InvalidInput as err:
-                error = str(err)
+                error = explain(err)
     else:
         error = _("Some filters are not valid; see the messages beside them.")
     if error is not None and status == 200:
@@ -165,13 +166,7 @@ def set_status(claim_id: int) -> ResponseReturnValue:
         return _render(args, {claim_id: message}, drafts, 409)
     except InvalidInput as err:
         session.rollback()
-        text = str(err)
-        if "rationale is required" in text:
-            text = _(
-                "Say why the claim is %(status)s: a rationale is required.",
-                status=status_label(form.status.data or "").lower(),
-            )
-        return _render(args, {claim_id: text}, drafts, 422)
+        return _render(args, {claim_id: explain(err)}, drafts, 422)
     session.commit()
     flash(
         _(

@@ -27,6 +27,7 @@ from ...reports.render import check_size, prepare, render
 from ...services import reports as service
 from ...services.errors import NotFound, TrackerError
 from .. import db, status_label
+from ..messages import explain
 from .forms import FORMAT_LABELS, ReportForm
 
 bp = Blueprint("reports", __name__)
@@ -87,7 +88,7 @@ def preview() -> ResponseReturnValue:
     try:
         meta = _meta(form)
     except TrackerError as err:
-        return _index(form, str(err), 404 if isinstance(err, NotFound) else 400)
+        return _index(form, explain(err), 404 if isinstance(err, NotFound) else 400)
     claims = islice(service.iter_claims(db(), meta.filter), PREVIEW_MAX_CLAIMS)
     context = report_context(meta, claims, _)
     return render_template(
@@ -125,9 +126,9 @@ def export() -> ResponseReturnValue:
         meta = _meta(form)
         check_size(fmt, meta.summary.total)
     except PdfUnavailable as err:
-        return _index(form, str(err), 503)
+        return _index(form, explain(err), 503)
     except TrackerError as err:
-        return _index(form, str(err), 404 if isinstance(err, NotFound) else 400)
+        return _index(form, explain(err), 404 if isinstance(err, NotFound) else 400)
     session = db()
     locale = meta.language
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
@@ -14,6 +13,7 @@ from ...models import SOURCE_KINDS, Source, User
 from ...services import sources as source_service
 from ...services.errors import InvalidInput, NotFound
 from .. import db
+from ..messages import explain
 from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm
 
 bp = Blueprint("sources", __name__)
@@ -31,27 +31,6 @@ def _page() -> int:
     return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
 
 
-def explain(err: Exception) -> str:
-    """A service refusal in the interface language (the known ones; others as they are)."""
-    text = str(err)
-    if m := re.fullmatch(r"the alias (['\"])(.+)\1 already belongs to source (\d+)", text):
-        return str(_("The alias “%(alias)s” already belongs to source #%(n)s.", alias=m[2], n=m[3]))
-    if m := re.fullmatch(r"source (\d+) was already merged into (\d+)", text):
-        return str(_("Source #%(a)s was already merged into source #%(b)s.", a=m[1], b=m[2]))
-    known = {
-        "a source needs a name": _("A source needs a name."),
-        "a source name may have at most 300 characters": _(
-            "A source name may have at most 300 characters."
-        ),
-        "a source URL must start with http:// or https://": _(
-            "The address must start with http:// or https://."
-        ),
-        "an alias cannot be empty": _("An alias cannot be empty."),
-        "a source cannot be merged into itself": _("A source cannot be merged into itself."),
-    }
-    return str(known.get(text, text))
-
-
 @bp.app_template_global()
 def source_event_label(action: str) -> str:
     """The translated name of a source's audit action."""
@@ -64,9 +43,9 @@ def source_event_label(action: str) -> str:
     return str(labels.get(action, action))
 
 
-def _blame(form: SourceForm, err: Exception) -> None:
+def _blame(form: SourceForm, err: InvalidInput) -> None:
     """Put a service refusal beside the field it is about."""
-    text = str(err)
+    text = err.template
     field = form.name
     if "alias" in text and form.aliases is not None:
         field = form.aliases
