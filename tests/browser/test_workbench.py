@@ -100,13 +100,14 @@ def test_review_an_article(browser: Browser, live_server: LiveServer) -> None:
     page.get_by_role("button", name="Split").click()
     expect(page.get_by_text("The claim was split.")).to_be_visible()
     expect(page.locator("#article-body a.claim-nested").first).to_be_visible()
-    expect(page.locator(".history-list")).to_contain_text("claim.split")
+    expect(page.locator(".history-list")).to_contain_text("split the claim")
 
     # the history of the verified claim
     open_claim(page, "Volgens wethouder")
     history = page.locator(".history-list")
-    for action in ("evidence.add", "claim.status", "claim.chain"):
+    for action in ("added evidence", "set the verdict", "changed the provenance chain"):
         expect(history).to_contain_text(action)
+    expect(history).to_contain_text("Verified")  # the verdict in words, not as a code
     page.screenshot(path=str(ARTIFACTS / "article-view.png"), full_page=True)
 
     with live_server.session() as session:

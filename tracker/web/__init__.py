@@ -46,6 +46,18 @@ def status_label(status: str) -> str:
     return labels.get(status, status)
 
 
+def stance_label(stance: str) -> str:
+    """The translated name of an evidence stance."""
+    from flask_babel import gettext as _
+
+    labels: dict[str, str] = {
+        "supports": _("supports"),
+        "refutes": _("refutes"),
+        "context": _("context"),
+    }
+    return labels.get(stance, stance)
+
+
 def db() -> Session:
     """The request's database session, opened on first use and closed at teardown."""
     if "db_session" not in g:
@@ -158,6 +170,7 @@ def init_app(app: Flask) -> None:
             "newsroom": app.config["TRACKER_NEWSROOM_NAME"],
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,
+            "stance_label": stance_label,
         }
 
     from .blueprints import register

@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from . import status_label
+from . import stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -64,11 +64,6 @@ def _field_labels() -> dict[str, str]:
     }
 
 
-def _stance(value: str) -> str:
-    labels = {"supports": _("supports"), "refutes": _("refutes"), "context": _("context")}
-    return str(labels.get(value, value))
-
-
 def chain_text(chain: Iterable[Mapping[str, Any]]) -> str:
     """A provenance chain in one line: "The New York Times (reported) → soldiers (quote)"."""
     kinds = {"hearsay": _("hearsay"), "reported": _("reported"), "quote": _("quote")}
@@ -91,7 +86,7 @@ def _value(key: str, value: Any, users: Mapping[int, str]) -> str:
     if key == "children" and isinstance(value, list):
         return " | ".join(str(c.get("text", "")) for c in value if isinstance(c, dict))
     if key == "stance":
-        return _stance(str(value))
+        return stance_label(str(value))
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
