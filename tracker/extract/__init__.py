@@ -3,7 +3,8 @@
 Pipeline (extractor.py): sentences.py splits lines into sentences (abbreviations, quotations
 that span sentences; page furniture, photo credits and a leading metadata line are dropped,
 so they never become claims); cues.py finds cues per sentence (Dutch rules and lexicons in
-lexicon_nl.py; English reporting verbs with the contexts they are cues in, lexicon_en_context.py);
+lexicon_nl.py; English cue words decided by a logistic-regression cue model over the word and its
+context, cue_model_en.py, next to fixed rules for according to, hearsay, citing and colons);
 sources.py finds the source and intermediaries; numbers.py and checkworthy.py add numbers and
 a score. Choices the contract leaves open:
 

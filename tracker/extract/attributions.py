@@ -48,6 +48,7 @@ _TIME_WORDS = frozenset(
     ]
 )
 _NL_FRONT = frozenset(["zo", "dat", "dit", "aldus"])
+_LEADING_PREPS = frozenset(["in", "to", "for", "on", "at", "by", "from", "with", "of", "under"])
 _SKIP_AFTER_NL = frozenset(
     ["ook", "nog", "gisteren", "vandaag", "eerder", "later", "dan", "wel", "toen", "echter"]
 )
@@ -99,7 +100,10 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
     if cue.ctype == "noun":
         return np_after(toks, cue.last + 2, lang), True
     if cue.ctype == "possessive":
-        return np_before(toks, cue.first - 1, lang), False
+        rng = np_before(toks, cue.first - 1, lang)
+        if rng is not None and rng[0] < rng[1] and toks[rng[0]][3] in _LEADING_PREPS:
+            rng = (rng[0] + 1, rng[1])  # "In Garcia's view": the possessor, not "In"
+        return rng, False
     if cue.ctype == "uit":
         # "Uit het rapport blijkt dat ..."
         for i in range(cue.first - 1, -1, -1):
@@ -287,12 +291,13 @@ def sentence_attributions(
     s_end: int,
     known: list[tuple[int, int, KnownSource]],
     quotes: list[tuple[int, int]],
+    heading: bool = False,
 ) -> list[Attribution]:
     """All attributions in one sentence, in cue order; `quotes` are its closed quotations."""
     quoted = any(b - a > 8 for a, b in quotes)
     out: list[Attribution] = []
     prep_ends: set[int] = set()
-    for cue in find_cues(toks, lang):
+    for cue in find_cues(toks, lang, heading, bool(quotes)):
         if cue.first in prep_ends and lang == "nl":
             continue  # "Volgens X meldden ...": the clause's verb, not a second attribution
         if any(a < toks[cue.first][0] and toks[cue.last][1] < b for a, b in quotes):

@@ -1,4 +1,9 @@
-"""Cue detection: reporting verbs, prepositional cues, hearsay markers, quote colons."""
+"""Cue detection: reporting verbs, prepositional cues, hearsay markers, quote colons.
+
+English cue words outside the fixed rules (according to, hearsay, citing, speaker colons, dash
+signatures) are decided by a logistic-regression cue model over the word and its context
+(cue_features); its weights are in cue_model_en.py, derived from annotated news.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from dataclasses import dataclass
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
-from .lexicon_en_context import CUE_CONTEXTS
+from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEIGHTS
 from .quotes import QUOTE_CHARS
 from .tokens import Tok, is_cap, is_word
 
@@ -26,15 +31,19 @@ class Cue:
     ctype: str
 
 
-_EN_WORDS = frozenset(CUE_CONTEXTS) - {":"} | {
-    "according",
-    "reportedly",
-    "allegedly",
-    "purportedly",
-    "supposedly",
-    "rumored",
-    "rumoured",
-}
+_EN_WORDS = (
+    CANDIDATES - {":"}
+    | frozenset(RANK_RATES)
+    | {
+        "according",
+        "reportedly",
+        "allegedly",
+        "purportedly",
+        "supposedly",
+        "rumored",
+        "rumoured",
+    }
+)
 _NL_WORDS = (
     nl.SPEECH_VERBS
     | nl.SEPARABLE_WHOLE
@@ -174,125 +183,331 @@ _C_PREP = frozenset(
 _C_QUOTE = frozenset("\"“”‘’'«»:")
 
 
+_PREV_FIXED: dict[str, str] = {
+    **{q: "Q" for q in _C_QUOTE},
+    ",": "C",
+    **{w: "D" for w in _C_DET},
+    **{w: "A" for w in _C_AUX},
+    "to": "TO",
+    **{w: "R" if w in ("who", "which", "that") else "IT" if w in ("it", "you") else "P"
+       for w in _C_PRON},
+}  # fmt: skip
+_NEXT_FIXED: dict[str, str] = {
+    **{w: "PR:" + w for w in _C_PREP},
+    **{w: "P" for w in _C_PRON},
+    **{w: "D" for w in _C_DET},
+    "to": "TO",
+    ",": "C",
+    **{q: "Q" for q in _C_QUOTE},
+    "that": "THAT",
+}  # fmt: skip
+_prev_fixed = _PREV_FIXED.get
+_next_fixed = _NEXT_FIXED.get
+
+
 def prev_class(toks: Sequence[Tok], k: int) -> str:
-    """Context class of the token before token k (see lexicon_en_context.py)."""
+    """Context class of the token before token k (a feature of the English cue model).
+
+    P personal pronoun, R relative pronoun, IT it/you, N name, A auxiliary, TO, D determiner,
+    Q quote or colon, C comma, W other word (WS ending in -s), X other punctuation, S start.
+    """
     if k == 0:
         return "S"
     t = toks[k - 1]
-    w = t[3]
-    if w in _C_PRON:
-        return "R" if w in ("who", "which", "that") else ("IT" if w in ("it", "you") else "P")
-    if w == "to":
-        return "TO"
-    if w in _C_AUX:
-        return "A"
-    if w in _C_DET:
-        return "D"
-    if t[2] in _C_QUOTE:
-        return "Q"
-    if t[2] == ",":
-        return "C"
-    if not is_word(t):
+    c = _prev_fixed(t[3])
+    if c is not None:
+        return c
+    ch = t[2][0]
+    if not ch.isalnum():
         return "X"
-    if is_cap(t):
+    if ch.isupper():
         return "N"
-    return "WS" if w.endswith("s") else "W"
+    return "WS" if t[3][-1] == "s" else "W"
 
 
 def next_class(toks: Sequence[Tok], k: int) -> str:
-    """Context class of the token after token k (see lexicon_en_context.py)."""
+    """Context class of the token after token k (a feature of the English cue model).
+
+    THAT, Q quote or colon, C comma, TO, D determiner, P pronoun, PR:<preposition>, X other
+    punctuation, N name, WV word in -ed/-ing, W other word, E end.
+    """
     if k + 1 >= len(toks):
         return "E"
     t = toks[k + 1]
-    w = t[3]
-    if w == "that":
-        return "THAT"
-    if t[2] in _C_QUOTE:
-        return "Q"
-    if t[2] == ",":
-        return "C"
-    if w == "to":
-        return "TO"
-    if w in _C_DET:
-        return "D"
-    if w in _C_PRON:
-        return "P"
-    if w in _C_PREP:
-        return "PR:" + w
-    if not is_word(t):
+    c = _next_fixed(t[3])
+    if c is not None:
+        return c
+    ch = t[2][0]
+    if not ch.isalnum():
         return "X"
-    if is_cap(t):
+    if ch.isupper():
         return "N"
-    return "WV" if w.endswith(("ed", "ing")) else "W"
+    return "WV" if t[3].endswith(("ed", "ing")) else "W"
 
 
-def is_context_cue(toks: Sequence[Tok], k: int) -> bool:
-    """Whether token k is a cue in its context, by the context lexicon."""
-    table = CUE_CONTEXTS.get(toks[k][3])
-    if table is None:
-        return False
+_STRONG = frozenset(["said", "says", "told", "according"])
+_CLAUSE_PUNCT = frozenset([",", ";", ":"])
+
+
+def cue_features(
+    toks: Sequence[Tok], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
+) -> list[str]:
+    """Features of token k for the English cue model.
+
+    `ranks` are the prior cue rates of the sentence's tokens (cue_model_en.RANK_RATES, 0 when
+    absent), `heading` marks a heading, `quoted` a sentence holding a closed quotation and
+    `strong` one holding said/says/told/according.
+    """
+    w = toks[k][3]
     p = prev_class(toks, k)
     nx = next_class(toks, k)
-    for key in (f"{p}|{nx}", f"{p}|*", f"*|{nx}", "*|*"):
-        v = table.get(key)
-        if v is not None:
-            return v
-    return False
+    pw = toks[k - 1][3] if k else "<s>"
+    nw = toks[k + 1][3] if k + 1 < len(toks) else "</s>"
+    r = ranks[k]
+    floor = r if r > 0.2 else 0.2
+    better = 0
+    for x in ranks:
+        if x > floor:
+            better += 1
+    clause = 0
+    for j in range(k - 1, -1, -1):
+        if toks[j][2] in _CLAUSE_PUNCT:
+            break
+        if ranks[j] > 0.3:
+            clause = 1
+            break
+    return [
+        "b",
+        "w=" + w,
+        f"wp={w}|{p}",
+        f"wn={w}|{nx}",
+        f"wpn={w}|{p}|{nx}",
+        f"wpw={w}|{pw}",
+        f"wnw={w}|{nw}",
+        f"pn={p}|{nx}",
+        "p=" + p,
+        "n=" + nx,
+        f"wq={w}|{quoted:d}",
+        "pw=" + pw,
+        "nw=" + nw,
+        f"hd={w}|{heading:d}",
+        f"first={k == 0:d}",
+        f"wfirst={w}|{k <= 1:d}",
+        f"ws={w}|{strong:d}",
+        f"rk={min(better, 3)}",
+        f"wrk={w}|{min(better, 2)}",
+        f"cl={clause}",
+        f"wcl={w}|{clause}",
+    ]
 
 
-def _en_cues(toks: Sequence[Tok]) -> list[Cue]:
+_WordModel = tuple[
+    float,  # b + w=
+    dict[str, float],  # wp
+    dict[str, float],  # wn
+    dict[str, float],  # wpn
+    dict[str, float],  # wpw
+    dict[str, float],  # wnw
+    list[float],  # wq, hd, wfirst, ws (two each), wrk (three), wcl (two)
+]
+_FLAG_AT = {"wq": 0, "hd": 2, "wfirst": 4, "ws": 6, "wrk": 8, "wcl": 11}
+_GENERIC_AT = {"first": 0, "rk": 2, "cl": 6}
+
+
+def _compile(
+    weights: dict[str, float],
+) -> tuple[dict[str, _WordModel], dict[str, dict[str, float]], list[float]]:
+    """The weights as per-word tables, so that scoring builds no feature strings."""
+    words: dict[str, tuple[list[float], list[dict[str, float]], list[float]]] = {}
+    generic: dict[str, dict[str, float]] = {n: {} for n in ("pn", "p", "n", "pw", "nw")}
+    flags = [0.0] * 8
+    bias = weights.get("b", 0.0)
+    for key, v in weights.items():
+        name, _, rest = key.partition("=")
+        if name == "b":
+            continue
+        if name in generic:
+            generic[name][rest] = v
+        elif name in _GENERIC_AT:
+            flags[_GENERIC_AT[name] + int(rest)] = v
+        else:
+            word, _, value = rest.partition("|")
+            entry = words.setdefault(word, ([bias], [{}, {}, {}, {}, {}], [0.0] * 13))
+            if name == "w":
+                entry[0][0] += v
+            elif name in _FLAG_AT:
+                entry[2][_FLAG_AT[name] + int(value)] = v
+            else:
+                entry[1][("wp", "wn", "wpn", "wpw", "wnw").index(name)][value] = v
+    table = {w: (b[0], *d, f) for w, (b, d, f) in words.items()}
+    return table, generic, flags  # type: ignore[return-value]
+
+
+_WORDS, _GENERIC, _GFLAGS = _compile(WEIGHTS)
+_G_PN, _G_P, _G_N, _G_PW, _G_NW = (_GENERIC[n] for n in ("pn", "p", "n", "pw", "nw"))
+_NO_WORD: _WordModel = (WEIGHTS.get("b", 0.0), {}, {}, {}, {}, {}, [0.0] * 13)
+
+
+def cue_score(
+    toks: Sequence[Tok], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
+) -> float:
+    """The cue model's score of token k (a cue when above cue_model_en.THRESHOLD): the sum of
+    the weights of cue_features(...), computed from per-word tables."""
+    return _score(toks, k, ranks, [x for x in ranks if x > 0.2], heading, quoted, strong)
+
+
+def _score(
+    toks: Sequence[Tok],
+    k: int,
+    ranks: Sequence[float],
+    highs: list[float],
+    heading: bool,
+    quoted: bool,
+    strong: bool,
+) -> float:
+    """cue_score with `highs`, the ranks above 0.2, computed once per sentence."""
+    base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(toks[k][3], _NO_WORD)
+    # prev_class and next_class, inlined
+    if k:
+        t = toks[k - 1]
+        pw = t[3]
+        p = _prev_fixed(pw)
+        if p is None:
+            ch = t[2][0]
+            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
+    else:
+        pw, p = "<s>", "S"
+    if k + 1 < len(toks):
+        t = toks[k + 1]
+        nw = t[3]
+        nx = _next_fixed(nw)
+        if nx is None:
+            ch = t[2][0]
+            nx = (
+                "X"
+                if not ch.isalnum()
+                else "N"
+                if ch.isupper()
+                else "WV"
+                if nw.endswith(("ed", "ing"))
+                else "W"
+            )
+    else:
+        nw, nx = "</s>", "E"
+    pn = p + "|" + nx
+    r = ranks[k]
+    floor = r if r > 0.2 else 0.2
+    better = 0
+    for x in highs:
+        if x > floor:
+            better += 1
+    clause = 0
+    for j in range(k - 1, -1, -1):
+        if toks[j][2] in _CLAUSE_PUNCT:
+            break
+        if ranks[j] > 0.3:
+            clause = 1
+            break
+    g = _GFLAGS
+    return (
+        base
+        + wp.get(p, 0.0)
+        + wn.get(nx, 0.0)
+        + wpn.get(pn, 0.0)
+        + wpw.get(pw, 0.0)
+        + wnw.get(nw, 0.0)
+        + fl[quoted]
+        + fl[2 + heading]
+        + fl[4 + (k <= 1)]
+        + fl[6 + strong]
+        + fl[8 + (better if better < 2 else 2)]
+        + fl[11 + clause]
+        + _G_PN.get(pn, 0.0)
+        + _G_P.get(p, 0.0)
+        + _G_N.get(nx, 0.0)
+        + _G_PW.get(pw, 0.0)
+        + _G_NW.get(nw, 0.0)
+        + g[k == 0]
+        + g[2 + (better if better < 3 else 3)]
+        + g[6 + clause]
+    )
+
+
+def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -> list[Cue]:
     out: list[Cue] = []
     n = len(toks)
     cands = [k for k, t in enumerate(toks) if t[3] in _EN_CANDIDATES]
+    if not cands:
+        return out
+    ranks = [0.0] * n  # only candidate words have a rank
+    highs: list[float] = []
+    strong = False
+    for k in cands:
+        w = toks[k][3]
+        r = _rank(w)
+        if r is not None:
+            ranks[k] = r
+            if r > 0.2:
+                highs.append(r)
+        if w in _STRONG:
+            strong = True
     skip_to = -1
     for k in cands:
         if k < skip_to:
             continue
         t = toks[k]
         w = t[3]
-        nxt = toks[k + 1][3] if k + 1 < n else ""
-        prev = toks[k - 1][3] if k > 0 else ""
-        if w == "according" and nxt == "to":
-            out.append(Cue(k, k + 1, "prep"))
-            skip_to = k + 2
-            continue
-        if w in ("reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured"):
-            out.append(Cue(k, k, "hearsay"))
-        elif w == "said" and prev in ("is", "are", "was", "were", "been") and nxt == "to":
-            out.append(Cue(k - 1, k + 1, "hearsay"))
-        elif (
-            w in ("say", "said", "says")
-            and prev in ("sources", "bronnen")
-            and (k < 2 or toks[k - 2][3] not in en.DETERMINERS)
-        ):
-            out.append(Cue(k - 1, k, "hearsay"))
-        elif w == "citing":
-            out.append(Cue(k, k, "cite"))
-        elif t[2] == ":":
-            if not out and _speaker_colon(toks, k):
+        if w in _RULE_WORDS:
+            nxt = toks[k + 1][3] if k + 1 < n else ""
+            prev = toks[k - 1][3] if k > 0 else ""
+            if w == "according" and nxt == "to":
+                out.append(Cue(k, k + 1, "prep"))
+                skip_to = k + 2
+                continue
+            if w in _HEARSAY_WORDS:
+                out.append(Cue(k, k, "hearsay"))
+                continue
+            if w == "said" and prev in ("is", "are", "was", "were", "been") and nxt == "to":
+                out.append(Cue(k - 1, k + 1, "hearsay"))
+                continue
+            if (
+                w in ("say", "said", "says")
+                and prev in ("sources", "bronnen")
+                and (k < 2 or toks[k - 2][3] not in en.DETERMINERS)
+            ):
+                out.append(Cue(k - 1, k, "hearsay"))
+                continue
+            if w == "citing":
+                out.append(Cue(k, k, "cite"))
+                continue
+            if t[2] == ":" and not out and _speaker_colon(toks, k):
                 out.append(Cue(k, k, "colon"))
-        elif t[2] in _DASHES and _dash_signature(toks, k):
-            out.append(Cue(k, k, "dash"))
-        elif w in _CORE_VERBS or (w in CUE_CONTEXTS and is_context_cue(toks, k)):
-            # merge with an adjacent cue word ("said in", "called for")
-            if out and out[-1].last == k - 1 and out[-1].ctype == "verb":
-                out[-1] = Cue(out[-1].first, k, "verb")
-            else:
-                out.append(Cue(k, k, "verb"))
+                continue
+            if t[2] in _DASHES and _dash_signature(toks, k):
+                out.append(Cue(k, k, "dash"))
+                continue
+        if (
+            w not in CANDIDATES
+            or _score(toks, k, ranks, highs, heading, quoted, strong) <= THRESHOLD
+        ):
+            continue
+        # merge with an adjacent cue word ("said in", "called for")
+        if out and out[-1].last == k - 1 and out[-1].ctype in ("verb", "possessive"):
+            out[-1] = Cue(out[-1].first, k, out[-1].ctype)
+        elif k > 0 and toks[k - 1][3].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
+            out.append(Cue(k, k, "possessive"))  # "in Smith's view", "Smith's claim"
+        else:
+            out.append(Cue(k, k, "verb"))
     return out
 
 
+_HEARSAY_WORDS = frozenset(
+    ["reportedly", "allegedly", "purportedly", "supposedly", "rumored", "rumoured"]
+)
+_rank = RANK_RATES.get
 _DASHES = frozenset("―—–-")
-# Reporting verbs that are cues in (nearly) every context, whatever the context lexicon says.
-_CORE_VERBS = frozenset(
-    "said says told tells wrote writes noted argued tweeted insisted warned".split()  # noqa: SIM905
-)
-_EN_CANDIDATES = (
-    frozenset(CUE_CONTEXTS)
-    | _DASHES
-    | {"according", "reportedly", "allegedly", "purportedly", "supposedly", "rumored"}
-    | {"rumoured", "said", "say", "says", "citing", ":"}
-)
+_RULE_WORDS = _HEARSAY_WORDS | _DASHES | {"according", "said", "say", "says", "citing", ":"}
+_EN_CANDIDATES = CANDIDATES | _RULE_WORDS | _STRONG
 _NOT_SPEAKERS = frozenset(
     [
         "the",
@@ -506,7 +721,9 @@ def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
     return out[:1]
 
 
-def find_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
-    """Cues in one sentence's tokens."""
-    cues = _nl_cues(toks) if lang == "nl" else _en_cues(toks)
+def find_cues(
+    toks: Sequence[Tok], lang: str, heading: bool = False, quoted: bool = False
+) -> list[Cue]:
+    """Cues in one sentence's tokens (`heading`: a heading; `quoted`: it holds a quotation)."""
+    cues = _nl_cues(toks) if lang == "nl" else _en_cues(toks, heading, quoted)
     return cues or _noun_cues(toks, lang)

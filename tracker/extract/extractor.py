@@ -27,7 +27,7 @@ _WORD = re.compile(r"\w+")  # words for cheap set tests (cue, number and feature
 def _lang(text: str, lang: str | None) -> str:
     if lang in ("nl", "en"):
         return lang
-    return detect_language(text)
+    return detect_language(text, 2000)
 
 
 def _window_end(text: str, seg: Segment, low: str, words: set[str], lg: str) -> int:
@@ -55,7 +55,14 @@ def _analyse(
             toks = tokenize(text, seg.start, _window_end(text, seg, low, words, lg))
             known = registry.matches(text, seg.start, seg.end)
             atts = sentence_attributions(
-                text, toks, lg, seg.start, seg.end, known, list(seg.quotes)
+                text,
+                toks,
+                lg,
+                seg.start,
+                seg.end,
+                known,
+                list(seg.quotes),
+                seg.kind == "heading",
             )
         out.append((seg, atts, low, words))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _NL = frozenset(
@@ -103,11 +104,13 @@ _EN = frozenset(
     ]
 )
 _SHARED = _NL & _EN
+_NL_ONLY = _NL - _SHARED
+_EN_ONLY = _EN - _SHARED
 
 
 def detect_language(text: str, sample: int = 6000) -> str:
     """'nl' or 'en', counting frequent function words in the first `sample` characters."""
-    words = _WORD.findall(text[:sample].lower())
-    nl = sum(1 for w in words if w in _NL and w not in _SHARED)
-    en = sum(1 for w in words if w in _EN and w not in _SHARED)
+    counts = Counter(_WORD.findall(text[:sample].lower()))
+    nl = sum(counts[w] for w in _NL_ONLY if w in counts)
+    en = sum(counts[w] for w in _EN_ONLY if w in counts)
     return "nl" if nl > en else "en"

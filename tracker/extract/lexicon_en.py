@@ -1,6 +1,6 @@
 """English lexicon: auxiliaries, determiners, pronouns, stop words, attribution nouns.
 
-The reporting verbs and the contexts they are cues in are in lexicon_en_context.py.
+The English cue words and the weights that decide them in context are in cue_model_en.py.
 """
 
 from __future__ import annotations

@@ -293,8 +293,48 @@ def find_numbers(
     ):
         return _digit_numbers(text, start, end, lang)
     out: list[Number] = []
+    if lang == "en":
+        return _en_numbers(text, start, end)
     for m in _PATTERN[lang].finditer(text, start, end):
         number = _from_match(m, lang)
+        if number is not None:
+            out.append(number)
+    return out
+
+
+# Words an English match of _PATTERN can start with (besides digits and currency signs). A
+# scale word that is only the prefix of a longer word ("m" of "many") matches too, but never
+# yields a number and ends inside that word, so leaving it out changes nothing.
+_EN_STARTS = (
+    frozenset(_VAGUE)
+    | frozenset(_EN_UNITS)
+    | frozenset(_SCALE_WORDS.split("|"))
+    | frozenset(
+        """about around roughly nearly almost some approximately more over at up less fewer
+        ongeveer circa ca bijna ruim zo meer minder minstens tenminste hooguit rond een paar a
+        enkele several""".split()  # noqa: SIM905
+    )
+)
+_WORD_OR_SIGN = re.compile(r"[€$£]|\w+")
+
+
+def _en_numbers(text: str, start: int, end: int) -> list[Number]:
+    """_PATTERN["en"].finditer, tried only where a match can start (much faster)."""
+    out: list[Number] = []
+    match = _PATTERN["en"].match
+    last = start
+    for w in _WORD_OR_SIGN.finditer(text, start, end):
+        p = w.start()
+        if p < last:
+            continue
+        g = w.group()
+        if not (g[0].isdigit() or g in "€$£" or g.lower() in _EN_STARTS):
+            continue
+        m = match(text, p, end)
+        if m is None:
+            continue
+        last = m.end()
+        number = _from_match(m, "en")
         if number is not None:
             out.append(number)
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_TOKEN = re.compile(r"\w+(?:['’\-]\w+)*|,,|\S")
+_TOKEN = re.compile(r"\w++(?:['’\-]\w++)*+|,,|\S")  # possessive: the same tokens, faster
 
 Tok = tuple[int, int, str, str]
 

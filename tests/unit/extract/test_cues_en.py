@@ -150,3 +150,82 @@ def test_cue_inside_a_quotation_is_not_the_articles_attribution() -> None:
     assert a is not None and a.cue is not None and a.source is not None
     assert (a.cue.text, a.source.text) == ("told", "the senator")
     assert [v.text for v in a.via] == ["the committee"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("The senator thinks the tax plan will fail.", "thinks", "The senator"),
+        ("Most voters believe the economy is getting worse.", "believe", "Most voters"),
+        ("The union hopes the strike will end soon.", "hopes", "The union"),
+        ("Local farmers fear the new rules will ruin them.", "fear", "Local farmers"),
+        ("Residents expect the road to reopen next month.", "expect", "Residents"),
+        ("The company claims its product is safe.", "claims", "The company"),
+        ("Critics accused the minister of misleading parliament.", "accused", "Critics"),
+    ],
+)
+def test_belief_intention_and_stance_verbs(text: str, cue: str, source: str) -> None:
+    """Attributions of what someone thinks, hopes, fears or claims, not only of speech."""
+    kind, c, s, _via = _attr(text)
+    assert (kind, c, s) == ("reported", cue, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        ("A new poll shows the mayor leading by nine points.", "shows", "A new poll"),
+        ("The survey found that rents rose by a third.", "found", "The survey"),
+    ],
+)
+def test_polls_and_documents_as_sources(text: str, cue: str, source: str) -> None:
+    _kind, c, s, _via = _attr(text)
+    assert (c, s) == (cue, source)
+
+
+def test_possessive_attribution_noun_after_a_preposition() -> None:
+    _kind, cue, source, _ = _attr("In Garcia's view, the deal was a mistake.")
+    assert (cue, source) == ("view", "Garcia")
+
+
+def test_heading_with_a_stance_verb() -> None:
+    _kind, cue, source, _ = _attr("Garcia Wants Tax Cut Before Election")
+    assert (cue, source) == ("Wants", "Garcia")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The committee met for three hours on Tuesday.",
+        "The new stadium will hold about forty thousand people.",
+        "Trains to the airport run every ten minutes.",
+    ],
+)
+def test_no_attribution_without_a_cue(text: str) -> None:
+    assert extract_claims(text, "en")[0].attribution is None
+
+
+def test_fast_cue_score_equals_the_sum_of_feature_weights() -> None:
+    """cues.cue_score (per-word tables) must agree with the features the model was trained on."""
+    from tracker.extract.cue_model_en import CANDIDATES, RANK_RATES, WEIGHTS
+    from tracker.extract.cues import cue_features, cue_score
+    from tracker.extract.tokens import tokenize
+
+    texts = [
+        'The mayor, who thinks the plan is "a disaster," told reporters she would vote no.',
+        "Analysts expect prices to fall, according to a survey released on Monday.",
+        "In a statement, the club said it regretted the decision and hoped to appeal.",
+    ]
+    checked = 0
+    for text in texts:
+        toks = tokenize(text, 0, len(text))
+        ranks = [RANK_RATES.get(t[3], 0.0) for t in toks]
+        for k, t in enumerate(toks):
+            if t[3] not in CANDIDATES:
+                continue
+            for heading in (False, True):
+                feats = cue_features(toks, k, ranks, heading, True, k % 2 == 0)
+                expected = sum(WEIGHTS.get(f, 0.0) for f in feats)
+                got = cue_score(toks, k, ranks, heading, True, k % 2 == 0)
+                assert got == pytest.approx(expected, abs=1e-9)
+                checked += 1
+    assert checked >= 10
