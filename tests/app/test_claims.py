@@ -297,6 +297,9 @@ def test_split(as_factchecker: FlaskClient, session: Session, article: Article) 
         "levert zij 2000 banen op",
     ]
     assert all(len(c.attributions) == len(claim.attributions) for c in children)
+    html = as_factchecker.get(r.headers["Location"]).get_data(as_text=True)
+    assert "split into" in html  # the parent's panel links its parts
+    assert all(f"claim={c.id}#panel" in html for c in children)
     r = as_factchecker.post(
         f"/claims/{claim.id}/split", data={"split-version": "1", "split-parts": "a\nb"}
     )

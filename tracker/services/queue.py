@@ -97,7 +97,9 @@ def _start_of(day: date) -> datetime:
 def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
     """The filtered, sorted select of claims (joined with their article), without paging."""
     _validate(f)
-    stmt = select(Claim)
+    # A claim split into atomic parts is reviewed through its parts: only they are queued.
+    part = aliased(Claim)
+    stmt = select(Claim).where(~exists().where(part.parent_id == Claim.id))
     if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
         stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
     if f.status:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import People
 from tracker.models import Article, Attribution, Claim, Source
-from tracker.services import sources
+from tracker.services import review, sources
 from tracker.services.errors import InvalidInput
 from tracker.services.queue import MAX_PAGE, QueueFilter, queue_page
 
@@ -194,6 +194,21 @@ def test_sorts(session: Session, world: World) -> None:
     assert newest[0] == world.claims["weather"].text
     with pytest.raises(InvalidInput):
         queue_page(session, QueueFilter(sort="random"), None)
+
+
+def test_a_split_claim_is_queued_through_its_parts(
+    session: Session, world: World, people: People
+) -> None:
+    legion = world.claims["legion"]
+    text = legion.article.body[legion.start : legion.end]
+    first, second = text[: len(text) // 2].strip(), text[len(text) // 2 :].strip()
+    parts = review.split_by_fragments(
+        session, legion.id, [first, second], legion.version, people.factchecker
+    )
+    session.commit()
+    queued = texts(session, QueueFilter())
+    assert legion.text not in queued
+    assert all(p.text in queued for p in parts)
 
 
 def test_paging(session: Session, world: World) -> None:
