@@ -359,28 +359,33 @@ def split_claim(
                 claim_start=claim.start,
                 claim_end=claim.end,
             )
+    # Load the chain and the article before any child exists: a lazy load later would autoflush
+    # half-built children.
+    chain = list(claim.attributions)
+    article = claim.article
     children = []
-    for part in parts:
-        child = _new_claim(claim.article, part.start, part.end, part.text, actor, parent=claim)
-        child.suggested_status = claim.suggested_status
-        for hop in claim.attributions:
-            child.attributions.append(
-                Attribution(
-                    position=hop.position,
-                    source_id=hop.source_id,
-                    kind=hop.kind,
-                    cue_text=hop.cue_text,
-                    cue_start=hop.cue_start,
-                    cue_end=hop.cue_end,
-                    mention_text=hop.mention_text,
-                    mention_start=hop.mention_start,
-                    mention_end=hop.mention_end,
-                    implicit=hop.implicit,
-                    confirmed=hop.confirmed,
+    with session.no_autoflush:
+        for part in parts:
+            child = _new_claim(article, part.start, part.end, part.text, actor, parent=claim)
+            child.suggested_status = claim.suggested_status
+            for hop in chain:
+                child.attributions.append(
+                    Attribution(
+                        position=hop.position,
+                        source_id=hop.source_id,
+                        kind=hop.kind,
+                        cue_text=hop.cue_text,
+                        cue_start=hop.cue_start,
+                        cue_end=hop.cue_end,
+                        mention_text=hop.mention_text,
+                        mention_start=hop.mention_start,
+                        mention_end=hop.mention_end,
+                        implicit=hop.implicit,
+                        confirmed=hop.confirmed,
+                    )
                 )
-            )
-        session.add(child)
-        children.append(child)
+            session.add(child)
+            children.append(child)
     _save(session, claim, expected_version)
     audit.record(
         session,
