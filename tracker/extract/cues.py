@@ -18,7 +18,7 @@ from .quotes import QUOTE_CHARS
 from .tokens import Tok, is_cap, is_word
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cue:
     """A cue: token range [first, last], its type and where its source is to be found.
 

@@ -92,7 +92,7 @@ _BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|
 _ANY_QUOTE = re.compile(r"[\"“”„«»'‘’‚]|,,")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Segment:
     """A sentence-like unit: start/end offsets, kind ('sentence' or 'heading'), paragraph no."""
 
