@@ -59,6 +59,10 @@ class Settings:
     fetch_allow_private: bool = field(
         default_factory=lambda: _env("TRACKER_FETCH_ALLOW_PRIVATE", "") == "1"
     )
+    # Failed logins allowed per client address (limits' notation), besides the account lockout.
+    login_limits: str = field(
+        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
+    )
 
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
@@ -70,6 +74,7 @@ class Settings:
             "TRACKER_NEWSROOM_URL": self.newsroom_url,
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "TRACKER_METHODOLOGY": self.methodology,
+            "TRACKER_LOGIN_LIMITS": self.login_limits,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
             "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,

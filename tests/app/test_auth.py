@@ -38,6 +38,28 @@ def test_login_is_throttled_after_repeated_failures(client: FlaskClient, people:
     assert client.get("/").status_code == 302
 
 
+def test_failed_logins_are_limited_per_address_across_accounts(
+    database_url: str, people: People
+) -> None:
+    """Guessing across many accounts, or at addresses with no account, is slowed per client
+    address; successful logins do not count, and other addresses are not affected."""
+    app = make_app(database_url, TRACKER_LOGIN_LIMITS="3/minute")
+    client = app.test_client()
+    for n in range(3):
+        r = client.post("/login", data={"email": f"niemand{n}@example.org", "password": "x"})
+        assert r.status_code == 401
+    r = client.post("/login", data={"email": people.editor.email, "password": PASSWORD})
+    assert r.status_code == 429 and "from your address" in r.get_data(as_text=True)
+    other = app.test_client()
+    r = other.post(
+        "/login",
+        data={"email": people.editor.email, "password": PASSWORD},
+        environ_base={"REMOTE_ADDR": "192.0.2.7"},
+    )
+    assert r.status_code == 302
+    app.extensions["tracker_engine"].dispose()
+
+
 def test_next_parameter_cannot_leave_the_site(client: FlaskClient, people: People) -> None:
     response = client.post(
         "/login?next=https://evil.example/",

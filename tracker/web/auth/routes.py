@@ -14,6 +14,7 @@ from ...services.errors import InvalidInput
 from .. import db
 from ..messages import explain
 from .forms import LanguageForm, LoginForm
+from .throttle import client_address, throttle
 
 bp = Blueprint("auth", __name__)
 
@@ -34,18 +35,24 @@ def login() -> ResponseReturnValue:
         return redirect(url_for("home.index"))
     form = LoginForm()
     status = 200
+    address = client_address()
+    if request.method == "POST" and not throttle().allowed(address):
+        flash(_("Too many failed logins from your address. Try again in a few minutes."), "error")
+        return render_template("auth/login.html", form=form), 429
     if form.validate_on_submit():
         session = db()
         try:
             user = users.authenticate(session, form.email.data or "", form.password.data or "")
         except users.LoginThrottled as err:
             session.commit()
+            throttle().failed(address)
             flash(_("Too many failed logins. Try again in a few minutes."), "error")
             return render_template("auth/login.html", form=form, retry=err.seconds), 429
         session.commit()
         if user is not None:
             login_user(user)
             return redirect(_safe_next(request.args.get("next")))
+        throttle().failed(address)
         flash(_("Wrong e-mail address or password."), "error")
         status = 401
     elif request.method == "POST":
