@@ -14,6 +14,7 @@ from .claim import (
     Claim,
     ClaimCluster,
     Evidence,
+    is_unsplit,
 )
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
 from .user import ROLES, ApiToken, User
@@ -40,5 +41,6 @@ __all__ = [
     "Source",
     "SourceAlias",
     "User",
+    "is_unsplit",
     "name_key",
 ]

@@ -15,8 +15,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    exists,
 )
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
 
 from ..db import Base
 from ._types import UTCDateTime, in_list, utcnow
@@ -112,6 +114,13 @@ class Claim(Base):
     def primary_attribution(self) -> Attribution | None:
         """The last hop of the chain: the source the claim comes from."""
         return self.attributions[-1] if self.attributions else None
+
+
+def is_unsplit() -> ColumnElement[bool]:
+    """SQL condition: the claim was not split into parts. A split claim is reviewed, queued,
+    reported and counted through its parts, never beside them."""
+    part = aliased(Claim)
+    return ~exists().where(part.parent_id == Claim.id)
 
 
 class Attribution(Base):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, exists, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
-from ..models import STATUSES, Article, Attribution, Claim, Source, User
+from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
 from .errors import InvalidInput
 
 SORTS = ("score", "newest", "article", "status")
@@ -97,9 +97,7 @@ def _start_of(day: date) -> datetime:
 def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
     """The filtered, sorted select of claims (joined with their article), without paging."""
     _validate(f)
-    # A claim split into atomic parts is reviewed through its parts: only they are queued.
-    part = aliased(Claim)
-    stmt = select(Claim).where(~exists().where(part.parent_id == Claim.id))
+    stmt = select(Claim).where(is_unsplit())  # a split claim is queued through its parts
     if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
         stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
     if f.status:

@@ -27,6 +27,7 @@ from ..models import (
     Evidence,
     Source,
     User,
+    is_unsplit,
 )
 from .errors import InvalidInput, NotFound
 
@@ -222,7 +223,10 @@ def _day_start(day: date) -> datetime:
 
 
 def _where(stmt: SelectT, flt: ReportFilter) -> SelectT:
-    """Apply the filter to a statement that selects from (or joins) Claim and Article."""
+    """Apply the filter to a statement that selects from (or joins) Claim and Article.
+
+    A claim split into parts is reported through its parts, not beside them."""
+    stmt = stmt.where(is_unsplit())
     if flt.article_id is not None:
         stmt = stmt.where(Claim.article_id == flt.article_id)
     if flt.since is not None:

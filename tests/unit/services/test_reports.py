@@ -12,7 +12,7 @@ from tests.conftest import People
 from tests.unit.reports.fixture import ReportFixture, build
 from tracker.models import Article, Claim
 from tracker.services import reports as service
-from tracker.services import review
+from tracker.services import review, sources
 from tracker.services.errors import InvalidInput, NotFound
 
 
@@ -37,6 +37,28 @@ def test_summary_counts_per_status_and_source_kind(session: Session, fx: ReportF
     assert summary.by_source_kind["anonymous"] == 1
     assert summary.by_source_kind["person"] >= 1
     assert sum(summary.by_source_kind.values()) == total
+
+
+def test_a_split_claim_is_reported_and_counted_through_its_parts(
+    session: Session, people: People, fx: ReportFixture
+) -> None:
+    """Reports, their counts and the source's track record show the parts, never the split
+    claim beside them."""
+    claim = session.get(Claim, fx.verified_id)
+    assert claim is not None
+    primary = claim.attributions[-1].source_id
+    assert primary is not None
+    before = sources.track_record(session, primary).total
+    text = claim.article.body[claim.start : claim.end]
+    parts = review.split_by_fragments(
+        session, claim.id, [text[:20], text[20:]], claim.version, people.factchecker
+    )
+    session.commit()
+    flt = service.ReportFilter(article_id=fx.article_id)
+    ids = _ids(session, flt)
+    assert claim.id not in ids and all(p.id in ids for p in parts)
+    assert service.summarize(session, flt).total == len(ids)
+    assert sources.track_record(session, primary).total == before - 1 + len(parts)
 
 
 def test_batches_give_the_same_claims_in_article_order(session: Session, fx: ReportFixture) -> None:
