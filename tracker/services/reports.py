@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select, tuple_
+from sqlalchemy import Select, and_, exists, func, select, tuple_
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import (
@@ -250,25 +250,24 @@ def summarize(session: Session, flt: ReportFilter) -> Summary:
     by_status = {s: 0 for s in STATUSES}
     for status, n in session.execute(_where(base, flt).group_by(Claim.status)):
         by_status[status] = n
-    # The primary hop is the one no later hop follows (an indexed NOT EXISTS: linear in SQLite,
-    # where a GROUP BY subquery joined back is quadratic).
+    # The primary hop is the one no later hop follows (an indexed NOT EXISTS). It is joined to
+    # the filtered claims directly, so the database starts from those claims and looks their
+    # hops up by index instead of first listing the primary hop of every claim in the archive.
+    hop = aliased(Attribution)
     later = aliased(Attribution)
-    primary = (
-        select(Attribution.claim_id, Source.kind)
-        .outerjoin(Source, Source.id == Attribution.source_id)
-        .where(
-            ~select(later.id)
-            .where(later.claim_id == Attribution.claim_id, later.position > Attribution.position)
-            .exists()
-        )
-        .subquery()
-    )
     kind_stmt = (
-        select(primary.c.kind, func.count(Claim.id))
+        select(Source.kind, func.count(Claim.id))
         .select_from(Claim)
         .join(Article, Claim.article_id == Article.id)
-        .outerjoin(primary, primary.c.claim_id == Claim.id)
-        .group_by(primary.c.kind)
+        .outerjoin(
+            hop,
+            and_(
+                hop.claim_id == Claim.id,
+                ~exists().where(later.claim_id == hop.claim_id, later.position > hop.position),
+            ),
+        )
+        .outerjoin(Source, Source.id == hop.source_id)
+        .group_by(Source.kind)
     )
     by_kind = {k: 0 for k in (*SOURCE_KINDS, NO_SOURCE)}
     for kind, n in session.execute(_where(kind_stmt, flt)):
