@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
@@ -129,7 +129,22 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         stmt = stmt.where(Claim.checkworthy.is_(True))
     if f.date_field == "published":
         if f.date_from:
-            stmt = stmt.where(Article.published_on >= f.date_from)
+            # A date known only to the month or year is stored as its first day: such an
+            # article counts when its month or year reaches into the range.
+            day = f.date_from
+            stmt = stmt.where(
+                or_(
+                    Article.published_on >= day,
+                    and_(
+                        Article.published_precision == "month",
+                        Article.published_on >= day.replace(day=1),
+                    ),
+                    and_(
+                        Article.published_precision == "year",
+                        Article.published_on >= day.replace(month=1, day=1),
+                    ),
+                )
+            )
         if f.date_to:
             stmt = stmt.where(Article.published_on <= f.date_to)
     else:

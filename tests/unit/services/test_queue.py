@@ -183,6 +183,23 @@ def test_date_filters(session: Session, world: World) -> None:
         queue_page(session, QueueFilter(date_from=date(2025, 1, 2), date_to=date(2025, 1, 1)), None)
 
 
+def test_a_month_or_year_reaches_into_the_date_range(session: Session, world: World) -> None:
+    """'2024-02' or '2024' is stored as the first day; it still counts for a range that starts
+    later in that month or year, and not for one that starts after it."""
+    month = make_article(session, "Maandcijfers", "nl", date(2024, 2, 1), "Maand.")
+    month.published_precision = "month"
+    year = make_article(session, "Jaarverslag", "nl", date(2024, 1, 1), "Jaar.")
+    year.published_precision = "year"
+    make_claim(session, month, "Maand.")
+    make_claim(session, year, "Jaar.")
+    session.commit()
+    found = texts(session, QueueFilter(date_from=date(2024, 2, 10), date_to=date(2024, 2, 20)))
+    assert "Maand." in found and "Jaar." in found
+    found = texts(session, QueueFilter(date_from=date(2024, 3, 1)))
+    assert "Maand." not in found and "Jaar." in found
+    assert texts(session, QueueFilter(date_from=date(2025, 1, 1))) == []
+
+
 def test_sorts(session: Session, world: World) -> None:
     by_status = [r.claim.status for r in queue_page(session, QueueFilter(sort="status"), None).rows]
     assert by_status == sorted(by_status)
