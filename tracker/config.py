@@ -52,6 +52,8 @@ class Settings:
     newsroom_url: str = field(
         default_factory=lambda: _env("TRACKER_NEWSROOM_URL", "https://factcheck.example.org")
     )
+    # Where each published fact check lives, "{id}" for the claim's number (ClaimReview url).
+    claimreview_url: str = field(default_factory=lambda: _env("TRACKER_CLAIMREVIEW_URL", ""))
     secure_cookies: bool = field(default_factory=lambda: _env("TRACKER_SECURE_COOKIES", "") == "1")
     # The methodology section of reports: the text itself or a path to a file holding it.
     methodology: str = field(default_factory=lambda: _env("TRACKER_METHODOLOGY", ""))
@@ -72,6 +74,7 @@ class Settings:
             "TRACKER_MAX_ARTICLE_CHARS": self.max_article_chars,
             "TRACKER_NEWSROOM_NAME": self.newsroom_name,
             "TRACKER_NEWSROOM_URL": self.newsroom_url,
+            "TRACKER_CLAIMREVIEW_URL": self.claimreview_url,
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "TRACKER_METHODOLOGY": self.methodology,
             "TRACKER_LOGIN_LIMITS": self.login_limits,

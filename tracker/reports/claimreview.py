@@ -57,6 +57,10 @@ def document(source: SourceRecord) -> dict[str, Any]:
 
 
 def review_url(meta: ReportMeta, claim: ClaimRecord) -> str:
+    """The published fact check's address: TRACKER_CLAIMREVIEW_URL with {id}, or by default
+    the newsroom's address + /claims/ID."""
+    if meta.review_url:
+        return meta.review_url.replace("{id}", str(claim.id))
     return f"{meta.newsroom_url.rstrip('/')}/claims/{claim.id}"
 
 

@@ -94,6 +94,7 @@ def export(
                 flt,
                 newsroom_name=settings.newsroom_name,
                 newsroom_url=settings.newsroom_url,
+                review_url=settings.claimreview_url,
                 language=lang,
                 methodology=methodology_text(None, lang),
             )

@@ -213,6 +213,8 @@ class ReportMeta:
     summary: Summary
     article: ArticleRecord | None = None
     filter_labels: dict[str, str] = field(default_factory=dict)
+    # Where the newsroom publishes each fact check: "{id}" stands for the claim's number.
+    review_url: str = ""
 
 
 # --- selection ---------------------------------------------------------------------------------
@@ -530,6 +532,7 @@ def build_meta(
     newsroom_url: str,
     language: str,
     methodology: str,
+    review_url: str = "",
     now: datetime | None = None,
 ) -> ReportMeta:
     """The report's header: title, summary counts, the article when there is one."""
@@ -559,4 +562,5 @@ def build_meta(
         summary=summarize(session, flt),
         article=article,
         filter_labels=labels,
+        review_url=review_url,
     )

@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,8 +25,9 @@ from tracker.reports import pdf as pdf_module
 from tracker.reports.common import DEFAULT_METHODOLOGY, methodology_text
 from tracker.reports.csv_report import COLUMNS, safe_cell
 from tracker.reports.json_report import load_schema
+from tracker.reports.render import render
 from tracker.services import review, sources
-from tracker.services.reports import ReportFilter
+from tracker.services.reports import ReportFilter, iter_claims
 
 SUBSET = json.loads(
     (Path(__file__).resolve().parents[3] / "tracker/reports/schemaorg_subset.json").read_text()
@@ -170,6 +172,15 @@ def test_claimreview_has_googles_fields_and_only_schemaorg_terms(
         "name": "Demo Fact-Check Desk",
         "url": "https://factcheck.example.org",
     }
+
+
+def test_claimreview_url_follows_the_newsrooms_setting(session: Session, fx: ReportFixture) -> None:
+    meta = replace(
+        meta_for(session, _flt(fx)), review_url="https://factcheck.example.org/checks/{id}.html"
+    )
+    data = b"".join(render("claimreview", meta, iter_claims(session, _flt(fx))))
+    urls = {r["url"] for r in json.loads(data)["@graph"]}
+    assert f"https://factcheck.example.org/checks/{fx.verified_id}.html" in urls
 
 
 def test_claimreview_of_a_document_source(

@@ -69,6 +69,7 @@ def _meta(form: ReportForm) -> service.ReportMeta:
         form.to_filter(),
         newsroom_name=current_app.config["TRACKER_NEWSROOM_NAME"],
         newsroom_url=current_app.config["TRACKER_NEWSROOM_URL"],
+        review_url=current_app.config.get("TRACKER_CLAIMREVIEW_URL") or "",
         language=language,
         methodology=methodology_text(current_app.config.get("TRACKER_METHODOLOGY"), language),
     )
