@@ -82,16 +82,14 @@ def claim_review(meta: ReportMeta, claim: ClaimRecord) -> dict[str, Any]:
     if claim.article.outlet:
         appearance["publisher"] = agent(claim.article.outlet)
     item: dict[str, Any] = {"@type": "Claim", "text": claim.text, "appearance": appearance}
-    # The author is the primary source when that is someone; a document is where the claim
-    # first appeared, and its author is whoever the chain names before it.
-    people = [h.source for h in claim.chain if h.source and h.source.kind != "document"]
+    # The author is the chain's last person or organisation: the primary source itself unless
+    # that is a document, which is where the claim first appeared.
     primary = claim.primary_source
     if primary is not None and primary.kind == "document":
         item["firstAppearance"] = document(primary)
-    if primary is not None and primary.kind != "document":
-        item["author"] = agent(primary)
-    elif people:
-        item["author"] = agent(people[-1])
+    authors = [h.source for h in claim.chain if h.source and h.source.kind != "document"]
+    if authors:
+        item["author"] = agent(authors[-1])
     # Otherwise the chain knows where the claim first appeared when it passes through an
     # outlet other than the article's own ("Tegenover The New York Times verklaren ...").
     own = claim.article.outlet.id if claim.article.outlet else None

@@ -21,6 +21,7 @@ from ..models import (
     VERDICTS,
     Article,
     Attribution,
+    AuditEvent,
     Claim,
     User,
 )
@@ -59,6 +60,23 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
         }
         for hop in claim.attributions
     ]
+
+
+# The audit actions that move a claim's version on (optimistic locking), one step each.
+VERSIONED_ACTIONS = frozenset(
+    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
+)
+
+
+def changes_since(
+    history: Sequence[AuditEvent], expected_version: int, current_version: int
+) -> list[AuditEvent]:
+    """The events of a claim's history (oldest first) made after `expected_version`: each
+    versioned change moved the version on by one, so they are the last ones of those."""
+    missed = current_version - expected_version
+    if missed <= 0:
+        return []
+    return [e for e in history if e.action in VERSIONED_ACTIONS][-missed:]
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:

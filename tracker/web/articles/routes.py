@@ -32,10 +32,6 @@ from .forms import AddClaimForm, ArticleForm
 bp = Blueprint("articles", __name__)
 
 PER_PAGE = 25
-# The audit actions that move a claim's version on (optimistic locking).
-VERSIONED_ACTIONS = frozenset(
-    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
-)
 
 
 def actor() -> User:
@@ -201,10 +197,10 @@ def render_workbench(
         panel["assign"].assignee.choices = choices
         history = [describe(e, users) for e in view.history]
         if conflict is not None:
-            # each refused-for change moved the version on by one: the last ones are those
-            versioned = [e for e in view.history if e.action in VERSIONED_ACTIONS]
-            missed = max(int(conflict["current"].get("version") or 0) - conflict["expected"], 0)
-            conflict["since"] = [describe(e, users) for e in versioned[-missed:]] if missed else []
+            missed = review.changes_since(
+                view.history, conflict["expected"], int(conflict["current"].get("version") or 0)
+            )
+            conflict["since"] = [describe(e, users) for e in missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
     return render_template(
         "articles/view.html",
