@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from flask import Flask
+if TYPE_CHECKING:  # the extractor imports this package; it must not pay for Flask
+    from flask import Flask
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """The Flask app; `config` overrides settings read from the environment."""
+    from flask import Flask
+
     from .config import Settings
     from .web import init_app
 

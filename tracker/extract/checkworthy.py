@@ -105,10 +105,14 @@ for _i, (_w, _s, _phrases) in enumerate(_FEATURES):
 for _p in _OPINION:
     _PHRASES.setdefault(_p.split(" ", 1)[0], []).append((-1, _p))
 _PHRASE_FIRST = frozenset(_PHRASES)
+WATCHED_WORDS = _ALL_WORDS | _PHRASE_FIRST  # the words score looks for in `words`
 
 
-def score(low: str, words: set[str], n_numbers: int, attributed: bool, heading: bool) -> float:
-    """Check-worthiness in [0, 1] of a lower-cased claim text and its word set."""
+def score(
+    low: str, words: frozenset[str], short: bool, n_numbers: int, attributed: bool, heading: bool
+) -> float:
+    """Check-worthiness in [0, 1] of a lower-cased claim text, its words (at least those in
+    WATCHED_WORDS) and whether it has fewer than five different words."""
     z = -1.6 + min(n_numbers, 3) * 1.1
     hit: set[int] = set()
     for w in words & _ALL_WORDS:
@@ -124,7 +128,7 @@ def score(low: str, words: set[str], n_numbers: int, attributed: bool, heading: 
     z += sum(_FEATURES[i][0] for i in hit)
     if attributed:
         z += 0.5
-    if len(words) < 5:
+    if short:
         z -= 1.5
     if low.rstrip().endswith("?"):
         z -= 2.5

@@ -77,7 +77,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
-def may_have_cues(low: str, words: set[str], lang: str) -> bool:
+def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     """Cheap test on a lower-cased sentence and its word set before the full cue analysis."""
     if not words.isdisjoint(TRIGGERS[lang]):
         return True

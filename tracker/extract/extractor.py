@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from . import checkworthy, numbers
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
 from .cues import TRIGGERS, may_have_cues
@@ -21,7 +22,20 @@ _CLAUSE_CUT = re.compile(
     r"(?:,\s+(?:while|whereas|but|terwijl|maar|en|and|zo|whereupon)\b|;\s)", re.IGNORECASE
 )
 _OPENERS = frozenset("\"“„‘'«")
-_WORD = re.compile(r"\w+")  # words for cheap set tests (cue, number and feature words)
+_WORD = re.compile(r"\w+")
+# Every word that a later test looks for in a sentence's words.
+_WATCHED = frozenset(
+    w
+    for w in TRIGGERS["en"] | TRIGGERS["nl"] | numbers.WATCHED_WORDS | checkworthy.WATCHED_WORDS
+    if _WORD.fullmatch(w)
+)
+
+
+def _words(low: str) -> tuple[frozenset[str], bool]:
+    """The watched words of a lower-cased span, and whether it has fewer than five different
+    words (a cheap stand-in for the set of all its words)."""
+    found = _WORD.findall(low)
+    return _WATCHED.intersection(found), len(set(found[:8])) < 5 and len(set(found)) < 5
 
 
 def _lang(text: str, lang: str | None) -> str:
@@ -30,7 +44,7 @@ def _lang(text: str, lang: str | None) -> str:
     return detect_language(text, 2000)
 
 
-def _window_end(text: str, seg: Segment, low: str, words: set[str], lg: str) -> int:
+def _window_end(text: str, seg: Segment, low: str, words: frozenset[str], lg: str) -> int:
     """End of the part of a sentence worth tokenising: up to 150 characters past its last cue."""
     trig = words & TRIGGERS[lg]
     if not trig or ":" in low or lg == "nl":
@@ -44,13 +58,13 @@ def _window_end(text: str, seg: Segment, low: str, words: set[str], lg: str) -> 
 
 def _analyse(
     text: str, lg: str, known_sources: Sequence[KnownSource]
-) -> list[tuple[Segment, list[Attribution], str, set[str]]]:
+) -> list[tuple[Segment, list[Attribution], str, frozenset[str], bool]]:
     registry = Registry(known_sources)
-    out: list[tuple[Segment, list[Attribution], str, set[str]]] = []
+    out: list[tuple[Segment, list[Attribution], str, frozenset[str], bool]] = []
     for seg in split_sentences(text):
         atts: list[Attribution] = []
         low = text[seg.start : seg.end].lower()
-        words = set(_WORD.findall(low))
+        words, short = _words(low)
         if may_have_cues(low, words, lg):
             toks = tokenize(text, seg.start, _window_end(text, seg, low, words, lg))
             known = registry.matches(text, seg.start, seg.end)
@@ -64,7 +78,7 @@ def _analyse(
                 list(seg.quotes),
                 seg.kind == "heading",
             )
-        out.append((seg, atts, low, words))
+        out.append((seg, atts, low, words, short))
     return out
 
 
@@ -72,7 +86,7 @@ def find_attributions(
     text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
 ) -> list[tuple[Segment, list[Attribution]]]:
     """Every sentence with all attributions found in it (cue level, before claims are built)."""
-    return [(seg, atts) for seg, atts, _, _ in _analyse(text, _lang(text, lang), known_sources)]
+    return [(seg, atts) for seg, atts, _, _, _ in _analyse(text, _lang(text, lang), known_sources)]
 
 
 def _select(atts: list[Attribution]) -> list[Attribution]:
@@ -131,7 +145,7 @@ def extract_claims(
     claims: list[Claim] = []
     last_quote: Attribution | None = None
     last_para = -1
-    for seg, atts, seg_low, seg_words in _analyse(text, lg, known_sources):
+    for seg, atts, seg_low, seg_words, seg_short in _analyse(text, lg, known_sources):
         chosen = _select(atts) if atts else []
         if seg.paragraph > last_para + 1:
             last_quote = None
@@ -167,12 +181,14 @@ def extract_claims(
         for i, (s, e) in enumerate(spans):
             att = _resolve_relative(text, seg.start, chosen[i], lg) if chosen else None
             if (s, e) == (seg.start, seg.end):
-                low, words = seg_low, seg_words
+                low, words, short = seg_low, seg_words, seg_short
             else:
                 low = text[s:e].lower()
-                words = set(_WORD.findall(low))
-            nums = find_numbers(text, s, e, lg, words) if may_have_numbers(low, words, lg) else []
-            sc = score(low, words, len(nums), att is not None, seg.kind == "heading")
+                words, short = _words(low)
+            nums = (
+                find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
+            )
+            sc = score(low, words, short, len(nums), att is not None, seg.kind == "heading")
             status = "unsourced" if att is not None and att.kind == "hearsay" else None
             claims.append(
                 Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)

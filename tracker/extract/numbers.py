@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .types import Number
 
@@ -167,9 +168,25 @@ _DIGIT_PATTERN = {"nl": _build_digits(_DIGITS_NL), "en": _build_digits(_DIGITS_E
 _APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX}\s+$", re.IGNORECASE)
 
 
+_DIGIT_OR_SIGN = re.compile(r"[\d€$£]")  # where a match of _DIGIT_PATTERN can start
+
+
+def _digit_matches(text: str, start: int, end: int, lang: str) -> Iterator[re.Match[str]]:
+    """_DIGIT_PATTERN[lang].finditer, tried only at digits and currency signs (faster)."""
+    match = _DIGIT_PATTERN[lang].match
+    last = start
+    for c in _DIGIT_OR_SIGN.finditer(text, start, end):
+        p = c.start()
+        if p >= last:
+            m = match(text, p, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
     out: list[Number] = []
-    for m in _DIGIT_PATTERN[lang].finditer(text, start, end):
+    for m in _digit_matches(text, start, end, lang):
         s = m.start()
         if s > start and (text[s - 1].isalnum() or text[s - 1] in ".,_"):
             continue
@@ -201,7 +218,7 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
     return out
 
 
-def may_have_numbers(low: str, words: set[str], lang: str = "nl") -> bool:
+def may_have_numbers(low: str, words: frozenset[str], lang: str = "nl") -> bool:
     """Cheap test on a lower-cased sentence and its word set before the number regex."""
     return bool(
         _HAS_DIGIT.search(low)
@@ -279,12 +296,17 @@ _UNIT = {
 
 
 def find_numbers(
-    text: str, start: int, end: int, lang: str, words: set[str] | None = None
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    words: frozenset[str] | None = None,
+    low: str | None = None,
 ) -> list[Number]:
     """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx.
 
-    `words` (the lower-cased words of the span, when the caller has them) lets spans without
-    number words take the fast digits-only path.
+    `words` (the lower-cased words of the span) and `low` (the span lower-cased), when the
+    caller has them, let the search skip to where a number can start.
     """
     if (
         words is not None
@@ -294,6 +316,8 @@ def find_numbers(
         return _digit_numbers(text, start, end, lang)
     out: list[Number] = []
     if lang == "en":
+        if words is not None and low is not None and len(low) == end - start:
+            return _en_numbers(text, start, end, _en_starts(low, start, words))
         return _en_numbers(text, start, end)
     for m in _PATTERN[lang].finditer(text, start, end):
         number = _from_match(m, lang)
@@ -316,19 +340,39 @@ _EN_STARTS = (
     )
 )
 _WORD_OR_SIGN = re.compile(r"[€$£]|\w+")
+_SIGN_OR_LEADING_DIGIT = re.compile(r"[€$£]|\d(?<!\w\d)")
+# Each English start word on its own: the word first, so that re skips ahead in C.
+_START_WORD = {w: re.compile(re.escape(w) + rf"(?<!\w{re.escape(w)})(?!\w)") for w in _EN_STARTS}
 
 
-def _en_numbers(text: str, start: int, end: int) -> list[Number]:
-    """_PATTERN["en"].finditer, tried only where a match can start (much faster)."""
+WATCHED_WORDS = _NUMBER_WORDS | _EN_STARTS  # the words find_numbers looks for in `words`
+
+
+def _en_starts(low: str, start: int, words: frozenset[str]) -> list[int]:
+    """Where a match of _PATTERN["en"] can start in a span (`low`, lower-cased, at `start`):
+    a currency sign, a word beginning with a digit, or one of _EN_STARTS as a whole word."""
+    found = [m.start() + start for m in _SIGN_OR_LEADING_DIGIT.finditer(low)]
+    for w in words & _EN_STARTS:
+        found.extend(m.start() + start for m in _START_WORD[w].finditer(low))
+    found.sort()
+    return found
+
+
+def _en_numbers(text: str, start: int, end: int, starts: list[int] | None = None) -> list[Number]:
+    """_PATTERN["en"].finditer, tried only where a match can start (much faster): at `starts`
+    when the caller found them (_en_starts), else at every word."""
     out: list[Number] = []
     match = _PATTERN["en"].match
     last = start
-    for w in _WORD_OR_SIGN.finditer(text, start, end):
-        p = w.start()
+    if starts is None:
+        starts = [
+            w.start()
+            for w in _WORD_OR_SIGN.finditer(text, start, end)
+            for g in (w.group(),)
+            if g[0].isdigit() or g in "€$£" or g.lower() in _EN_STARTS
+        ]
+    for p in starts:
         if p < last:
-            continue
-        g = w.group()
-        if not (g[0].isdigit() or g in "€$£" or g.lower() in _EN_STARTS):
             continue
         m = match(text, p, end)
         if m is None:

@@ -9,7 +9,11 @@ DOUBLE_CLOSE = frozenset('"”“»')
 SINGLE_OPEN = frozenset("'‘‚")
 SINGLE_CLOSE = frozenset("'’‘")
 QUOTE_CHARS = DOUBLE_OPEN | DOUBLE_CLOSE | SINGLE_OPEN | SINGLE_CLOSE
-_CANDIDATE = re.compile(r",,|''|[\"“”„«»'‘’‚]")
+# A quotation mark, ,, or '' (a character class first, so that re skips ahead in C); an
+# apostrophe between two letters or digits (auto's, don't) is no candidate.
+_CANDIDATE = re.compile(
+    r"[,\"“”„«»'‘’‚](?:(?<=,),|(?<=')'|(?<=[^,])(?<!(?<=[^\W_])['’](?=[^\W_])))"
+)
 _LEADING_ELISION = re.compile(r"(?:s|t|n|em|tis)\b", re.IGNORECASE)
 
 

@@ -88,8 +88,12 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _LINE = re.compile(r"[^\n]+")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])")
-_ANY_QUOTE = re.compile(r"[\"“”„«»'‘’‚]|,,")
+# Each pattern starts with a character class, so that re skips ahead to candidates in C.
+_BOUNDARY = re.compile(
+    r"[.!?…][.!?…]*[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
+)
+_QUOTE_CHAR = re.compile(r"[\"“”„«»'‘’‚]")
+_WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to the end
 
 
 @dataclass(slots=True)
@@ -104,11 +108,8 @@ class Segment:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
-    i = dot
-    lo = max(line_start, dot - 12)
-    while i > lo and (text[i - 1].isalnum() or text[i - 1] == "."):
-        i -= 1
-    word = text[i:dot].lower().strip(".")
+    run = _WORD_RUN.search(text, max(line_start, dot - 12), dot)
+    word = text[run.start() if run else dot : dot].lower().strip(".")
     if not word:
         return False
     if word in ABBREVIATIONS:
@@ -118,11 +119,15 @@ def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+    """text[start:end] without leading and trailing blanks (start >= end when all blank)."""
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
+
+
+def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    if _QUOTE_CHAR.search(text, start, end) is None and text.find(",,", start, end) < 0:
+        return []
+    return [(a, b) for a, b, closed in find_quotes(text, start, end) if closed]
 
 
 def split_sentences(text: str) -> list[Segment]:
@@ -156,22 +161,14 @@ def split_sentences(text: str) -> list[Segment]:
             if text[dot] == "." and _is_abbreviation(text, ls, dot):
                 continue
             if quotes is None:
-                quotes = (
-                    [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
-                    if _ANY_QUOTE.search(text, ls, le)
-                    else []
-                )
+                quotes = _closed_quotes(text, ls, le)
             if any(a < dot and cut < b for a, b in quotes):
                 continue
             pieces.append((start, cut))
             start = cut
         pieces.append((start, le))
         if quotes is None:
-            quotes = (
-                [(a, b) for a, b, closed in find_quotes(text, ls, le) if closed]
-                if _ANY_QUOTE.search(text, ls, le)
-                else []
-            )
+            quotes = _closed_quotes(text, ls, le)
         n = 0
         for a, b in pieces:
             a, b = _strip(text, a, b)

@@ -34,6 +34,7 @@ RATINGS: dict[str, tuple[int | None, str]] = {
     "unsourced": (None, "Unsourced"),
 }
 
+
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
     """Marks a message for extraction; translated where it is shown."""
     return message
