@@ -353,7 +353,18 @@ def cue_score(
 ) -> float:
     """The cue model's score of token k (a cue when above cue_model_en.THRESHOLD): the sum of
     the weights of cue_features(...), computed from per-word tables."""
-    return _score(toks, k, ranks, [x for x in ranks if x > 0.2], heading, quoted, strong)
+    highs = [x for x in ranks if x > 0.2]
+    return _score(toks, k, ranks, highs, _clause(toks, k, ranks), heading, quoted, strong)
+
+
+def _clause(toks: Sequence[Tok], k: int, ranks: Sequence[float]) -> int:
+    """1 when a word ranked above 0.3 comes before token k in its clause, else 0."""
+    for j in range(k - 1, -1, -1):
+        if toks[j][2] in _CLAUSE_PUNCT:
+            return 0
+        if ranks[j] > 0.3:
+            return 1
+    return 0
 
 
 def _score(
@@ -361,11 +372,12 @@ def _score(
     k: int,
     ranks: Sequence[float],
     highs: list[float],
+    clause: int,
     heading: bool,
     quoted: bool,
     strong: bool,
 ) -> float:
-    """cue_score with `highs`, the ranks above 0.2, computed once per sentence."""
+    """cue_score with `highs` (the ranks above 0.2) and `clause` (_clause) already known."""
     base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(toks[k][3], _NO_WORD)
     # prev_class and next_class, inlined
     if k:
@@ -401,13 +413,6 @@ def _score(
     for x in highs:
         if x > floor:
             better += 1
-    clause = 0
-    for j in range(k - 1, -1, -1):
-        if toks[j][2] in _CLAUSE_PUNCT:
-            break
-        if ranks[j] > 0.3:
-            clause = 1
-            break
     g = _GFLAGS
     return (
         base
@@ -436,21 +441,36 @@ def _score(
 def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -> list[Cue]:
     out: list[Cue] = []
     n = len(toks)
-    cands = [k for k, t in enumerate(toks) if t[3] in _EN_CANDIDATES]
-    if not cands:
+    marks = [k for k, t in enumerate(toks) if t[3] in _EN_MARKS]
+    if not marks:
         return out
     ranks = [0.0] * n  # only candidate words have a rank
     highs: list[float] = []
+    clause = {}  # candidate -> _clause(toks, k, ranks), in one pass over candidates and commas
+    state = 0
     strong = False
-    for k in cands:
+    cands = []
+    for k in marks:
         w = toks[k][3]
+        if w in _CLAUSE_PUNCT:
+            clause[k] = state
+            state = 0
+            if w != ":":
+                continue
+        else:
+            clause[k] = state
+        cands.append(k)
         r = _rank(w)
         if r is not None:
             ranks[k] = r
             if r > 0.2:
                 highs.append(r)
+            if r > 0.3 and w != ":":
+                state = 1
         if w in _STRONG:
             strong = True
+    if not cands:
+        return out
     skip_to = -1
     for k in cands:
         if k < skip_to:
@@ -488,7 +508,7 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
                 continue
         if (
             w not in CANDIDATES
-            or _score(toks, k, ranks, highs, heading, quoted, strong) <= THRESHOLD
+            or _score(toks, k, ranks, highs, clause[k], heading, quoted, strong) <= THRESHOLD
         ):
             continue
         # merge with an adjacent cue word ("said in", "called for")
@@ -508,6 +528,7 @@ _rank = RANK_RATES.get
 _DASHES = frozenset("―—–-")
 _RULE_WORDS = _HEARSAY_WORDS | _DASHES | {"according", "said", "say", "says", "citing", ":"}
 _EN_CANDIDATES = CANDIDATES | _RULE_WORDS | _STRONG
+_EN_MARKS = _EN_CANDIDATES | _CLAUSE_PUNCT  # what _en_cues reads in one pass
 _NOT_SPEAKERS = frozenset(
     [
         "the",
