@@ -44,18 +44,6 @@ def _lang(text: str, lang: str | None) -> str:
     return detect_language(text, 2000)
 
 
-def _window_end(text: str, seg: Segment, low: str, words: frozenset[str], lg: str) -> int:
-    """End of the part of a sentence worth tokenising: up to 150 characters past its last cue."""
-    trig = words & TRIGGERS[lg]
-    if not trig or ":" in low or lg == "nl":
-        return seg.end
-    end = seg.start + max(low.rfind(w) for w in trig) + 150
-    if end >= seg.end:
-        return seg.end
-    space = text.find(" ", end, seg.end)
-    return seg.end if space < 0 else space
-
-
 def _analyse(
     text: str, lg: str, known_sources: Sequence[KnownSource]
 ) -> list[tuple[Segment, list[Attribution], str, frozenset[str], bool]]:
@@ -66,7 +54,7 @@ def _analyse(
         low = text[seg.start : seg.end].lower()
         words, short = _words(low)
         if may_have_cues(low, words, lg):
-            toks = tokenize(text, seg.start, _window_end(text, seg, low, words, lg))
+            toks = tokenize(text, seg.start, seg.end)
             known = registry.matches(text, seg.start, seg.end)
             atts = sentence_attributions(
                 text,
