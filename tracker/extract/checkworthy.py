@@ -98,6 +98,7 @@ for _i, (_w, _single, _) in enumerate(_FEATURES):
     for _word in _single:
         _WEIGHT_OF.setdefault(_word, []).append(_i)
 _ALL_WORDS = frozenset(_WEIGHT_OF)
+_WEIGHTS = [w for w, _, _ in _FEATURES]
 _PHRASES: dict[str, list[tuple[int, str]]] = {}
 for _i, (_w, _s, _phrases) in enumerate(_FEATURES):
     for _p in _phrases:
@@ -114,9 +115,7 @@ def score(
     """Check-worthiness in [0, 1] of a lower-cased claim text, its words (at least those in
     WATCHED_WORDS) and whether it has fewer than five different words."""
     z = -1.6 + min(n_numbers, 3) * 1.1
-    hit: set[int] = set()
-    for w in words & _ALL_WORDS:
-        hit.update(_WEIGHT_OF[w])
+    hit: set[int] = set().union(*map(_WEIGHT_OF.__getitem__, words & _ALL_WORDS))
     opinion = False
     for first in words & _PHRASE_FIRST:
         for i, phrase in _PHRASES[first]:
@@ -125,7 +124,7 @@ def score(
                     opinion = True
                 else:
                     hit.add(i)
-    z += sum(_FEATURES[i][0] for i in hit)
+    z += sum(map(_WEIGHTS.__getitem__, hit))
     if attributed:
         z += 0.5
     if short:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 _WORD = re.compile(r"[a-zà-ÿ]+")
 _NL = frozenset(
@@ -109,10 +108,8 @@ _EN_ONLY = _EN - _SHARED
 
 
 def _votes(text: str) -> tuple[int, int]:
-    counts = Counter(_WORD.findall(text.lower()))
-    nl = sum(counts[w] for w in _NL_ONLY if w in counts)
-    en = sum(counts[w] for w in _EN_ONLY if w in counts)
-    return nl, en
+    words = _WORD.findall(text.lower())
+    return sum(map(_NL_ONLY.__contains__, words)), sum(map(_EN_ONLY.__contains__, words))
 
 
 def detect_language(text: str, sample: int = 6000) -> str:
