@@ -290,17 +290,17 @@ def sentence_attributions(
     s_start: int,
     s_end: int,
     known: list[tuple[int, int, KnownSource]],
-    quotes: list[tuple[int, int]],
+    quotes: Sequence[tuple[int, int]],
     heading: bool = False,
 ) -> list[Attribution]:
     """All attributions in one sentence, in cue order; `quotes` are its closed quotations."""
-    quoted = any(b - a > 8 for a, b in quotes)
+    quoted = bool(quotes) and any(b - a > 8 for a, b in quotes)
     out: list[Attribution] = []
     prep_ends: set[int] = set()
     for cue in find_cues(toks, lang, heading, bool(quotes)):
         if cue.first in prep_ends and lang == "nl":
             continue  # "Volgens X meldden ...": the clause's verb, not a second attribution
-        if any(a < toks[cue.first][0] and toks[cue.last][1] < b for a, b in quotes):
+        if quotes and any(a < toks[cue.first][0] and toks[cue.last][1] < b for a, b in quotes):
             continue  # a cue inside a quotation belongs to the quoted words, not to the article
         if cue.ctype == "hearsay":
             a, b = toks[cue.first][0], toks[cue.last][1]
@@ -317,11 +317,13 @@ def sentence_attributions(
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
         via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang)]
-        via = [v for v in via if source is None or v.start != source.start]
+        if via:
+            via = [v for v in via if source is None or v.start != source.start]
         content = _content(text, toks, cue, rng, after, s_start, s_end)
-        before = [q for q in quotes if q[1] <= toks[cue.first][0]]
-        if before and before[-1][1] >= toks[cue.first][0] - 4:
-            content = before[-1]  # '"...," zegt X': the quote is the content
+        if quotes:
+            before = [q for q in quotes if q[1] <= toks[cue.first][0]]
+            if before and before[-1][1] >= toks[cue.first][0] - 4:
+                content = before[-1]  # '"...," zegt X': the quote is the content
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
     return out

@@ -55,7 +55,7 @@ def _analyse(
         words, short = _words(low)
         if may_have_cues(low, words, lg):
             toks = tokenize(text, seg.start, seg.end)
-            known = registry.matches(text, seg.start, seg.end)
+            known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
             atts = sentence_attributions(
                 text,
                 toks,
@@ -63,7 +63,7 @@ def _analyse(
                 seg.start,
                 seg.end,
                 known,
-                list(seg.quotes),
+                seg.quotes,
                 seg.kind == "heading",
             )
         out.append((seg, atts, low, words, short))
