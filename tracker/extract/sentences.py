@@ -87,7 +87,8 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     ]
 )
 
-_LINE = re.compile(r"[^\n]+")
+_LONGER = max(map(len, ABBREVIATIONS)) + 1
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailing blanks
 # Each pattern starts with a character class, so that re skips ahead to candidates in C.
 _BOUNDARY = re.compile(
     r"[.!?…][.!?…]*[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
@@ -108,6 +109,8 @@ class Segment:
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
+    if dot - _LONGER >= line_start and text[dot - _LONGER : dot].isalpha():
+        return False  # a word longer than every abbreviation (and than an initial)
     run = _WORD_RUN.search(text, max(line_start, dot - 12), dot)
     word = text[run.start() if run else dot : dot].lower().strip(".")
     if not word:
@@ -136,9 +139,7 @@ def split_sentences(text: str) -> list[Segment]:
     para = 0
     seen_content = False
     for lm in _LINE.finditer(text):
-        ls, le = _strip(text, lm.start(), lm.end())
-        if ls >= le:
-            continue
+        ls, le = lm.span()
         para += 1  # every line is a paragraph of its own
         line = text[ls:le]
         if len(line) < 120 and is_furniture(line):
