@@ -125,6 +125,38 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _claim_spans(text: str, seg: Segment, chosen: list[Attribution]) -> list[tuple[int, int]]:
+    """The span of each of several claims in one sentence: the clause holding its cue."""
+    clauses = _clause_spans(text, seg.start, seg.end)
+    if len(clauses) <= 1:
+        return [(seg.start, seg.end)] * len(chosen)
+    spans = []
+    for a in chosen:
+        pos = a.cue.start if a.cue is not None else seg.start
+        c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
+        spans.append(_trim(text, *c))
+    return spans
+
+
+def _claim(
+    text: str,
+    s: int,
+    e: int,
+    att: Attribution | None,
+    low: str,
+    words: frozenset[str],
+    short: bool,
+    lg: str,
+    heading: bool,
+) -> Claim:
+    """The claim text[s:e] with its numbers and check-worthiness (`low`, `words` and `short`
+    describe the span as _words does)."""
+    nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
+    sc = score(low, words, short, len(nums), att is not None, heading)
+    status = "unsourced" if att is not None and att.kind == "hearsay" else None
+    return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)
+
+
 def extract_claims(
     text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
 ) -> list[Claim]:
@@ -157,28 +189,18 @@ def extract_claims(
             q = [a for a in chosen if a.kind == "quote" and a.source is not None]
             if q:
                 last_quote = q[-1]
-        spans: list[tuple[int, int]] = [(seg.start, seg.end)] * max(1, len(chosen))
-        if len(chosen) > 1:
-            clauses = _clause_spans(text, seg.start, seg.end)
-            if len(clauses) > 1:
-                spans = []
-                for a in chosen:
-                    pos = a.cue.start if a.cue is not None else seg.start
-                    c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
-                    spans.append(_trim(text, *c))
-        for i, (s, e) in enumerate(spans):
-            att = _resolve_relative(text, seg.start, chosen[i], lg) if chosen else None
+        heading = seg.kind == "heading"
+        if len(chosen) <= 1:  # most sentences: one claim, the whole sentence
+            att = _resolve_relative(text, seg.start, chosen[0], lg) if chosen else None
+            claims.append(
+                _claim(text, seg.start, seg.end, att, seg_low, seg_words, seg_short, lg, heading)
+            )
+            continue
+        for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
+            att = _resolve_relative(text, seg.start, a, lg)
             if (s, e) == (seg.start, seg.end):
-                low, words, short = seg_low, seg_words, seg_short
+                claims.append(_claim(text, s, e, att, seg_low, seg_words, seg_short, lg, heading))
             else:
                 low = text[s:e].lower()
-                words, short = _words(low)
-            nums = (
-                find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
-            )
-            sc = score(low, words, short, len(nums), att is not None, seg.kind == "heading")
-            status = "unsourced" if att is not None and att.kind == "hearsay" else None
-            claims.append(
-                Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)
-            )
+                claims.append(_claim(text, s, e, att, low, *_words(low), lg, heading))
     return claims
