@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from . import lexicon_en as en
@@ -250,6 +251,9 @@ def _via_ranges(toks: Sequence[Tok], cue: Cue, lang: str) -> list[tuple[int, int
     return out
 
 
+_TWELVE_ALNUM = re.compile(r"(?:[\W_]*[^\W_]){12}")  # twelve letters or digits
+
+
 def _content(
     text: str,
     toks: Sequence[Tok],
@@ -268,7 +272,7 @@ def _content(
     e = s_end
     while e > s_start and text[e - 1] in ".!?…":
         e -= 1
-    if cue.ctype == "colon" or sum(map(str.isalnum, tail[:80])) >= 12:
+    if cue.ctype == "colon" or _TWELVE_ALNUM.match(tail, 0, 80):
         b = tail_start
         for t in toks[last + 1 : last + 7]:
             if t[3] in ("that", "dat"):
