@@ -142,6 +142,17 @@ _PATTERN = {"nl": _build(_DIGITS_NL, _NL_WORD.pattern), "en": _build(_DIGITS_EN,
 
 
 _HAS_DIGIT = re.compile(r"\d")
+# ASCII digits and every block that holds other decimal digits (not Latin-1 nor the
+# punctuation at U+2000-U+206F): scanning for this class is cheaper than for \d.
+_MAYBE_DIGIT = re.compile("[0-9\u0660-\u1fff\u2070-\U0010ffff]")
+
+
+def _has_digit(s: str) -> bool:
+    """True when `s` holds a decimal digit (re's \\d)."""
+    m = _MAYBE_DIGIT.search(s)
+    if m is None:
+        return False
+    return m.group() in "0123456789" or _HAS_DIGIT.search(s, m.start()) is not None
 _NUMBER_WORDS = (
     frozenset(_EN_UNITS) - {"one", "zero"}
     | frozenset(_NL_UNITS)
@@ -221,7 +232,7 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
 def may_have_numbers(low: str, words: frozenset[str], lang: str = "nl") -> bool:
     """Cheap test on a lower-cased sentence and its word set before the number regex."""
     return bool(
-        _HAS_DIGIT.search(low)
+        _has_digit(low)
         or not words.isdisjoint(_NUMBER_WORDS)
         or (lang == "nl" and _NL_COMPOUND.search(low))
     )
