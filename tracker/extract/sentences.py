@@ -90,8 +90,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 _LONGER = max(map(len, ABBREVIATIONS)) + 1
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailing blanks
 # Each pattern starts with a character class, so that re skips ahead to candidates in C.
+# A sentence end: its punctuation, then (group 1) the blanks before the next sentence.
 _BOUNDARY = re.compile(
-    r"[.!?…][.!?…]*[\"”’»')\]]*(?=\s+(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
+    r"[.!?…][.!?…]*[\"”’»')\]]*(\s+)(?=(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
 )
 _QUOTE_CHAR = re.compile(r"[\"“”„«»'‘’‚]")
 _WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to the end
@@ -157,7 +158,7 @@ def split_sentences(text: str) -> list[Segment]:
         start = ls
         pieces: list[tuple[int, int]] = []
         for bm in _BOUNDARY.finditer(text, ls, le):
-            cut = bm.end()
+            cut = bm.start(1)
             dot = bm.start()
             if text[dot] == "." and _is_abbreviation(text, ls, dot):
                 continue
@@ -166,13 +167,12 @@ def split_sentences(text: str) -> list[Segment]:
             if any(a < dot and cut < b for a, b in quotes):
                 continue
             pieces.append((start, cut))
-            start = cut
+            start = bm.end()  # pieces start and end without blanks
         pieces.append((start, le))
         if quotes is None:
             quotes = _closed_quotes(text, ls, le)
         n = 0
         for a, b in pieces:
-            a, b = _strip(text, a, b)
             if a < b:
                 n += 1
                 inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
