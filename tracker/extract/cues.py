@@ -345,6 +345,27 @@ def _compile(
 
 _WORDS, _GENERIC, _GFLAGS = _compile(WEIGHTS)
 _G_PN, _G_P, _G_N, _G_PW, _G_NW = (_GENERIC[n] for n in ("pn", "p", "n", "pw", "nw"))
+_P_CLASSES = ("S", "P", "R", "IT", "N", "A", "TO", "D", "Q", "C", "W", "WS", "X")
+_N_CLASSES = (
+    "E",
+    "THAT",
+    "Q",
+    "C",
+    "TO",
+    "D",
+    "P",
+    "X",
+    "N",
+    "WV",
+    "W",
+    *("PR:" + w for w in _C_PREP),
+)
+# pn, p and n weights in one table with every class pair (one lookup per score)
+_G_PNX = {
+    f"{p}|{n}": _G_PN.get(f"{p}|{n}", 0.0) + _G_P.get(p, 0.0) + _G_N.get(n, 0.0)
+    for p in _P_CLASSES
+    for n in _N_CLASSES
+}
 _NO_WORD: _WordModel = (WEIGHTS.get("b", 0.0), {}, {}, {}, {}, {}, [0.0] * 13)
 
 
@@ -427,9 +448,7 @@ def _score(
         + fl[6 + strong]
         + fl[8 + (better if better < 2 else 2)]
         + fl[11 + clause]
-        + _G_PN.get(pn, 0.0)
-        + _G_P.get(p, 0.0)
-        + _G_N.get(nx, 0.0)
+        + _G_PNX[pn]
         + _G_PW.get(pw, 0.0)
         + _G_NW.get(nw, 0.0)
         + g[k == 0]

@@ -153,6 +153,8 @@ def _has_digit(s: str) -> bool:
     if m is None:
         return False
     return m.group() in "0123456789" or _HAS_DIGIT.search(s, m.start()) is not None
+
+
 _NUMBER_WORDS = (
     frozenset(_EN_UNITS) - {"one", "zero"}
     | frozenset(_NL_UNITS)
