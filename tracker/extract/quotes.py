@@ -33,6 +33,17 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return False
 
 
+def _kind(ch: str) -> tuple[str, bool, bool]:
+    """(family 'd' or 's', may open, may close) of a candidate, before its context is seen."""
+    double = ch in (",,", "''") or ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE
+    opens = (ch == ",," or ch in DOUBLE_OPEN or ch in SINGLE_OPEN) and ch != "''"
+    closes = ch != ",," and ch not in ("„", "«", "‚")
+    return ("d" if double else "s"), opens, closes
+
+
+_KIND = {ch: _kind(ch) for ch in (*QUOTE_CHARS, ",,", "''")}
+
+
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
     """Quoted spans in text[start:end] as (open, close_end, closed); unclosed ones end at `end`."""
     stop = len(text) if end is None else end
@@ -40,33 +51,20 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
     open_at = -1
     family = ""
     for m in _CANDIDATE.finditer(text, start, stop):
-        i = m.start()
+        i, e = m.span()
         ch = m.group()
-        prev = text[i - 1] if i > start else " "
-        nxt = text[m.end()] if m.end() < stop else " "
-        if ch in ("'", "’") and _is_apostrophe(text, i):
+        if (ch == "'" or ch == "’") and _is_apostrophe(text, i):
             continue
-        is_double = ch in (",,", "''") or ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE
-        fam = "d" if is_double else "s"
-        can_open = (
-            (ch == ",," or ch in DOUBLE_OPEN or ch in SINGLE_OPEN)
-            and ch != "''"
-            and (not prev.isalnum() and not nxt.isspace())
-        )
-        can_close = (
-            ch != ",,"
-            and ch not in ("„", "«", "‚")
-            and (not prev.isspace())
-            and (not nxt.isalnum())
-        )
+        nxt = text[e] if e < stop else " "
         if ch == ",," and not (nxt.isalnum() or nxt in "'‘"):
             continue
+        fam, opens, closes = _KIND[ch]
+        prev = text[i - 1] if i > start else " "
         if open_at >= 0:
-            if fam == family and can_close:
-                spans.append((open_at, m.end(), True))
+            if fam == family and closes and not prev.isspace() and not nxt.isalnum():
+                spans.append((open_at, e, True))
                 open_at = -1
-            continue
-        if can_open:
+        elif opens and not prev.isalnum() and not nxt.isspace():
             open_at = i
             family = fam
     if open_at >= 0:
