@@ -25,8 +25,9 @@ from pathlib import Path
 
 from tracker.extract import extract_claims, find_attributions
 from tracker.extract.cues import _STRONG, cue_features
+from tracker.extract.extractor import sentence_tokens
 from tracker.extract.sentences import Segment, split_sentences
-from tracker.extract.tokens import Tok, tokenize
+from tracker.extract.tokens import Tok
 
 Spans = list[tuple[int, int]]
 
@@ -175,7 +176,7 @@ def _sentence_tokens(
             for a, b in g.cue:
                 owner[a:b] = [gi + 1] * (b - a)
         for si, seg in enumerate(split_sentences(text)):
-            toks = tokenize(text, seg.start, seg.end)
+            toks = sentence_tokens(text, seg)  # what extract_claims scores
             ids = [max(owner[t[0] : t[1]]) for t in toks]
             inq = [any(a < t[0] and t[1] < b for a, b in seg.quotes) for t in toks]
             out.append((di, si, seg, toks, ids, inq))

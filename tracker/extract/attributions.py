@@ -274,10 +274,14 @@ def _content(
         e -= 1
     if cue.ctype == "colon" or _TWELVE_ALNUM.match(tail, 0, 80):
         b = tail_start
+        prev_end = tail_start
         for t in toks[last + 1 : last + 7]:
+            if t[0] - prev_end > 8:
+                break  # the words of a long quotation were left out: it is the content
             if t[3] in ("that", "dat"):
                 b = t[1]
                 break
+            prev_end = t[1]
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
         return (b, e) if b < e else (s_start, s_end)

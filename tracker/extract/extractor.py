@@ -14,7 +14,7 @@ from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
 from .sentences import Segment, split_sentences
 from .sources import Registry, mention, np_before
-from .tokens import tokenize
+from .tokens import Tok, tokenize
 from .types import Attribution, Claim, KnownSource
 
 CHECKWORTHY_THRESHOLD = 0.5
@@ -44,6 +44,26 @@ def _lang(text: str, lang: str | None) -> str:
     return detect_language(text, 2000)
 
 
+_LONG_QUOTE = 40  # characters; the words of a longer quotation are left out of the tokens
+
+
+def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
+    """The tokens of a sentence without the words inside its long quotations (their cues are
+    the quoted speaker's, never the article's): the quotation marks stay."""
+    if not seg.quotes:
+        return tokenize(text, seg.start, seg.end)
+    toks: list[Tok] = []
+    pos = seg.start
+    for a, b in seg.quotes:
+        if b - a <= _LONG_QUOTE:
+            continue
+        close = 2 if text.startswith("''", b - 2) else 1
+        toks += tokenize(text, pos, a + (2 if text.startswith(",,", a) else 1))
+        pos = b - close
+    toks += tokenize(text, pos, seg.end)
+    return toks
+
+
 def _analyse(
     text: str, lg: str, known_sources: Sequence[KnownSource]
 ) -> list[tuple[Segment, list[Attribution], str, frozenset[str], bool]]:
@@ -54,7 +74,7 @@ def _analyse(
         low = text[seg.start : seg.end].lower()
         words, short = _words(low)
         if may_have_cues(low, words, lg):
-            toks = tokenize(text, seg.start, seg.end)
+            toks = sentence_tokens(text, seg)
             known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
             atts = sentence_attributions(
                 text,

@@ -229,3 +229,54 @@ def test_fast_cue_score_equals_the_sum_of_feature_weights() -> None:
                 assert got == pytest.approx(expected, abs=1e-9)
                 checked += 1
     assert checked >= 10
+
+
+def test_words_inside_a_long_quotation_are_not_tokens() -> None:
+    """The words of a long quotation are left out of the tokens; its quotation marks stay."""
+    from tracker.extract.extractor import sentence_tokens
+    from tracker.extract.sentences import split_sentences
+
+    text = '"You can tell them what you like about the plan, I will not," Ramos said on Monday.'
+    (seg,) = split_sentences(text)
+    words = [t[2] for t in sentence_tokens(text, seg)]
+    assert words == ['"', '"', "Ramos", "said", "on", "Monday", "."]
+    short = 'He called the plan "a disaster" on Monday.'
+    (seg,) = split_sentences(short)
+    assert "disaster" in [t[2] for t in sentence_tokens(short, seg)]  # a short quotation stays
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "“The day that rule was dropped was the day this became personal,” he said, adding "
+            "he would never vote for the mayor.",
+            "he",
+        ),
+        (
+            "“Unity also means jobs, because people fight over scarce land,” she said in the "
+            "town hall, emphasizing it was time to end the dispute.",
+            "she",
+        ),
+        (
+            "“There is a quiet revolution in this town, a revolution in which renters will "
+            "become the majority in ten years,” Ramos said, referring to the census.",
+            "Ramos",
+        ),
+    ],
+)
+def test_the_speaker_of_a_quotation_is_never_a_word_inside_it(text: str, source: str) -> None:
+    """A participle after the speech verb ('adding', 'referring') once took its source from
+    the first words of the quotation ('The', 'Unity', 'There')."""
+    sources = {c.attribution.source.text for c in extract_claims(text, "en") if c.attribution}
+    assert sources == {source}
+
+
+def test_a_quotation_after_the_cue_is_the_content() -> None:
+    text = (
+        "In a statement, the firm said: “The plant was highly profitable when it became an "
+        "independent company,” adding that it regretted the closure."
+    )
+    a = extract_claims(text, "en")[0].attribution
+    assert a is not None
+    assert text[a.content[0] : a.content[1]].startswith("“The plant was highly profitable")

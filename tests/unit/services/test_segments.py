@@ -50,6 +50,4 @@ def test_sweep_equals_brute_force(pairs: list[tuple[int, int]]) -> None:
     claims = [_claim(n, a, b) for n, (a, b) in enumerate(pairs, start=1)]
     runs = segments(BODY, claims)
     assert "".join(r.text for r in runs) == BODY
-    assert [(r.start, r.end, [c.id for c in r.claims]) for r in runs] == _brute_force(
-        BODY, claims
-    )
+    assert [(r.start, r.end, [c.id for c in r.claims]) for r in runs] == _brute_force(BODY, claims)
