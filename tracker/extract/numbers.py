@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .types import Number
 
@@ -184,23 +183,21 @@ _APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX}\s+$", re.IGNORECASE)
 _DIGIT_OR_SIGN = re.compile(r"[\d€$£]")  # where a match of _DIGIT_PATTERN can start
 
 
-def _digit_matches(text: str, start: int, end: int, lang: str) -> Iterator[re.Match[str]]:
-    """_DIGIT_PATTERN[lang].finditer, tried only at digits and currency signs (faster)."""
+def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
+    """Numbers written in digits: _DIGIT_PATTERN[lang].finditer, tried only at digits and
+    currency signs (faster)."""
+    out: list[Number] = []
     match = _DIGIT_PATTERN[lang].match
     last = start
     for c in _DIGIT_OR_SIGN.finditer(text, start, end):
         p = c.start()
-        if p >= last:
-            m = match(text, p, end)
-            if m is not None:
-                last = m.end()
-                yield m
-
-
-def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
-    out: list[Number] = []
-    for m in _digit_matches(text, start, end, lang):
-        s = m.start()
+        if p < last:
+            continue
+        m = match(text, p, end)
+        if m is None:
+            continue
+        last = m.end()
+        s = p
         if s > start and (text[s - 1].isalnum() or text[s - 1] in ".,_"):
             continue
         g = m.groupdict()
@@ -217,7 +214,12 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
         if value is None:
             continue
         unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
-        a = _APPROX_BEFORE.search(text, max(start, s - 20), s)
+        # "about 20": an approximation ends in blanks right before the number
+        a = (
+            _APPROX_BEFORE.search(text, max(start, s - 20), s)
+            if s > start and text[s - 1].isspace()
+            else None
+        )
         if a:
             s = a.start()
         approx = a is not None
