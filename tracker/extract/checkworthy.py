@@ -129,7 +129,7 @@ def score(
         z += 0.5
     if short:
         z -= 1.5
-    if low.rstrip().endswith("?"):
+    if low.endswith("?") or (low[-1:].isspace() and low.rstrip().endswith("?")):
         z -= 2.5
     if opinion:
         z -= 1.5
