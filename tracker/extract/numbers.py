@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 
 from .types import Number
 
@@ -183,21 +184,28 @@ _APPROX_BEFORE = re.compile(rf"(?<![\w]){_APPROX}\s+$", re.IGNORECASE)
 _DIGIT_OR_SIGN = re.compile(r"[\d€$£]")  # where a match of _DIGIT_PATTERN can start
 
 
+def _matches_at(
+    pattern: re.Pattern[str], text: str, starts: Iterable[int], start: int, end: int
+) -> Iterator[re.Match[str]]:
+    """pattern.finditer(text, start, end) when every match begins at one of `starts`
+    (ascending): the same matches, tried only there."""
+    match = pattern.match
+    last = start
+    for p in starts:
+        if p >= last:
+            m = match(text, p, end)
+            if m is not None:
+                last = m.end()
+                yield m
+
+
 def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
     """Numbers written in digits: _DIGIT_PATTERN[lang].finditer, tried only at digits and
     currency signs (faster)."""
     out: list[Number] = []
-    match = _DIGIT_PATTERN[lang].match
-    last = start
-    for c in _DIGIT_OR_SIGN.finditer(text, start, end):
-        p = c.start()
-        if p < last:
-            continue
-        m = match(text, p, end)
-        if m is None:
-            continue
-        last = m.end()
-        s = p
+    starts = (c.start() for c in _DIGIT_OR_SIGN.finditer(text, start, end))
+    for m in _matches_at(_DIGIT_PATTERN[lang], text, starts, start, end):
+        s = m.start()
         if s > start and (text[s - 1].isalnum() or text[s - 1] in ".,_"):
             continue
         g = m.groupdict()
@@ -377,8 +385,6 @@ def _en_numbers(text: str, start: int, end: int, starts: list[int] | None = None
     """_PATTERN["en"].finditer, tried only where a match can start (much faster): at `starts`
     when the caller found them (_en_starts), else at every word."""
     out: list[Number] = []
-    match = _PATTERN["en"].match
-    last = start
     if starts is None:
         starts = [
             w.start()
@@ -386,13 +392,7 @@ def _en_numbers(text: str, start: int, end: int, starts: list[int] | None = None
             for g in (w.group(),)
             if g[0].isdigit() or g in "€$£" or g.lower() in _EN_STARTS
         ]
-    for p in starts:
-        if p < last:
-            continue
-        m = match(text, p, end)
-        if m is None:
-            continue
-        last = m.end()
+    for m in _matches_at(_PATTERN["en"], text, starts, start, end):
         number = _from_match(m, "en")
         if number is not None:
             out.append(number)
