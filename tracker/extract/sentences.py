@@ -112,8 +112,13 @@ class Segment:
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
     if dot - _LONGER >= line_start and text[dot - _LONGER : dot].isalpha():
         return False  # a word longer than every abbreviation (and than an initial)
-    run = _WORD_RUN.search(text, max(line_start, dot - 12), dot)
-    word = text[run.start() if run else dot : dot].lower().strip(".")
+    lo = max(line_start, dot - 12)
+    space = text.rfind(" ", lo, dot)
+    word = text[space + 1 : dot]
+    if space < 0 or not word.isalnum():  # not a plain word after a space: the regex decides
+        run = _WORD_RUN.search(text, lo, dot)
+        word = text[run.start() if run else dot : dot].strip(".")
+    word = word.lower()
     if not word:
         return False
     if word in ABBREVIATIONS:
