@@ -115,7 +115,8 @@ def score(
     """Check-worthiness in [0, 1] of a lower-cased claim text, its words (at least those in
     WATCHED_WORDS) and whether it has fewer than five different words."""
     z = -1.6 + min(n_numbers, 3) * 1.1
-    hit: set[int] = set().union(*map(_WEIGHT_OF.__getitem__, words & _ALL_WORDS))
+    features = words & _ALL_WORDS
+    hit: set[int] = set().union(*map(_WEIGHT_OF.__getitem__, features)) if features else set()
     opinion = False
     for first in words & _PHRASE_FIRST:
         for i, phrase in _PHRASES[first]:

@@ -17,6 +17,11 @@ _CANDIDATE = re.compile(
 _LEADING_ELISION = re.compile(r"(?:s|t|n|em|tis)\b", re.IGNORECASE)
 
 
+def may_have_quotes(text: str, start: int, end: int) -> bool:
+    """False when text[start:end] holds no quotation mark (apostrophes inside words aside)."""
+    return _CANDIDATE.search(text, start, end) is not None
+
+
 def _is_apostrophe(text: str, i: int) -> bool:
     """An apostrophe: inside a word (auto's, don't), or Dutch/English elision ('s nachts, '90s)."""
     prev = text[i - 1] if i > 0 else " "

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .furniture import credit_start, is_furniture, is_metadata
-from .quotes import find_quotes
+from .quotes import find_quotes, may_have_quotes
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     [
@@ -94,7 +94,6 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailin
 _BOUNDARY = re.compile(
     r"[.!?…][.!?…]*[\"”’»')\]]*(\s+)(?=(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
 )
-_QUOTE_CHAR = re.compile(r"[\"“”„«»'‘’‚]")
 _WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to the end
 
 
@@ -134,7 +133,7 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    if _QUOTE_CHAR.search(text, start, end) is None and text.find(",,", start, end) < 0:
+    if not may_have_quotes(text, start, end):
         return []
     return [(a, b) for a, b, closed in find_quotes(text, start, end) if closed]
 
