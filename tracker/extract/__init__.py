@@ -17,6 +17,8 @@ a score. Choices the contract leaves open:
 - A quotation continued in a later paragraph carries the speaker over with `implicit: true`,
   kind "quote" and `cue: null`.
 - A cue inside a quotation is part of the quoted words and is not an attribution of the article.
+  The words of a quotation longer than 40 characters are left out of the sentence's tokens
+  altogether (extractor.sentence_tokens), so none of them is taken for a speaker either.
 - A claim's relative-pronoun source ("Smith, who said ...") is resolved to its antecedent.
 - `find_attributions` gives every cue of every sentence (what benchmarks/attribution.py scores;
   there relative pronouns stay as written, as the corpus annotates them).
