@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
@@ -89,6 +90,7 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     return False
 
 
+_LOW = itemgetter(3)  # a token's lower-cased text
 _EN_NOT_AFTER_WEAK = frozenset(
     ["for", "on", "off", "up", "out", "in", "into", "back", "upon", "over"]
 )
@@ -745,6 +747,8 @@ def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
 def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
     """Attribution nouns with their source: 'een verklaring van X', "Trump's claim that"."""
     nouns = nl.ATTRIBUTION_NOUNS if lang == "nl" else en.ATTRIBUTION_NOUNS
+    if nouns.isdisjoint(map(_LOW, toks)):
+        return []
     out: list[Cue] = []
     n = len(toks)
     for k in range(1, n - 2):

@@ -42,7 +42,13 @@ def is_metadata(line: str) -> bool:
     return bool(METADATA_LINE.match(line))
 
 
+_CREDIT_MARKS = ("©", "(c)", "foto", "beeld", "photo", "credit")
+
+
 def credit_start(line: str) -> int:
     """Offset in `line` where a trailing photo credit begins, or len(line)."""
+    tail = line[-90:].lower()
+    if not any(mark in tail for mark in _CREDIT_MARKS):
+        return len(line)  # no credit can start here: skip the slower pattern
     m = CREDIT_TAIL.search(line, max(0, len(line) - 90))
     return m.start() if m else len(line)
