@@ -173,8 +173,12 @@ def _claim(
     describe the span as _words does)."""
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
     sc = score(low, words, short, len(nums), att is not None, heading)
-    status = "unsourced" if att is not None and att.kind == "hearsay" else None
-    return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, status)
+    return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
+
+
+def _status(att: Attribution | None) -> str | None:
+    """The suggested status: unsourced for hearsay."""
+    return "unsourced" if att is not None and att.kind == "hearsay" else None
 
 
 def extract_claims(
@@ -216,11 +220,23 @@ def extract_claims(
                 _claim(text, seg.start, seg.end, att, seg_low, seg_words, seg_short, lg, heading)
             )
             continue
+        made: dict[tuple[int, int], Claim] = {}
         for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
             att = _resolve_relative(text, seg.start, a, lg)
-            if (s, e) == (seg.start, seg.end):
+            same = made.get((s, e))
+            if same is not None:  # another attribution of the same words: measured once
+                claims.append(
+                    replace(
+                        same,
+                        numbers=list(same.numbers),
+                        attribution=att,
+                        suggested_status=_status(att),
+                    )
+                )
+            elif (s, e) == (seg.start, seg.end):
                 claims.append(_claim(text, s, e, att, seg_low, seg_words, seg_short, lg, heading))
             else:
                 low = text[s:e].lower()
                 claims.append(_claim(text, s, e, att, low, *_words(low), lg, heading))
+            made[(s, e)] = claims[-1]
     return claims

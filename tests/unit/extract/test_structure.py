@@ -120,3 +120,19 @@ def test_english_continued_quote_convention() -> None:
     last = claims[-1].attribution
     assert last is not None and last.source is not None
     assert (last.source.text, last.implicit) == ("the mayor", True)
+
+
+def test_attributions_of_the_same_words_share_their_measure_but_not_their_lists() -> None:
+    """Two sources of one unbroken sentence give two claims over the same words: numbers and
+    score are measured once (a long unpunctuated transcript once took half a minute), yet each
+    claim owns its list of numbers."""
+    text = "According to Smith and according to the Times the plan costs 20 million."
+    first, second = extract_claims(text, "en")
+    assert (first.start, first.end) == (second.start, second.end)
+    assert [a.source.text for a in (first.attribution, second.attribution) if a and a.source] == [
+        "Smith",
+        "the Times",
+    ]
+    assert [n.value for n in second.numbers] == [20_000_000]
+    assert (first.score, first.numbers) == (second.score, second.numbers)
+    assert first.numbers is not second.numbers
