@@ -229,8 +229,11 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     return None
 
 
-def _via_ranges(toks: Sequence[Tok], cue: Cue, lang: str) -> list[tuple[int, int]]:
-    """Addressees and channels: 'told X', 'tegenover X', 'zei tegen X'."""
+def _via_ranges(
+    toks: Sequence[Tok], cue: Cue, lang: str, tegen: list[int]
+) -> list[tuple[int, int]]:
+    """Addressees and channels: 'told X', 'tegenover X', 'zei tegen X' (`tegen`: where the
+    sentence has 'tegen' or 'tegenover')."""
     out: list[tuple[int, int]] = []
     w = toks[cue.first][3]
     if lang == "en" and w in ("told", "tells", "telling", "tell"):
@@ -239,12 +242,8 @@ def _via_ranges(toks: Sequence[Tok], cue: Cue, lang: str) -> list[tuple[int, int
             out.append(r)
     if lang != "nl":
         return out
-    for i, t in enumerate(toks):
-        if (
-            t[3] in ("tegenover", "tegen")
-            and i + 1 < len(toks)
-            and (t[3] == "tegenover" or cue.last < i <= cue.last + 5)
-        ):
+    for i in tegen:
+        if i + 1 < len(toks) and (toks[i][3] == "tegenover" or cue.last < i <= cue.last + 5):
             r = np_after(toks, i + 1, lang)
             if r is not None and not (r[0] <= cue.first <= r[1]):
                 out.append(r)
@@ -303,6 +302,9 @@ def sentence_attributions(
 ) -> list[Attribution]:
     """All attributions in one sentence, in cue order; `quotes` are its closed quotations."""
     quoted = bool(quotes) and any(b - a > 8 for a, b in quotes)
+    tegen = (
+        [i for i, t in enumerate(toks) if t[3] in ("tegenover", "tegen")] if lang == "nl" else []
+    )
     out: list[Attribution] = []
     prep_ends: set[int] = set()
     for cue in find_cues(toks, lang, heading, bool(quotes)):
@@ -324,7 +326,7 @@ def sentence_attributions(
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
-        via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang)]
+        via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang, tegen)]
         if via:
             via = [v for v in via if source is None or v.start != source.start]
         content = _content(text, toks, cue, rng, after, s_start, s_end)

@@ -749,20 +749,20 @@ def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
     nouns = nl.ATTRIBUTION_NOUNS if lang == "nl" else en.ATTRIBUTION_NOUNS
     if nouns.isdisjoint(map(_LOW, toks)):
         return []
-    out: list[Cue] = []
-    n = len(toks)
-    for k in range(1, n - 2):
-        t = toks[k]
-        if t[3] not in nouns:
-            continue
-        rest = {x[3] for x in toks[k + 1 :]}
-        if not rest & {"that", "dat", ":", "staat", "stond", "says", "said"}:
+    links = [j for j, t in enumerate(toks) if t[3] in _NOUN_LINKS]
+    if not links:
+        return []
+    for k in range(1, min(len(toks) - 2, links[-1])):  # a link word must follow the noun
+        if toks[k][3] not in nouns:
             continue
         if toks[k + 1][3] in ("van", "from", "by", "of") and is_word(toks[k + 2]):
-            out.append(Cue(k, k, "noun"))
-        elif toks[k - 1][3].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
-            out.append(Cue(k, k, "possessive"))
-    return out[:1]
+            return [Cue(k, k, "noun")]
+        if toks[k - 1][3].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
+            return [Cue(k, k, "possessive")]
+    return []
+
+
+_NOUN_LINKS = frozenset(["that", "dat", ":", "staat", "stond", "says", "said"])
 
 
 def find_cues(
