@@ -8,6 +8,7 @@ signatures) are decided by a logistic-regression cue model over the word and its
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -376,7 +377,7 @@ def cue_score(
 ) -> float:
     """The cue model's score of token k (a cue when above cue_model_en.THRESHOLD): the sum of
     the weights of cue_features(...), computed from per-word tables."""
-    highs = [x for x in ranks if x > 0.2]
+    highs = sorted(x for x in ranks if x > 0.2)
     return _score(toks, k, ranks, highs, _clause(toks, k, ranks), heading, quoted, strong)
 
 
@@ -400,7 +401,7 @@ def _score(
     quoted: bool,
     strong: bool,
 ) -> float:
-    """cue_score with `highs` (the ranks above 0.2) and `clause` (_clause) already known."""
+    """cue_score with `highs` (the ranks above 0.2, sorted) and `clause` (_clause) known."""
     base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(toks[k][3], _NO_WORD)
     # prev_class and next_class, inlined
     if k:
@@ -432,10 +433,7 @@ def _score(
     pn = p + "|" + nx
     r = ranks[k]
     floor = r if r > 0.2 else 0.2
-    better = 0
-    for x in highs:
-        if x > floor:
-            better += 1
+    better = len(highs) - bisect_right(highs, floor)  # the higher-ranked words
     g = _GFLAGS
     return (
         base
@@ -492,6 +490,7 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
             strong = True
     if not cands:
         return out
+    highs.sort()
     skip_to = -1
     for k in cands:
         if k < skip_to:

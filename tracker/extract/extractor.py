@@ -121,10 +121,17 @@ def _resolve_relative(text: str, seg_start: int, att: Attribution, lg: str) -> A
     src = att.source
     if src is None or src.text.lower() not in _RELATIVE:
         return att
-    toks = tokenize(text, seg_start, src.start)
+    # The antecedent is near: tokenise the last 300 characters (from a blank, where tokens
+    # begin), and the whole sentence start only when the phrase reaches back that far.
+    lo = text.rfind(" ", seg_start, src.start - 300) + 1 if src.start - seg_start > 300 else 0
+    lo = max(lo, seg_start)
+    toks = tokenize(text, lo, src.start)
     if len(toks) < 2 or toks[-1][2] != ",":
         return att
     rng = np_before(toks, len(toks) - 2, lg)
+    if lo > seg_start and (rng is None or rng[0] < 8):
+        toks = tokenize(text, seg_start, src.start)
+        rng = np_before(toks, len(toks) - 2, lg)
     if rng is None:
         return att
     antecedent = mention(text, toks, rng, lg, [])

@@ -144,6 +144,23 @@ def test_relative_pronoun_source_resolves_to_its_antecedent() -> None:
     assert text[a.source.start : a.source.end] == "Mr. Lee"
 
 
+@pytest.mark.parametrize("antecedent", ["Maria Gomez", "Harbour Master Pieter Van Der Berg"])
+def test_relative_pronoun_far_into_a_long_sentence(antecedent: str) -> None:
+    """The antecedent is read from the last few hundred characters of the sentence."""
+    opening = (
+        "After months of talks about the harbour, the tolls and the new ferry line, which had "
+        "been promised to the islanders in 2019 and again in 2021 and which the regional "
+        "council had approved twice while the ferry company kept raising its prices and the "
+        "mayor kept postponing a decision, the plan for the port was finally sent on to "
+    )
+    text = f"{opening}{antecedent}, who said it was late."
+    assert len(opening) > 300
+    (claim,) = extract_claims(text, "en")
+    a = claim.attribution
+    assert a is not None and a.source is not None
+    assert text[a.source.start : a.source.end] == antecedent
+
+
 def test_cue_inside_a_quotation_is_not_the_articles_attribution() -> None:
     text = '"When I said no, they laughed," the senator told the committee.'
     a = extract_claims(text, "en")[0].attribution
