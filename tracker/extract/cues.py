@@ -465,27 +465,26 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
         return out
     ranks = [0.0] * n  # only candidate words have a rank
     highs: list[float] = []
-    clause = {}  # candidate -> _clause(toks, k, ranks), in one pass over candidates and commas
-    state = 0
+    clause: dict[int, int] = {}  # candidate -> _clause(toks, k, ranks), found in this pass
+    state = 0  # 1 once a word ranked above 0.3 is seen in the current clause
     strong = False
     cands = []
     for k in marks:
         w = toks[k][3]
-        if w in _CLAUSE_PUNCT:
-            clause[k] = state
+        if w == "," or w == ";":
             state = 0
-            if w != ":":
-                continue
-        else:
-            clause[k] = state
+            continue
+        clause[k] = state
         cands.append(k)
         r = _rank(w)
         if r is not None:
             ranks[k] = r
             if r > 0.2:
                 highs.append(r)
-            if r > 0.3 and w != ":":
+            if r > 0.3:
                 state = 1
+        if w == ":":  # a candidate that also ends the clause
+            state = 0
         if w in _STRONG:
             strong = True
     if not cands:

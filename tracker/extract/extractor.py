@@ -123,8 +123,9 @@ def _resolve_relative(text: str, seg_start: int, att: Attribution, lg: str) -> A
         return att
     # The antecedent is near: tokenise the last 300 characters (from a blank, where tokens
     # begin), and the whole sentence start only when the phrase reaches back that far.
-    lo = text.rfind(" ", seg_start, src.start - 300) + 1 if src.start - seg_start > 300 else 0
-    lo = max(lo, seg_start)
+    lo = seg_start
+    if src.start - seg_start > 300:
+        lo = max(lo, text.rfind(" ", seg_start, src.start - 300) + 1)
     toks = tokenize(text, lo, src.start)
     if len(toks) < 2 or toks[-1][2] != ",":
         return att

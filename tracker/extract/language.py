@@ -122,9 +122,8 @@ def detect_language(text: str, sample: int = 6000) -> str:
     A clear majority in the first 500 characters decides at once (most articles); a close
     call reads on to 1,000, then to `sample`.
     """
-    lead = _lead(text[: min(sample, 500)])
-    if abs(lead) < 8 and sample > 500:
-        lead = _lead(text[: min(sample, 1000)])
-        if abs(lead) < 8 and sample > 1000:
-            lead = _lead(text[:sample])
+    for size in (500, 1000, sample):
+        lead = _lead(text[: min(size, sample)])
+        if abs(lead) >= 8 or size >= sample:
+            break
     return "nl" if lead > 0 else "en"
