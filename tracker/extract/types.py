@@ -25,15 +25,28 @@ class Span:
 
 @dataclass(slots=True)
 class SourceMention:
-    """A source as the article names it; `kind` is one of the Source kinds of DESIGN.md."""
+    """A source as the article names it; `kind` is one of the Source kinds of DESIGN.md.
+
+    `resolved` is the earlier, fuller mention that a pronoun or a short name refers to ("De
+    Vries" -> "Anna de Vries"); None when the words are a full mention or could not be resolved.
+    """
 
     start: int
     end: int
     text: str
     kind: str
+    resolved: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+        out: dict[str, Any] = {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "kind": self.kind,
+        }
+        if self.resolved is not None:
+            out["resolved"] = self.resolved.to_json()
+        return out
 
 
 @dataclass(slots=True)
