@@ -191,20 +191,15 @@ def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...]) -
 
 
 def read_text_file(path: Path) -> str:
-    """A file's text as UTF-8, or a one-line ClickException saying what is wrong with it."""
-    if not path.exists():
-        fail(f"{path}: no such file")
-    if path.is_dir():
-        fail(f"{path}: is a directory, not a file")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        fail(f"{path}: looks like a binary file, not text")
+    """A file's text as `tracker extract` reads it, or a one-line ClickException saying what is
+    wrong with it."""
+    from .extract.reading import ReadError, read_text
+
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        fail(f"{path}: not UTF-8 text (invalid byte at offset {err.start}); convert it to UTF-8")
+        return read_text(path)
+    except ReadError as err:
+        fail(str(err))
         raise  # unreachable, for the type checker
-    return text.removeprefix("\ufeff")
 
 
 _JSONL_FIELDS = {"body", "title", "url", "outlet", "author", "published", "language"}

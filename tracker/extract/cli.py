@@ -8,26 +8,8 @@ import sys
 from typing import TextIO
 
 from .extractor import extract_claims
+from .reading import ReadError, read_text
 from .types import Claim
-
-
-def _read(path: str) -> str:
-    """The file's text exactly as stored (UTF-8, newlines untranslated); raises ValueError."""
-    if os.path.isdir(path):
-        raise ValueError(f"{path}: is a directory")
-    try:
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except FileNotFoundError:
-        raise ValueError(f"{path}: no such file") from None
-    except OSError as exc:
-        raise ValueError(f"{path}: cannot read ({exc.strerror})") from None
-    if b"\x00" in raw:
-        raise ValueError(f"{path}: binary file, not UTF-8 text")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(f"{path}: not UTF-8 text (bad byte at offset {exc.start})") from None
 
 
 def _text_line(claim: Claim) -> str:
@@ -63,8 +45,8 @@ def run_extract(files: list[str], lang: str, fmt: str, out: TextIO) -> int:
     status = 0
     for path in files:
         try:
-            text = _read(path)
-        except ValueError as exc:
+            text = read_text(path)
+        except ReadError as exc:
             print(f"error: {exc}", file=sys.stderr)
             status = 1
             continue

@@ -21,6 +21,7 @@ from typing import Any
 import charset_normalizer
 import trafilatura
 
+from ..extract import reading
 from .errors import N_, Count, InvalidInput
 from .errors import Message as Text
 
@@ -50,18 +51,19 @@ class Imported:
 
 
 def decode_text(data: bytes) -> tuple[str, str | None]:
-    """Bytes -> text: UTF-8 (a BOM is stripped), else a detected charset; binary is refused.
+    """Bytes -> text: UTF-8 as `tracker extract` and `tracker ingest` read it (extract.reading:
+    a leading BOM dropped), else a detected charset; binary is refused.
 
     Returns the text and, when it was not UTF-8, the name of the encoding that was guessed.
     """
     if not data.strip():
         raise InvalidInput("the file is empty")
-    if b"\x00" in data:
-        raise InvalidInput("the file is binary (it contains NUL bytes), not text")
     guessed: str | None = None
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
+        text = reading.decode(data)
+    except reading.BinaryData:
+        raise InvalidInput("the file is binary (it contains NUL bytes), not text") from None
+    except reading.NotUtf8:
         best = charset_normalizer.from_bytes(data).best()
         if best is None:
             raise InvalidInput(
