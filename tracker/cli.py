@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from .config import Settings
 from .db import make_engine, make_session_factory
+from .reports.cli import export
 from .services.errors import DuplicateArticle, TrackerError
 
 
@@ -401,13 +402,5 @@ def extract(files: tuple[str, ...], lang: str, fmt: str) -> None:
     sys.exit(run_extract(list(files), lang, fmt, sys.stdout))
 
 
-def _register_optional() -> None:
-    """Commands of areas that live in their own packages."""
-    try:
-        from .reports.cli import export
-    except ImportError:
-        return
-    main.add_command(export)
-
-
-_register_optional()
+# Commands that live with their area; a failing import stops the command line, loudly.
+main.add_command(export)
