@@ -11,7 +11,7 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
+$(VENV)/.installed: $(BIN)/python pyproject.toml setup.py
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
@@ -23,12 +23,17 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
+# The port is checked before anything is printed: a taken port is one clear line, not retries.
 run: install
+	@$(BIN)/python -c "import socket; s = socket.socket(); \
+	  s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('$(HOST)', $(PORT)))" \
+	  2>/dev/null || { echo "Port $(PORT) on $(HOST) is in use (or not allowed)." \
+	  "Choose another: make run PORT=5077"; exit 1; }
 	$(BIN)/tracker db upgrade
 	$(BIN)/tracker demo
 	@echo ""
-	@echo "  Claim tracker: http://$(HOST):$(PORT)/"
-	@echo "  Log in as factchecker@example.org / demo-factchecker (editor@example.org / demo-editor-pass)"
+	@echo "  Claim tracker: http://$(HOST):$(PORT)/   (log in with one of the demo logins above;"
+	@echo "  another port: make run PORT=5077)"
 	@echo ""
 	$(BIN)/tracker serve --host $(HOST) --port $(PORT)
 
@@ -44,7 +49,8 @@ typecheck: lint
 test: install-test browser-deps
 	$(BIN)/ruff check .
 	$(BIN)/mypy
+	bash tests/wheel_check.sh
 	bash tests/run.sh
 
 clean:
-	rm -rf $(VENV) instance .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) instance build *.egg-info .pytest_cache .mypy_cache .ruff_cache

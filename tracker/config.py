@@ -1,4 +1,5 @@
-"""Settings read from the environment; SQLite in the working directory by default."""
+"""Settings read from the environment; files of the installation (the SQLite database, the
+secret key) in its instance folder, never in the current directory."""
 
 from __future__ import annotations
 
@@ -8,23 +9,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_DB_PATH = Path("instance") / "tracker.sqlite3"
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
-def default_database_url() -> str:
-    """The SQLite file under ./instance, unless TRACKER_DATABASE_URL says otherwise."""
+def instance_path() -> Path:
+    """TRACKER_INSTANCE_PATH, else Flask's instance folder of the package: `instance/` beside the
+    package in a checkout or an editable install, `<prefix>/var/tracker-instance` when installed
+    (Flask.auto_find_instance_path)."""
+    explicit = os.environ.get("TRACKER_INSTANCE_PATH")
+    if explicit:
+        return Path(explicit).expanduser().resolve()
+    from flask import Flask
+
+    return Path(Flask("tracker", static_folder=None).instance_path)
+
+
+def default_database_url(instance: Path | None = None) -> str:
+    """TRACKER_DATABASE_URL, else the SQLite file tracker.sqlite3 in the instance folder."""
     url = os.environ.get("TRACKER_DATABASE_URL")
     if url:
         return url
-    return f"sqlite:///{DEFAULT_DB_PATH.resolve()}"
+    return f"sqlite:///{(instance or instance_path()) / 'tracker.sqlite3'}"
 
 
-def _secret_key() -> str:
+def _secret_key(instance: Path) -> str:
     key = os.environ.get("TRACKER_SECRET_KEY")
     if key:
         return key
     # A per-installation key kept beside the database, so sessions survive restarts.
-    path = Path("instance") / "secret_key"
+    path = instance / "secret_key"
     if path.exists():
         return path.read_text().strip()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -32,6 +45,14 @@ def _secret_key() -> str:
     path.write_text(key)
     path.chmod(0o600)
     return key
+
+
+def log_level(value: str | None = None) -> str:
+    """TRACKER_LOG_LEVEL (or `value`) as a logging level name; ValueError names the choices."""
+    name = (value if value is not None else os.environ.get("TRACKER_LOG_LEVEL", "INFO")).upper()
+    if name not in LOG_LEVELS:
+        raise ValueError(f"TRACKER_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {name!r}")
+    return name
 
 
 def _env(name: str, default: str) -> str:
@@ -42,7 +63,10 @@ def _env(name: str, default: str) -> str:
 class Settings:
     """Everything the app reads from its environment (read when a Settings is made)."""
 
-    database_url: str = field(default_factory=default_database_url)
+    instance_path: Path = field(default_factory=instance_path)
+    # empty: TRACKER_DATABASE_URL, else the SQLite file in the instance folder
+    database_url: str = ""
+    log_level: str = field(default_factory=log_level)
     max_article_chars: int = field(
         default_factory=lambda: int(_env("TRACKER_MAX_ARTICLE_CHARS", "500000"))
     )
@@ -66,10 +90,16 @@ class Settings:
         default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
     )
 
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            self.database_url = default_database_url(self.instance_path)
+
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
         return {
-            "SECRET_KEY": secret_key or _secret_key(),
+            "SECRET_KEY": secret_key or _secret_key(self.instance_path),
+            "TRACKER_INSTANCE_PATH": str(self.instance_path),
+            "TRACKER_LOG_LEVEL": self.log_level,
             "TRACKER_DATABASE_URL": self.database_url,
             "TRACKER_MAX_ARTICLE_CHARS": self.max_article_chars,
             "TRACKER_NEWSROOM_NAME": self.newsroom_name,

@@ -10,7 +10,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"
+from .resources import resource_dir
+
+MIGRATIONS_DIR = resource_dir("migrations")
 
 
 def alembic_config(database_url: str) -> Config:

@@ -4,21 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from babel.support import NullTranslations, Translations
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
+from ..resources import resource_dir
 from ..services.reports import ClaimRecord, ReportMeta
 from .chart import bar_chart
 from .common import KIND_NAMES, N_, STANCE_NAMES, STATUS_NAMES, Gettext
 
-PACKAGE = Path(__file__).resolve().parent.parent
-TEMPLATES = PACKAGE.parent / "templates"
-TRANSLATIONS = PACKAGE / "translations"
-STATIC = PACKAGE / "web" / "static"
+TEMPLATES = resource_dir("templates")
+TRANSLATIONS = resource_dir("translations")
+STATIC = resource_dir("web/static")
 CSS_FILES = ("report.css", "report-print.css")
 
 _ATTRIBUTION_NAMES = {"hearsay": N_("hearsay"), "reported": N_("reported"), "quote": N_("quote")}

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from flask import Flask, current_app, g, redirect, request, url_for
@@ -18,14 +19,16 @@ from werkzeug.wrappers import Response
 
 from ..db import make_engine, make_session_factory
 from ..models import User
+from ..resources import resource_dir
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
 babel = Babel()
 LANGUAGES = ("nl", "en")
 MAX_ID = 2**31 - 1
+request_log = logging.getLogger("tracker.web.requests")
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS = resource_dir("translations")
 
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -86,6 +89,20 @@ def _has_nul(values: Iterable[str]) -> bool:
 
 def init_app(app: Flask) -> None:
     app.url_map.converters["int"] = BoundedInt
+
+    @app.before_request
+    def start_clock() -> None:
+        """First of the request's steps: the log line's time counts from here."""
+        g.request_started = time.perf_counter()
+
+    @app.after_request
+    def log_request(response: Response) -> Response:
+        """One line per request at INFO: method, path, status, time (no query, no content)."""
+        started = g.get("request_started")
+        ms = (time.perf_counter() - started) * 1000 if started is not None else 0.0
+        request_log.info("%s %s %s %.1f ms", request.method, request.path, response.status_code, ms)
+        return response
+
     engine = make_engine(app.config["TRACKER_DATABASE_URL"])
     sessions = make_session_factory(engine)
     app.extensions["tracker_engine"] = engine
