@@ -31,6 +31,26 @@ find "$work/src" -name __pycache__ -prune -exec rm -rf {} +
 "$python" -m venv "$work/venv"
 venv="$work/venv"
 "$venv/bin/pip" wheel --quiet --quiet --no-deps --wheel-dir "$work/dist" "$work/src"
+# Every file of the package, templates/ and migrations/ is in the wheel (any data file a later
+# change adds, e.g. tracker/extract/*.json, included).
+"$python" - "$work/src" "$work"/dist/tracker-*.whl <<'PY' || fail "files missing from the wheel"
+import sys
+import zipfile
+from pathlib import Path
+
+src = Path(sys.argv[1])
+shipped = set(zipfile.ZipFile(sys.argv[2]).namelist())
+wanted = {
+    ("" if top == "tracker" else "tracker/") + path.relative_to(src).as_posix()
+    for top in ("tracker", "templates", "migrations")
+    for path in (src / top).rglob("*")
+    if path.is_file() and "__pycache__" not in path.parts
+}
+missing = sorted(wanted - shipped)
+if missing:
+    sys.exit(f"not in the wheel: {', '.join(missing[:10])}")
+print(f"the wheel holds all {len(wanted)} files of tracker/, templates/ and migrations/")
+PY
 rm -rf "$work/src"
 "$venv/bin/pip" install --quiet --quiet "$work"/dist/tracker-*.whl
 
