@@ -359,7 +359,6 @@ def serve(host: str, port: int, dev: bool, workers: int) -> None:
             # long export; a sync worker would be killed mid-download after `timeout` seconds.
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", 4)
-            self.cfg.set("accesslog", "-")
 
         def load(self) -> Any:
             return app
