@@ -46,12 +46,24 @@ _EN_WORDS = (
         "rumoured",
     }
 )
-_NL_WORDS = (
+_NL_VERB_WORDS = (
     nl.SPEECH_VERBS
     | nl.SEPARABLE_WHOLE
     | frozenset(nl.SEPARABLE)
     | nl.PLURAL_VERBS
+    | nl.CONTENT_VERBS
+    | nl.QUOTE_VERBS
+    | nl.THREAT_VERBS
+    | nl.ACCUSE_VERBS
+    | frozenset(nl.SEPARABLE_CONTENT)
+    | nl.SEPARABLE_CONTENT_WHOLE
+)
+_NL_WORDS = (
+    _NL_VERB_WORDS
     | {
+        "ogen",
+        "eigen",
+        "geruchten",
         "volgens",
         "aldus",
         "verluidt",
@@ -617,6 +629,151 @@ def _dash_signature(toks: Sequence[Tok], k: int) -> bool:
     )
 
 
+_NL_ROBUST = nl.SPEECH_VERBS - nl.CONTENT_VERBS - nl.QUOTE_VERBS
+_NL_WH = frozenset(
+    ["hoe", "hoezeer", "wat", "waarom", "wie", "waar", "hoeveel", "wanneer", "of", "welke"]
+)
+_NL_NOTHING = frozenset(["niets", "niks"])
+_NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
+_NL_STOPS = frozenset([",", ";", ":", "(", ")", ",,"]) | QUOTE_CHARS
+
+
+def _nl_clause_start(toks: Sequence[Tok], k: int) -> int:
+    i = k - 1
+    while i >= 0 and toks[i][2] not in _NL_STOPS:
+        i -= 1
+    return i + 1
+
+
+def _nl_quote_near(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """A quotation in the cue's clause, or the cue right after one ('"...", lacht hij')."""
+    n = len(toks)
+    for x in toks[_nl_clause_start(toks, k) - 2 if k > 1 else 0 : min(end + 2, n)]:
+        if x[2] in QUOTE_CHARS or x[2] == ",,":
+            return True
+    return False
+
+
+def _nl_content(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """The cue word k has content: a dat- or wh-clause, a te-infinitive, a quotation or colon
+    in its clause, or the content before it ('..., vindt Hox', 'Dat zeggen bronnen')."""
+    n = len(toks)
+    if end < n and (toks[end][3] == "dat" or toks[end][2] == ":"):
+        return True
+    if k > 0:
+        p = toks[k - 1]
+        if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
+            return True
+        if p[3] in ("dat", "dit") and (k == 1 or toks[k - 2][2] in _NL_STOPS):
+            return True  # "Dat zeggen bronnen ...": the content is the sentences before
+    for x in toks[k + 1 : min(end + 1, n)]:
+        if x[2] in QUOTE_CHARS or x[2] == ",," or x[3] in _NL_WH or x[3] == "te":
+            return True
+    # "denkt van niet", "denkt daar anders over", "vindt het vreselijk"
+    return k + 2 < n and (
+        (toks[k + 1][3] == "van" and toks[k + 2][3] in ("niet", "wel"))
+        or (toks[k][3] in _NL_STANCE and toks[end - 1][3] in ("over", "van"))
+    )
+
+
+def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """Not a cue: a reflexive ('meldde zich', 'sprak zich uit'), nothing said ('er werd niets
+    gezegd'), or a refusal ('wil niet zeggen of ...')."""
+    if k + 1 < len(toks) and toks[k + 1][3] == "zich":
+        return True
+    cs = _nl_clause_start(toks, k)
+    words = [t[3] for t in toks[cs : min(end, k + 3)]]
+    if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
+        return True
+    near = [t[3] for t in toks[max(cs, k - 2) : k]]
+    return "niet" in near and any(t[3] in nl.FINITE_AUX for t in toks[cs:k])
+
+
+def _nl_passive(toks: Sequence[Tok], k: int) -> bool:
+    """A participle under 'wordt/werd' with no agent ('door X') nor place ('In X wordt ...')."""
+    cs = _nl_clause_start(toks, k)
+    if not any(t[3] in nl.PASSIVE_AUX for t in toks[cs:k]):
+        return False
+    if toks[k][3] == "geciteerd" or any(t[3] == "door" for t in toks[cs:k]):
+        return False
+    return toks[cs][3] not in ("in", "binnen", "bij", "onder")
+
+
+def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
+    """Index of the particle completing separable verb k in its clause, or -1."""
+    w = toks[k][3]
+    free = nl.SEPARABLE.get(w, ())
+    bound = nl.SEPARABLE_CONTENT.get(w, ())
+    n = len(toks)
+    for j in range(k + 1, min(end + 1, n)):
+        x = toks[j][3]
+        if x == "eraan" and j + 1 < n and toks[j + 1][3] == "toe" and "toe" in free:
+            return j + 1
+        if x in free:
+            return j
+        if x in bound and _nl_content(toks, k, end):
+            return j
+    return -1
+
+
+def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
+    """'De minister: "..."', 'Kalitta bijt terug: "..."', a headline 'Schoof: ... gaan we ...'."""
+    first = 1 if toks and toks[0][2] in QUOTE_CHARS else 0
+    head = toks[first:k]
+    n = len(toks)
+    if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][3] in _NOT_SPEAKERS:
+        return False
+    if not all(is_word(x) or x[2] in "-–'’.()" for x in head):
+        return False
+    if any(x[3] in ("is", "was", "zijn", "waren", "wordt", "werd") for x in head[1:]):
+        return False  # "De vraag is: ..."
+    nxt = toks[k + 1]
+    if nxt[2] in QUOTE_CHARS or nxt[2] == ",,":
+        h = head[0][3]
+        return h in nl.DETERMINERS or h in nl.PRONOUNS or is_cap(head[0])
+    if len(head) <= 3 and all(is_cap(x) for x in head if is_word(x)):
+        return any(x[3] in nl.FIRST_PERSON for x in toks[k + 1 : k + 16])
+    return False
+
+
+def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
+    """The cue of a reporting verb at token k, or None when the verb reports nothing here."""
+    t = toks[k]
+    w = t[3]
+    n = len(toks)
+    if is_cap(t) and k > 0:
+        return None
+    prev = toks[k - 1][3] if k > 0 else ""
+    if w in ("bericht", "verwijt") and (prev in nl.DETERMINERS or prev.endswith("s")):
+        return None  # the noun: "een bericht dat", "Mays verwijt dat"
+    end = _clause_end(toks, k)
+    if w in nl.SEPARABLE or w in nl.SEPARABLE_CONTENT:
+        j = _nl_separable(toks, k, end)
+        if j >= 0:
+            return None if _nl_blocked(toks, k, end) else Cue(k, j, "verb")
+    if w in nl.ACCUSE_VERBS:
+        ok = any(x[3] == "van" for x in toks[k + 1 : end]) and prev not in nl.FINITE_AUX
+    elif w in nl.THREAT_VERBS:
+        te = [j for j in range(k + 1, min(end, n - 1)) if toks[j][3] == "te"]
+        ok = bool(te) and toks[te[0] + 1][3] not in nl.NOT_THREATENED
+        ok = ok or _nl_quote_near(toks, k, end)
+    elif w in nl.QUOTE_VERBS:
+        ok = _nl_quote_near(toks, k, end)
+        if w.startswith("noem") and not ok:
+            ok = any(x[3] == "zoals" for x in toks[_nl_clause_start(toks, k) : k])
+    elif w in nl.CONTENT_VERBS or w in nl.PLURAL_VERBS:
+        ok = _nl_content(toks, k, end)
+    elif w in _NL_ROBUST or w in nl.SEPARABLE_WHOLE or w in nl.SEPARABLE_CONTENT_WHOLE:
+        ok = w not in nl.SEPARABLE_CONTENT_WHOLE or _nl_content(toks, k, end)
+    else:
+        return None
+    if not ok or _nl_blocked(toks, k, end):
+        return None
+    if _nl_passive(toks, k):
+        return Cue(k, k, "hearsay") if end < n and toks[end][3] == "dat" else None
+    return Cue(k - 1 if prev == "zo" else k, k, "verb")
+
+
 def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
     out: list[Cue] = []
     n = len(toks)
@@ -626,7 +783,6 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         t = toks[k]
         w = t[3]
         nxt = toks[k + 1][3] if k + 1 < n else ""
-        prev = toks[k - 1][3] if k > 0 else ""
         if w == "naar" and nxt in ("verluidt",):
             out.append(Cue(k, k + 1, "hearsay"))
             k += 2
@@ -640,11 +796,30 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             seen_cue = True
             k += 3
             continue
-        if w == "het" and nxt == "gerucht" and k + 2 < n and toks[k + 2][3] in ("gaat", "ging"):
+        if w == "naar" and nxt == "eigen" and k + 2 < n and toks[k + 2][3] == "zeggen":
+            out.append(Cue(k, k + 2, "own"))
+            seen_cue = True
+            k += 3
+            continue
+        if w == "in" and nxt == "de" and k + 3 < n and toks[k + 2][3] == "ogen" and (
+            toks[k + 3][3] == "van"
+        ):
+            out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Washington"
+            seen_cue = True
+            k += 4
+            continue
+        if (
+            ((w == "het" and nxt == "gerucht") or (w == "er" and nxt in ("gaan", "gingen")))
+            and k + 2 < n
+            and toks[k + 2][3] in ("gaat", "ging", "geruchten")
+        ):
             out.append(Cue(k, k + 2, "hearsay"))
             k += 3
             continue
         if w in ("volgens", "aldus"):
+            if w == "volgens" and _nl_norm(toks, k + 1):
+                k += 1
+                continue  # "volgens de wet": a rule, not a source
             out.append(Cue(k, k, "prep"))
             seen_cue = True
         elif (
@@ -661,56 +836,45 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         ):
             out.append(Cue(k, k + 1 if nxt == "uit" else k, "prep" if nxt == "uit" else "uit"))
             seen_cue = True
-        elif w in nl.SEPARABLE:
-            end = _clause_end(toks, k)
-            for j in range(k + 1, min(end + 1, n)):
-                if toks[j][3] in nl.SEPARABLE[w] or (
-                    toks[j][3] == "eraan" and j + 1 < n and toks[j + 1][3] == "toe"
-                ):
-                    last = j + 1 if toks[j][3] == "eraan" else j
-                    out.append(Cue(k, last, "verb"))
-                    seen_cue = True
-                    break
-        elif w in nl.PLURAL_VERBS and not is_cap(t):
-            end = _clause_end(toks, k)
-            if (end < n and (toks[end][3] == "dat" or toks[end][2] == ":")) or (
-                nxt in _QUOTE_OR_COLON or prev in _QUOTE_OR_COLON or prev == ","
-            ):
-                out.append(Cue(k, k, "verb"))
-                seen_cue = True
-        elif w in nl.SPEECH_VERBS or w in nl.SEPARABLE_WHOLE:
-            if (
-                w
-                in (
-                    "zeggen",
-                    "stellen",
-                    "vertellen",
-                    "bericht",
-                    "vraagt",
-                    "vroeg",
-                    "vroegen",
-                    "gevraagd",
-                    "roept",
-                    "riep",
-                    "melden",
-                )
-                and not (
-                    nxt in ("dat", ":", ",")
-                    or nxt in _QUOTE_OR_COLON
-                    or prev in (",", "zo")
-                    or prev in _QUOTE_OR_COLON
-                )
-            ) or (is_cap(t) and k > 0):
-                pass
-            else:
-                out.append(Cue(k - 1 if prev == "zo" else k, k, "verb"))
-                seen_cue = True
-        elif t[2] == ":" and _speaker_colon(toks, k):
+        elif w in _NL_VERB_WORDS:
+            cue = _nl_verb_cue(toks, k)
+            if cue is not None:
+                out.append(cue)
+                seen_cue = seen_cue or cue.ctype == "verb"
+        elif t[2] == ":" and not seen_cue and _nl_speaker_colon(toks, k):
             out.append(Cue(k, k, "colon"))
+            seen_cue = True
         elif t[2] in _DASHES and _dash_signature(toks, k):
             out.append(Cue(k, k, "dash"))
         k += 1
+    return _nl_hearsay_scope(toks, out)
+
+
+def _nl_norm(toks: Sequence[Tok], i: int) -> bool:
+    """'volgens de wet / de regels / het protocol': a norm follows, not a source."""
+    n = len(toks)
+    while i < n and toks[i][3] in ("de", "het", "een", "die", "deze", "dat", "nieuwe", "huidige"):
+        i += 1
+    return i < n and toks[i][3] in nl.NORM_NOUNS
+
+
+def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
+    """A reportative marker over a speech verb in its clause ('zou tegenover X hebben gezegd',
+    'gaf naar verluidt aan'): hearsay, the verb is not a second cue."""
+    hearsay = [c for c in cues if c.ctype == "hearsay"]
+    if not hearsay or len(hearsay) == len(cues):
+        return cues
+    out = []
+    for c in cues:
+        if c.ctype == "verb" and any(_same_clause(toks, h.first, c.first) for h in hearsay):
+            continue
+        out.append(c)
     return out
+
+
+def _same_clause(toks: Sequence[Tok], a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return all(t[2] not in _NL_STOPS and t[3] != "dat" for t in toks[lo + 1 : hi])
 
 
 _IRREGULAR_INF = frozenset(["zijn", "gaan", "staan", "slaan", "doen", "zien"])

@@ -1,0 +1,264 @@
+"""Dutch clause structure around a cue: the subject of a V2 main clause or a verb-final
+subordinate clause, and the addressees and channels (via) of a speech verb.
+
+Dutch main clauses put the finite verb second: whatever stands before it (the prefield) is the
+subject or a fronted phrase ("Na afloop", "Bij de rechtbank", "Dat", a clause ending in a
+comma, a quotation), and after a fronted phrase the subject follows the verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import lexicon_nl as nl
+from .quotes import QUOTE_CHARS
+from .sources import np_after, np_before
+from .tokens import Tok, is_cap, is_word
+
+Range = tuple[int, int]
+
+_STOPS = frozenset([",", ";", ":", "(", ")", ",,", "―", "—", "–", "-"]) | QUOTE_CHARS
+_COORD = frozenset(["en", "maar", "want", "dus", "of"])
+_FOCUS = frozenset(["ook", "zelfs", "alleen", "vooral", "juist", "volgens"])
+_DEMONSTRATIVES = frozenset(["dat", "dit", "die", "deze", "zo"])
+_RELATIVES = frozenset(["die", "wie", "dat", "wat"])
+_MODALS = nl.FINITE_AUX - {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren"}
+_SKIP_AFTER = nl.FRONT_ADVERBS | frozenset(["er", "zelf", "ook", "nog", "zowel", "dus"])
+_NOT_SUBJECT = frozenset(["dat", "te", "niet", "om", "geen", "zich", "hem", "haar", "hen", "het"])
+_SPOKEN = frozenset(
+    ["zegt", "zei", "zeiden", "zeggen", "gezegd", "vertelt", "vertelde", "vertelden", "verteld",
+     "verklaarde", "verklaart", "bevestigde", "bevestigt", "laat", "liet", "lieten"]
+)  # fmt: skip
+_TELL = frozenset(["vertelt", "vertelde", "vertelden"])
+_SHARE = frozenset(["deelde", "deelden", "deelt", "delen", "gedeeld"])
+
+
+def clause_start(toks: Sequence[Tok], k: int) -> int:
+    """First token of the clause holding token k (after punctuation or a quotation mark)."""
+    i = k - 1
+    while i >= 0 and toks[i][2] not in _STOPS:
+        i -= 1
+    return i + 1
+
+
+def _nonfinite(toks: Sequence[Tok], cs: int, k: int) -> bool:
+    """True when the cue word k is a participle or an infinitive (its clause has an auxiliary)."""
+    w = toks[k][3]
+    before = [t[3] for t in toks[cs:k]]
+    if w.endswith("en") and not w.startswith("ge"):
+        return any(x in _MODALS for x in before)
+    if w.startswith("ge") or w.endswith("d"):
+        return any(x in nl.FINITE_AUX for x in before[1:] if x not in ("zijn", "haar"))
+    return False
+
+
+def finite_verb(toks: Sequence[Tok], cs: int, k: int) -> int:
+    """Index of the clause's finite verb: the cue itself, or the auxiliary before it."""
+    if not _nonfinite(toks, cs, k):
+        return k
+    for i in range(cs, k):
+        w = toks[i][3]
+        if w in nl.FINITE_AUX and not (i == cs and w in ("zijn", "haar")):
+            return i
+    return k
+
+
+def _subordinator(toks: Sequence[Tok], cs: int, f: int) -> int | None:
+    """Index of the word opening a verb-final clause before f, or None."""
+    for i in range(f - 1, cs - 1, -1):
+        w = toks[i][3]
+        if w in _RELATIVES or w in ("als", "of"):
+            if i == cs and (cs > 0 or w in ("als", "of")) and i + 1 < f:
+                return i
+            continue
+        if w in nl.SUBORDINATORS and i + 1 < f:
+            return i
+    return None
+
+
+def prefield_is_subject(toks: Sequence[Tok], a: int, f: int) -> tuple[bool, int]:
+    """(whether toks[a:f] is the subject, where the subject starts): False for a fronted
+    adverbial, object or time phrase."""
+    if a >= f:
+        return False, a
+    w = toks[a][3]
+    if w in _FOCUS and f - a > 1 and w != "volgens":
+        a += 1
+        w = toks[a][3]
+    if not is_word(toks[a]) or w in nl.FRONT_PREPS or w in nl.FRONT_ADVERBS or w == "er":
+        return False, a
+    last = toks[f - 1][3]
+    if last in nl.TIME_NOUNS or (f - a == 1 and last.endswith("lang")):
+        return False, a
+    if w in _DEMONSTRATIVES and (f - a == 1 or toks[a + 1][3] in ("laatste", "alles", "ook")):
+        return False, a
+    return True, a
+
+
+def _after_start(toks: Sequence[Tok], p: int) -> int:
+    """The first token at or after p that is no adverb (where an inverted subject starts)."""
+    n = len(toks)
+    while p < n and toks[p][3] in _SKIP_AFTER and not is_cap(toks[p]):
+        p += 1
+    return p
+
+
+def _np_here(toks: Sequence[Tok], p: int) -> Range | None:
+    """A subject noun phrase starting at token p, or None."""
+    if p >= len(toks) or not is_word(toks[p]):
+        return None
+    w = toks[p][3]
+    if w in _NOT_SUBJECT and not (w == "het" and p + 1 < len(toks) and is_word(toks[p + 1])):
+        return None
+    if not is_cap(toks[p]) and (w in nl.STOP or w in nl.FRONT_PREPS) and w not in nl.PRONOUNS:
+        return None
+    return np_after(toks, p, "nl")
+
+
+def _prefield_np(toks: Sequence[Tok], a: int, f: int) -> Range | None:
+    """The subject in the prefield toks[a:f]."""
+    e = f - 1
+    while e > a and not is_word(toks[e]):
+        if toks[e][2] == ")":
+            o = e - 1
+            while o > a and toks[o][2] != "(":
+                o -= 1
+            e = o - 1
+        else:
+            e -= 1
+    if e < a:
+        return None
+    if e - a > 12:
+        return np_before(toks, e, "nl")
+    return (a, e)
+
+
+def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
+    """'Benny Gantz, ooit ..., beloofde', 'Ministers die ..., zeggen': the sentence opens with
+    the subject, an apposition or relative clause, then the verb after a comma."""
+    if not toks or toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
+        return None
+    commas = [i for i in range(f) if toks[i][2] == ","]
+    if not commas:
+        return None
+    first = toks[0][3]
+    if first in nl.FRONT_PREPS or first in nl.FRONT_ADVERBS or first in nl.SUBORDINATORS:
+        return None
+    r = np_after(toks, 0, "nl")
+    if r is None:
+        return None
+    nxt = toks[r[1] + 1][3] if r[1] + 1 < len(toks) else ""
+    if (r[1] + 1 == commas[0] and len(commas) >= 2) or (nxt in ("die", "dat", "wie")):
+        return r
+    return None
+
+
+def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
+    """The subject of the sentence's first main clause (for 'om te melden', 'naar eigen
+    zeggen'), found as for a cue at its finite verb."""
+    if not toks:
+        return None
+    ok, a = prefield_is_subject(toks, 0, min(k, len(toks)))
+    if ok:
+        r = np_after(toks, a, "nl")
+        return r if r is not None and r[1] < k else None
+    return None
+
+
+def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | None, bool]:
+    """(token range of the source of a Dutch verb cue toks[first..last], source after cue)."""
+    k = first + 1 if toks[first][3] == "zo" and first < last else first
+    if k > 0 and toks[k - 1][3] == "te":
+        return governing_subject(toks, k - 1), False  # "klopte aan om te melden dat ..."
+    cs = clause_start(toks, k)
+    f = finite_verb(toks, cs, k)
+    s = _subordinator(toks, cs, f)
+    if s is not None:
+        if toks[s][3] in _RELATIVES and s == cs:
+            return (s, s), False  # "De Vries, die zei ...": resolved for the claim later
+        r = _np_here(toks, s + 1)
+        if r is not None and r[1] < f:
+            return r, False
+    p = _after_start(toks, f + 1)
+    if p < len(toks) and toks[p][3] in nl.SUBJECT_PRONOUNS:
+        return (p, p), True
+    a = cs
+    while a < f and toks[a][3] in _COORD:
+        a += 1
+    ok, a = prefield_is_subject(toks, a, f)
+    if ok:
+        return _prefield_np(toks, a, f), False
+    if a == f and cs > 0:
+        left = _left_subject(toks, f)
+        if left is not None:
+            return left, False
+    r = _np_here(toks, p)
+    if r is not None:
+        return r, True
+    if a < f:
+        return _prefield_np(toks, a, f), False
+    if cs > 0:
+        return _left_subject(toks, f) or governing_subject(toks, cs), False
+    return None, False
+
+
+def via_ranges(
+    toks: Sequence[Tok], first: int, last: int, src: Range | None, tegen: list[int]
+) -> list[Range]:
+    """Addressees and channels of the speech verb toks[first..last]: 'tegen(over) X', 'in
+    (een) gesprek met X', 'zei aan X', 'vertelde Ross de rechter', 'in het blad', 'met X
+    deelden'."""
+    out: list[Range] = []
+    n = len(toks)
+    w = toks[first][3]
+    for i in tegen:
+        if i + 1 < n and (toks[i][3] == "tegenover" or last < i <= last + 5):
+            r = np_after(toks, i + 1, "nl")
+            if r is not None and not (r[0] <= first <= r[1]):
+                out.append(r)
+    end = n
+    for j in range(last + 1, n):
+        if toks[j][2] in (";", ":") or toks[j][3] == "dat":
+            end = j
+            break
+    lo = clause_start(toks, first)
+    for i in range(lo, end):
+        t = toks[i][3]
+        if t == "gesprek" and i + 2 < n and toks[i + 1][3] == "met":
+            r = np_after(toks, i + 2, "nl")
+            if r is not None:
+                out.append(r)
+        elif t == "in" and i > first and i + 1 < n:
+            r = np_after(toks, i + 1, "nl")
+            if r is not None and _is_channel(toks, r):
+                out.append(r)
+        elif t == "aan" and w in _SPOKEN and i in (last + 1, (src[1] + 1) if src else -1):
+            r = np_after(toks, i + 1, "nl")
+            if r is not None and toks[r[1]][3] not in ("het", "de"):
+                out.append(r)
+        elif t == "met" and i + 1 < n:
+            r = np_after(toks, i + 1, "nl")
+            if r is not None and any(x[3] in _SHARE for x in toks[r[1] + 1 : r[1] + 3]):
+                out.append(r)
+    if w in _TELL and src is not None and src[0] > first and src[1] + 1 < n:
+        r = _np_here(toks, src[1] + 1)  # "vertelde Ross de rechter"
+        if r is not None and toks[src[1] + 1][3] in nl.DETERMINERS:
+            out.append(r)
+    return out
+
+
+def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
+    """'het blad', 'de krant', 'dagblad Trouw': a medium the words appeared in."""
+    words = [t[3] for t in toks[r[0] : r[1] + 1]]
+    return any(x in nl.CHANNEL_NOUNS for x in words)
+
+
+def nl_colon_source(toks: Sequence[Tok], first: int, colon: int) -> Range | None:
+    """The speaker before a colon: the whole phrase when it is one noun phrase ('De minister:'),
+    else the subject of the clause ('Kalitta bijt terug:')."""
+    if first >= colon:
+        return None
+    r = np_after(toks, first, "nl")
+    if r is None or r[1] >= colon:
+        return (first, colon - 1)
+    return r
