@@ -37,6 +37,14 @@ def clause_start(toks: Sequence[Tok], k: int) -> int:
     """First token of the clause holding token k (after punctuation or a quotation mark)."""
     i = k - 1
     while i >= 0 and toks[i][2] not in _STOPS:
+        if (
+            i > 0
+            and is_cap(toks[i])
+            and toks[i][3] in nl.FRONT_PREPS
+            and not is_cap(toks[i - 1])
+            and is_word(toks[i - 1])
+        ):
+            return i  # a subhead run into the text: "Derde keer In Mays kabinet ..."
         i -= 1
     return i + 1
 
@@ -48,7 +56,7 @@ def _nonfinite(toks: Sequence[Tok], cs: int, k: int) -> bool:
     if w.endswith("en") and not w.startswith("ge"):
         return any(x in _MODALS for x in before)
     if w.startswith("ge") or w.endswith("d"):
-        return any(x in nl.FINITE_AUX for x in before[1:] if x not in ("zijn", "haar"))
+        return any(x in nl.FINITE_AUX for i, x in enumerate(before) if i or x != "zijn")
     return False
 
 
@@ -141,14 +149,29 @@ def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
     commas = [i for i in range(f) if toks[i][2] == ","]
     if not commas:
         return None
-    first = toks[0][3]
-    if first in nl.FRONT_PREPS or first in nl.FRONT_ADVERBS or first in nl.SUBORDINATORS:
+    a = 0
+    while a < commas[0] and toks[a][3] in _COORD:
+        a += 1
+    first = toks[a][3]
+    if (
+        first in nl.FRONT_PREPS
+        or first in nl.FRONT_ADVERBS
+        or first in nl.SUBORDINATORS
+        or first in nl.STOP
+    ):
         return None
-    r = np_after(toks, 0, "nl")
+    r = np_after(toks, a, "nl")
     if r is None:
         return None
     nxt = toks[r[1] + 1][3] if r[1] + 1 < len(toks) else ""
-    if (r[1] + 1 == commas[0] and len(commas) >= 2) or (nxt in ("die", "dat", "wie")):
+    if r[1] + 1 == commas[0] and len(commas) >= 2:
+        # "Israëls aanklager, Avichai Mandelbit, zegt": the subject with its apposition
+        b = commas[-2] + 1
+        app = np_after(toks, b, "nl") if commas[-1] == f - 1 else None
+        if app is not None and app[1] + 1 == commas[-1] and is_cap(toks[app[0]]):
+            return (r[0], app[1])
+        return r
+    if nxt in ("die", "dat", "wie"):
         return r
     return None
 
@@ -162,16 +185,22 @@ def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
     if ok:
         r = np_after(toks, a, "nl")
         return r if r is not None and r[1] < k else None
+    for i in range(1, k):  # a fronted phrase: the inverted pronoun subject
+        if toks[i][3] in nl.SUBJECT_PRONOUNS:
+            return (i, i)
     return None
 
 
 def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | None, bool]:
     """(token range of the source of a Dutch verb cue toks[first..last], source after cue)."""
     k = first + 1 if toks[first][3] == "zo" and first < last else first
-    if k > 0 and toks[k - 1][3] == "te":
-        return governing_subject(toks, k - 1), False  # "klopte aan om te melden dat ..."
+    if k > 0 and toks[k - 1][3] in ("te", "en", "maar"):
+        # "klopte aan om te melden dat ...", "spreekt hem aan en bijt hem toe dat ..."
+        return governing_subject(toks, k - 1), False
     cs = clause_start(toks, k)
     f = finite_verb(toks, cs, k)
+    if f < k and toks[f][3] in nl.PASSIVE_AUX and toks[k][3] != "geciteerd":
+        return _passive_source(toks, cs, k), False
     s = _subordinator(toks, cs, f)
     if s is not None:
         if toks[s][3] in _RELATIVES and s == cs:
@@ -200,6 +229,18 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
     if cs > 0:
         return _left_subject(toks, f) or governing_subject(toks, cs), False
     return None, False
+
+
+def _passive_source(toks: Sequence[Tok], cs: int, k: int) -> Range | None:
+    """The agent of a passive cue ('door bekenden omschreven'), else the place it is said in
+    ('In het Witte Huis wordt gesproken van ...')."""
+    n = len(toks)
+    for i in range(cs, min(n - 1, k + 6)):
+        if toks[i][3] == "door":
+            return np_after(toks, i + 1, "nl")
+    if toks[cs][3] in ("in", "binnen", "bij", "onder"):
+        return np_after(toks, cs + 1, "nl")
+    return None
 
 
 def via_ranges(

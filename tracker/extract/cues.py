@@ -55,6 +55,8 @@ _NL_VERB_WORDS = (
     | nl.QUOTE_VERBS
     | nl.THREAT_VERBS
     | nl.ACCUSE_VERBS
+    | nl.SEE_AS
+    | nl.WANT
     | frozenset(nl.SEPARABLE_CONTENT)
     | nl.SEPARABLE_CONTENT_WHOLE
 )
@@ -630,11 +632,15 @@ def _dash_signature(toks: Sequence[Tok], k: int) -> bool:
 
 
 _NL_ROBUST = nl.SPEECH_VERBS - nl.CONTENT_VERBS - nl.QUOTE_VERBS
+_NL_ROBUST_PLURAL = frozenset(["bevestigen", "ontkennen", "erkennen"])  # "bevestigen de arrestatie"
 _NL_WH = frozenset(
     ["hoe", "hoezeer", "wat", "waarom", "wie", "waar", "hoeveel", "wanneer", "of", "welke"]
 )
 _NL_NOTHING = frozenset(["niets", "niks"])
 _NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
+_NL_PARTICLES = frozenset(
+    ["vast", "op", "aan", "voor", "uit", "af", "in", "toe", "mee", "door", "terug", "na", "vol"]
+)
 _NL_STOPS = frozenset([",", ";", ":", "(", ")", ",,"]) | QUOTE_CHARS
 
 
@@ -664,6 +670,11 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int) -> bool:
         p = toks[k - 1]
         if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
             return True
+        first = toks[0][3]
+        if (first == "dat" and any(t[2] == "," for t in toks[2:k])) or (
+            first == "zo" and k < 8
+        ):
+            return True  # "Dat er ..., vindt Ross vreselijk", "Zo wordt hij ... omschreven"
         if p[3] in ("dat", "dit") and (k == 1 or toks[k - 2][2] in _NL_STOPS):
             return True  # "Dat zeggen bronnen ...": the content is the sentences before
     for x in toks[k + 1 : min(end + 1, n)]:
@@ -672,21 +683,28 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int) -> bool:
     # "denkt van niet", "denkt daar anders over", "vindt het vreselijk"
     return k + 2 < n and (
         (toks[k + 1][3] == "van" and toks[k + 2][3] in ("niet", "wel"))
-        or (toks[k][3] in _NL_STANCE and toks[end - 1][3] in ("over", "van"))
+        or (toks[k][3] in _NL_STANCE and any(t[3] == "over" for t in toks[k + 1 : end]))
     )
 
 
 def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
     """Not a cue: a reflexive ('meldde zich', 'sprak zich uit'), nothing said ('er werd niets
     gezegd'), or a refusal ('wil niet zeggen of ...')."""
-    if k + 1 < len(toks) and toks[k + 1][3] == "zich":
+    if k + 1 < len(toks) and toks[k + 1][3] == "zich" and not toks[k][3].startswith("verzet"):
         return True
     cs = _nl_clause_start(toks, k)
     words = [t[3] for t in toks[cs : min(end, k + 3)]]
     if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
         return True
     near = [t[3] for t in toks[max(cs, k - 2) : k]]
-    return "niet" in near and any(t[3] in nl.FINITE_AUX for t in toks[cs:k])
+    if "niet" in near and any(t[3] in nl.FINITE_AUX for t in toks[cs:k]):
+        # a refusal to comment, unless direct speech follows: "wil niet reageren: 'Nee.'"
+        return not (
+            end + 1 < len(toks)
+            and toks[end][2] == ":"
+            and (toks[end + 1][2] in QUOTE_CHARS or toks[end + 1][2] == ",,")
+        )
+    return False
 
 
 def _nl_passive(toks: Sequence[Tok], k: int) -> bool:
@@ -718,8 +736,9 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
 
 def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
     """'De minister: "..."', 'Kalitta bijt terug: "..."', a headline 'Schoof: ... gaan we ...'."""
-    first = 1 if toks and toks[0][2] in QUOTE_CHARS else 0
-    head = toks[first:k]
+    if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
+        return False  # a colon inside the quoted words
+    head = toks[:k]
     n = len(toks)
     if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][3] in _NOT_SPEAKERS:
         return False
@@ -746,24 +765,47 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
     prev = toks[k - 1][3] if k > 0 else ""
     if w in ("bericht", "verwijt") and (prev in nl.DETERMINERS or prev.endswith("s")):
         return None  # the noun: "een bericht dat", "Mays verwijt dat"
+    if w.endswith("en") and (k == 0 or (prev in nl.DETERMINERS and prev not in ("die", "dat"))):
+        return None  # a noun or a V1 form: "de berichten", "Stellen met ..." (couples)
+    if k > 1 and prev == "te" and toks[k - 2][3] in _NL_PARTICLES:
+        return None  # "vast te stellen": another verb
     end = _clause_end(toks, k)
     if w in nl.SEPARABLE or w in nl.SEPARABLE_CONTENT:
         j = _nl_separable(toks, k, end)
         if j >= 0:
             return None if _nl_blocked(toks, k, end) else Cue(k, j, "verb")
     if w in nl.ACCUSE_VERBS:
-        ok = any(x[3] == "van" for x in toks[k + 1 : end]) and prev not in nl.FINITE_AUX
+        ok = (
+            any(x[3] == "van" for x in toks[k + 1 : end])
+            and prev not in nl.FINITE_AUX
+            and prev not in nl.DETERMINERS
+            and not prev[:1].isdigit()
+        )
     elif w in nl.THREAT_VERBS:
         te = [j for j in range(k + 1, min(end, n - 1)) if toks[j][3] == "te"]
         ok = bool(te) and toks[te[0] + 1][3] not in nl.NOT_THREATENED
         ok = ok or _nl_quote_near(toks, k, end)
     elif w in nl.QUOTE_VERBS:
-        ok = _nl_quote_near(toks, k, end)
+        ok = _nl_quote_near(toks, k, end) or (end < n and toks[end][2] == ":")
+        if ok and w in ("spreekt", "sprak", "spraken", "gesproken"):
+            ok = any(x[3] in ("van", "over") for x in toks[k + 1 : end])
         if w.startswith("noem") and not ok:
             ok = any(x[3] == "zoals" for x in toks[_nl_clause_start(toks, k) : k])
-    elif w in nl.CONTENT_VERBS or w in nl.PLURAL_VERBS:
-        ok = _nl_content(toks, k, end)
-    elif w in _NL_ROBUST or w in nl.SEPARABLE_WHOLE or w in nl.SEPARABLE_CONTENT_WHOLE:
+    elif w in nl.CONTENT_VERBS or (w in nl.PLURAL_VERBS and w not in _NL_ROBUST_PLURAL):
+        ok = _nl_content(toks, k, end) and toks[-1][2] != "?"  # not a question of the paper
+        if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
+            nw = toks[k + 1]  # "vindt de termen overtrokken", not "vindt een lichaam"
+            ok = is_word(nw) and nw[3] not in ("een", "geen") and not nw[2][0].isdigit()
+    elif w in nl.SEE_AS:
+        ok = any(x[3] == "als" for x in toks[k + 1 : end])  # "ziet de actie als ..."
+    elif w in nl.WANT:
+        ok = k + 1 < n and toks[k + 1][3] == "dat"  # a demand: "wil dat het ministerie ..."
+    elif (
+        w in _NL_ROBUST
+        or w in _NL_ROBUST_PLURAL
+        or w in nl.SEPARABLE_WHOLE
+        or w in nl.SEPARABLE_CONTENT_WHOLE
+    ):
         ok = w not in nl.SEPARABLE_CONTENT_WHOLE or _nl_content(toks, k, end)
     else:
         return None
@@ -866,15 +908,25 @@ def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
         return cues
     out = []
     for c in cues:
-        if c.ctype == "verb" and any(_same_clause(toks, h.first, c.first) for h in hearsay):
+        if c.ctype == "verb" and any(_in_scope(toks, h, c.first) for h in hearsay):
             continue
         out.append(c)
     return out
 
 
-def _same_clause(toks: Sequence[Tok], a: int, b: int) -> bool:
-    lo, hi = min(a, b), max(a, b)
-    return all(t[2] not in _NL_STOPS and t[3] != "dat" for t in toks[lo + 1 : hi])
+def _in_scope(toks: Sequence[Tok], h: Cue, b: int) -> bool:
+    """Cue word b is under hearsay marker h: in its clause, or the participle that 'zou'
+    governs past an apposition."""
+    lo, hi = min(h.first, b), max(h.first, b)
+    between = toks[lo + 1 : hi]
+    if all(t[2] not in _NL_STOPS and t[3] != "dat" for t in between):
+        return True
+    return (
+        toks[h.first][3] in ("zou", "zouden")
+        and b > h.first
+        and toks[b][3].startswith("ge")
+        and all(t[2] not in (";", ":") and t[3] != "dat" for t in between)
+    )
 
 
 _IRREGULAR_INF = frozenset(["zijn", "gaan", "staan", "slaan", "doen", "zien"])
@@ -892,18 +944,38 @@ def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
     if any(x[3] in nl.CONDITIONAL for x in toks[:k]):
         return False
     end = _clause_end(toks, k)
-    infinitives = [
+    infinitives = _infinitives(toks, k, end)
+    if not infinitives:
+        # "zou in het weekend van 13 en 14 juli ... zijn betrapt", "zou tegenover X, de
+        # onderhandelaar, hebben gezegd": the verb cluster lies past 'en' or an apposition
+        end = _zou_end(toks, k)
+        infinitives = _infinitives(toks, k, end)
+    if not infinitives:
+        return False
+    if infinitives[-1][3] in nl.MODAL_INF:
+        return False
+    return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
+
+
+def _infinitives(toks: Sequence[Tok], k: int, end: int) -> list[Tok]:
+    return [
         x
         for x in toks[k + 1 : end]
         if is_word(x)
         and not is_cap(x)
         and ((x[3].endswith("en") and len(x[3]) > 3) or x[3] in _IRREGULAR_INF)
     ]
-    if not infinitives:
-        return False
-    if infinitives[-1][3] in nl.MODAL_INF:
-        return False
-    return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
+
+
+def _zou_end(toks: Sequence[Tok], k: int) -> int:
+    """End of the verb cluster of a main-clause 'zou': the next dat/omdat/maar, ';' or ':'."""
+    n = len(toks)
+    j = k + 1
+    while j < n and j - k <= 30:
+        if toks[j][2] in (";", ":") or toks[j][3] in ("dat", "omdat", "maar", "want", "terwijl"):
+            break
+        j += 1
+    return j
 
 
 def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:

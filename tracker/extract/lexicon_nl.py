@@ -69,6 +69,8 @@ SPEECH_VERBS: frozenset[str] = frozenset(
         "gereageerd",
         "concludeert",
         "concludeerde",
+        "concludeerden",
+        "geciteerd",
         "geconcludeerd",
         "onthult",
         "onthulde",
@@ -148,6 +150,14 @@ SEPARABLE_WHOLE: frozenset[str] = frozenset(
         "opgemerkt",
         "uitgelegd",
         "bekendmaken",
+        "bekendmaakte",
+        "bekendmaakten",
+        "bekendmaakt",
+        "aankondigde",
+        "meedeelde",
+        "opmerkte",
+        "uitlegde",
+        "toevoegde",
         "toevoegen",
         "meedelen",
         "aankondigen",
@@ -370,6 +380,7 @@ CONTENT_VERBS: frozenset[str] = frozenset(
         "beseft", "besefte", "beseften", "beseffen",
         "begrijpt", "begreep", "begrepen", "begrijpen",
         "bedoelt", "bedoelde", "bedoelden",
+        "sommeert", "sommeerde", "sommeerden",
         "eist", "eiste", "eisten", "eisen", "geëist",
         "belooft", "beloofde", "beloofden", "beloven", "beloofd",
         "verwijt", "verweet", "verweten", "verwijten",
@@ -382,9 +393,8 @@ CONTENT_VERBS: frozenset[str] = frozenset(
         "antwoordt", "antwoordde", "antwoordden", "geantwoord",
         "beschrijft", "beschreef", "beschreven", "beschrijven",
         "omschrijft", "omschreef", "omschreven", "omschrijven",
-        "benadrukken", "melden", "zeggen", "verklaren", "beweren", "erkennen", "ontkennen",
-        "bevestigen", "waarschuwen", "concluderen", "onthullen", "rapporteren", "berichten",
-        "claimen", "suggereren",
+        "benadrukken", "melden", "zeggen", "verklaren", "beweren", "waarschuwen", "concluderen",
+        "onthullen", "rapporteren", "berichten", "claimen", "suggereren",
     ]
 )  # fmt: skip
 
@@ -410,6 +420,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
         "lacht", "lachte", "sneert", "sneerde", "moppert", "mopperde",
         "spreekt", "sprak", "spraken", "gesproken",
         "vergelijkt", "vergeleek", "vergeleken",
+        "verzet", "verzette", "verzetten",
         "noemt", "noemde", "noemden", "noemen", "genoemd",
         "twittert", "twitterde", "tweette", "tweetten", "getwitterd",
     ]
@@ -418,7 +429,7 @@ QUOTE_VERBS: frozenset[str] = frozenset(
 # Accusations: cues with a 'van' object in the active voice ("beschuldigden hem van ...").
 ACCUSE_VERBS: frozenset[str] = frozenset(
     ["beschuldigt", "beschuldigde", "beschuldigden", "beschuldigen", "verdenkt", "verdacht",
-     "verdachten", "betichtte", "beticht"]
+     "betichtte", "beticht"]
 )  # fmt: skip
 
 # Separable verbs that attribute only with content ("laat vallen dat", "legden vast dat").
@@ -429,10 +440,10 @@ SEPARABLE_CONTENT: dict[str, tuple[str, ...]] = {
     "legt": ("vast",),
     "legde": ("vast",),
     "legden": ("vast",),
-    "rekent": ("uit", "erop"),
-    "rekende": ("uit", "erop"),
-    "rekenden": ("uit", "erop"),
-    "rekenen": ("erop",),
+    "rekent": ("uit", "erop", "op"),
+    "rekende": ("uit", "erop", "op"),
+    "rekenden": ("uit", "erop", "op"),
+    "rekenen": ("erop", "op"),
     "schrijft": ("toe",),
     "schreef": ("toe",),
     "schreven": ("toe",),
@@ -449,10 +460,10 @@ SEPARABLE_CONTENT: dict[str, tuple[str, ...]] = {
     "stelt": ("vast",),
     "stelde": ("vast",),
     "stelden": ("vast",),
-    "spreekt": ("aan", "uit"),
-    "sprak": ("aan", "uit"),
-    "bijt": ("terug",),
-    "beet": ("terug",),
+    "spreekt": ("aan",),
+    "sprak": ("aan",),
+    "bijt": ("terug", "toe"),
+    "beet": ("terug", "toe"),
     "denkt": ("over", "na"),
     "dacht": ("over", "na"),
     "denken": ("over",),
@@ -534,3 +545,8 @@ CHANNEL_NOUNS: frozenset[str] = frozenset(
 )  # fmt: skip
 # First-person words: a headline "Naam: ... gaan we ..." is the named speaker's words.
 FIRST_PERSON: frozenset[str] = frozenset(["ik", "we", "wij", "ons", "onze", "mij", "me", "mijn"])
+
+# "ziet X als Y": a stance.
+SEE_AS: frozenset[str] = frozenset(["ziet", "zag", "zagen", "zien"])
+# "wil dat ...": a demand with content.
+WANT: frozenset[str] = frozenset(["wil", "wilde", "wilden", "willen", "wou"])
