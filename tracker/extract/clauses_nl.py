@@ -185,10 +185,54 @@ def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
     if ok:
         r = np_after(toks, a, "nl")
         return r if r is not None and r[1] < k else None
-    for i in range(1, k):  # a fronted phrase: the inverted pronoun subject
+    f = _fronted_end(toks, k)  # a fronted phrase: the subject follows the finite verb
+    if f is not None:
+        p = _after_start(toks, f + 1)
+        if p < k and toks[p][3] in nl.SUBJECT_PRONOUNS:
+            return (p, p)
+        r = _np_here(toks, p)
+        if r is not None and r[1] < k:
+            return r
+    for i in range(1, k):
         if toks[i][3] in nl.SUBJECT_PRONOUNS:
             return (i, i)
     return None
+
+
+def _fronted_end(toks: Sequence[Tok], k: int) -> int | None:
+    """Index of the finite verb after a fronted phrase that opens the sentence ('Die dag
+    stuurde ...', 'Pas veel later schoven ...', 'Op de Oudegracht spreekt ...'), or None."""
+    i = 0
+    n = min(k, len(toks))
+    while i < n and toks[i][3] in _COORD:
+        i += 1
+    if i >= n:
+        return None
+    w = toks[i][3]
+    if w in nl.FRONT_PREPS:
+        r = np_after(toks, i + 1, "nl")
+        i = r[1] + 1 if r is not None else i + 1
+        while i + 1 < n and toks[i][3] in nl.FRONT_PREPS:  # "Op de Oudegracht in Utrecht"
+            r = np_after(toks, i + 1, "nl")
+            i = r[1] + 1 if r is not None else i + 1
+    elif w in _DEMONSTRATIVES or w in nl.FRONT_ADVERBS:
+        j = i
+        while j < min(n, i + 4) and toks[j][3] not in nl.TIME_NOUNS:
+            j += 1
+        i = j + 1 if j < min(n, i + 4) else i
+    else:
+        return None
+    while i < n and toks[i][3] in nl.FRONT_ADVERBS:
+        i += 1
+    return i if i < n and is_word(toks[i]) and not is_cap(toks[i]) else None
+
+
+def nl_noun_source(toks: Sequence[Tok], k: int) -> Range | None:
+    """Who holds the content of an attribution noun: 'Mays verwijt dat' (the possessor), 'de
+    mededeling van X dat', else the subject of the clause ('stuurde Firan een briefje dat')."""
+    if k > 0 and is_cap(toks[k - 1]) and toks[k - 1][3].endswith("s") and is_word(toks[k - 1]):
+        return (k - 1, k - 1)
+    return governing_subject(toks, k)
 
 
 def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | None, bool]:
@@ -252,8 +296,9 @@ def via_ranges(
     out: list[Range] = []
     n = len(toks)
     w = toks[first][3]
+    lo = clause_start(toks, first)
     for i in tegen:
-        if i + 1 < n and (toks[i][3] == "tegenover" or last < i <= last + 5):
+        if i + 1 < n and (toks[i][3] == "tegenover" or last < i <= last + 5 or i == lo):
             r = np_after(toks, i + 1, "nl")
             if r is not None and not (r[0] <= first <= r[1]):
                 out.append(r)
@@ -262,7 +307,6 @@ def via_ranges(
         if toks[j][2] in (";", ":") or toks[j][3] == "dat":
             end = j
             break
-    lo = clause_start(toks, first)
     for i in range(lo, end):
         t = toks[i][3]
         if t == "gesprek" and i + 2 < n and toks[i + 1][3] == "met":
@@ -289,8 +333,13 @@ def via_ranges(
 
 
 def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
-    """'het blad', 'de krant', 'dagblad Trouw': a medium the words appeared in."""
+    """'het blad', 'de krant', 'dagblad Trouw', 'Emma, een feministisch blad': a medium the
+    words appeared in."""
     words = [t[3] for t in toks[r[0] : r[1] + 1]]
+    if r[1] + 2 < len(toks) and toks[r[1] + 1][2] == ",":  # an apposition names the medium
+        app = np_after(toks, r[1] + 2, "nl")
+        if app is not None:
+            words += [t[3] for t in toks[app[0] : app[1] + 1]]
     return any(x in nl.CHANNEL_NOUNS for x in words)
 
 

@@ -88,7 +88,11 @@ _NL_WORDS = (
 
 TRIGGERS: dict[str, frozenset[str]] = {
     "en": frozenset(_EN_WORDS) | en.ATTRIBUTION_NOUNS,
-    "nl": frozenset(_NL_WORDS) | nl.ATTRIBUTION_NOUNS,
+    "nl": frozenset(_NL_WORDS)
+    | nl.ATTRIBUTION_NOUNS
+    | nl.DAT_NOUNS
+    | nl.DAT_NOUNS_HET
+    | nl.VIEW_NOUNS,
 }
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
@@ -638,6 +642,7 @@ _NL_WH = frozenset(
 )
 _NL_NOTHING = frozenset(["niets", "niks"])
 _NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
+_NL_GIVE = frozenset(["geeft", "gaf", "gaven", "geven", "wel", "veel", "nog"])
 _NL_PARTICLES = frozenset(
     ["vast", "op", "aan", "voor", "uit", "af", "in", "toe", "mee", "door", "terug", "na", "vol"]
 )
@@ -660,7 +665,7 @@ def _nl_quote_near(toks: Sequence[Tok], k: int, end: int) -> bool:
     return False
 
 
-def _nl_content(toks: Sequence[Tok], k: int, end: int) -> bool:
+def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bool:
     """The cue word k has content: a dat- or wh-clause, a te-infinitive, a quotation or colon
     in its clause, or the content before it ('..., vindt Hox', 'Dat zeggen bronnen')."""
     n = len(toks)
@@ -670,13 +675,17 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int) -> bool:
         p = toks[k - 1]
         if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
             return True
+        cs = _nl_clause_start(toks, k)
+        head = [t[3] for t in toks[cs:k]]
+        if front and head and head[0] in ("dat", "dit") and (
+            len(head) == 1 or (len(head) == 2 and head[1] in ("laatste", "alles"))
+        ):
+            return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
         first = toks[0][3]
         if (first == "dat" and any(t[2] == "," for t in toks[2:k])) or (
-            first == "zo" and k < 8
+            front and first == "zo" and cs == 0
         ):
             return True  # "Dat er ..., vindt Ross vreselijk", "Zo wordt hij ... omschreven"
-        if p[3] in ("dat", "dit") and (k == 1 or toks[k - 2][2] in _NL_STOPS):
-            return True  # "Dat zeggen bronnen ...": the content is the sentences before
     for x in toks[k + 1 : min(end + 1, n)]:
         if x[2] in QUOTE_CHARS or x[2] == ",," or x[3] in _NL_WH or x[3] == "te":
             return True
@@ -729,8 +738,8 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
             return j + 1
         if x in free:
             return j
-        if x in bound and _nl_content(toks, k, end):
-            return j
+        if x in bound and _nl_content(toks, k, end, front=x != "op"):
+            return j  # "Dat riep kritiek op": no call with content
     return -1
 
 
@@ -767,8 +776,10 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
         return None  # the noun: "een bericht dat", "Mays verwijt dat"
     if w.endswith("en") and (k == 0 or (prev in nl.DETERMINERS and prev not in ("die", "dat"))):
         return None  # a noun or a V1 form: "de berichten", "Stellen met ..." (couples)
-    if k > 1 and prev == "te" and toks[k - 2][3] in _NL_PARTICLES:
-        return None  # "vast te stellen": another verb
+    if k > 1 and prev == "te" and (
+        toks[k - 2][3] in _NL_PARTICLES or (w == "denken" and toks[k - 2][3] in _NL_GIVE)
+    ):
+        return None  # "vast te stellen": another verb; "gaf te denken": an idiom
     end = _clause_end(toks, k)
     if w in nl.SEPARABLE or w in nl.SEPARABLE_CONTENT:
         j = _nl_separable(toks, k, end)
@@ -796,8 +807,8 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
         if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
             nw = toks[k + 1]  # "vindt de termen overtrokken", not "vindt een lichaam"
             ok = is_word(nw) and nw[3] not in ("een", "geen") and not nw[2][0].isdigit()
-    elif w in nl.SEE_AS:
-        ok = any(x[3] == "als" for x in toks[k + 1 : end])  # "ziet de actie als ..."
+    elif w in nl.SEE_AS:  # "ziet de actie als ...", "ziet de actie 'niet als ...'"
+        ok = any(x[3] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
     elif w in nl.WANT:
         ok = k + 1 < n and toks[k + 1][3] == "dat"  # a demand: "wil dat het ministerie ..."
     elif (
@@ -878,8 +889,10 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         ):
             out.append(Cue(k, k + 1 if nxt == "uit" else k, "prep" if nxt == "uit" else "uit"))
             seen_cue = True
-        elif w in _NL_VERB_WORDS:
-            cue = _nl_verb_cue(toks, k)
+        elif w in _NL_VERB_WORDS or _nl_quote_tag(toks, k):
+            cue = _nl_verb_cue(toks, k) if w in _NL_VERB_WORDS else None
+            if cue is None and _nl_quote_tag(toks, k):
+                cue = Cue(k, k, "verb")  # '"...", fulmineerde Sloetski'
             if cue is not None:
                 out.append(cue)
                 seen_cue = seen_cue or cue.ctype == "verb"
@@ -890,6 +903,35 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             out.append(Cue(k, k, "dash"))
         k += 1
     return _nl_hearsay_scope(toks, out)
+
+
+_NL_NOT_TAG = (
+    nl.SUBORDINATORS
+    | nl.FRONT_PREPS
+    | nl.FRONT_ADVERBS
+    | {"en", "maar", "want", "aldus", "volgens", "zo", "niet", "nee", "ja", "dus"}
+)
+
+
+def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
+    """Any verb that follows a closed quotation and precedes its subject: '",,...", sprak
+    Sloetski', "'...,' probeerde Van Bommel ..." (Dutch puts the subject after the verb)."""
+    if k < 2 or k + 1 >= len(toks):
+        return False
+    t = toks[k]
+    if not is_word(t) or is_cap(t) or t[3] in _NL_NOT_TAG:
+        return False
+    p1, p2 = toks[k - 1][2], toks[k - 2][2]
+    if not (
+        (p1 == "," and p2 in QUOTE_CHARS) or (p1 in QUOTE_CHARS and p2 in (",", ".", "!", "?"))
+    ):
+        return False
+    if toks[0][2] not in QUOTE_CHARS and toks[0][2] != ",,":
+        return False  # the sentence is the quotation and its tag
+    nx = toks[k + 1]
+    return nx[3] in nl.SUBJECT_PRONOUNS or nx[3] in ("de", "het", "een") or (
+        is_word(nx) and is_cap(nx)
+    )
 
 
 def _nl_norm(toks: Sequence[Tok], i: int) -> bool:
@@ -903,6 +945,12 @@ def _nl_norm(toks: Sequence[Tok], i: int) -> bool:
 def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
     """A reportative marker over a speech verb in its clause ('zou tegenover X hebben gezegd',
     'gaf naar verluidt aan'): hearsay, the verb is not a second cue."""
+    colon = [c for c in cues if c.ctype == "colon"]
+    if colon and any(
+        c.ctype == "verb" and c.first > colon[0].first and toks[c.first - 1][2] in _NL_STOPS
+        for c in cues
+    ):
+        cues = [c for c in cues if c.ctype != "colon"]  # "X: '...', schrijft KLM"
     hearsay = [c for c in cues if c.ctype == "hearsay"]
     if not hearsay or len(hearsay) == len(cues):
         return cues
@@ -1003,5 +1051,29 @@ def find_cues(
     toks: Sequence[Tok], lang: str, heading: bool = False, quoted: bool = False
 ) -> list[Cue]:
     """Cues in one sentence's tokens (`heading`: a heading; `quoted`: it holds a quotation)."""
-    cues = _nl_cues(toks) if lang == "nl" else _en_cues(toks, heading, quoted)
+    if lang == "nl":
+        return _nl_cues(toks) or _nl_noun_cues(toks) or _noun_cues(toks, lang)
+    cues = _en_cues(toks, heading, quoted)
     return cues or _noun_cues(toks, lang)
+
+
+def _nl_noun_cues(toks: Sequence[Tok]) -> list[Cue]:
+    """'de mededeling dat ...', 'Mays verwijt dat ...' (noun_dat: the possessor or the clause's
+    subject speaks) and '..., is de indruk van X' (noun: X after 'van')."""
+    n = len(toks)
+    for k in range(1, n - 2):
+        w = toks[k][3]
+        nxt = toks[k + 1][3]
+        if nxt == "dat" and (
+            w in nl.DAT_NOUNS
+            or (w in nl.DAT_NOUNS_HET and toks[k + 2][3] not in nl.SUBJECT_PRONOUNS)
+        ):
+            return [Cue(k, k, "noun_dat")]
+        if (
+            w in nl.VIEW_NOUNS
+            and nxt == "van"
+            and toks[k - 1][3] in ("de", "het")
+            and is_word(toks[k + 2])
+        ):
+            return [Cue(k, k, "noun")]
+    return []

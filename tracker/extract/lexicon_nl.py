@@ -129,8 +129,9 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "kondigden": ("aan",),
     "merkt": ("op",),
     "merkte": ("op",),
-    "wijst": ("erop",),
-    "wees": ("erop",),
+    "wijst": ("erop", "af"),
+    "wees": ("erop", "af"),
+    "wezen": ("af",),
     "houdt": ("vol",),
     "hield": ("vol",),
     "legt": ("uit",),
@@ -410,7 +411,7 @@ NOT_THREATENED: frozenset[str] = frozenset(
 # Verbs of uttering that attribute only next to a quotation ("scandeerden zij 'Bibi'").
 QUOTE_VERBS: frozenset[str] = frozenset(
     [
-        "reageert", "reageerde", "reageerden", "gereageerd",
+        "reageert", "reageerde", "reageerden", "gereageerd", "reageren",
         "scandeert", "scandeerde", "scandeerden", "scanderen",
         "roept", "riep", "riepen", "roepen",
         "schreeuwt", "schreeuwde", "schreeuwden",
@@ -452,9 +453,6 @@ SEPARABLE_CONTENT: dict[str, tuple[str, ...]] = {
     "riep": ("op",),
     "riepen": ("op",),
     "roepen": ("op",),
-    "wijst": ("af",),
-    "wees": ("af",),
-    "wezen": ("af",),
     "sluit": ("uit",),
     "sloot": ("uit",),
     "stelt": ("vast",),
@@ -550,3 +548,22 @@ FIRST_PERSON: frozenset[str] = frozenset(["ik", "we", "wij", "ons", "onze", "mij
 SEE_AS: frozenset[str] = frozenset(["ziet", "zag", "zagen", "zien"])
 # "wil dat ...": a demand with content.
 WANT: frozenset[str] = frozenset(["wil", "wilde", "wilden", "willen", "wou"])
+
+# Nouns whose dat-clause is reported content ("de mededeling dat ..."); de-words, so that 'dat'
+# after them opens no relative clause.
+DAT_NOUNS: frozenset[str] = frozenset(
+    ["mededeling", "boodschap", "aanklacht", "beschuldiging", "bewering", "claim", "stelling",
+     "belofte", "waarschuwing", "eis", "conclusie", "overtuiging", "verklaring", "melding",
+     "suggestie", "uitspraak", "toezegging", "verzekering", "tweet", "mail", "e-mail",
+     "opmerking", "klacht", "aantijging", "insinuatie", "kritiek", "oproep", "dreiging"]
+)  # fmt: skip
+# Het-words with a dat-clause: only when no pronoun subject follows 'dat' (else relative).
+DAT_NOUNS_HET: frozenset[str] = frozenset(
+    ["briefje", "bericht", "verwijt", "signaal", "standpunt", "verzoek", "advies", "argument",
+     "nieuws", "gerucht", "idee", "oordeel", "verhaal"]
+)  # fmt: skip
+# "..., is de indruk van X": a perspective noun with its holder.
+VIEW_NOUNS: frozenset[str] = frozenset(
+    ["indruk", "mening", "overtuiging", "oordeel", "conclusie", "inschatting", "verwachting",
+     "analyse", "visie", "opvatting", "standpunt", "lezing", "ervaring"]
+)  # fmt: skip
