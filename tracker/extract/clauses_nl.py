@@ -36,7 +36,15 @@ _SHARE = frozenset(["deelde", "deelden", "deelt", "delen", "gedeeld"])
 def clause_start(toks: Sequence[Tok], k: int) -> int:
     """First token of the clause holding token k (after punctuation or a quotation mark)."""
     i = k - 1
-    while i >= 0 and toks[i][2] not in _STOPS:
+    while i >= 0 and (toks[i][2] not in _STOPS or toks[i][2] == ")"):
+        if toks[i][2] == ")":  # "Het ministerie (IenW) wijst ...": skip the parenthesis
+            o = i - 1
+            while o >= 0 and toks[o][2] != "(" and i - o < 12:
+                o -= 1
+            if o < 0 or toks[o][2] != "(":
+                return i + 1
+            i = o - 1
+            continue
         if (
             i > 0
             and is_cap(toks[i])
@@ -164,6 +172,13 @@ def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
     if r is None:
         return None
     nxt = toks[r[1] + 1][3] if r[1] + 1 < len(toks) else ""
+    if (
+        r[1] + 1 < commas[0]
+        and len(commas) >= 2
+        and commas[0] - a <= 4
+        and all(is_word(t) and t[3] not in nl.STOP for t in toks[a : commas[0]])
+    ):
+        r = (a, commas[0] - 1)  # "Israëls hoogste aanklager, Avichai Mandelbit, zegt"
     if r[1] + 1 == commas[0] and len(commas) >= 2:
         # "Israëls aanklager, Avichai Mandelbit, zegt": the subject with its apposition
         b = commas[-2] + 1
@@ -181,12 +196,13 @@ def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
     zeggen'), found as for a cue at its finite verb."""
     if not toks:
         return None
-    ok, a = prefield_is_subject(toks, 0, min(k, len(toks)))
-    if ok:
-        r = np_after(toks, a, "nl")
-        return r if r is not None and r[1] < k else None
     f = _fronted_end(toks, k)  # a fronted phrase: the subject follows the finite verb
-    if f is not None:
+    if f is None:
+        ok, a = prefield_is_subject(toks, 0, min(k, len(toks)))
+        if ok:
+            r = np_after(toks, a, "nl")
+            return r if r is not None and r[1] < k else None
+    else:
         p = _after_start(toks, f + 1)
         if p < k and toks[p][3] in nl.SUBJECT_PRONOUNS:
             return (p, p)
@@ -337,9 +353,7 @@ def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
     words appeared in."""
     words = [t[3] for t in toks[r[0] : r[1] + 1]]
     if r[1] + 2 < len(toks) and toks[r[1] + 1][2] == ",":  # an apposition names the medium
-        app = np_after(toks, r[1] + 2, "nl")
-        if app is not None:
-            words += [t[3] for t in toks[app[0] : app[1] + 1]]
+        words += [t[3] for t in toks[r[1] + 2 : r[1] + 6]]
     return any(x in nl.CHANNEL_NOUNS for x in words)
 
 
