@@ -33,10 +33,36 @@ _TELL = frozenset(["vertelt", "vertelde", "vertelden"])
 _SHARE = frozenset(["deelde", "deelden", "deelt", "delen", "gedeeld"])
 
 
+def _decimal(toks: Sequence[Tok], i: int) -> bool:
+    """A comma inside a number ('2,5'), which the tokens split."""
+    return (
+        0 < i < len(toks) - 1
+        and toks[i][2] == ","
+        and toks[i - 1][2][-1].isdigit()
+        and toks[i + 1][2][0].isdigit()
+        and toks[i][0] == toks[i - 1][1]
+    )
+
+
+def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
+    """A quotation mark around a quoted word inside the clause ("die elkaar 'kleine
+    raketman' noemden"), not one closing a quotation before its tag ('"...", zegt X')."""
+    if toks[i][2] not in QUOTE_CHARS:
+        return False
+    before = toks[i - 1][2] if i > 0 else ""
+    after = toks[i + 1][2] if i + 1 < len(toks) else ""
+    return is_word(toks[i - 1]) and i > 0 and after not in (",", ":", ";") and before != ","
+
+
 def clause_start(toks: Sequence[Tok], k: int) -> int:
     """First token of the clause holding token k (after punctuation or a quotation mark)."""
     i = k - 1
-    while i >= 0 and (toks[i][2] not in _STOPS or toks[i][2] == ")"):
+    while i >= 0 and (
+        toks[i][2] not in _STOPS
+        or toks[i][2] == ")"
+        or _decimal(toks, i)
+        or _inner_quote(toks, i)
+    ):
         if toks[i][2] == ")":  # "Het ministerie (IenW) wijst ...": skip the parenthesis
             o = i - 1
             while o >= 0 and toks[o][2] != "(" and i - o < 12:
@@ -86,6 +112,17 @@ def _subordinator(toks: Sequence[Tok], cs: int, f: int) -> int | None:
         if w in _RELATIVES or w in ("als", "of"):
             if i == cs and (cs > 0 or w in ("als", "of")) and i + 1 < f:
                 return i
+            pw = toks[i - 1][3] if i > 0 else ""
+            if (
+                w in ("die", "dat")
+                and i > cs
+                and i + 1 < f
+                and is_word(toks[i - 1])
+                and pw not in nl.FRONT_PREPS
+                and pw not in nl.STOP
+                and pw not in nl.DETERMINERS
+            ):
+                return i  # "de mannen die elkaar ... noemden", "gedacht dat X ... zei"
             continue
         if w in nl.SUBORDINATORS and i + 1 < f:
             return i
@@ -154,7 +191,7 @@ def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
     the subject, an apposition or relative clause, then the verb after a comma."""
     if not toks or toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
         return None
-    commas = [i for i in range(f) if toks[i][2] == ","]
+    commas = [i for i in range(f) if toks[i][2] == "," and not _decimal(toks, i)]
     if not commas:
         return None
     a = 0
@@ -265,6 +302,10 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
     if s is not None:
         if toks[s][3] in _RELATIVES and s == cs:
             return (s, s), False  # "De Vries, die zei ...": resolved for the claim later
+        if toks[s][3] == "die" and s > cs:
+            ante = np_before(toks, s - 1, "nl")  # the antecedent of the relative clause
+            if ante is not None:
+                return ante, False
         r = _np_here(toks, s + 1)
         if r is not None and r[1] < f:
             return r, False

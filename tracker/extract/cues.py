@@ -94,6 +94,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     | nl.DAT_NOUNS_HET
     | nl.VIEW_NOUNS,
 }
+_NL_TAG_AFTER_QUOTE = re.compile(r"(?:[\"”’']\s*,|[,.!?]\s*[\"”’'])\s*\w")
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
@@ -104,6 +105,8 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     colon = low.find(":")
     if 0 < colon < 60:
         return True
+    if lang == "nl" and _NL_TAG_AFTER_QUOTE.search(low):
+        return True  # '"...", fulmineerde Sloetski': a quotation tag with any verb
     if "―" in low or "—" in low or "–" in low or "-" in low:
         return bool(_DASH_AFTER_QUOTE.search(low))
     return False
