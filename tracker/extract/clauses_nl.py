@@ -29,6 +29,7 @@ _SPOKEN = frozenset(
     ["zegt", "zei", "zeiden", "zeggen", "gezegd", "vertelt", "vertelde", "vertelden", "verteld",
      "verklaarde", "verklaart", "bevestigde", "bevestigt", "laat", "liet", "lieten"]
 )  # fmt: skip
+_TALK = frozenset(["gesprek", "interview", "vraaggesprek", "gesprekken", "onderhoud"])
 _TELL = frozenset(["vertelt", "vertelde", "vertelden"])
 _SHARE = frozenset(["deelde", "deelden", "deelt", "delen", "gedeeld"])
 
@@ -366,7 +367,7 @@ def via_ranges(
             break
     for i in range(lo, end):
         t = toks[i][3]
-        if t == "gesprek" and i + 2 < n and toks[i + 1][3] == "met":
+        if t in _TALK and i + 2 < n and toks[i + 1][3] == "met":
             r = np_after(toks, i + 2, "nl")
             if r is not None:
                 out.append(r)
@@ -395,7 +396,7 @@ def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
     words = [t[3] for t in toks[r[0] : r[1] + 1]]
     if r[1] + 2 < len(toks) and toks[r[1] + 1][2] == ",":  # an apposition names the medium
         words += [t[3] for t in toks[r[1] + 2 : r[1] + 6]]
-    return any(x in nl.CHANNEL_NOUNS for x in words)
+    return any(x.endswith(c) for x in words for c in nl.CHANNEL_NOUNS)
 
 
 def nl_colon_source(toks: Sequence[Tok], first: int, colon: int) -> Range | None:

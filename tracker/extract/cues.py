@@ -1003,8 +1003,8 @@ def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
         infinitives = _infinitives(toks, k, end)
     if not infinitives:
         return False
-    if infinitives[-1][3] in nl.MODAL_INF:
-        return False
+    if any(x[3] in nl.MODAL_INF for x in infinitives):
+        return False  # "zou de kosten moeten betalen": deontic or modal
     return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
 
 

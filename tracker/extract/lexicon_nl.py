@@ -532,7 +532,8 @@ NORM_NOUNS: frozenset[str] = frozenset(
     ["wet", "wetten", "wetgeving", "regel", "regels", "regelgeving", "protocol", "protocollen",
      "reglement", "richtlijn", "richtlijnen", "verdrag", "grondwet", "statuten", "contract",
      "planning", "schema", "cao", "norm", "normen", "voorschriften", "voorschrift", "definitie",
-     "plan", "boekje", "regeling", "procedure", "afspraak", "afspraken", "wetboek",
+     "plan", "boekje", "regeling", "vergunning", "vergunningen", "procedure", "afspraak",
+     "afspraken", "wetboek",
      "dienstregeling", "prognose", "prognoses", "verwachting", "verwachtingen", "traditie"]
 )  # fmt: skip
 # Channels: "in het blad", "in de krant" name the medium the words appeared in.

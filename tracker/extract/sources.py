@@ -63,6 +63,7 @@ OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Reuters|AP|AFP|ANP|Bloomberg|CNN|BBC|NBC|CBS|ABC|Fox|MSNBC|"
     r"Guardian|Telegraaf|Volkskrant|NRC|Trouw|NOS|RTL|Parool|Politico|Axios|Breitbart|Tribune|"
     r"Herald|Gazette|Daily|Nieuwsuur|Spiegel|Bild|Monde|Agency|krant|newspaper|omroep|"
+    r"Dagblad|dagblad|Courant|Nieuwsblad|Gelderlander|Stentor|Limburger|blad|weekblad|AD|RTV|"
     r"persbureau|zender|tv|televisie|magazine|website|blog)\b",
     re.IGNORECASE,
 )
@@ -391,8 +392,12 @@ def mention(
         if ks_start < end and start < ks_end:
             s, e = min(start, ks_start), max(end, ks_end)
             return SourceMention(s, e, text[s:e], ks.kind)
-    if text.endswith(("'s", "’s"), start, end) and end - start > 2:
-        end -= 2  # "Trump's claim": the possessor is the source
+    if (
+        text.endswith(("'s", "’s"), start, end)
+        and end - start > 2
+        and (lang != "nl" or text[max(start, text.rfind(" ", start, end) + 1)].isupper())
+    ):
+        end -= 2  # "Trump's claim": the possessor is the source (not Dutch "collega's")
     while end > start and text[end - 1] in ",.;:!?)\"'”’»-–":
         end -= 1
     while start < end and text[start] in "(\"'“‘„«-–":
