@@ -645,6 +645,8 @@ _NL_WH = frozenset(
 )
 _NL_NOTHING = frozenset(["niets", "niks"])
 _NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
+_NL_JUDGE_SUFFIXES = ("lijk", "ig", "baar", "isch", "loos", "zaam", "end")
+_NL_AMOUNT = frozenset(["veel", "iets", "weinig", "genoeg", "alles", "meer", "niets", "niks"])
 _NL_GIVE = frozenset(["geeft", "gaf", "gaven", "geven", "wel", "veel", "nog"])
 _NL_PARTICLES = frozenset(
     ["vast", "op", "aan", "voor", "uit", "af", "in", "toe", "mee", "door", "terug", "na", "vol"]
@@ -704,6 +706,8 @@ def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
     gezegd'), or a refusal ('wil niet zeggen of ...')."""
     if k + 1 < len(toks) and toks[k + 1][3] == "zich" and not toks[k][3].startswith("verzet"):
         return True
+    if k + 2 < len(toks) and toks[k + 1][3] in _NL_AMOUNT and toks[k + 2][3] == "over":
+        return True  # "Dat zegt veel over ...": telling, not saying
     cs = _nl_clause_start(toks, k)
     words = [t[3] for t in toks[cs : min(end, k + 3)]]
     if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
@@ -808,8 +812,14 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
     elif w in nl.CONTENT_VERBS or (w in nl.PLURAL_VERBS and w not in _NL_ROBUST_PLURAL):
         ok = _nl_content(toks, k, end) and toks[-1][2] != "?"  # not a question of the paper
         if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
-            nw = toks[k + 1]  # "vindt de termen overtrokken", not "vindt een lichaam"
-            ok = is_word(nw) and nw[3] not in ("een", "geen") and not nw[2][0].isdigit()
+            # a judgement in a small clause: "vindt de termen zwaar overtrokken", not "vindt
+            # het lichaam van de vermiste man"
+            for x in toks[k + 1 :]:
+                if x[2] in _NL_STOPS:
+                    break
+                if x[3] in nl.JUDGEMENT_WORDS or x[3].endswith(_NL_JUDGE_SUFFIXES):
+                    ok = True
+                    break
     elif w in nl.SEE_AS:  # "ziet de actie als ...", "ziet de actie 'niet als ...'"
         ok = any(x[3] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
     elif w in nl.WANT:

@@ -568,3 +568,13 @@ VIEW_NOUNS: frozenset[str] = frozenset(
     ["indruk", "mening", "overtuiging", "oordeel", "conclusie", "inschatting", "verwachting",
      "analyse", "visie", "opvatting", "standpunt", "lezing", "ervaring"]
 )  # fmt: skip
+
+# Predicates of a judgement after "vinden" ("vindt het plan te duur", "vindt de straf zwaar
+# overtrokken").
+JUDGEMENT_WORDS: frozenset[str] = frozenset(
+    ["te", "zo", "erg", "heel", "zeer", "nogal", "best", "onzin", "goed", "slecht", "terecht",
+     "onterecht", "overdreven", "overtrokken", "zwaar", "raar", "vreemd", "jammer", "prima",
+     "fout", "normaal", "oké", "okay", "mooi", "knap", "dom", "slim", "duur", "goedkoop",
+     "belangrijk", "nodig", "onnodig", "genoeg", "te", "beter", "slechter", "sterk", "zwak",
+     "fijn", "leuk", "stom", "eng", "gek", "redelijk", "onredelijk", "oneerlijk", "eerlijk"]
+)  # fmt: skip

@@ -189,6 +189,13 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "De burgemeester reageerde woensdag kort.",
         "Dat riep al snel veel kritiek op.",
         "Het is nog niet vast te stellen wat de oorzaak was.",
+        "De politie vindt het lichaam van de vermiste man.",
+        "Dat zegt veel over de sfeer in het team.",
+        "Hij verwacht een zware winter.",
+        "De man noemde zijn naam niet.",
+        "'Oppenheimer' won zeven Oscars.",
+        "Hij schreef een boek over de oorlog.",
+        "Het college stelt een nieuwe directeur aan.",
     ],
 )
 def test_false_cues_give_no_attribution(text: str) -> None:
