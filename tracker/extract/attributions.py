@@ -53,6 +53,8 @@ _TIME_WORDS = frozenset(
     ]
 )
 _LEADING_PREPS = frozenset(["in", "to", "for", "on", "at", "by", "from", "with", "of", "under"])
+
+
 def _skip_back(toks: Sequence[Tok], k: int, lang: str) -> int:
     aux = nl.AUX if lang == "nl" else en.AUX
     j = k - 1

@@ -59,10 +59,7 @@ def clause_start(toks: Sequence[Tok], k: int) -> int:
     """First token of the clause holding token k (after punctuation or a quotation mark)."""
     i = k - 1
     while i >= 0 and (
-        toks[i][2] not in _STOPS
-        or toks[i][2] == ")"
-        or _decimal(toks, i)
-        or _inner_quote(toks, i)
+        toks[i][2] not in _STOPS or toks[i][2] == ")" or _decimal(toks, i) or _inner_quote(toks, i)
     ):
         if toks[i][2] == ")":  # "Het ministerie (IenW) wijst ...": skip the parenthesis
             o = i - 1

@@ -60,30 +60,27 @@ _NL_VERB_WORDS = (
     | frozenset(nl.SEPARABLE_CONTENT)
     | nl.SEPARABLE_CONTENT_WHOLE
 )
-_NL_WORDS = (
-    _NL_VERB_WORDS
-    | {
-        "ogen",
-        "eigen",
-        "geruchten",
-        "volgens",
-        "aldus",
-        "verluidt",
-        "schijnt",
-        "schijnen",
-        "scheen",
-        "schenen",
-        "gerucht",
-        "vermeend",
-        "vermeende",
-        "vermeendelijk",
-        "zou",
-        "zouden",
-        "blijkt",
-        "bleek",
-        "zeggen",
-    }
-)
+_NL_WORDS = _NL_VERB_WORDS | {
+    "ogen",
+    "eigen",
+    "geruchten",
+    "volgens",
+    "aldus",
+    "verluidt",
+    "schijnt",
+    "schijnen",
+    "scheen",
+    "schenen",
+    "gerucht",
+    "vermeend",
+    "vermeende",
+    "vermeendelijk",
+    "zou",
+    "zouden",
+    "blijkt",
+    "bleek",
+    "zeggen",
+}
 
 
 TRIGGERS: dict[str, frozenset[str]] = {
@@ -682,8 +679,11 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
             return True
         cs = _nl_clause_start(toks, k)
         head = [t[3] for t in toks[cs:k]]
-        if front and head and head[0] in ("dat", "dit") and (
-            len(head) == 1 or (len(head) == 2 and head[1] in ("laatste", "alles"))
+        if (
+            front
+            and head
+            and head[0] in ("dat", "dit")
+            and (len(head) == 1 or (len(head) == 2 and head[1] in ("laatste", "alles")))
         ):
             return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
         first = toks[0][3]
@@ -783,8 +783,10 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
         return None  # the noun: "een bericht dat", "Mays verwijt dat"
     if w.endswith("en") and (k == 0 or (prev in nl.DETERMINERS and prev not in ("die", "dat"))):
         return None  # a noun or a V1 form: "de berichten", "Stellen met ..." (couples)
-    if k > 1 and prev == "te" and (
-        toks[k - 2][3] in _NL_PARTICLES or (w == "denken" and toks[k - 2][3] in _NL_GIVE)
+    if (
+        k > 1
+        and prev == "te"
+        and (toks[k - 2][3] in _NL_PARTICLES or (w == "denken" and toks[k - 2][3] in _NL_GIVE))
     ):
         return None  # "vast te stellen": another verb; "gaf te denken": an idiom
     end = _clause_end(toks, k)
@@ -867,8 +869,12 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             seen_cue = True
             k += 3
             continue
-        if w == "in" and nxt == "de" and k + 3 < n and toks[k + 2][3] == "ogen" and (
-            toks[k + 3][3] == "van"
+        if (
+            w == "in"
+            and nxt == "de"
+            and k + 3 < n
+            and toks[k + 2][3] == "ogen"
+            and (toks[k + 3][3] == "van")
         ):
             out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Washington"
             seen_cue = True
@@ -942,8 +948,10 @@ def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
     if toks[0][2] not in QUOTE_CHARS and toks[0][2] != ",,":
         return False  # the sentence is the quotation and its tag
     nx = toks[k + 1]
-    return nx[3] in nl.SUBJECT_PRONOUNS or nx[3] in ("de", "het", "een") or (
-        is_word(nx) and is_cap(nx)
+    return (
+        nx[3] in nl.SUBJECT_PRONOUNS
+        or nx[3] in ("de", "het", "een")
+        or (is_word(nx) and is_cap(nx))
     )
 
 
