@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
-from .clauses_nl import governing_subject, nl_colon_source, nl_noun_source
+from .clauses_nl import nl_colon_source, nl_noun_source, own_subject
 from .clauses_nl import source_range as nl_source_range
 from .clauses_nl import via_ranges as nl_via_ranges
 from .cues import Cue, find_cues
@@ -116,8 +116,8 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if lang == "nl":
             return nl_colon_source(toks, first, cue.first), False
         return (first, cue.first - 1), False
-    if cue.ctype == "own":
-        return governing_subject(toks, cue.first), False  # "naar eigen zeggen"
+    if cue.ctype == "own":  # "naar eigen zeggen"
+        return own_subject(toks, cue.first, cue.last), False
     if cue.ctype == "noun_dat":
         return nl_noun_source(toks, cue.first), False  # "Mays verwijt dat", "een briefje dat"
     k, last = cue.first, cue.last

@@ -278,6 +278,17 @@ def _fronted_end(toks: Sequence[Tok], k: int) -> int | None:
     return i if i < n and is_word(toks[i]) and not is_cap(toks[i]) else None
 
 
+def own_subject(toks: Sequence[Tok], first: int, last: int) -> Range | None:
+    """Whose own words 'naar eigen zeggen' gives: the clause's subject, after the finite verb
+    when the phrase itself is fronted ('Naar eigen zeggen heeft de man ...')."""
+    if first == 0:
+        p = _after_start(toks, last + 2)
+        if p < len(toks) and toks[p][3] in nl.SUBJECT_PRONOUNS:
+            return (p, p)
+        return _np_here(toks, p)
+    return governing_subject(toks, first)
+
+
 def nl_noun_source(toks: Sequence[Tok], k: int) -> Range | None:
     """Who holds the content of an attribution noun: 'Mays verwijt dat' (the possessor), 'de
     mededeling van X dat', else the subject of the clause ('stuurde Firan een briefje dat')."""

@@ -760,8 +760,8 @@ def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
         return False
     if not all(is_word(x) or x[2] in "-–'’.()" for x in head):
         return False
-    if any(x[3] in ("is", "was", "zijn", "waren", "wordt", "werd") for x in head[1:]):
-        return False  # "De vraag is: ..."
+    if head[-1][3] in ("is", "was", "zijn", "waren", "wordt", "werd", "luidt", "luidde"):
+        return False  # "De vraag is: ...", "Het antwoord luidt: ..."
     nxt = toks[k + 1]
     if nxt[2] in QUOTE_CHARS or nxt[2] == ",,":
         h = head[0][3]

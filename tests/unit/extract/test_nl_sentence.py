@@ -125,6 +125,10 @@ def test_letter_addressees_and_occasions_are_no_via(text: str, via: list[str]) -
          "Twee agenten"),
         ("De zanger woont naar eigen zeggen al jaren in Spanje.", "reported",
          "naar eigen zeggen", "De zanger"),
+        ("Naar eigen zeggen heeft de monteur niets aan de remmen gedaan.", "reported",
+         "Naar eigen zeggen", "de monteur"),
+        ("De coach was na afloop kritisch: 'We speelden gewoon slecht.'", "quote", ":",
+         "De coach"),
         ("De minister: 'Dat gaat echt niet gebeuren.'", "quote", ":", "De minister"),
         ("Jansen: we gaan de zaak niet schikken", "quote", ":", "Jansen"),
         ("De vakbond reageert fel: 'Dit is een klap voor de medewerkers.'", "quote", "reageert",
@@ -195,6 +199,7 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "De man noemde zijn naam niet.",
         "'Oppenheimer' won zeven Oscars.",
         "Hij schreef een boek over de oorlog.",
+        "De vraag is: 'Wie gaat dat betalen?'",
         "Het college stelt een nieuwe directeur aan.",
     ],
 )
