@@ -260,6 +260,8 @@ def sentence_attributions(
             out.append(Attribution("hearsay", Span(a, b, text[a:b]), None, hv, (s_start, s_end)))
             continue
         rng, after = _source_range(toks, cue, lang)
+        if cue.ctype == "noun_dat" and rng is None:
+            continue  # "Het bericht dat de fabriek sluit, ...": nobody reports it here
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
         first, last = cue.first, cue.last

@@ -1012,6 +1012,10 @@ def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
         i -= 1
     if any(x[3] in nl.CONDITIONAL for x in toks[:k]):
         return False
+    if toks[-1][2] == "?" or any(
+        toks[j][2] == "," and toks[j + 1][3] in nl.CONDITIONAL for j in range(k + 1, len(toks) - 1)
+    ):
+        return False  # a question ("Wat zou jij doen?"), a condition after it (", als ...")
     end = _clause_end(toks, k)
     infinitives = _infinitives(toks, k, end)
     if not infinitives:

@@ -200,6 +200,7 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "'Oppenheimer' won zeven Oscars.",
         "Hij schreef een boek over de oorlog.",
         "De vraag is: 'Wie gaat dat betalen?'",
+        "Het bericht dat de fabriek sluit, sloeg in als een bom.",
         "Het college stelt een nieuwe directeur aan.",
     ],
 )
@@ -243,6 +244,8 @@ def test_hearsay_over_a_speech_verb_keeps_the_addressee() -> None:
         "Als de raad instemt, zou de bouw in mei beginnen.",
         "De gemeente zou de kosten eigenlijk moeten betalen.",
         "Het is de vraag of de minister zou willen aftreden.",
+        "Wat zou de burgemeester in zijn plaats doen?",
+        "Er zou volgende week een nieuw kabinet komen, als de onderhandelingen slagen.",
     ],
 )
 def test_zou_that_is_not_hearsay(text: str) -> None:
