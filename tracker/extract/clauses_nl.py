@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from . import lexicon_nl as nl
 from .quotes import QUOTE_CHARS
-from .sources import np_after, np_before
+from .sources import OUTLET_WORDS, np_after, np_before
 from .tokens import Tok, is_cap, is_word
 
 Range = tuple[int, int]
@@ -23,6 +23,7 @@ _FOCUS = frozenset(["ook", "zelfs", "alleen", "vooral", "juist", "volgens"])
 _DEMONSTRATIVES = frozenset(["dat", "dit", "die", "deze", "zo"])
 _RELATIVES = frozenset(["die", "wie", "dat", "wat"])
 _MODALS = nl.FINITE_AUX - {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren"}
+_PERFECT = frozenset(["heeft", "hebben", "had", "hadden"])
 _SKIP_AFTER = nl.FRONT_ADVERBS | frozenset(["er", "zelf", "ook", "nog", "zowel", "dus"])
 _NOT_SUBJECT = frozenset(["dat", "te", "niet", "om", "geen", "zich", "hem", "haar", "hen", "het"])
 _SPOKEN = frozenset(
@@ -86,7 +87,9 @@ def _nonfinite(toks: Sequence[Tok], cs: int, k: int) -> bool:
     w = toks[k][3]
     before = [t[3] for t in toks[cs:k]]
     if w.endswith("en") and not w.startswith("ge"):
-        return any(x in _MODALS for x in before)
+        # "wil zeggen", "heeft laten weten" (an infinitive for a participle)
+        ipp = w in ("laten", "horen")
+        return any(x in _MODALS or (ipp and x in _PERFECT) for x in before)
     if w.startswith("ge") or w.endswith("d"):
         return any(x in nl.FINITE_AUX for i, x in enumerate(before) if i or x != "zijn")
     return False
@@ -404,7 +407,9 @@ def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
     words = [t[3] for t in toks[r[0] : r[1] + 1]]
     if r[1] + 2 < len(toks) and toks[r[1] + 1][2] == ",":  # an apposition names the medium
         words += [t[3] for t in toks[r[1] + 2 : r[1] + 6]]
-    return any(x.endswith(c) for x in words for c in nl.CHANNEL_NOUNS)
+    if any(x.endswith(c) for x in words for c in nl.CHANNEL_NOUNS):
+        return True
+    return OUTLET_WORDS.search(" ".join(t[2] for t in toks[r[0] : r[1] + 1])) is not None
 
 
 def nl_colon_source(toks: Sequence[Tok], first: int, colon: int) -> Range | None:
