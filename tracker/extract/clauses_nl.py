@@ -23,6 +23,7 @@ _FOCUS = frozenset(["ook", "zelfs", "alleen", "vooral", "juist", "volgens"])
 _DEMONSTRATIVES = frozenset(["dat", "dit", "die", "deze", "zo"])
 _RELATIVES = frozenset(["die", "wie", "dat", "wat"])
 _MODALS = nl.FINITE_AUX - {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren"}
+_WINDOW = 50  # tokens: no clause reaches further back (keeps long sentences linear)
 _PERFECT = frozenset(["heeft", "hebben", "had", "hadden"])
 _SKIP_AFTER = nl.FRONT_ADVERBS | frozenset(["er", "zelf", "ook", "nog", "zowel", "dus"])
 _NOT_SUBJECT = frozenset(["dat", "te", "niet", "om", "geen", "zich", "hem", "haar", "hen", "het"])
@@ -59,6 +60,7 @@ def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
 def clause_start(toks: Sequence[Tok], k: int) -> int:
     """First token of the clause holding token k (after punctuation or a quotation mark)."""
     i = k - 1
+    lo = k - _WINDOW
     while i >= 0 and (
         toks[i][2] not in _STOPS or toks[i][2] == ")" or _decimal(toks, i) or _inner_quote(toks, i)
     ):
@@ -70,6 +72,8 @@ def clause_start(toks: Sequence[Tok], k: int) -> int:
                 return i + 1
             i = o - 1
             continue
+        if i <= lo:
+            return i
         if (
             i > 0
             and is_cap(toks[i])
@@ -192,6 +196,8 @@ def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
     the subject, an apposition or relative clause, then the verb after a comma."""
     if not toks or toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
         return None
+    if f > _WINDOW:
+        return None
     commas = [i for i in range(f) if toks[i][2] == "," and not _decimal(toks, i)]
     if not commas:
         return None
@@ -247,7 +253,7 @@ def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
         r = _np_here(toks, p)
         if r is not None and r[1] < k:
             return r
-    for i in range(1, k):
+    for i in range(1, min(k, _WINDOW)):
         if toks[i][3] in nl.SUBJECT_PRONOUNS:
             return (i, i)
     return None
@@ -371,8 +377,8 @@ def via_ranges(
             r = np_after(toks, i + 1, "nl")
             if r is not None and not (r[0] <= first <= r[1]):
                 out.append(r)
-    end = n
-    for j in range(last + 1, n):
+    end = min(n, last + _WINDOW)
+    for j in range(last + 1, min(n, last + _WINDOW)):
         if toks[j][2] in (";", ":") or toks[j][3] == "dat":
             end = j
             break

@@ -651,9 +651,16 @@ _NL_PARTICLES = frozenset(
 _NL_STOPS = frozenset([",", ";", ":", "(", ")", ",,"]) | QUOTE_CHARS
 
 
+_NL_WINDOW = 50  # tokens: no clause reaches further back (keeps long sentences linear)
+
+
 def _nl_clause_start(toks: Sequence[Tok], k: int) -> int:
+    """First token of the clause holding token k (at most _NL_WINDOW tokens back)."""
     i = k - 1
+    lo = k - _NL_WINDOW
     while i >= 0 and toks[i][2] not in _NL_STOPS:
+        if i <= lo:
+            return i
         i -= 1
     return i + 1
 
@@ -687,7 +694,7 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
         ):
             return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
         first = toks[0][3]
-        if (first == "dat" and any(t[2] == "," for t in toks[2:k])) or (
+        if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
             front and first == "zo" and cs == 0
         ):
             return True  # "Dat er ..., vindt Ross vreselijk", "Zo wordt hij ... omschreven"
@@ -752,8 +759,8 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
 
 def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
     """'De minister: "..."', 'Kalitta bijt terug: "..."', a headline 'Schoof: ... gaan we ...'."""
-    if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
-        return False  # a colon inside the quoted words
+    if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",," or k > 10:
+        return False  # a colon inside the quoted words, or no speaker's name before it
     head = toks[:k]
     n = len(toks)
     if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][3] in _NOT_SPEAKERS:
@@ -816,7 +823,7 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
         if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
             # a judgement in a small clause: "vindt de termen zwaar overtrokken", not "vindt
             # het lichaam van de vermiste man"
-            for x in toks[k + 1 :]:
+            for x in toks[k + 1 : k + _NL_WINDOW]:
                 if x[2] in _NL_STOPS:
                     break
                 if x[3] in nl.JUDGEMENT_WORDS or x[3].endswith(_NL_JUDGE_SUFFIXES):
@@ -842,8 +849,16 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
     return Cue(k - 1 if prev == "zo" else k, k, "verb")
 
 
+def _first_conditional(toks: Sequence[Tok], cache: list[int]) -> int:
+    """Index of the first conditional word of the sentence, found once per sentence."""
+    if not cache:
+        cache.append(next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks)))
+    return cache[0]
+
+
 def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
     out: list[Cue] = []
+    cond: list[int] = []
     n = len(toks)
     k = 0
     seen_cue = False
@@ -900,7 +915,11 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
                 and any(x[3] == "te" for x in toks[k + 1 : _clause_end(toks, k) + 1])
             )
             or w in ("vermeend", "vermeende", "vermeendelijk")
-            or (w in ("zou", "zouden") and not seen_cue and _reportative_zou(toks, k))
+            or (
+                w in ("zou", "zouden")
+                and not seen_cue
+                and _reportative_zou(toks, k, _first_conditional(toks, cond))
+            )
         ):
             out.append(Cue(k, k, "hearsay"))
         elif w in ("blijkt", "bleek") and (
@@ -987,6 +1006,8 @@ def _in_scope(toks: Sequence[Tok], h: Cue, b: int) -> bool:
     """Cue word b is under hearsay marker h: in its clause, or the participle that 'zou'
     governs past an apposition."""
     lo, hi = min(h.first, b), max(h.first, b)
+    if hi - lo > _NL_WINDOW:
+        return False
     between = toks[lo + 1 : hi]
     if all(t[2] not in _NL_STOPS and t[3] != "dat" for t in between):
         return True
@@ -1001,19 +1022,23 @@ def _in_scope(toks: Sequence[Tok], h: Cue, b: int) -> bool:
 _IRREGULAR_INF = frozenset(["zijn", "gaan", "staan", "slaan", "doen", "zien"])
 
 
-def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
-    """'zou/zouden' + infinitive in a main clause, not conditional nor a future in the past."""
+def _reportative_zou(toks: Sequence[Tok], k: int, first_cond: int = -1) -> bool:
+    """'zou/zouden' + infinitive in a main clause, not conditional nor a future in the past
+    (`first_cond`: index of the sentence's first conditional word, when known)."""
+    if first_cond < 0:
+        first_cond = next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks))
     # Main clause: no subordinator or conditional before it in its clause.
     i = k - 1
-    while i >= 0 and toks[i][2] not in (",", ";", ":"):
+    while i >= max(0, k - _NL_WINDOW) and toks[i][2] not in (",", ";", ":"):
         demonstrative = i == k - 1 and (i == 0 or toks[i - 1][2] in (",", ";", ":"))
         if (toks[i][3] in _NL_SUBORD and not demonstrative) or toks[i][3] in nl.CONDITIONAL:
             return False
         i -= 1
-    if any(x[3] in nl.CONDITIONAL for x in toks[:k]):
+    if first_cond < k:
         return False
     if toks[-1][2] == "?" or any(
-        toks[j][2] == "," and toks[j + 1][3] in nl.CONDITIONAL for j in range(k + 1, len(toks) - 1)
+        toks[j][2] == "," and toks[j + 1][3] in nl.CONDITIONAL
+        for j in range(k + 1, min(len(toks) - 1, k + _NL_WINDOW))
     ):
         return False  # a question ("Wat zou jij doen?"), a condition after it (", als ...")
     end = _clause_end(toks, k)
