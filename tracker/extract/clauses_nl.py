@@ -342,6 +342,8 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
             return left, False
     r = _np_here(toks, p)
     if r is not None:
+        if r[0] < last <= r[1]:
+            r = (r[0], last - 1)  # "houdt de verdachte vol": the particle ends the subject
         return r, True
     if a < f:
         return _prefield_np(toks, a, f), False
@@ -370,6 +372,8 @@ def via_ranges(
     deelden'."""
     out: list[Range] = []
     n = len(toks)
+    if toks[first][3] == "zo" and first < last:
+        first += 1  # "zo vertelde hij de agent"
     w = toks[first][3]
     lo = clause_start(toks, first)
     for i in tegen:
