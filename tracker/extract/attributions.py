@@ -105,10 +105,10 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if rng is not None and rng[0] < rng[1] and toks[rng[0]][3] in _LEADING_PREPS:
             rng = (rng[0] + 1, rng[1])  # "In Garcia's view": the possessor, not "In"
         return rng, False
-    if cue.ctype == "uit":
-        # "Uit het rapport blijkt dat ..."
+    if cue.ctype in ("uit", "in"):
+        # "Uit het rapport blijkt dat ...", "In het rapport staat dat ..."
         for i in range(cue.first - 1, -1, -1):
-            if toks[i][3] == "uit":
+            if toks[i][3] == cue.ctype:
                 return np_after(toks, i + 1, lang), False
         return None, False
     if cue.ctype == "colon":
@@ -286,7 +286,7 @@ def sentence_attributions(
                 content = before[-1]  # '"...," zegt X': the quote is the content
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
-    return _nl_relays(out) if lang == "nl" and len(out) > 1 else out
+    return _nl_tags(toks, _nl_relays(out)) if lang == "nl" and len(out) > 1 else out
 
 
 _RELAY_VERBS = frozenset(
@@ -314,6 +314,23 @@ def _nl_relays(atts: list[Attribution]) -> list[Attribution]:
             continue
         out.append(a)
     return out
+
+
+def _nl_tags(toks: Sequence[Tok], atts: list[Attribution]) -> list[Attribution]:
+    """'De NS verwacht ..., aldus een woordvoerster': a tag ending the sentence reports the
+    whole sentence, the attribution inside it is part of its content."""
+    last = atts[-1]
+    if last.cue is None or last.source is None or last.kind == "hearsay":
+        return atts
+    k = next((i for i, t in enumerate(toks) if t[0] == last.cue.start), -1)
+    if k < 1 or toks[k - 1][2] != "," or last.source.start < last.cue.end:
+        return atts
+    rest = [t for t in toks if t[0] >= last.source.end]
+    if any(is_word(t) for t in rest):
+        return atts  # "..., waarschuwt de inspectie voor tekorten": a clause of its own
+    if not any(a.source is not None and a.kind != "hearsay" for a in atts[:-1]):
+        return atts
+    return [replace(last, content=(atts[0].content[0], last.content[1]))]
 
 
 def _nl_hearsay_via(toks: Sequence[Tok], cue: Cue, tegen: list[int]) -> list[tuple[int, int]]:

@@ -57,6 +57,7 @@ _NL_VERB_WORDS = (
     | nl.ACCUSE_VERBS
     | nl.SEE_AS
     | nl.WANT
+    | nl.DECIDE_VERBS
     | frozenset(nl.SEPARABLE_CONTENT)
     | nl.SEPARABLE_CONTENT_WHOLE
 )
@@ -80,6 +81,9 @@ _NL_WORDS = _NL_VERB_WORDS | {
     "blijkt",
     "bleek",
     "zeggen",
+    "staat",
+    "stond",
+    "stonden",
 }
 
 
@@ -643,6 +647,7 @@ _NL_WH = frozenset(
 _NL_NOTHING = frozenset(["niets", "niks"])
 _NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
 _NL_JUDGE_SUFFIXES = ("lijk", "ig", "baar", "isch", "loos", "zaam", "end")
+_NL_STAND = frozenset(["staat", "stond", "stonden", "staan"])
 _NL_AMOUNT = frozenset(["veel", "iets", "weinig", "genoeg", "alles", "meer", "niets", "niks"])
 _NL_GIVE = frozenset(["geeft", "gaf", "gaven", "geven", "wel", "veel", "nog"])
 _NL_PARTICLES = frozenset(
@@ -684,15 +689,9 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
         p = toks[k - 1]
         if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
             return True
-        cs = _nl_clause_start(toks, k)
-        head = [t[3] for t in toks[cs:k]]
-        if (
-            front
-            and head
-            and head[0] in ("dat", "dit")
-            and (len(head) == 1 or (len(head) == 2 and head[1] in ("laatste", "alles")))
-        ):
+        if front and _nl_carrier(toks, k):
             return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
+        cs = _nl_clause_start(toks, k)
         first = toks[0][3]
         if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
             front and first == "zo" and cs == 0
@@ -705,6 +704,20 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
     return k + 2 < n and (
         (toks[k + 1][3] == "van" and toks[k + 2][3] in ("niet", "wel"))
         or (toks[k][3] in _NL_STANCE and any(t[3] == "over" for t in toks[k + 1 : end]))
+    )
+
+
+def _nl_carrier(toks: Sequence[Tok], k: int) -> bool:
+    """The cue word k closes a carrier clause that opens with 'Dat'/'Dit' ('Dat zeggen
+    bronnen', 'Dat laatste schrijven ...', 'Dat heeft de rechtbank bepaald')."""
+    cs = _nl_clause_start(toks, k)
+    head = [t[3] for t in toks[cs:k]]
+    if not head or head[0] not in ("dat", "dit"):
+        return False
+    return (
+        len(head) == 1
+        or (len(head) == 2 and head[1] in ("laatste", "alles"))
+        or (len(head) >= 2 and head[1] in nl.FINITE_AUX)
     )
 
 
@@ -829,6 +842,8 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
                 if x[3] in nl.JUDGEMENT_WORDS or x[3].endswith(_NL_JUDGE_SUFFIXES):
                     ok = True
                     break
+    elif w in nl.DECIDE_VERBS:  # a ruling, not "bepaalt wanneer ..." (a decision to come)
+        ok = (end < n and toks[end][3] == "dat") or _nl_carrier(toks, k)
     elif w in nl.SEE_AS:  # "ziet de actie als ...", "ziet de actie 'niet als ...'"
         ok = any(x[3] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
     elif w in nl.WANT:
@@ -923,9 +938,22 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         ):
             out.append(Cue(k, k, "hearsay"))
         elif w in ("blijkt", "bleek") and (
-            nxt == "uit" or (k >= 2 and any(x[3] == "uit" for x in toks[:k]))
+            nxt == "uit"
+            or (k >= 2 and any(x[3] == "uit" for x in toks[max(0, k - _NL_WINDOW) : k]))
         ):
             out.append(Cue(k, k + 1 if nxt == "uit" else k, "prep" if nxt == "uit" else "uit"))
+            seen_cue = True
+        elif w in _NL_STAND and nxt == "in" and _nl_content(toks, k, _clause_end(toks, k)):
+            out.append(Cue(k, k + 1, "prep"))  # "Dat staat in een rapport van X"
+            seen_cue = True
+        elif (
+            w in _NL_STAND
+            and nxt == "dat"
+            and toks[_nl_clause_start(toks, k)][3] == "in"
+            and any(x[3] in nl.ATTRIBUTION_NOUNS for x in toks[max(0, k - 8) : k])
+            and not any(x[3] == "van" for x in toks[max(0, k - 8) : k])  # a noun cue's
+        ):
+            out.append(Cue(k, k, "in"))  # "In het rapport staat dat ..."
             seen_cue = True
         elif w in _NL_VERB_WORDS or _nl_quote_tag(toks, k):
             cue = _nl_verb_cue(toks, k) if w in _NL_VERB_WORDS else None

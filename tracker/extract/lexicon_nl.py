@@ -593,3 +593,8 @@ JUDGEMENT_WORDS: frozenset[str] = frozenset(
      "belangrijk", "nodig", "onnodig", "genoeg", "te", "beter", "slechter", "sterk", "zwak",
      "fijn", "leuk", "stom", "eng", "gek", "redelijk", "onredelijk", "oneerlijk", "eerlijk"]
 )  # fmt: skip
+
+# Rulings: "De rechter bepaalde dat ...", "Dat heeft de rechtbank bepaald".
+DECIDE_VERBS: frozenset[str] = frozenset(
+    ["bepaalt", "bepaalde", "bepaalden", "bepaald", "besliste", "beslist", "besloot", "besloten"]
+)

@@ -58,6 +58,16 @@ def test_source_of_a_v2_clause_after_a_fronted_phrase(text: str, cue: str, sourc
     assert (kind, c, s) == ("reported", cue, source)
 
 
+def test_two_attributions_in_contrast_stay_two_claims() -> None:
+    text = (
+        "Terwijl de minister zegt dat alles onder controle is, waarschuwt de inspectie voor "
+        "tekorten."
+    )
+    sources = [c.attribution.source.text for c in extract_claims(text, "nl") if c.attribution
+               and c.attribution.source]  # fmt: skip
+    assert sources == ["de minister", "de inspectie"]
+
+
 def test_relative_pronoun_source_is_resolved_to_its_antecedent() -> None:
     text = "Sandra Bakker, die al twintig jaar in de wijk woont, vertelt hoe de buurt veranderde."
     [claim] = extract_claims(text, "nl")
@@ -171,6 +181,16 @@ def test_letter_addressees_and_occasions_are_no_via(text: str, via: list[str]) -
          "De rechtbank"),
         ("Wie had gedacht dat de mannen die elkaar 'oplichters' noemden, samen een zaak "
          "zouden beginnen?", "quote", "noemden", "de mannen"),
+        ("Dat heeft de kantonrechter woensdag bepaald.", "reported", "bepaald",
+         "de kantonrechter"),
+        ("Dat staat in een rapport van de Onderwijsinspectie.", "reported", "staat in",
+         "een rapport van de Onderwijsinspectie"),
+        ("In het rapport staat dat de kosten zijn verdubbeld.", "reported", "staat",
+         "het rapport"),
+        ("De NS verwacht morgen weer normaal te rijden, aldus een woordvoerster.", "reported",
+         "aldus", "een woordvoerster"),
+        ("De partij wil dat de jacht wordt verboden, zegt fractievoorzitter Eva Smit.",
+         "reported", "zegt", "fractievoorzitter Eva Smit"),
         ("Het kabinet kwam met de mededeling dat de steun wordt verlengd.", "reported",
          "mededeling", "Het kabinet"),
         ("De cijfers kloppen niet, is de indruk van de accountant.", "reported", "indruk",
@@ -217,6 +237,8 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "De vraag is: 'Wie gaat dat betalen?'",
         "Het bericht dat de fabriek sluit, sloeg in als een bom.",
         "Het is bekend dat de man eerder is veroordeeld.",
+        "Morgen bepaalt de rechter wanneer de zaak dient.",
+        "De kast staat in de gang.",
         "Het college stelt een nieuwe directeur aan.",
     ],
 )
