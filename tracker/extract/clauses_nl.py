@@ -19,7 +19,7 @@ Range = tuple[int, int]
 
 _STOPS = frozenset([",", ";", ":", "(", ")", ",,", "―", "—", "–", "-"]) | QUOTE_CHARS
 _COORD = frozenset(["en", "maar", "want", "dus", "of"])
-_FOCUS = frozenset(["ook", "zelfs", "alleen", "vooral", "juist", "volgens"])
+_FOCUS = frozenset(["ook", "zelfs", "alleen", "vooral", "juist"])
 _DEMONSTRATIVES = frozenset(["dat", "dit", "die", "deze", "zo"])
 _RELATIVES = frozenset(["die", "wie", "dat", "wat"])
 _MODALS = nl.FINITE_AUX - {"heeft", "hebben", "had", "hadden", "is", "zijn", "was", "waren"}
@@ -54,7 +54,7 @@ def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
         return False
     before = toks[i - 1][2] if i > 0 else ""
     after = toks[i + 1][2] if i + 1 < len(toks) else ""
-    return is_word(toks[i - 1]) and i > 0 and after not in (",", ":", ";") and before != ","
+    return i > 0 and is_word(toks[i - 1]) and after not in (",", ":", ";") and before != ","
 
 
 def clause_start(toks: Sequence[Tok], k: int) -> int:
@@ -140,7 +140,7 @@ def prefield_is_subject(toks: Sequence[Tok], a: int, f: int) -> tuple[bool, int]
     if a >= f:
         return False, a
     w = toks[a][3]
-    if w in _FOCUS and f - a > 1 and w != "volgens":
+    if w in _FOCUS and f - a > 1:
         a += 1
         w = toks[a][3]
     if not is_word(toks[a]) or w in nl.FRONT_PREPS or w in nl.FRONT_ADVERBS or w == "er":
