@@ -129,8 +129,8 @@ def _subordinator(toks: Sequence[Tok], cs: int, f: int) -> int | None:
             ):
                 return i  # "de mannen die elkaar ... noemden", "gedacht dat X ... zei"
             continue
-        if w in nl.SUBORDINATORS and i + 1 < f:
-            return i
+        if w in nl.SUBORDINATORS and i + 1 <= f:
+            return i  # (right before the verb: a passive, "zoals was voorspeld")
     return None
 
 
@@ -143,7 +143,13 @@ def prefield_is_subject(toks: Sequence[Tok], a: int, f: int) -> tuple[bool, int]
     if w in _FOCUS and f - a > 1:
         a += 1
         w = toks[a][3]
-    if not is_word(toks[a]) or w in nl.FRONT_PREPS or w in nl.FRONT_ADVERBS or w == "er":
+    if (
+        not is_word(toks[a])
+        or w in nl.FRONT_PREPS
+        or w in nl.FRONT_ADVERBS
+        or w in nl.SUBORDINATORS
+        or w == "er"
+    ) and w not in ("die", "wie", "wat", "dat"):
         return False, a
     last = toks[f - 1][3]
     if last in nl.TIME_NOUNS or (f - a == 1 and last.endswith("lang")):
@@ -327,6 +333,8 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
         r = _np_here(toks, s + 1)
         if r is not None and r[1] < f:
             return r, False
+        if s + 1 < len(toks) and toks[s + 1][3] in nl.FINITE_AUX:
+            return _passive_source(toks, cs, k), False  # "zoals was voorspeld in ..."
     p = _after_start(toks, f + 1)
     if p < len(toks) and toks[p][3] in nl.SUBJECT_PRONOUNS:
         return (p, p), True
@@ -361,6 +369,11 @@ def _passive_source(toks: Sequence[Tok], cs: int, k: int) -> Range | None:
             return np_after(toks, i + 1, "nl")
     if toks[cs][3] in ("in", "binnen", "bij", "onder"):
         return np_after(toks, cs + 1, "nl")
+    if k + 2 < n and toks[k + 1][3] == "in":
+        return np_after(toks, k + 2, "nl")
+    for i in range(cs, k):
+        if toks[i][3] == "in":
+            return np_after(toks, i + 1, "nl")
     return None
 
 

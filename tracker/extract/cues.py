@@ -692,6 +692,8 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
         if front and _nl_carrier(toks, k):
             return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
         cs = _nl_clause_start(toks, k)
+        if toks[cs][3] == "zoals":
+            return True  # "zoals de minister al zei", "zoals was voorspeld in de peilingen"
         first = toks[0][3]
         if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
             front and first == "zo" and cs == 0
@@ -728,6 +730,8 @@ def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
         return True
     if k + 2 < len(toks) and toks[k + 1][3] in _NL_AMOUNT and toks[k + 2][3] == "over":
         return True  # "Dat zegt veel over ...": telling, not saying
+    if k > 0 and toks[k - 1][3] == "zoals":
+        return True  # "Zoals gezegd, ...": the article refers to itself
     cs = _nl_clause_start(toks, k)
     words = [t[3] for t in toks[cs : min(end, k + 3)]]
     if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
@@ -748,9 +752,9 @@ def _nl_passive(toks: Sequence[Tok], k: int) -> bool:
     cs = _nl_clause_start(toks, k)
     if not any(t[3] in nl.PASSIVE_AUX for t in toks[cs:k]):
         return False
-    if toks[k][3] == "geciteerd" or any(t[3] == "door" for t in toks[cs:k]):
-        return False
-    return toks[cs][3] not in ("in", "binnen", "bij", "onder")
+    if toks[k][3] == "geciteerd" or any(t[3] in ("door", "in") for t in toks[cs : k + 2]):
+        return False  # an agent, or where it is said: "zoals was voorspeld in de peilingen"
+    return toks[cs][3] not in ("binnen", "bij", "onder")
 
 
 def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:

@@ -187,6 +187,9 @@ def test_letter_addressees_and_occasions_are_no_via(text: str, via: list[str]) -
          "een rapport van de Onderwijsinspectie"),
         ("In het rapport staat dat de kosten zijn verdubbeld.", "reported", "staat",
          "het rapport"),
+        ("De partij won twaalf zetels, zoals was voorspeld in de peilingen.", "reported",
+         "voorspeld", "de peilingen"),
+        ("Zoals de wethouder al zei, is er geen geld.", "reported", "zei", "de wethouder"),
         ("De NS verwacht morgen weer normaal te rijden, aldus een woordvoerster.", "reported",
          "aldus", "een woordvoerster"),
         ("De partij wil dat de jacht wordt verboden, zegt fractievoorzitter Eva Smit.",
@@ -239,6 +242,7 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "Het is bekend dat de man eerder is veroordeeld.",
         "Morgen bepaalt de rechter wanneer de zaak dient.",
         "De kast staat in de gang.",
+        "Zoals gezegd is er voor dit jaar geen geld meer.",
         "Het college stelt een nieuwe directeur aan.",
     ],
 )
