@@ -768,6 +768,8 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
         if x == "eraan" and j + 1 < n and toks[j + 1][3] == "toe" and "toe" in free:
             return j + 1
         if x in free:
+            if x == "toe" and j + 1 < n and toks[j + 1][3] == "aan":
+                return -1  # "gaf toe aan de eisen": yielded, not admitted
             return j
         if x in bound and _nl_content(toks, k, end, front=x != "op"):
             return j  # "Dat riep kritiek op": no call with content

@@ -243,6 +243,10 @@ def test_cue_types(text: str, kind: str, cue: str, source: str) -> None:
         "Morgen bepaalt de rechter wanneer de zaak dient.",
         "De kast staat in de gang.",
         "Zoals gezegd is er voor dit jaar geen geld meer.",
+        "Het bestuur gaf toe aan de eisen van de actievoerders.",
+        "Hij wordt verdacht van witwassen.",
+        "Zij werd beschuldigd van fraude.",
+        "De vakbond eist meer loon.",
         "Het college stelt een nieuwe directeur aan.",
     ],
 )
