@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
+from .clauses_nl import nl_colon_source, nl_noun_source, own_subject
+from .clauses_nl import source_range as nl_source_range
+from .clauses_nl import via_ranges as nl_via_ranges
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
 from .sources import mention, np_after, np_before
@@ -48,11 +52,7 @@ _TIME_WORDS = frozenset(
         "at",
     ]
 )
-_NL_FRONT = frozenset(["zo", "dat", "dit", "aldus"])
 _LEADING_PREPS = frozenset(["in", "to", "for", "on", "at", "by", "from", "with", "of", "under"])
-_SKIP_AFTER_NL = frozenset(
-    ["ook", "nog", "gisteren", "vandaag", "eerder", "later", "dan", "wel", "toen", "echter"]
-)
 
 
 def _skip_back(toks: Sequence[Tok], k: int, lang: str) -> int:
@@ -105,49 +105,27 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if rng is not None and rng[0] < rng[1] and toks[rng[0]][3] in _LEADING_PREPS:
             rng = (rng[0] + 1, rng[1])  # "In Garcia's view": the possessor, not "In"
         return rng, False
-    if cue.ctype == "uit":
-        # "Uit het rapport blijkt dat ..."
+    if cue.ctype in ("uit", "in"):
+        # "Uit het rapport blijkt dat ...", "In het rapport staat dat ..."
         for i in range(cue.first - 1, -1, -1):
-            if toks[i][3] == "uit":
+            if toks[i][3] == cue.ctype:
                 return np_after(toks, i + 1, lang), False
         return None, False
     if cue.ctype == "colon":
         first = 1 if toks[0][2] in QUOTE_CHARS else 0
+        if lang == "nl":
+            return nl_colon_source(toks, first, cue.first), False
         return (first, cue.first - 1), False
+    if cue.ctype == "own":  # "naar eigen zeggen"
+        return own_subject(toks, cue.first, cue.last), False
+    if cue.ctype == "noun_dat":
+        return nl_noun_source(toks, cue.first), False  # "Mays verwijt dat", "een briefje dat"
     k, last = cue.first, cue.last
     if toks[k][3] == "zo" and k < last:
         k += 1  # "zo zegt X"
     after = last + 1
     if lang == "nl":
-        # For a separable verb the subject may stand between its parts: "laat hij weten".
-        probe = k + 1
-        while probe < n and toks[probe][3] in _SKIP_AFTER_NL:
-            probe += 1
-        if (
-            probe < n
-            and toks[probe][3] not in ("dat", "te", "niet")
-            and is_word(toks[probe])
-            and (toks[probe][3] in nl.SUBJECT_STARTERS or is_cap(toks[probe]))
-            and toks[probe][3] not in ("die", "dit", "deze")
-        ):
-            j = _skip_back(toks, k, lang)
-            if j < 0 or not is_word(toks[j]) or toks[j][3] in _NL_FRONT or _fronted(toks, j):
-                return np_after(toks, probe, lang), True
-        j = _skip_back(toks, k, lang)
-        if (
-            (j < 0 or toks[j][3] in _NL_FRONT or not is_word(toks[j]))
-            and probe < n
-            and (is_word(toks[probe]) and toks[probe][3] not in nl.STOP)
-        ):
-            return np_after(toks, probe, lang), True
-        j = _skip_back(toks, k, lang)
-        if j > 0 and toks[j][3] in ("die", "wie") and toks[j - 1][2] == ",":
-            return (j, j), False  # "De Vries, die zei ...": resolved for the claim later
-        if j >= 0 and is_word(toks[j]) and toks[j][3] not in nl.STOP:
-            return np_before(toks, j, lang), False
-        if j >= 0 and toks[j][2] == ",":
-            return _subject_of_clause(toks, j - 1, lang), False
-        return None, False
+        return nl_source_range(toks, cue.first, cue.last)
     j = _skip_back(toks, k, lang)
     if j < 0 or not is_word(toks[j]):
         probe = after
@@ -172,36 +150,6 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             return (j, j), False
         return _first_np(toks, j, lang), False
     return np_before(toks, j, lang), False
-
-
-def _fronted(toks: Sequence[Tok], j: int) -> bool:
-    """True when the words before the verb are a fronted adverbial, not the subject."""
-    first = toks[0][3]
-    return first in (
-        "tegenover",
-        "gisteren",
-        "vandaag",
-        "later",
-        "eerder",
-        "in",
-        "op",
-        "tijdens",
-        "daarom",
-        "ook",
-        "bovendien",
-        "toen",
-        "nu",
-        "dat",
-        "dit",
-        "zo",
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    )
 
 
 def _after_quote(toks: Sequence[Tok], j: int) -> bool:
@@ -229,24 +177,14 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     return None
 
 
-def _via_ranges(
-    toks: Sequence[Tok], cue: Cue, lang: str, tegen: list[int]
-) -> list[tuple[int, int]]:
-    """Addressees and channels: 'told X', 'tegenover X', 'zei tegen X' (`tegen`: where the
-    sentence has 'tegen' or 'tegenover')."""
+def _via_ranges(toks: Sequence[Tok], cue: Cue, lang: str) -> list[tuple[int, int]]:
+    """Addressees: 'told X' (Dutch ones: clauses_nl.via_ranges)."""
     out: list[tuple[int, int]] = []
     w = toks[cue.first][3]
     if lang == "en" and w in ("told", "tells", "telling", "tell"):
         r = np_after(toks, cue.last + 1, lang)
         if r is not None:
             out.append(r)
-    if lang != "nl":
-        return out
-    for i in tegen:
-        if i + 1 < len(toks) and (toks[i][3] == "tegenover" or cue.last < i <= cue.last + 5):
-            r = np_after(toks, i + 1, lang)
-            if r is not None and not (r[0] <= cue.first <= r[1]):
-                out.append(r)
     return out
 
 
@@ -314,9 +252,16 @@ def sentence_attributions(
             continue  # a cue inside a quotation belongs to the quoted words, not to the article
         if cue.ctype == "hearsay":
             a, b = toks[cue.first][0], toks[cue.last][1]
-            out.append(Attribution("hearsay", Span(a, b, text[a:b]), None, [], (s_start, s_end)))
+            hv = (
+                [mention(text, toks, r, lang, known) for r in _nl_hearsay_via(toks, cue, tegen)]
+                if tegen
+                else []
+            )
+            out.append(Attribution("hearsay", Span(a, b, text[a:b]), None, hv, (s_start, s_end)))
             continue
         rng, after = _source_range(toks, cue, lang)
+        if cue.ctype == "noun_dat" and rng is None:
+            continue  # "Het bericht dat de fabriek sluit, ...": nobody reports it here
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
         first, last = cue.first, cue.last
@@ -326,7 +271,12 @@ def sentence_attributions(
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
-        via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang, tegen)]
+        vias = (
+            nl_via_ranges(toks, cue.first, cue.last, rng, tegen)
+            if lang == "nl" and cue.ctype in ("verb", "colon")
+            else _via_ranges(toks, cue, lang)
+        )
+        via = [mention(text, toks, r, lang, known) for r in vias]
         if via:
             via = [v for v in via if source is None or v.start != source.start]
         content = _content(text, toks, cue, rng, after, s_start, s_end)
@@ -336,6 +286,61 @@ def sentence_attributions(
                 content = before[-1]  # '"...," zegt X': the quote is the content
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
+    return _nl_tags(toks, _nl_relays(out)) if lang == "nl" and len(out) > 1 else out
+
+
+_RELAY_VERBS = frozenset(
+    ["schrijft", "schreef", "meldt", "meldde", "bericht", "berichtte", "berichten", "melden"]
+)
+
+
+def _nl_relays(atts: list[Attribution]) -> list[Attribution]:
+    """'Plasman vindt ..., schrijft de krant': an outlet relaying the speaker of the same
+    sentence is a via of that attribution, not a second source."""
+    out: list[Attribution] = []
+    for a in atts:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.source is not None
+            and prev.kind != "hearsay"
+            and a.cue is not None
+            and a.cue.text.lower() in _RELAY_VERBS
+            and a.source is not None
+            and a.source.kind == "outlet"
+            and a.source.start > prev.source.start
+        ):
+            out[-1] = replace(prev, via=[*prev.via, a.source])
+            continue
+        out.append(a)
+    return out
+
+
+def _nl_tags(toks: Sequence[Tok], atts: list[Attribution]) -> list[Attribution]:
+    """'De NS verwacht ..., aldus een woordvoerster': a tag ending the sentence reports the
+    whole sentence, the attribution inside it is part of its content."""
+    last = atts[-1]
+    if last.cue is None or last.source is None or last.kind == "hearsay":
+        return atts
+    k = next((i for i, t in enumerate(toks) if t[0] == last.cue.start), -1)
+    if k < 1 or toks[k - 1][2] != "," or last.source.start < last.cue.end:
+        return atts
+    rest = [t for t in toks if t[0] >= last.source.end]
+    if any(is_word(t) for t in rest):
+        return atts  # "..., waarschuwt de inspectie voor tekorten": a clause of its own
+    if not any(a.source is not None and a.kind != "hearsay" for a in atts[:-1]):
+        return atts
+    return [replace(last, content=(atts[0].content[0], last.content[1]))]
+
+
+def _nl_hearsay_via(toks: Sequence[Tok], cue: Cue, tegen: list[int]) -> list[tuple[int, int]]:
+    """'Zij zou tegenover X hebben gezegd': the addressee of hearsay words."""
+    out = []
+    for i in tegen:
+        if i > cue.first and toks[i][3] == "tegenover":
+            r = np_after(toks, i + 1, "nl")
+            if r is not None:
+                out.append(r)
     return out
 
 

@@ -46,36 +46,56 @@ _EN_WORDS = (
         "rumoured",
     }
 )
-_NL_WORDS = (
+_NL_VERB_WORDS = (
     nl.SPEECH_VERBS
     | nl.SEPARABLE_WHOLE
     | frozenset(nl.SEPARABLE)
     | nl.PLURAL_VERBS
-    | {
-        "volgens",
-        "aldus",
-        "verluidt",
-        "schijnt",
-        "schijnen",
-        "scheen",
-        "schenen",
-        "gerucht",
-        "vermeend",
-        "vermeende",
-        "vermeendelijk",
-        "zou",
-        "zouden",
-        "blijkt",
-        "bleek",
-        "zeggen",
-    }
+    | nl.CONTENT_VERBS
+    | nl.QUOTE_VERBS
+    | nl.THREAT_VERBS
+    | nl.ACCUSE_VERBS
+    | nl.SEE_AS
+    | nl.WANT
+    | nl.DECIDE_VERBS
+    | frozenset(nl.SEPARABLE_CONTENT)
+    | nl.SEPARABLE_CONTENT_WHOLE
 )
+_NL_WORDS = _NL_VERB_WORDS | {
+    "ogen",
+    "eigen",
+    "geruchten",
+    "volgens",
+    "aldus",
+    "verluidt",
+    "schijnt",
+    "schijnen",
+    "scheen",
+    "schenen",
+    "gerucht",
+    "vermeend",
+    "vermeende",
+    "vermeendelijk",
+    "zou",
+    "zouden",
+    "blijkt",
+    "bleek",
+    "zeggen",
+    "staat",
+    "stond",
+    "stonden",
+}
 
 
 TRIGGERS: dict[str, frozenset[str]] = {
     "en": frozenset(_EN_WORDS) | en.ATTRIBUTION_NOUNS,
-    "nl": frozenset(_NL_WORDS) | nl.ATTRIBUTION_NOUNS,
+    "nl": frozenset(_NL_WORDS)
+    | nl.ATTRIBUTION_NOUNS
+    | nl.DAT_NOUNS
+    | nl.DAT_NOUNS_HET
+    | nl.VIEW_NOUNS,
 }
+_NL_TAG_AFTER_QUOTE = re.compile(r"(?:[\"”’']\s*,|[,.!?]\s*[\"”’'])\s*\w")
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
@@ -86,6 +106,8 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     colon = low.find(":")
     if 0 < colon < 60:
         return True
+    if lang == "nl" and _NL_TAG_AFTER_QUOTE.search(low):
+        return True  # '"...", fulmineerde Sloetski': a quotation tag with any verb
     if "―" in low or "—" in low or "–" in low or "-" in low:
         return bool(_DASH_AFTER_QUOTE.search(low))
     return False
@@ -617,8 +639,247 @@ def _dash_signature(toks: Sequence[Tok], k: int) -> bool:
     )
 
 
+_NL_ROBUST = nl.SPEECH_VERBS - nl.CONTENT_VERBS - nl.QUOTE_VERBS
+_NL_ROBUST_PLURAL = frozenset(["bevestigen", "ontkennen", "erkennen"])  # "bevestigen de arrestatie"
+_NL_WH = frozenset(
+    ["hoe", "hoezeer", "wat", "waarom", "wie", "waar", "hoeveel", "wanneer", "of", "welke"]
+)
+_NL_NOTHING = frozenset(["niets", "niks"])
+_NL_STANCE = frozenset(["denkt", "dacht", "dachten", "denken"])
+_NL_JUDGE_SUFFIXES = ("lijk", "ig", "baar", "isch", "loos", "zaam", "end")
+_NL_STAND = frozenset(["staat", "stond", "stonden", "staan"])
+_NL_AMOUNT = frozenset(["veel", "iets", "weinig", "genoeg", "alles", "meer", "niets", "niks"])
+_NL_GIVE = frozenset(["geeft", "gaf", "gaven", "geven", "wel", "veel", "nog"])
+_NL_PARTICLES = frozenset(
+    ["vast", "op", "aan", "voor", "uit", "af", "in", "toe", "mee", "door", "terug", "na", "vol"]
+)
+_NL_STOPS = frozenset([",", ";", ":", "(", ")", ",,"]) | QUOTE_CHARS
+
+
+_NL_WINDOW = 50  # tokens: no clause reaches further back (keeps long sentences linear)
+
+
+def _nl_clause_start(toks: Sequence[Tok], k: int) -> int:
+    """First token of the clause holding token k (at most _NL_WINDOW tokens back)."""
+    i = k - 1
+    lo = k - _NL_WINDOW
+    while i >= 0 and toks[i][2] not in _NL_STOPS:
+        if i <= lo:
+            return i
+        i -= 1
+    return i + 1
+
+
+def _nl_quote_near(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """A quotation in the cue's clause, or the cue right after one ('"...", lacht hij')."""
+    n = len(toks)
+    for x in toks[_nl_clause_start(toks, k) - 2 if k > 1 else 0 : min(end + 2, n)]:
+        if x[2] in QUOTE_CHARS or x[2] == ",,":
+            return True
+    return False
+
+
+def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bool:
+    """The cue word k has content: a dat- or wh-clause, a te-infinitive, a quotation or colon
+    in its clause, or the content before it ('..., vindt Hox', 'Dat zeggen bronnen')."""
+    n = len(toks)
+    if end < n and (toks[end][3] == "dat" or toks[end][2] == ":"):
+        return True
+    if k > 0:
+        p = toks[k - 1]
+        if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
+            return True
+        if front and _nl_carrier(toks, k):
+            return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
+        cs = _nl_clause_start(toks, k)
+        if toks[cs][3] == "zoals":
+            return True  # "zoals de minister al zei", "zoals was voorspeld in de peilingen"
+        first = toks[0][3]
+        if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
+            front and first == "zo" and cs == 0
+        ):
+            return True  # "Dat er ..., vindt Ross vreselijk", "Zo wordt hij ... omschreven"
+    for x in toks[k + 1 : min(end + 1, n)]:
+        if x[2] in QUOTE_CHARS or x[2] == ",," or x[3] in _NL_WH or x[3] == "te":
+            return True
+    # "denkt van niet", "denkt daar anders over", "vindt het vreselijk"
+    return k + 2 < n and (
+        (toks[k + 1][3] == "van" and toks[k + 2][3] in ("niet", "wel"))
+        or (toks[k][3] in _NL_STANCE and any(t[3] == "over" for t in toks[k + 1 : end]))
+    )
+
+
+def _nl_carrier(toks: Sequence[Tok], k: int) -> bool:
+    """The cue word k closes a carrier clause that opens with 'Dat'/'Dit' ('Dat zeggen
+    bronnen', 'Dat laatste schrijven ...', 'Dat heeft de rechtbank bepaald')."""
+    cs = _nl_clause_start(toks, k)
+    head = [t[3] for t in toks[cs:k]]
+    if not head or head[0] not in ("dat", "dit"):
+        return False
+    return (
+        len(head) == 1
+        or (len(head) == 2 and head[1] in ("laatste", "alles"))
+        or (len(head) >= 2 and head[1] in nl.FINITE_AUX)
+    )
+
+
+def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
+    """Not a cue: a reflexive ('meldde zich', 'sprak zich uit'), nothing said ('er werd niets
+    gezegd'), or a refusal ('wil niet zeggen of ...')."""
+    if k + 1 < len(toks) and toks[k + 1][3] == "zich" and not toks[k][3].startswith("verzet"):
+        return True
+    if k + 2 < len(toks) and toks[k + 1][3] in _NL_AMOUNT and toks[k + 2][3] == "over":
+        return True  # "Dat zegt veel over ...": telling, not saying
+    if k > 0 and toks[k - 1][3] == "zoals":
+        return True  # "Zoals gezegd, ...": the article refers to itself
+    cs = _nl_clause_start(toks, k)
+    words = [t[3] for t in toks[cs : min(end, k + 3)]]
+    if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
+        return True
+    near = [t[3] for t in toks[max(cs, k - 2) : k]]
+    if "niet" in near and any(t[3] in nl.FINITE_AUX for t in toks[cs:k]):
+        # a refusal to comment, unless direct speech follows: "wil niet reageren: 'Nee.'"
+        return not (
+            end + 1 < len(toks)
+            and toks[end][2] == ":"
+            and (toks[end + 1][2] in QUOTE_CHARS or toks[end + 1][2] == ",,")
+        )
+    return False
+
+
+def _nl_passive(toks: Sequence[Tok], k: int) -> bool:
+    """A participle under 'wordt/werd' with no agent ('door X') nor place ('In X wordt ...')."""
+    cs = _nl_clause_start(toks, k)
+    if not any(t[3] in nl.PASSIVE_AUX for t in toks[cs:k]):
+        return False
+    if toks[k][3] == "geciteerd" or any(t[3] in ("door", "in") for t in toks[cs : k + 2]):
+        return False  # an agent, or where it is said: "zoals was voorspeld in de peilingen"
+    return toks[cs][3] not in ("binnen", "bij", "onder")
+
+
+def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
+    """Index of the particle completing separable verb k in its clause, or -1."""
+    w = toks[k][3]
+    free = nl.SEPARABLE.get(w, ())
+    bound = nl.SEPARABLE_CONTENT.get(w, ())
+    n = len(toks)
+    for j in range(k + 1, min(end + 1, n)):
+        x = toks[j][3]
+        if x == "eraan" and j + 1 < n and toks[j + 1][3] == "toe" and "toe" in free:
+            return j + 1
+        if x in free:
+            if x == "toe" and j + 1 < n and toks[j + 1][3] == "aan":
+                return -1  # "gaf toe aan de eisen": yielded, not admitted
+            return j
+        if x in bound and _nl_content(toks, k, end, front=x != "op"):
+            return j  # "Dat riep kritiek op": no call with content
+    return -1
+
+
+def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
+    """'De minister: "..."', 'Kalitta bijt terug: "..."', a headline 'Schoof: ... gaan we ...'."""
+    if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",," or k > 10:
+        return False  # a colon inside the quoted words, or no speaker's name before it
+    head = toks[:k]
+    n = len(toks)
+    if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][3] in _NOT_SPEAKERS:
+        return False
+    if not all(is_word(x) or x[2] in "-–'’.()" for x in head):
+        return False
+    if head[-1][3] in ("is", "was", "zijn", "waren", "wordt", "werd", "luidt", "luidde"):
+        return False  # "De vraag is: ...", "Het antwoord luidt: ..."
+    nxt = toks[k + 1]
+    if nxt[2] in QUOTE_CHARS or nxt[2] == ",,":
+        h = head[0][3]
+        return h in nl.DETERMINERS or h in nl.PRONOUNS or is_cap(head[0])
+    if len(head) <= 3 and all(is_cap(x) for x in head if is_word(x)):
+        return any(x[3] in nl.FIRST_PERSON for x in toks[k + 1 : k + 16])
+    return False
+
+
+def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
+    """The cue of a reporting verb at token k, or None when the verb reports nothing here."""
+    t = toks[k]
+    w = t[3]
+    n = len(toks)
+    if is_cap(t) and k > 0:
+        return None
+    prev = toks[k - 1][3] if k > 0 else ""
+    if w in ("bericht", "verwijt") and (prev in nl.DETERMINERS or prev.endswith("s")):
+        return None  # the noun: "een bericht dat", "Mays verwijt dat"
+    if w.endswith("en") and (k == 0 or (prev in nl.DETERMINERS and prev not in ("die", "dat"))):
+        return None  # a noun or a V1 form: "de berichten", "Stellen met ..." (couples)
+    if (
+        k > 1
+        and prev == "te"
+        and (toks[k - 2][3] in _NL_PARTICLES or (w == "denken" and toks[k - 2][3] in _NL_GIVE))
+    ):
+        return None  # "vast te stellen": another verb; "gaf te denken": an idiom
+    end = _clause_end(toks, k)
+    if w in nl.SEPARABLE or w in nl.SEPARABLE_CONTENT:
+        j = _nl_separable(toks, k, end)
+        if j >= 0:
+            return None if _nl_blocked(toks, k, end) else Cue(k, j, "verb")
+    if w in nl.ACCUSE_VERBS:
+        ok = (
+            any(x[3] == "van" for x in toks[k + 1 : end])
+            and prev not in nl.FINITE_AUX
+            and prev not in nl.DETERMINERS
+            and not prev[:1].isdigit()
+        )
+    elif w in nl.THREAT_VERBS:
+        te = [j for j in range(k + 1, min(end, n - 1)) if toks[j][3] == "te"]
+        ok = bool(te) and toks[te[0] + 1][3] not in nl.NOT_THREATENED
+        ok = ok or _nl_quote_near(toks, k, end)
+    elif w in nl.QUOTE_VERBS:
+        ok = _nl_quote_near(toks, k, end) or (end < n and toks[end][2] == ":")
+        if ok and w in ("spreekt", "sprak", "spraken", "gesproken"):
+            ok = any(x[3] in ("van", "over") for x in toks[k + 1 : end])
+        if w.startswith("noem") and not ok:
+            ok = any(x[3] == "zoals" for x in toks[_nl_clause_start(toks, k) : k])
+    elif w in nl.CONTENT_VERBS or (w in nl.PLURAL_VERBS and w not in _NL_ROBUST_PLURAL):
+        ok = _nl_content(toks, k, end) and toks[-1][2] != "?"  # not a question of the paper
+        if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
+            # a judgement in a small clause: "vindt de termen zwaar overtrokken", not "vindt
+            # het lichaam van de vermiste man"
+            for x in toks[k + 1 : k + _NL_WINDOW]:
+                if x[2] in _NL_STOPS:
+                    break
+                if x[3] in nl.JUDGEMENT_WORDS or x[3].endswith(_NL_JUDGE_SUFFIXES):
+                    ok = True
+                    break
+    elif w in nl.DECIDE_VERBS:  # a ruling, not "bepaalt wanneer ..." (a decision to come)
+        ok = (end < n and toks[end][3] == "dat") or _nl_carrier(toks, k)
+    elif w in nl.SEE_AS:  # "ziet de actie als ...", "ziet de actie 'niet als ...'"
+        ok = any(x[3] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
+    elif w in nl.WANT:
+        ok = k + 1 < n and toks[k + 1][3] == "dat"  # a demand: "wil dat het ministerie ..."
+    elif (
+        w in _NL_ROBUST
+        or w in _NL_ROBUST_PLURAL
+        or w in nl.SEPARABLE_WHOLE
+        or w in nl.SEPARABLE_CONTENT_WHOLE
+    ):
+        ok = w not in nl.SEPARABLE_CONTENT_WHOLE or _nl_content(toks, k, end)
+    else:
+        return None
+    if not ok or _nl_blocked(toks, k, end):
+        return None
+    if _nl_passive(toks, k):
+        return Cue(k, k, "hearsay") if end < n and toks[end][3] == "dat" else None
+    return Cue(k - 1 if prev == "zo" else k, k, "verb")
+
+
+def _first_conditional(toks: Sequence[Tok], cache: list[int]) -> int:
+    """Index of the first conditional word of the sentence, found once per sentence."""
+    if not cache:
+        cache.append(next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks)))
+    return cache[0]
+
+
 def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
     out: list[Cue] = []
+    cond: list[int] = []
     n = len(toks)
     k = 0
     seen_cue = False
@@ -626,7 +887,6 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         t = toks[k]
         w = t[3]
         nxt = toks[k + 1][3] if k + 1 < n else ""
-        prev = toks[k - 1][3] if k > 0 else ""
         if w == "naar" and nxt in ("verluidt",):
             out.append(Cue(k, k + 1, "hearsay"))
             k += 2
@@ -640,11 +900,34 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             seen_cue = True
             k += 3
             continue
-        if w == "het" and nxt == "gerucht" and k + 2 < n and toks[k + 2][3] in ("gaat", "ging"):
+        if w == "naar" and nxt == "eigen" and k + 2 < n and toks[k + 2][3] == "zeggen":
+            out.append(Cue(k, k + 2, "own"))
+            seen_cue = True
+            k += 3
+            continue
+        if (
+            w == "in"
+            and nxt == "de"
+            and k + 3 < n
+            and toks[k + 2][3] == "ogen"
+            and (toks[k + 3][3] == "van")
+        ):
+            out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Washington"
+            seen_cue = True
+            k += 4
+            continue
+        if (
+            ((w == "het" and nxt == "gerucht") or (w == "er" and nxt in ("gaan", "gingen")))
+            and k + 2 < n
+            and toks[k + 2][3] in ("gaat", "ging", "geruchten")
+        ):
             out.append(Cue(k, k + 2, "hearsay"))
             k += 3
             continue
         if w in ("volgens", "aldus"):
+            if w == "volgens" and _nl_norm(toks, k + 1):
+                k += 1
+                continue  # "volgens de wet": a rule, not a source
             out.append(Cue(k, k, "prep"))
             seen_cue = True
         elif (
@@ -653,93 +936,178 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
                 and any(x[3] == "te" for x in toks[k + 1 : _clause_end(toks, k) + 1])
             )
             or w in ("vermeend", "vermeende", "vermeendelijk")
-            or (w in ("zou", "zouden") and not seen_cue and _reportative_zou(toks, k))
+            or (
+                w in ("zou", "zouden")
+                and not seen_cue
+                and _reportative_zou(toks, k, _first_conditional(toks, cond))
+            )
         ):
             out.append(Cue(k, k, "hearsay"))
         elif w in ("blijkt", "bleek") and (
-            nxt == "uit" or (k >= 2 and any(x[3] == "uit" for x in toks[:k]))
+            nxt == "uit"
+            or (k >= 2 and any(x[3] == "uit" for x in toks[max(0, k - _NL_WINDOW) : k]))
         ):
             out.append(Cue(k, k + 1 if nxt == "uit" else k, "prep" if nxt == "uit" else "uit"))
             seen_cue = True
-        elif w in nl.SEPARABLE:
-            end = _clause_end(toks, k)
-            for j in range(k + 1, min(end + 1, n)):
-                if toks[j][3] in nl.SEPARABLE[w] or (
-                    toks[j][3] == "eraan" and j + 1 < n and toks[j + 1][3] == "toe"
-                ):
-                    last = j + 1 if toks[j][3] == "eraan" else j
-                    out.append(Cue(k, last, "verb"))
-                    seen_cue = True
-                    break
-        elif w in nl.PLURAL_VERBS and not is_cap(t):
-            end = _clause_end(toks, k)
-            if (end < n and (toks[end][3] == "dat" or toks[end][2] == ":")) or (
-                nxt in _QUOTE_OR_COLON or prev in _QUOTE_OR_COLON or prev == ","
-            ):
-                out.append(Cue(k, k, "verb"))
-                seen_cue = True
-        elif w in nl.SPEECH_VERBS or w in nl.SEPARABLE_WHOLE:
-            if (
-                w
-                in (
-                    "zeggen",
-                    "stellen",
-                    "vertellen",
-                    "bericht",
-                    "vraagt",
-                    "vroeg",
-                    "vroegen",
-                    "gevraagd",
-                    "roept",
-                    "riep",
-                    "melden",
-                )
-                and not (
-                    nxt in ("dat", ":", ",")
-                    or nxt in _QUOTE_OR_COLON
-                    or prev in (",", "zo")
-                    or prev in _QUOTE_OR_COLON
-                )
-            ) or (is_cap(t) and k > 0):
-                pass
-            else:
-                out.append(Cue(k - 1 if prev == "zo" else k, k, "verb"))
-                seen_cue = True
-        elif t[2] == ":" and _speaker_colon(toks, k):
+        elif w in _NL_STAND and nxt == "in" and _nl_content(toks, k, _clause_end(toks, k)):
+            out.append(Cue(k, k + 1, "prep"))  # "Dat staat in een rapport van X"
+            seen_cue = True
+        elif (
+            w in _NL_STAND
+            and nxt == "dat"
+            and toks[_nl_clause_start(toks, k)][3] == "in"
+            and any(x[3] in nl.ATTRIBUTION_NOUNS for x in toks[max(0, k - 8) : k])
+            and not any(x[3] == "van" for x in toks[max(0, k - 8) : k])  # a noun cue's
+        ):
+            out.append(Cue(k, k, "in"))  # "In het rapport staat dat ..."
+            seen_cue = True
+        elif w in _NL_VERB_WORDS or _nl_quote_tag(toks, k):
+            cue = _nl_verb_cue(toks, k) if w in _NL_VERB_WORDS else None
+            if cue is None and _nl_quote_tag(toks, k):
+                cue = Cue(k, k, "verb")  # '"...", fulmineerde Sloetski'
+            if cue is not None:
+                out.append(cue)
+                seen_cue = seen_cue or cue.ctype == "verb"
+        elif t[2] == ":" and not seen_cue and _nl_speaker_colon(toks, k):
             out.append(Cue(k, k, "colon"))
+            seen_cue = True
         elif t[2] in _DASHES and _dash_signature(toks, k):
             out.append(Cue(k, k, "dash"))
         k += 1
+    return _nl_hearsay_scope(toks, out)
+
+
+_NL_NOT_TAG = (
+    nl.SUBORDINATORS
+    | nl.FRONT_PREPS
+    | nl.FRONT_ADVERBS
+    | {"en", "maar", "want", "aldus", "volgens", "zo", "niet", "nee", "ja", "dus"}
+)
+
+
+def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
+    """Any verb that follows a closed quotation and precedes its subject: '",,...", sprak
+    Sloetski', "'...,' probeerde Van Bommel ..." (Dutch puts the subject after the verb)."""
+    if k < 2 or k + 1 >= len(toks):
+        return False
+    t = toks[k]
+    if not is_word(t) or is_cap(t) or t[3] in _NL_NOT_TAG:
+        return False
+    p1, p2 = toks[k - 1][2], toks[k - 2][2]
+    if not (
+        (p1 == "," and p2 in QUOTE_CHARS) or (p1 in QUOTE_CHARS and p2 in (",", ".", "!", "?"))
+    ):
+        return False
+    if toks[0][2] not in QUOTE_CHARS and toks[0][2] != ",,":
+        return False  # the sentence is the quotation and its tag
+    nx = toks[k + 1]
+    return (
+        nx[3] in nl.SUBJECT_PRONOUNS
+        or nx[3] in ("de", "het", "een")
+        or (is_word(nx) and is_cap(nx))
+    )
+
+
+def _nl_norm(toks: Sequence[Tok], i: int) -> bool:
+    """'volgens de wet / de regels / het protocol': a norm follows, not a source."""
+    n = len(toks)
+    while i < n and toks[i][3] in ("de", "het", "een", "die", "deze", "dat", "nieuwe", "huidige"):
+        i += 1
+    return i < n and toks[i][3] in nl.NORM_NOUNS
+
+
+def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
+    """A reportative marker over a speech verb in its clause ('zou tegenover X hebben gezegd',
+    'gaf naar verluidt aan'): hearsay, the verb is not a second cue."""
+    colon = [c for c in cues if c.ctype == "colon"]
+    if colon and any(
+        c.ctype == "verb" and c.first > colon[0].first and toks[c.first - 1][2] in _NL_STOPS
+        for c in cues
+    ):
+        cues = [c for c in cues if c.ctype != "colon"]  # "X: '...', schrijft KLM"
+    hearsay = [c for c in cues if c.ctype == "hearsay"]
+    if not hearsay or len(hearsay) == len(cues):
+        return cues
+    out = []
+    for c in cues:
+        if c.ctype == "verb" and any(_in_scope(toks, h, c.first) for h in hearsay):
+            continue
+        out.append(c)
     return out
+
+
+def _in_scope(toks: Sequence[Tok], h: Cue, b: int) -> bool:
+    """Cue word b is under hearsay marker h: in its clause, or the participle that 'zou'
+    governs past an apposition."""
+    lo, hi = min(h.first, b), max(h.first, b)
+    if hi - lo > _NL_WINDOW:
+        return False
+    between = toks[lo + 1 : hi]
+    if all(t[2] not in _NL_STOPS and t[3] != "dat" for t in between):
+        return True
+    return (
+        toks[h.first][3] in ("zou", "zouden")
+        and b > h.first
+        and toks[b][3].startswith("ge")
+        and all(t[2] not in (";", ":") and t[3] != "dat" for t in between)
+    )
 
 
 _IRREGULAR_INF = frozenset(["zijn", "gaan", "staan", "slaan", "doen", "zien"])
 
 
-def _reportative_zou(toks: Sequence[Tok], k: int) -> bool:
-    """'zou/zouden' + infinitive in a main clause, not conditional nor a future in the past."""
+def _reportative_zou(toks: Sequence[Tok], k: int, first_cond: int = -1) -> bool:
+    """'zou/zouden' + infinitive in a main clause, not conditional nor a future in the past
+    (`first_cond`: index of the sentence's first conditional word, when known)."""
+    if first_cond < 0:
+        first_cond = next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks))
     # Main clause: no subordinator or conditional before it in its clause.
     i = k - 1
-    while i >= 0 and toks[i][2] not in (",", ";", ":"):
+    while i >= max(0, k - _NL_WINDOW) and toks[i][2] not in (",", ";", ":"):
         demonstrative = i == k - 1 and (i == 0 or toks[i - 1][2] in (",", ";", ":"))
         if (toks[i][3] in _NL_SUBORD and not demonstrative) or toks[i][3] in nl.CONDITIONAL:
             return False
         i -= 1
-    if any(x[3] in nl.CONDITIONAL for x in toks[:k]):
+    if first_cond < k:
         return False
+    if toks[-1][2] == "?" or any(
+        toks[j][2] == "," and toks[j + 1][3] in nl.CONDITIONAL
+        for j in range(k + 1, min(len(toks) - 1, k + _NL_WINDOW))
+    ):
+        return False  # a question ("Wat zou jij doen?"), a condition after it (", als ...")
     end = _clause_end(toks, k)
-    infinitives = [
+    infinitives = _infinitives(toks, k, end)
+    if not infinitives:
+        # "zou in het weekend van 13 en 14 juli ... zijn betrapt", "zou tegenover X, de
+        # onderhandelaar, hebben gezegd": the verb cluster lies past 'en' or an apposition
+        end = _zou_end(toks, k)
+        infinitives = _infinitives(toks, k, end)
+    if not infinitives:
+        return False
+    if any(x[3] in nl.MODAL_INF for x in infinitives):
+        return False  # "zou de kosten moeten betalen": deontic or modal
+    return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
+
+
+def _infinitives(toks: Sequence[Tok], k: int, end: int) -> list[Tok]:
+    return [
         x
         for x in toks[k + 1 : end]
         if is_word(x)
         and not is_cap(x)
         and ((x[3].endswith("en") and len(x[3]) > 3) or x[3] in _IRREGULAR_INF)
     ]
-    if not infinitives:
-        return False
-    if infinitives[-1][3] in nl.MODAL_INF:
-        return False
-    return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
+
+
+def _zou_end(toks: Sequence[Tok], k: int) -> int:
+    """End of the verb cluster of a main-clause 'zou': the next dat/omdat/maar, ';' or ':'."""
+    n = len(toks)
+    j = k + 1
+    while j < n and j - k <= 30:
+        if toks[j][2] in (";", ":") or toks[j][3] in ("dat", "omdat", "maar", "want", "terwijl"):
+            break
+        j += 1
+    return j
 
 
 def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
@@ -767,5 +1135,29 @@ def find_cues(
     toks: Sequence[Tok], lang: str, heading: bool = False, quoted: bool = False
 ) -> list[Cue]:
     """Cues in one sentence's tokens (`heading`: a heading; `quoted`: it holds a quotation)."""
-    cues = _nl_cues(toks) if lang == "nl" else _en_cues(toks, heading, quoted)
+    if lang == "nl":
+        return _nl_cues(toks) or _nl_noun_cues(toks) or _noun_cues(toks, lang)
+    cues = _en_cues(toks, heading, quoted)
     return cues or _noun_cues(toks, lang)
+
+
+def _nl_noun_cues(toks: Sequence[Tok]) -> list[Cue]:
+    """'de mededeling dat ...', 'Mays verwijt dat ...' (noun_dat: the possessor or the clause's
+    subject speaks) and '..., is de indruk van X' (noun: X after 'van')."""
+    n = len(toks)
+    for k in range(1, n - 2):
+        w = toks[k][3]
+        nxt = toks[k + 1][3]
+        if nxt == "dat" and (
+            w in nl.DAT_NOUNS
+            or (w in nl.DAT_NOUNS_HET and toks[k + 2][3] not in nl.SUBJECT_PRONOUNS)
+        ):
+            return [Cue(k, k, "noun_dat")]
+        if (
+            w in nl.VIEW_NOUNS
+            and nxt == "van"
+            and toks[k - 1][3] in ("de", "het")
+            and is_word(toks[k + 2])
+        ):
+            return [Cue(k, k, "noun")]
+    return []

@@ -63,6 +63,7 @@ OUTLET_WORDS = re.compile(
     r"\b(?:Times|Post|Journal|News|Reuters|AP|AFP|ANP|Bloomberg|CNN|BBC|NBC|CBS|ABC|Fox|MSNBC|"
     r"Guardian|Telegraaf|Volkskrant|NRC|Trouw|NOS|RTL|Parool|Politico|Axios|Breitbart|Tribune|"
     r"Herald|Gazette|Daily|Nieuwsuur|Spiegel|Bild|Monde|Agency|krant|newspaper|omroep|"
+    r"Dagblad|dagblad|Courant|Nieuwsblad|Gelderlander|Stentor|Limburger|blad|weekblad|AD|RTV|"
     r"persbureau|zender|tv|televisie|magazine|website|blog)\b",
     re.IGNORECASE,
 )
@@ -195,6 +196,25 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     return (i, j)
 
 
+_NL_ADJ_ENDINGS = ("se", "sche", "ieve", "ale", "iele", "ische")
+
+
+def _cap_adjective(toks: Sequence[Tok], k: int, lang: str) -> bool:
+    """A capitalised Dutch adjective before its noun: 'de Amsterdamse hoogleraar', 'het
+    Frankfurter museum', 'Conservatieve parlementsleden'."""
+    if lang != "nl" or k + 1 >= len(toks):
+        return False
+    t, nx = toks[k], toks[k + 1]
+    if not (is_cap(t) and is_word(nx) and not is_cap(nx)) or nx[3] in lexicon_nl.STOP:
+        return False
+    if nx[3] in PARTICLES or nx[3] in lexicon_nl.PRONOUNS:
+        return False
+    w = t[3]
+    if len(w) >= 7 and w.endswith(_NL_ADJ_ENDINGS):
+        return True
+    return k > 0 and toks[k - 1][3] in ("de", "het", "een") and w.endswith(("er", "se"))
+
+
 def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
     """Index of the last token of the capitalised name starting at token k."""
     n = len(toks)
@@ -225,6 +245,12 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     t = toks[i]
     if t[3] in pronouns and t[3] not in ("that", "die", "which"):
         return (i, i)
+    if lang == "nl" and t[3] in ("een", "één", "geen") and i + 2 < n and toks[i + 1][3] == "van":
+        if toks[i + 2][3] in ("hen", "hun", "hem", "haar", "ons", "hen."):
+            return (i, i + 2)  # "een van hen"
+        rest = np_after(toks, i + 2, lang)
+        if rest is not None:
+            return (i, rest[1])  # "een van de ministers"
     j = i
     if t[3] in dets:
         j = i + 1
@@ -235,7 +261,7 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     if toks[j][3] in stop and not is_cap(toks[j]):
         return None
     k = j
-    if is_cap(toks[k]) and not _nationality(toks[k], lang):
+    if is_cap(toks[k]) and not _nationality(toks[k], lang) and not _cap_adjective(toks, k, lang):
         end = _cap_run_forward(toks, k, lang)
     else:
         # adjectives, then the head noun, then an optional name ("minister De Vries")
@@ -248,6 +274,8 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
             and (
                 _nationality(toks[k], lang)
                 or (lang == "nl" and toks[k][3].endswith("e") and not toks[k][3].endswith("ie"))
+                or _cap_adjective(toks, k, lang)
+                or (lang == "nl" and toks[k][3].startswith("ge") and toks[k][3].endswith("en"))
                 or (
                     lang == "en"
                     and not is_cap(toks[k + 1])
@@ -364,8 +392,12 @@ def mention(
         if ks_start < end and start < ks_end:
             s, e = min(start, ks_start), max(end, ks_end)
             return SourceMention(s, e, text[s:e], ks.kind)
-    if text.endswith(("'s", "’s"), start, end) and end - start > 2:
-        end -= 2  # "Trump's claim": the possessor is the source
+    if (
+        text.endswith(("'s", "’s"), start, end)
+        and end - start > 2
+        and (lang != "nl" or text[max(start, text.rfind(" ", start, end) + 1)].isupper())
+    ):
+        end -= 2  # "Trump's claim": the possessor is the source (not Dutch "collega's")
     while end > start and text[end - 1] in ",.;:!?)\"'”’»-–":
         end -= 1
     while start < end and text[start] in "(\"'“‘„«-–":

@@ -107,8 +107,8 @@ def test_quote_continued_in_next_paragraph_keeps_its_speaker() -> None:
     assert second.implicit is True and second.cue is None and second.kind == "quote"
     assert second.source.text == "de soldaat met de roepnaam Zaza"
     assert claims[0].attribution is not None and claims[0].attribution.implicit is False
-    assert claims[2].attribution is not None  # "reageerde": its own cue, not carried over
-    assert claims[2].attribution.implicit is False
+    # "reageerde niet": a refusal, no attribution of its own, and no quote carried over
+    assert claims[2].attribution is None
 
 
 def test_english_continued_quote_convention() -> None:
