@@ -295,7 +295,7 @@ _RELAY_VERBS = frozenset(
 
 
 def _nl_relays(atts: list[Attribution]) -> list[Attribution]:
-    """'Plasman vindt ..., schrijft de krant': an outlet relaying the speaker of the same
+    """'De advocaat vindt ..., schrijft de krant': an outlet relaying the speaker of the same
     sentence is a via of that attribution, not a second source."""
     out: list[Attribution] = []
     for a in atts:

@@ -48,8 +48,8 @@ def _decimal(toks: Sequence[Tok], i: int) -> bool:
 
 
 def _inner_quote(toks: Sequence[Tok], i: int) -> bool:
-    """A quotation mark around a quoted word inside the clause ("die elkaar 'kleine
-    raketman' noemden"), not one closing a quotation before its tag ('"...", zegt X')."""
+    """A quotation mark around a quoted word inside the clause ("die hem een 'volksverrader'
+    noemden"), not one closing a quotation before its tag ('"...", zegt X')."""
     if toks[i][2] not in QUOTE_CHARS:
         return False
     before = toks[i - 1][2] if i > 0 else ""
@@ -81,7 +81,7 @@ def clause_start(toks: Sequence[Tok], k: int) -> int:
             and not is_cap(toks[i - 1])
             and is_word(toks[i - 1])
         ):
-            return i  # a subhead run into the text: "Derde keer In Mays kabinet ..."
+            return i  # a subhead run into the text: "Onrust In het stadhuis ..."
         i -= 1
     return i + 1
 
@@ -127,7 +127,7 @@ def _subordinator(toks: Sequence[Tok], cs: int, f: int) -> int | None:
                 and pw not in nl.STOP
                 and pw not in nl.DETERMINERS
             ):
-                return i  # "de mannen die elkaar ... noemden", "gedacht dat X ... zei"
+                return i  # "de buren die hem ... noemden", "gedacht dat X ... zei"
             continue
         if w in nl.SUBORDINATORS and i + 1 <= f:
             return i  # (right before the verb: a passive, "zoals was voorspeld")
@@ -198,7 +198,7 @@ def _prefield_np(toks: Sequence[Tok], a: int, f: int) -> Range | None:
 
 
 def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
-    """'Benny Gantz, ooit ..., beloofde', 'Ministers die ..., zeggen': the sentence opens with
+    """'Sanne Kok, ooit ..., beloofde', 'Ministers die ..., zeggen': the sentence opens with
     the subject, an apposition or relative clause, then the verb after a comma."""
     if not toks or toks[0][2] in QUOTE_CHARS or toks[0][2] == ",,":
         return None
@@ -228,9 +228,9 @@ def _left_subject(toks: Sequence[Tok], f: int) -> Range | None:
         and commas[0] - a <= 4
         and all(is_word(t) and t[3] not in nl.STOP for t in toks[a : commas[0]])
     ):
-        r = (a, commas[0] - 1)  # "Israëls hoogste aanklager, Avichai Mandelbit, zegt"
+        r = (a, commas[0] - 1)  # "De hoogste rechter, Ellen Smit, zegt"
     if r[1] + 1 == commas[0] and len(commas) >= 2:
-        # "Israëls aanklager, Avichai Mandelbit, zegt": the subject with its apposition
+        # "De officier, Pieter Mol, zegt": the subject with its apposition
         b = commas[-2] + 1
         app = np_after(toks, b, "nl") if commas[-1] == f - 1 else None
         if app is not None and app[1] + 1 == commas[-1] and is_cap(toks[app[0]]):
@@ -267,7 +267,7 @@ def governing_subject(toks: Sequence[Tok], k: int) -> Range | None:
 
 def _fronted_end(toks: Sequence[Tok], k: int) -> int | None:
     """Index of the finite verb after a fronted phrase that opens the sentence ('Die dag
-    stuurde ...', 'Pas veel later schoven ...', 'Op de Oudegracht spreekt ...'), or None."""
+    stuurde ...', 'Pas veel later kwamen ...', 'Op de Markt spreekt ...'), or None."""
     i = 0
     n = min(k, len(toks))
     while i < n and toks[i][3] in _COORD:
@@ -278,7 +278,7 @@ def _fronted_end(toks: Sequence[Tok], k: int) -> int | None:
     if w in nl.FRONT_PREPS:
         r = np_after(toks, i + 1, "nl")
         i = r[1] + 1 if r is not None else i + 1
-        while i + 1 < n and toks[i][3] in nl.FRONT_PREPS:  # "Op de Oudegracht in Utrecht"
+        while i + 1 < n and toks[i][3] in nl.FRONT_PREPS:  # "Op de Markt in Delft"
             r = np_after(toks, i + 1, "nl")
             i = r[1] + 1 if r is not None else i + 1
     elif w in _DEMONSTRATIVES or w in nl.FRONT_ADVERBS:
@@ -306,7 +306,7 @@ def own_subject(toks: Sequence[Tok], first: int, last: int) -> Range | None:
 
 def nl_noun_source(toks: Sequence[Tok], k: int) -> Range | None:
     """Who holds the content of an attribution noun: 'Mays verwijt dat' (the possessor), 'de
-    mededeling van X dat', else the subject of the clause ('stuurde Firan een briefje dat')."""
+    mededeling van X dat', else the subject of the clause ('stuurde Jansen een mail dat')."""
     if k > 0 and is_cap(toks[k - 1]) and toks[k - 1][3].endswith("s") and is_word(toks[k - 1]):
         return (k - 1, k - 1)
     return governing_subject(toks, k)
@@ -316,7 +316,7 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
     """(token range of the source of a Dutch verb cue toks[first..last], source after cue)."""
     k = first + 1 if toks[first][3] == "zo" and first < last else first
     if k > 0 and toks[k - 1][3] in ("te", "en", "maar"):
-        # "klopte aan om te melden dat ...", "spreekt hem aan en bijt hem toe dat ..."
+        # "belde op om te melden dat ...", "spreekt haar aan en zegt haar dat ..."
         return governing_subject(toks, k - 1), False
     cs = clause_start(toks, k)
     f = finite_verb(toks, cs, k)
@@ -362,7 +362,7 @@ def source_range(toks: Sequence[Tok], first: int, last: int) -> tuple[Range | No
 
 def _passive_source(toks: Sequence[Tok], cs: int, k: int) -> Range | None:
     """The agent of a passive cue ('door bekenden omschreven'), else the place it is said in
-    ('In het Witte Huis wordt gesproken van ...')."""
+    ('In het stadhuis wordt gesproken van ...')."""
     n = len(toks)
     for i in range(cs, min(n - 1, k + 6)):
         if toks[i][3] == "door":
@@ -381,7 +381,7 @@ def via_ranges(
     toks: Sequence[Tok], first: int, last: int, src: Range | None, tegen: list[int]
 ) -> list[Range]:
     """Addressees and channels of the speech verb toks[first..last]: 'tegen(over) X', 'in
-    (een) gesprek met X', 'zei aan X', 'vertelde Ross de rechter', 'in het blad', 'met X
+    (een) gesprek met X', 'zei aan X', 'vertelde Visser de rechter', 'in het blad', 'met X
     deelden'."""
     out: list[Range] = []
     n = len(toks)
@@ -418,14 +418,14 @@ def via_ranges(
             if r is not None and any(x[3] in _SHARE for x in toks[r[1] + 1 : r[1] + 3]):
                 out.append(r)
     if w in _TELL and src is not None and src[0] > first and src[1] + 1 < n:
-        r = _np_here(toks, src[1] + 1)  # "vertelde Ross de rechter"
+        r = _np_here(toks, src[1] + 1)  # "vertelde Visser de rechter"
         if r is not None and toks[src[1] + 1][3] in nl.DETERMINERS:
             out.append(r)
     return out
 
 
 def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
-    """'het blad', 'de krant', 'dagblad Trouw', 'Emma, een feministisch blad': a medium the
+    """'het blad', 'de krant', 'dagblad Trouw', 'Vrij Nederland, een weekblad': a medium the
     words appeared in."""
     words = [t[3] for t in toks[r[0] : r[1] + 1]]
     if r[1] + 2 < len(toks) and toks[r[1] + 1][2] == ",":  # an apposition names the medium
@@ -437,7 +437,7 @@ def _is_channel(toks: Sequence[Tok], r: Range) -> bool:
 
 def nl_colon_source(toks: Sequence[Tok], first: int, colon: int) -> Range | None:
     """The speaker before a colon: the whole phrase when it is one noun phrase ('De minister:'),
-    else the subject of the clause ('Kalitta bijt terug:')."""
+    else the subject of the clause ('De vakbond reageert fel:')."""
     if first >= colon:
         return None
     r = np_after(toks, first, "nl")

@@ -107,7 +107,7 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     if 0 < colon < 60:
         return True
     if lang == "nl" and _NL_TAG_AFTER_QUOTE.search(low):
-        return True  # '"...", fulmineerde Sloetski': a quotation tag with any verb
+        return True  # '"...", sputterde De Boer': a quotation tag with any verb
     if "―" in low or "—" in low or "–" in low or "-" in low:
         return bool(_DASH_AFTER_QUOTE.search(low))
     return False
@@ -690,7 +690,7 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
         if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
             return True
         if front and _nl_carrier(toks, k):
-            return True  # "Dat zeggen bronnen", "Dat laatste schrijven bronnen toe aan ..."
+            return True  # "Dat zeggen bronnen", "Dat schrijven insiders toe aan ..."
         cs = _nl_clause_start(toks, k)
         if toks[cs][3] == "zoals":
             return True  # "zoals de minister al zei", "zoals was voorspeld in de peilingen"
@@ -698,7 +698,7 @@ def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bo
         if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
             front and first == "zo" and cs == 0
         ):
-            return True  # "Dat er ..., vindt Ross vreselijk", "Zo wordt hij ... omschreven"
+            return True  # "Dat er ..., vindt Visser vreselijk", "Zo wordt hij ... omschreven"
     for x in toks[k + 1 : min(end + 1, n)]:
         if x[2] in QUOTE_CHARS or x[2] == ",," or x[3] in _NL_WH or x[3] == "te":
             return True
@@ -777,7 +777,7 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
 
 
 def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
-    """'De minister: "..."', 'Kalitta bijt terug: "..."', a headline 'Schoof: ... gaan we ...'."""
+    """'De minister: "..."', 'De vakbond reageert fel: "..."', a headline 'Minister: ...'."""
     if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",," or k > 10:
         return False  # a colon inside the quoted words, or no speaker's name before it
     head = toks[:k]
@@ -912,7 +912,7 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             and toks[k + 2][3] == "ogen"
             and (toks[k + 3][3] == "van")
         ):
-            out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Washington"
+            out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Brussel"
             seen_cue = True
             k += 4
             continue
@@ -964,7 +964,7 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         elif w in _NL_VERB_WORDS or _nl_quote_tag(toks, k):
             cue = _nl_verb_cue(toks, k) if w in _NL_VERB_WORDS else None
             if cue is None and _nl_quote_tag(toks, k):
-                cue = Cue(k, k, "verb")  # '"...", fulmineerde Sloetski'
+                cue = Cue(k, k, "verb")  # '"...", sputterde De Boer'
             if cue is not None:
                 out.append(cue)
                 seen_cue = seen_cue or cue.ctype == "verb"
@@ -987,7 +987,7 @@ _NL_NOT_TAG = (
 
 def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
     """Any verb that follows a closed quotation and precedes its subject: '",,...", sprak
-    Sloetski', "'...,' probeerde Van Bommel ..." (Dutch puts the subject after the verb)."""
+    De Boer', "'...,' probeerde Van Dijk ..." (Dutch puts the subject after the verb)."""
     if k < 2 or k + 1 >= len(toks):
         return False
     t = toks[k]
@@ -1078,7 +1078,7 @@ def _reportative_zou(toks: Sequence[Tok], k: int, first_cond: int = -1) -> bool:
     end = _clause_end(toks, k)
     infinitives = _infinitives(toks, k, end)
     if not infinitives:
-        # "zou in het weekend van 13 en 14 juli ... zijn betrapt", "zou tegenover X, de
+        # "zou in het weekend ... zijn aangehouden", "zou tegenover X, de
         # onderhandelaar, hebben gezegd": the verb cluster lies past 'en' or an apposition
         end = _zou_end(toks, k)
         infinitives = _infinitives(toks, k, end)

@@ -423,7 +423,7 @@ NOT_THREATENED: frozenset[str] = frozenset(
      "overlijden", "sterven", "bezwijken", "instorten", "escaleren", "verdrinken"]
 )  # fmt: skip
 
-# Verbs of uttering that attribute only next to a quotation ("scandeerden zij 'Bibi'").
+# Verbs of uttering that attribute only next to a quotation ("scandeerden zij 'Weg ermee'").
 QUOTE_VERBS: frozenset[str] = frozenset(
     [
         "reageert", "reageerde", "reageerden", "gereageerd", "reageren",

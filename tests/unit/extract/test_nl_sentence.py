@@ -179,8 +179,8 @@ def test_letter_addressees_and_occasions_are_no_via(text: str, via: list[str]) -
         ("Het CBS heeft berekend dat de werkloosheid daalt.", "reported", "berekend", "Het CBS"),
         ("De rechtbank oordeelde dat de gemeente fout zat.", "reported", "oordeelde",
          "De rechtbank"),
-        ("Wie had gedacht dat de mannen die elkaar 'oplichters' noemden, samen een zaak "
-         "zouden beginnen?", "quote", "noemden", "de mannen"),
+        ("Wie had gedacht dat de buren die elkaar 'oplichters' noemden, samen een zaak "
+         "zouden beginnen?", "quote", "noemden", "de buren"),
         ("Dat heeft de kantonrechter woensdag bepaald.", "reported", "bepaald",
          "de kantonrechter"),
         ("Dat staat in een rapport van de Onderwijsinspectie.", "reported", "staat in",
@@ -198,7 +198,7 @@ def test_letter_addressees_and_occasions_are_no_via(text: str, via: list[str]) -
          "mededeling", "Het kabinet"),
         ("De cijfers kloppen niet, is de indruk van de accountant.", "reported", "indruk",
          "de accountant"),
-        ("'We gaan gewoon door,' probeerde de trainer moed te houden.", "quote", "probeerde",
+        ("'Wij geven niet op,' probeerde de trainer moed te houden.", "quote", "probeerde",
          "de trainer"),
         ("Zo wordt de nieuwe directeur door collega's omschreven.", "reported", "omschreven",
          "collega's"),
@@ -269,7 +269,7 @@ def test_refusal_followed_by_direct_speech_is_a_quote() -> None:
         "De verdachte zou het geld in een schuur hebben verstopt.",
         "Na een korte achtervolging zouden ze in een weiland zijn aangehouden.",
         "De jongen zou in de nacht van 3 en 4 mei met een vriend zijn betrapt.",
-        "Kim gaf naar verluidt in een brief aan dat hij wil praten.",
+        "De directeur gaf naar verluidt in een mail aan dat hij wil praten.",
     ],
 )
 def test_reportative_zou_and_hearsay_markers(text: str) -> None:
