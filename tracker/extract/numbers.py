@@ -162,7 +162,21 @@ _NUMBER_WORDS = (
     | frozenset(_VAGUE)
     | {"dozen", "dozens"}
 )
-_NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b")
+_NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b|half\b|voudig")
+# "tweeënhalf", "anderhalf" (x.5); "vervijfvoudigd", "tienvoudig" (a factor)
+_NL_HALF_OR_FACTOR = re.compile(
+    rf"(?<!\w)(?:(?P<half>(?:{_NL_WORD.pattern})(?:ën|en)half|anderhalf)"
+    rf"|(?:ver)?(?P<factor>{_NL_WORD.pattern})voudig\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_HALF_SCALE = re.compile(r"\s+(duizend|miljoen|miljard)\b", re.IGNORECASE)
+# "twee ton" in a sentence about money: two hundred thousand (euro)
+_TON_AFTER = re.compile(r"\s+ton\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"euro|€|geld|subsidie|budget|begroting|gift|schenk|betaal|betaald|verdien|kost|salaris"
+    r"|bonus|boete|schade|prijs|bedrag|binnen",
+    re.IGNORECASE,
+)
 
 
 def _build_digits(digits: str) -> re.Pattern[str]:
@@ -336,7 +350,10 @@ def find_numbers(
         and words.isdisjoint(_NUMBER_WORDS)
         and (lang != "nl" or not _NL_COMPOUND.search(text, start, end))
     ):
-        return _digit_numbers(text, start, end, lang)
+        found = _digit_numbers(text, start, end, lang)
+        if lang == "nl" and found and "ton" in text[start:end].lower():
+            return _nl_tons_of_money(text, start, end, found)
+        return found
     out: list[Number] = []
     if lang == "en":
         if words is not None and low is not None and len(low) == end - start:
@@ -346,6 +363,52 @@ def find_numbers(
         number = _from_match(m, lang)
         if number is not None:
             out.append(number)
+    if lang == "nl":
+        out = _nl_half_and_factor(text, start, end, out)
+        if "ton" in text[start:end].lower():
+            out = _nl_tons_of_money(text, start, end, out)
+    return out
+
+
+def _nl_half_and_factor(text: str, start: int, end: int, found: list[Number]) -> list[Number]:
+    """Add "tweeënhalf" (2.5), "anderhalf" (1.5) and "vervijfhonderdvoudigd" (500)."""
+    extra: list[Number] = []
+    for m in _NL_HALF_OR_FACTOR.finditer(text, start, end):
+        half = m.group("half")
+        if half is not None:
+            low = half.lower()
+            whole = 1 if low == "anderhalf" else _nl_word_value(re.sub("(?:ën|en)half$", "", low))
+            value: float | int | None = None if whole is None else whole + 0.5
+        else:
+            value = _nl_word_value(m.group("factor"))
+        if value is None:
+            continue
+        e = m.end()
+        scale = _HALF_SCALE.match(text, e, end) if half is not None else None
+        if scale is not None:
+            value *= _SCALES[scale.group(1).lower()]
+            e = scale.end()
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        extra.append(Number(m.start(), e, text[m.start() : e], value))
+    if not extra:
+        return found
+    kept = [n for n in found if not any(x.start < n.end and n.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda n: n.start)
+
+
+def _nl_tons_of_money(text: str, start: int, end: int, found: list[Number]) -> list[Number]:
+    """'twee ton' is 200,000 (euro) in a sentence about money, a weight otherwise."""
+    if not _MONEY.search(text, start, end):
+        return found
+    out = []
+    for n in found:
+        m = _TON_AFTER.match(text, n.end, end)
+        if m is not None and isinstance(n.value, int | float) and n.unit is None:
+            n = Number(
+                n.start, m.end(), text[n.start : m.end()], n.value * 100_000, approx=n.approx
+            )
+        out.append(n)
     return out
 
 

@@ -75,3 +75,15 @@ def test_no_false_numbers() -> None:
     assert _nums("No one knew.", "en") == []
     assert _nums("Een man liep weg.", "nl") == []
     assert _nums("B52X", "en") == []
+
+
+def test_dutch_halves_factors_and_tons_of_money() -> None:
+    values = [n["value"] for n in _nums("De rechter legde hem drieënhalf jaar cel op.", "nl")]
+    assert values == [3.5]
+    [h] = _nums("Het project kreeg anderhalf miljoen euro subsidie.", "nl")
+    assert h["value"] == 1_500_000
+    [f] = _nums("Het aantal meldingen is sindsdien verhonderdvoudigd.", "nl")
+    assert (f["text"], f["value"]) == ("verhonderdvoudigd", 100)
+    assert [n["value"] for n in _nums("De stichting kreeg vier ton subsidie.", "nl")] == [400_000]
+    assert [n["value"] for n in _nums("De vrachtwagen vervoerde vier ton zand.", "nl")] == [4]
+    assert _nums("Dat was eenvoudig en meervoudig te verklaren.", "nl") == []
