@@ -233,7 +233,7 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
             )
         except (ValueError, KeyError, OverflowError):
             continue
-        if value is None:
+        if value is None or _is_score(text, s, m.end(), value, b_value):
             continue
         unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
         # "about 20": an approximation ends in blanks right before the number
@@ -253,6 +253,21 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
         else:
             out.append(Number(s, m.end(), txt, value, None, None, approx, unit))
     return out
+
+
+_BARE_RANGE = re.compile(r"\d+-\d+")
+
+
+def _is_score(
+    text: str, start: int, end: int, value: float | int, b_value: float | int | None
+) -> bool:
+    """A match score or a formation, not a number: '3-3', '2-1', '4-2-4' (a bare hyphen
+    between digits, the second not above the first, or a chain of them)."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return True  # the tail of '4-2-4'
+    if b_value is None or not _BARE_RANGE.fullmatch(text, start, end):
+        return False
+    return b_value <= value or (text.startswith("-", end) and text[end + 1 : end + 2].isdigit())
 
 
 def may_have_numbers(low: str, words: frozenset[str], lang: str = "nl") -> bool:
@@ -490,7 +505,7 @@ def _from_match(m: re.Match[str], lang: str) -> Number | None:
         )
     except (ValueError, KeyError, OverflowError):
         return None
-    if value is None:
+    if value is None or _is_score(m.string, s, e, value, b_value):
         return None
     if several:
         value = value * 2

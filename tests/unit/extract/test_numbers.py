@@ -87,3 +87,12 @@ def test_dutch_halves_factors_and_tons_of_money() -> None:
     assert [n["value"] for n in _nums("De stichting kreeg vier ton subsidie.", "nl")] == [400_000]
     assert [n["value"] for n in _nums("De vrachtwagen vervoerde vier ton zand.", "nl")] == [4]
     assert _nums("Dat was eenvoudig en meervoudig te verklaren.", "nl") == []
+
+
+def test_match_scores_and_formations_are_not_numbers() -> None:
+    assert _nums("Ajax en Feyenoord speelden 2-2.", "nl") == []
+    assert _nums("De thuisploeg won met 3-1.", "nl") == []
+    assert _nums("De trainer koos voor een 4-3-3.", "nl") == []
+    assert _nums("The home side lost 1-0.", "en") == []
+    [r] = _nums("Hij kreeg 3-5 jaar cel.", "nl")
+    assert (r["low"], r["high"]) == (3, 5)
