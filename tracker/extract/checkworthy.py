@@ -10,6 +10,7 @@ logistic function; the extractor flags a claim at CHECKWORTHY_THRESHOLD.
 from __future__ import annotations
 
 import math
+import re
 
 
 def _words(s: str) -> frozenset[str]:
@@ -82,7 +83,12 @@ _MODAL = _words("""
     lijkt lijken roept oproep oproept pleit pleiten straks binnenkort graag hoe wat waarom
     will would could should must might may can shall expects expected expect perhaps maybe
     likely possibly probably seems urge urges urged soon how what why
+    belooft beloofde beloofden belofte beloften promise promises promised vows vowed pledged
     """)
+# A refusal to comment: one of these with a negation ("wil niet reageren", "declined to
+# comment") says nothing checkable.
+_COMMENT = _words("reageren reactie commentaar comment commenting")
+_REFUSAL = _words("niet geen weigert weigerde weigerden no not declined refused refuses")
 # Conditionals and hypotheticals at the start of the sentence.
 _CONDITIONAL = _words("als indien mocht wanneer tenzij if unless when should")
 _PERSON = _words("ik je jij jullie u we wij mijn me onze i you we my our us")
@@ -90,8 +96,26 @@ _PERSON = _words("ik je jij jullie u we wij mijn me onze i you we my our us")
 _CARRIER_START = _words("dat dit zo that this so")
 
 _OPENERS = frozenset("\"“„‘'«")
+_QUOTE_MARKS = re.compile("['‘\"“„]")
+# A quoted fragment of one to six words after a blank: 'een zootje', "verstandig"
+_FRAGMENT_QUOTE = re.compile(
+    r"(?<=[\s(])(?:'|‘|\"|“|„|,,)"  # an opening mark after a blank
+    r"(?:[^\s'‘’\"“”„]+ ){0,5}[^\s'‘’\"“”„]+[.,!?]?"  # one to six words
+    r"(?:'|’|\"|”|'')(?=[\s,.;:!?)]|$)"  # the closing mark
+)
 _LEAD = ",'\"“„‘«( "
-_WORD_LISTS = (_PAST, _PERFECT, _EVENT, _TIME, _OPINION, _MODAL, _CONDITIONAL, _PERSON)
+_WORD_LISTS = (
+    _PAST,
+    _PERFECT,
+    _EVENT,
+    _TIME,
+    _OPINION,
+    _MODAL,
+    _CONDITIONAL,
+    _PERSON,
+    _COMMENT,
+    _REFUSAL,
+)
 WATCHED_WORDS = frozenset().union(*_WORD_LISTS, _CARRIER_START)  # the words score reads
 
 
@@ -103,6 +127,8 @@ _NUMBER, _EVENT_WORD, _TIME_WORD, _PAST_FORM = 0.7, 0.4, 0.35, 0.15
 _OPINION_WORD, _MODAL_WORD, _PERSON_WORD = -1.0, -0.5, -0.6
 _MIXED = 0.7  # opinion beside a checkable fact: the fact still needs checking
 _CONDITIONAL_START, _QUESTION, _FRAGMENT, _CARRIER = -1.0, -3.0, -0.5, -2.5
+_NO_COMMENT, _EXCLAMATION = -2.0, -1.0
+_SCARE_QUOTE = -0.6  # a few words quoted inside the sentence: mostly someone's evaluation
 _ATTRIBUTED, _HEARSAY, _DIRECT_SPEECH = -0.25, 0.65, -0.6
 _HEADING = -4.0  # a headline is never checkworthy
 _PER_TEN_WORDS = 0.3
@@ -137,6 +163,10 @@ def score(
         z += _CONDITIONAL_START
     if "?" in low[-4:]:
         z += _QUESTION
+    if "!" in low:
+        z += _EXCLAMATION
+    if not words.isdisjoint(_COMMENT) and not words.isdisjoint(_REFUSAL):
+        z += _NO_COMMENT
     if n < 6:
         z += _FRAGMENT
     if kind is not None:
@@ -145,6 +175,8 @@ def score(
             z += _CARRIER
     if low[:1] in _OPENERS or low.startswith(",,"):
         z += _DIRECT_SPEECH
+    elif _QUOTE_MARKS.search(low) and _FRAGMENT_QUOTE.search(low):
+        z += _SCARE_QUOTE
     if heading:
         z += _HEADING
     return 1.0 / (1.0 + math.exp(-z))
