@@ -26,6 +26,9 @@ _PAST = _words("""
     sprak spraken schreef schreven zei zeiden vroeg vroegen droeg droegen wees wezen reed reden
     vloog vlogen ontving ontvingen verscheen verschenen ontstond ontstonden bood boden sprong
     koos kozen brak braken vertrok vertrokken hing hingen liep liepen stak staken greep grepen
+    deed deden ving vingen hief hieven sloeg sloegen verliet verlieten vond vonden wist wisten
+    bleek stond verdween verdwenen won ontsnapte vluchtte vluchtten stuurde stuurden meldde
+    zette zetten legde legden maakte maakten kocht verkocht verkochten haalde haalden
     were did said told went came took made gave found won lost met left began saw fell rose led
     held sent spent paid sold bought built shot struck ran became brought kept thought knew
     wrote spoke chose broke flew drew grew threw caught taught fought hit put set cut got sought

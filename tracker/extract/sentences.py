@@ -99,7 +99,8 @@ _WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to th
 
 @dataclass(slots=True)
 class Segment:
-    """A sentence-like unit: start/end offsets, kind ('sentence' or 'heading'), paragraph no."""
+    """A sentence-like unit: start/end offsets, kind ('sentence', or 'heading' in the title
+    line), paragraph no."""
 
     start: int
     end: int
@@ -227,6 +228,6 @@ def split_sentences(text: str) -> list[Segment]:
         for a, b in pieces:
             inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
             out.append(Segment(a, b, kind, para, inside))
-        if len(pieces) == 1 and not ended and len(line.split()) <= 20:
+        if first and len(pieces) == 1 and not ended and len(line.split()) <= 20:
             out[-1] = replace(out[-1], kind="heading")
     return out
