@@ -122,15 +122,22 @@ def is_statement(piece: str) -> bool:
     if any(w.lower() in _FINITE or _PARTICIPLE.search(w.lower()) for w in words):
         return True
     # a Dutch present tense after the first word ("Rusland stuurt troepen"), a reflexive
-    # or a negation ("Strijders melden zich", "Kabinet wil niet") go with a finite verb; so
-    # does an English -s form right after a short subject ("Senate Passes Budget")
-    return any(
+    # or a negation ("Strijders melden zich", "Kabinet wil niet") go with a finite verb
+    if any(
         w in _VERB_COMPANIONS or (len(w) > 3 and w[-1] == "t" and w.islower() and w[-2] != "n")
         for w in words[1:]
-    ) or (
-        bool(words)
-        and words[0].lower() not in _NO_SUBJECT
-        and any(len(w) > 3 and w[-1] == "s" and w[-2] not in "s'’" for w in words[1:3])
+    ):
+        return True
+    # so does an English -s form right after a short subject, in a lower-case or a
+    # title-case headline ("Senate passes budget", "Storm Leaves Thousands Without Power")
+    if not words or words[0].lower() in _NO_SUBJECT:
+        return False
+    return any(
+        len(w) > 3
+        and w[-1] == "s"
+        and w[-2] not in "s'’"
+        and (w.islower() or (i + 1 < len(words) and words[i + 1][:1].isupper()))
+        for i, w in enumerate(words[1:3], 1)
     )
 
 

@@ -117,10 +117,13 @@ def test_run_in_subheads_do_not_break_sentences() -> None:
     ]
 
 
-def test_a_caption_run_into_the_end_of_the_text_is_dropped() -> None:
+@pytest.mark.parametrize(
+    "caption",
+    ["Professor Anke de Groot op het strand van Katwijk", "Wethouder Ellen Pieters bij de dijk"],
+)
+def test_a_caption_run_into_the_end_of_the_text_is_dropped(caption: str) -> None:
     text = (
-        "Een onderzoek van de universiteit toont aan dat de zeespiegel sneller stijgt. "
-        "Professor Anke de Groot op het strand van Katwijk"
+        "Een onderzoek van de universiteit toont aan dat de zeespiegel sneller stijgt. " + caption
     )
     assert [text[s.start : s.end] for s in split_sentences(text)] == [
         "Een onderzoek van de universiteit toont aan dat de zeespiegel sneller stijgt.",
