@@ -106,6 +106,8 @@ _FRAGMENT_QUOTE = re.compile(
     r"(?:[^\s'‘’\"“”„]+ ){0,5}[^\s'‘’\"“”„]+[.,!?]?"  # one to six words
     r"(?:'|’|\"|”|'')(?=[\s,.;:!?)]|$)"  # the closing mark
 )
+_DIGIT = re.compile("[0-9]")
+_YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 _LEAD = ",'\"“„‘«( "
 _WORD_LISTS = (
     _PAST,
@@ -137,6 +139,12 @@ _HEADING = -4.0  # a headline is never checkworthy
 _PER_TEN_WORDS = 0.3
 
 
+def _has_year(low: str) -> int:
+    """1 when the text names a year (a date, not one of its numbers), else 0."""
+    d = _DIGIT.search(low)
+    return 1 if d is not None and _YEAR.search(low, d.start()) is not None else 0
+
+
 def score(
     low: str, words: frozenset[str], n_numbers: int, kind: str | None, heading: bool = False
 ) -> float:
@@ -147,7 +155,7 @@ def score(
     fact = (
         min(n_numbers, 3) * _NUMBER
         + min(len(words & _EVENT), 3) * _EVENT_WORD
-        + min(len(words & _TIME), 2) * _TIME_WORD
+        + min(len(words & _TIME) + _has_year(low), 2) * _TIME_WORD
     )
     stance = (
         min(len(words & _OPINION), 2) * _OPINION_WORD

@@ -256,6 +256,64 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
 
 
 _BARE_RANGE = re.compile(r"\d+-\d+")
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+    "|january|february|march|may|june|july|august|october"
+)
+# Before a year: a preposition of time, a month, a season ("zomer van 2017", "in 2016")
+_BEFORE_YEAR = re.compile(
+    rf"(?:\b(?:in|sinds|van|tot|vanaf|uit|eind|begin|medio|sedert|since|from|until|to|of|by"
+    rf"|the|zomer|winter|lente|herfst|voorjaar|najaar|summer|spring|autumn|fall|{_MONTHS})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?)\s+$",
+    re.IGNORECASE,
+)
+_AFTER_DAY = re.compile(rf"\s+(?:en\s+\d{{1,2}}\s+|and\s+\d{{1,2}}\s+)?(?:{_MONTHS})\b", re.I)
+_BEFORE_DAY = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"-?(?:jarige?n?\b|years?-old\b|\s+(?:jaar\s+oud|years?\s+old)\b)", re.I)
+_AGO_AFTER = re.compile(
+    r"\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren|uur|minuten|eeuwen|days?|weeks?"
+    r"|months?|years?|hours?|minutes?)\s+(?:geleden|ago)\b",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:artikel|article|terminal|nummer|number|nr|no|pagina|page|hoofdstuk|chapter|sectie"
+    r"|section|paragraaf|lijn|line|route|vlucht|flight|tram|kamer|room|fase|phase|ronde|round"
+    r"|speelronde|versie|version|model|type|item|punt|point|stap|step)\.?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_count(text: str, start: int, end: int, n: Number) -> bool:
+    """A number that the annotation rules do not count: a year ('in 2017'), a day of a date
+    ('26 juni'), a clock time, an age ('de 61-jarige', 'Netanyahu (69)'), a point in time
+    counted back ('zes jaar geleden'), a label ('artikel 50') or a bare 'één'."""
+    s, e, t = n.start, n.end, n.text
+    if t.lower() in ("één", "eén", "een"):
+        return True
+    before = text[max(start, s - 14) : s]
+    if _AGE_AFTER.match(text, e, end) or _AGO_AFTER.match(text, e, end):
+        return True
+    if not t.isdigit():
+        return False  # other words, scales, units and ranges are counts
+    value = int(t)
+    if (s > start and text[s - 1] == ":") or (
+        text.startswith(":", e) and text[e + 1 : e + 2].isdigit()
+    ):
+        return True  # a clock time "14:05"
+    if (
+        len(t) == 4
+        and 1800 <= value <= 2099
+        and (_BEFORE_YEAR.search(before) or e >= end or not text[e].isspace() or s == start)
+    ):
+        return True  # a year
+    if value <= 31 and (_AFTER_DAY.match(text, e, end) or _BEFORE_DAY.search(before)):
+        return True
+    if text[e : e + 1].isupper():
+        return True  # part of a name: "5G", "3BP"
+    if text[s - 1 : s] == "(" and text[e : e + 1] == ")":
+        return True  # an age after a name: "Netanyahu (69)"
+    return bool(_LABEL_BEFORE.search(before))
 
 
 def _is_score(
@@ -356,10 +414,25 @@ def find_numbers(
     low: str | None = None,
 ) -> list[Number]:
     """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx.
+    Not numbers: years, dates, clock times, ages, points in time counted back ('twee weken
+    geleden'), labels ('artikel 50', 'terminal 4') and a bare 'één'.
 
     `words` (the lower-cased words of the span) and `low` (the span lower-cased), when the
     caller has them, let the search skip to where a number can start.
     """
+    found = _find_all(text, start, end, lang, words, low)
+    return [n for n in found if not _not_a_count(text, start, end, n)] if found else found
+
+
+def _find_all(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    words: frozenset[str] | None = None,
+    low: str | None = None,
+) -> list[Number]:
+    """Every number-like expression of text[start:end] (find_numbers before its filter)."""
     if (
         words is not None
         and words.isdisjoint(_NUMBER_WORDS)
