@@ -90,7 +90,9 @@ _MODAL = _words("""
     """)
 # A refusal to comment: one of these with a negation ("wil niet reageren", "declined to
 # comment") says nothing checkable.
-_COMMENT = _words("reageren reactie commentaar comment commenting")
+_COMMENT = _words(
+    "reageren reageert reageerde reactie commentaar ingaan comment commenting discuss"
+)
 _REFUSAL = _words("niet geen weigert weigerde weigerden no not declined refused refuses")
 # Conditionals and hypotheticals at the start of the sentence.
 _CONDITIONAL = _words("als indien mocht wanneer tenzij if unless when should")
