@@ -108,6 +108,7 @@ _NO_SUBJECT = frozenset(
         "met",
     ]
 )
+_PARTICLES = frozenset(["mee", "op", "af", "uit", "aan", "toe", "terug", "weg", "neer", "samen"])
 _VERB_COMPANIONS = frozenset(["zich", "niet", "geen", "not"])
 _PARTICIPLE = re.compile(r"(?:^|[a-z])ge[a-zë]{3,}(?:d|t|en)$|^[a-z]{3,}ed$")
 _WORD = re.compile(r"[\w'’-]+")
@@ -127,6 +128,9 @@ def is_statement(piece: str) -> bool:
         w in _VERB_COMPANIONS or (len(w) > 3 and w[-1] == "t" and w.islower() and w[-2] != "n")
         for w in words[1:]
     ):
+        return True
+    # a plural verb with its separable particle: "Boeren leggen werk neer", "vechten mee"
+    if any(w.endswith("en") and words[i + 1] in _PARTICLES for i, w in enumerate(words[1:-1], 1)):
         return True
     # so does an English -s form right after a short subject, in a lower-case or a
     # title-case headline ("Senate passes budget", "Storm Leaves Thousands Without Power")

@@ -74,6 +74,7 @@ def test_a_headline_is_a_heading_and_never_flagged() -> None:
         ("Zorgen over de woningbouw. Analyse", []),
         ("Kabinet valt over stikstof. Politiek", ["Kabinet valt over stikstof."]),
         ("Burgemeester opgestapt na ophef over declaraties", None),
+        ("Brandweerlieden uit drie provincies helpen mee bij de blussing", None),
         ("'Wij wisten van niets'", None),
         ("Minister: geen extra geld voor defensie", None),
         ("A Week of Storms in the North", []),
