@@ -27,8 +27,10 @@ CREDIT_TAIL = re.compile(
 
 METADATA_LINE = re.compile(
     r"""^\s*(?:
-        (?:door|by|van\ onze\ verslaggever|bijgewerkt|updated|gepubliceerd|published|
-           geplaatst|posted|date|datum|dateline|tags?|rubriek|categorie|category|section)\b.* |
+        (?:door|by)(?::\s*|\s+)(?-i:[A-Z]).* |
+        (?:door|van)\ onze\ (?:verslaggever|verslaggeefster|correspondent|redactie)\b.* |
+        (?:bijgewerkt|updated|gepubliceerd|published|geplaatst|posted)\b.* |
+        (?:date|datum|dateline|tags?|rubriek|categorie|category|section)\s*(?::|\s+\d).* |
         .*\b\d{1,2}[-/ ](?:\d{1,2}|[a-z]{3,9})[-/ ]\d{2,4}\b.*\|.* |
         .*\|.*\b\d{1,2}:\d{2}\b.*
     )$""",

@@ -189,3 +189,17 @@ def test_is_statement() -> None:
     assert is_statement("Boeren melden zich bij het provinciehuis")
     assert not is_statement("Het weer in beeld")
     assert not is_statement("Rondje Europa")
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Door de storm is de dijk bij Kampen beschadigd",
+        "By-election called after MP resigns",
+        "Date of the harbour vote is moved again",
+    ],
+)
+def test_a_headline_that_starts_like_metadata_stays(title: str) -> None:
+    text = f"{title}\n\nDe eerste zin van het artikel staat hier.\n"
+    first = split_sentences(text)[0]
+    assert text[first.start : first.end] == title
