@@ -180,7 +180,7 @@ def _claim(
     """The claim text[s:e] with its numbers and check-worthiness (`low`, `words` and `short`
     describe the span as _words does)."""
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
-    sc = score(low, words, short, len(nums), att is not None, heading)
+    sc = score(low, words, len(nums), att.kind if att is not None else None, heading)
     return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
 
 

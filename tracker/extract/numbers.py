@@ -162,7 +162,21 @@ _NUMBER_WORDS = (
     | frozenset(_VAGUE)
     | {"dozen", "dozens"}
 )
-_NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b")
+_NL_COMPOUND = re.compile(r"duizend|honderd|tig\b|tien\b|half\b|voudig")
+# "tweeënhalf", "anderhalf" (x.5); "vervijfvoudigd", "tienvoudig" (a factor)
+_NL_HALF_OR_FACTOR = re.compile(
+    rf"(?<!\w)(?:(?P<half>(?:{_NL_WORD.pattern})(?:ën|en)half|anderhalf)"
+    rf"|(?:ver)?(?P<factor>{_NL_WORD.pattern})voudig\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_HALF_SCALE = re.compile(r"\s+(duizend|miljoen|miljard)\b", re.IGNORECASE)
+# "twee ton" in a sentence about money: two hundred thousand (euro)
+_TON_AFTER = re.compile(r"\s+ton\b", re.IGNORECASE)
+_MONEY = re.compile(
+    r"euro|€|geld|subsidie|budget|begroting|gift|schenk|betaal|betaald|verdien|kost|salaris"
+    r"|bonus|boete|schade|prijs|bedrag|binnen",
+    re.IGNORECASE,
+)
 
 
 def _build_digits(digits: str) -> re.Pattern[str]:
@@ -219,7 +233,7 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
             )
         except (ValueError, KeyError, OverflowError):
             continue
-        if value is None:
+        if value is None or _is_score(text, s, m.end(), value, b_value):
             continue
         unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
         # "about 20": an approximation ends in blanks right before the number
@@ -239,6 +253,79 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
         else:
             out.append(Number(s, m.end(), txt, value, None, None, approx, unit))
     return out
+
+
+_BARE_RANGE = re.compile(r"\d+-\d+")
+_MONTHS = (
+    "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
+    "|jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|oct|nov|dec"
+    "|january|february|march|may|june|july|august|october"
+)
+# Before a year: a preposition of time, a month, a season ("zomer van 2017", "in 2016")
+_BEFORE_YEAR = re.compile(
+    rf"(?:\b(?:in|sinds|van|tot|vanaf|uit|eind|begin|medio|sedert|since|from|until|to|of|by"
+    rf"|the|zomer|winter|lente|herfst|voorjaar|najaar|summer|spring|autumn|fall|{_MONTHS})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?,?)\s+$",
+    re.IGNORECASE,
+)
+_AFTER_DAY = re.compile(rf"\s+(?:en\s+\d{{1,2}}\s+|and\s+\d{{1,2}}\s+)?(?:{_MONTHS})\b", re.I)
+_BEFORE_DAY = re.compile(rf"\b(?:{_MONTHS})\.?\s+$", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"-?(?:jarige?n?\b|years?-old\b|\s+(?:jaar\s+oud|years?\s+old)\b)", re.I)
+_AGO_AFTER = re.compile(
+    r"\s+(?:dagen|dag|weken|week|maanden|maand|jaar|jaren|uur|minuten|eeuwen|days?|weeks?"
+    r"|months?|years?|hours?|minutes?)\s+(?:geleden|ago)\b",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:artikel|article|terminal|nummer|number|nr|no|pagina|page|hoofdstuk|chapter|sectie"
+    r"|section|paragraaf|lijn|line|route|vlucht|flight|tram|kamer|room|fase|phase|ronde|round"
+    r"|speelronde|versie|version|model|type|item|punt|point|stap|step)\.?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_count(text: str, start: int, end: int, n: Number) -> bool:
+    """A number that the annotation rules do not count: a year ('in 2017'), a day of a date
+    ('26 juni'), a clock time, an age ('de 61-jarige', 'Netanyahu (69)'), a point in time
+    counted back ('zes jaar geleden'), a label ('artikel 50') or a bare 'één'."""
+    s, e, t = n.start, n.end, n.text
+    if t.lower() in ("één", "eén", "een"):
+        return True
+    before = text[max(start, s - 14) : s]
+    if _AGE_AFTER.match(text, e, end) or _AGO_AFTER.match(text, e, end):
+        return True
+    if not t.isdigit():
+        return False  # other words, scales, units and ranges are counts
+    value = int(t)
+    if (s > start and text[s - 1] == ":") or (
+        text.startswith(":", e) and text[e + 1 : e + 2].isdigit()
+    ):
+        return True  # a clock time "14:05"
+    if (
+        len(t) == 4
+        and 1800 <= value <= 2099
+        and (_BEFORE_YEAR.search(before) or e >= end or not text[e].isspace() or s == start)
+    ):
+        return True  # a year
+    if value <= 31 and (_AFTER_DAY.match(text, e, end) or _BEFORE_DAY.search(before)):
+        return True
+    if text[e : e + 1].isupper():
+        return True  # part of a name: "5G", "3BP"
+    if text[s - 1 : s] == "(" and text[e : e + 1] == ")":
+        return True  # an age after a name: "Netanyahu (69)"
+    return bool(_LABEL_BEFORE.search(before))
+
+
+def _is_score(
+    text: str, start: int, end: int, value: float | int, b_value: float | int | None
+) -> bool:
+    """A match score or a formation, not a number: '3-3', '2-1', '4-2-4' (a bare hyphen
+    between digits, the second not above the first, or a chain of them)."""
+    if start >= 2 and text[start - 1] == "-" and text[start - 2].isdigit():
+        return True  # the tail of '4-2-4'
+    if b_value is None or not _BARE_RANGE.fullmatch(text, start, end):
+        return False
+    return b_value <= value or (text.startswith("-", end) and text[end + 1 : end + 2].isdigit())
 
 
 def may_have_numbers(low: str, words: frozenset[str], lang: str = "nl") -> bool:
@@ -327,16 +414,34 @@ def find_numbers(
     low: str | None = None,
 ) -> list[Number]:
     """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx.
+    Not numbers: years, dates, clock times, ages, points in time counted back ('twee weken
+    geleden'), labels ('artikel 50', 'terminal 4') and a bare 'één'.
 
     `words` (the lower-cased words of the span) and `low` (the span lower-cased), when the
     caller has them, let the search skip to where a number can start.
     """
+    found = _find_all(text, start, end, lang, words, low)
+    return [n for n in found if not _not_a_count(text, start, end, n)] if found else found
+
+
+def _find_all(
+    text: str,
+    start: int,
+    end: int,
+    lang: str,
+    words: frozenset[str] | None = None,
+    low: str | None = None,
+) -> list[Number]:
+    """Every number-like expression of text[start:end] (find_numbers before its filter)."""
     if (
         words is not None
         and words.isdisjoint(_NUMBER_WORDS)
         and (lang != "nl" or not _NL_COMPOUND.search(text, start, end))
     ):
-        return _digit_numbers(text, start, end, lang)
+        found = _digit_numbers(text, start, end, lang)
+        if lang == "nl" and found and "ton" in text[start:end].lower():
+            return _nl_tons_of_money(text, start, end, found)
+        return found
     out: list[Number] = []
     if lang == "en":
         if words is not None and low is not None and len(low) == end - start:
@@ -346,6 +451,52 @@ def find_numbers(
         number = _from_match(m, lang)
         if number is not None:
             out.append(number)
+    if lang == "nl":
+        out = _nl_half_and_factor(text, start, end, out)
+        if "ton" in text[start:end].lower():
+            out = _nl_tons_of_money(text, start, end, out)
+    return out
+
+
+def _nl_half_and_factor(text: str, start: int, end: int, found: list[Number]) -> list[Number]:
+    """Add "tweeënhalf" (2.5), "anderhalf" (1.5) and "vervijfhonderdvoudigd" (500)."""
+    extra: list[Number] = []
+    for m in _NL_HALF_OR_FACTOR.finditer(text, start, end):
+        half = m.group("half")
+        if half is not None:
+            low = half.lower()
+            whole = 1 if low == "anderhalf" else _nl_word_value(re.sub("(?:ën|en)half$", "", low))
+            value: float | int | None = None if whole is None else whole + 0.5
+        else:
+            value = _nl_word_value(m.group("factor"))
+        if value is None:
+            continue
+        e = m.end()
+        scale = _HALF_SCALE.match(text, e, end) if half is not None else None
+        if scale is not None:
+            value *= _SCALES[scale.group(1).lower()]
+            e = scale.end()
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)
+        extra.append(Number(m.start(), e, text[m.start() : e], value))
+    if not extra:
+        return found
+    kept = [n for n in found if not any(x.start < n.end and n.start < x.end for x in extra)]
+    return sorted(kept + extra, key=lambda n: n.start)
+
+
+def _nl_tons_of_money(text: str, start: int, end: int, found: list[Number]) -> list[Number]:
+    """'twee ton' is 200,000 (euro) in a sentence about money, a weight otherwise."""
+    if not _MONEY.search(text, start, end):
+        return found
+    out = []
+    for n in found:
+        m = _TON_AFTER.match(text, n.end, end)
+        if m is not None and isinstance(n.value, int | float) and n.unit is None:
+            n = Number(
+                n.start, m.end(), text[n.start : m.end()], n.value * 100_000, approx=n.approx
+            )
+        out.append(n)
     return out
 
 
@@ -427,7 +578,7 @@ def _from_match(m: re.Match[str], lang: str) -> Number | None:
         )
     except (ValueError, KeyError, OverflowError):
         return None
-    if value is None:
+    if value is None or _is_score(m.string, s, e, value, b_value):
         return None
     if several:
         value = value * 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .furniture import credit_start, is_furniture, is_metadata
+from .furniture import credit_start, is_furniture, is_metadata, is_statement, is_subhead
 from .quotes import find_quotes, may_have_quotes
 
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -99,7 +99,8 @@ _WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to th
 
 @dataclass(slots=True)
 class Segment:
-    """A sentence-like unit: start/end offsets, kind ('sentence' or 'heading'), paragraph no."""
+    """A sentence-like unit: start/end offsets, kind ('sentence', or 'heading' in the title
+    line), paragraph no."""
 
     start: int
     end: int
@@ -138,49 +139,95 @@ def _closed_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b, closed in find_quotes(text, start, end) if closed]
 
 
+_ENDS = '.!?…"”’»:;'
+_CAPTION_WORDS = 40  # at most this many words: a caption line, not a paragraph of text
+_TAIL_WORDS = 12  # at most this many words: a label, rubric or caption fragment
+_HEADLINES, _HEADLINE_WORDS = 3, 30  # a title line: this many headlines and words at most
+
+
+def _pieces(text: str, ls: int, le: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The sentences of the line text[ls:le] and its closed quotations."""
+    quotes: list[tuple[int, int]] | None = None
+    start = ls
+    pieces: list[tuple[int, int]] = []
+    for bm in _BOUNDARY.finditer(text, ls, le):
+        cut = bm.start(1)
+        dot = bm.start()
+        if text[dot] == "." and _is_abbreviation(text, ls, dot):
+            continue
+        if quotes is None:
+            quotes = _closed_quotes(text, ls, le)
+        if any(a < dot and cut < b for a, b in quotes):
+            continue
+        pieces.append((start, cut))
+        start = bm.end()  # pieces start and end without blanks
+    pieces.append((start, le))
+    if quotes is None:
+        quotes = _closed_quotes(text, ls, le)
+    return [(a, b) for a, b in pieces if a < b], quotes
+
+
+def _is_label(text: str, a: int, b: int, ended: bool = False) -> bool:
+    """A short piece that states nothing: a rubric word or a label headline in a title line
+    ('Analyse', 'Onrust in Den Haag.'), a caption run into the end of the text (without a
+    sentence end unless `ended`)."""
+    piece = text[a:b]
+    if not ended and text[b - 1] in _ENDS:
+        return False
+    return len(piece.split()) <= _TAIL_WORDS and not is_statement(piece)
+
+
 def split_sentences(text: str) -> list[Segment]:
-    """Sentences and headings of `text`; furniture, credits and a metadata line are dropped."""
+    """Sentences and headings of `text`. Dropped as page furniture: 'Lees ook', 'Volledig
+    scherm' and the caption after it, caption lines ending in a photo credit, metadata lines
+    before the text (byline, date), one-line subheads, a headline or rubric that states
+    nothing, and a caption fragment ending the text."""
     out: list[Segment] = []
     para = 0
-    seen_content = False
+    seen_content = False  # a line with a sentence end: metadata lines come before it
+    headline_seen = False
+    caption_next = False  # the line after "Volledig scherm" is the photo's caption
+    last_line_end = len(text.rstrip())
     for lm in _LINE.finditer(text):
         ls, le = lm.span()
         para += 1  # every line is a paragraph of its own
         line = text[ls:le]
         if len(line) < 120 and is_furniture(line):
+            caption_next = len(line) < 20 and line.lower().startswith("volledig scherm")
             continue
+        if caption_next:
+            caption_next = False
+            if len(line.split()) <= _CAPTION_WORDS:
+                continue
         if not seen_content and is_metadata(line):
             continue
         if text[le - 1] in '.!?…"”’»':
             seen_content = True
         if "©" in line or ":" in line or "(c)" in line or "(C)" in line:
-            le = ls + credit_start(line)
+            credit = credit_start(line)
+            if credit < len(line) and len(line.split()) <= _CAPTION_WORDS:
+                continue  # a caption with its credit
+            le = ls + credit
             ls, le = _strip(text, ls, le)
             if ls >= le:
                 continue
-        quotes: list[tuple[int, int]] | None = None
-        start = ls
-        pieces: list[tuple[int, int]] = []
-        for bm in _BOUNDARY.finditer(text, ls, le):
-            cut = bm.start(1)
-            dot = bm.start()
-            if text[dot] == "." and _is_abbreviation(text, ls, dot):
-                continue
-            if quotes is None:
-                quotes = _closed_quotes(text, ls, le)
-            if any(a < dot and cut < b for a, b in quotes):
-                continue
-            pieces.append((start, cut))
-            start = bm.end()  # pieces start and end without blanks
-        pieces.append((start, le))
-        if quotes is None:
-            quotes = _closed_quotes(text, ls, le)
-        n = 0
+        first = not headline_seen
+        headline_seen = True
+        ended = text[le - 1] in _ENDS
+        if not first and not ended and is_subhead(line):
+            continue
+        # the first of several lines, without a sentence end: the title
+        title = first and not ended and le < last_line_end
+        title = title and len(line.split()) <= _HEADLINE_WORDS
+        pieces, quotes = _pieces(text, ls, le)
+        if title:  # a rubric or a label in the title is no claim
+            pieces = [(a, b) for a, b in pieces if not _is_label(text, a, b, True)]
+        elif le == last_line_end and len(pieces) > 1 and _is_label(text, *pieces[-1]):
+            pieces.pop()  # a caption run into the end of the text
+        kind = "heading" if title and len(pieces) <= _HEADLINES else "sentence"
         for a, b in pieces:
-            if a < b:
-                n += 1
-                inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
-                out.append(Segment(a, b, "sentence", para, inside))
-        if n == 1 and text[le - 1] not in '.!?…"”’»:;' and len(line.split()) <= 20:
+            inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
+            out.append(Segment(a, b, kind, para, inside))
+        if first and len(pieces) == 1 and not ended and len(line.split()) <= 20:
             out[-1] = replace(out[-1], kind="heading")
     return out

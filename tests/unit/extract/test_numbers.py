@@ -75,3 +75,54 @@ def test_no_false_numbers() -> None:
     assert _nums("No one knew.", "en") == []
     assert _nums("Een man liep weg.", "nl") == []
     assert _nums("B52X", "en") == []
+
+
+def test_dutch_halves_factors_and_tons_of_money() -> None:
+    values = [n["value"] for n in _nums("De rechter legde hem drieënhalf jaar cel op.", "nl")]
+    assert values == [3.5]
+    [h] = _nums("Het project kreeg anderhalf miljoen euro subsidie.", "nl")
+    assert h["value"] == 1_500_000
+    [f] = _nums("Het aantal meldingen is sindsdien verhonderdvoudigd.", "nl")
+    assert (f["text"], f["value"]) == ("verhonderdvoudigd", 100)
+    assert [n["value"] for n in _nums("De stichting kreeg vier ton subsidie.", "nl")] == [400_000]
+    assert [n["value"] for n in _nums("De vrachtwagen vervoerde vier ton zand.", "nl")] == [4]
+    assert _nums("Dat was eenvoudig en meervoudig te verklaren.", "nl") == []
+
+
+def test_match_scores_and_formations_are_not_numbers() -> None:
+    assert _nums("Ajax en Feyenoord speelden 2-2.", "nl") == []
+    assert _nums("De thuisploeg won met 3-1.", "nl") == []
+    assert _nums("De trainer koos voor een 4-3-3.", "nl") == []
+    assert _nums("The home side lost 1-0.", "en") == []
+    [r] = _nums("Hij kreeg 3-5 jaar cel.", "nl")
+    assert (r["low"], r["high"]) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In 2019 opende de bibliotheek opnieuw.", "nl"),
+        ("De brand brak uit op 3 mei 2021.", "nl"),
+        ("Sinds de zomer van 2016 staat het pand leeg.", "nl"),
+        ("De 45-jarige automobilist werd aangehouden.", "nl"),
+        ("Burgemeester Jansen (58) opende de brug.", "nl"),
+        ("Drie weken geleden sloot de fabriek.", "nl"),
+        ("Volgens artikel 12 is dat niet toegestaan.", "nl"),
+        ("Het overleg begon om 14:30 in het stadhuis.", "nl"),
+        ("Eén ding is duidelijk.", "nl"),
+        ("Het nieuwe 5G-netwerk werkt nog niet overal.", "nl"),
+        ("The mill closed in 1998.", "en"),
+        ("The fire started on June 12, 2020.", "en"),
+        ("A 34-year-old man was arrested.", "en"),
+        ("Five years ago the bridge collapsed.", "en"),
+        ("Passengers waited at terminal 3.", "en"),
+    ],
+)
+def test_years_dates_ages_times_and_labels_are_not_numbers(text: str, lang: str) -> None:
+    assert _nums(text, lang) == [], text
+
+
+def test_counts_next_to_dates_and_years_stay() -> None:
+    values = [n["value"] for n in _nums("In 2019 kregen 2000 gezinnen op 4 juni 300 euro.", "nl")]
+    assert values == [2000, 300]
+    assert [n["value"] for n in _nums("In 2021, 1,500 workers lost their jobs.", "en")] == [1500]
