@@ -11,8 +11,8 @@ from tests.unit.services.test_queue import build_world
 from tracker.models import AuditEvent, Source
 from tracker.services import sources
 
-HOSTILE = "<script>alert(1)</script>"
-ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+HOSTILE = "<Script>Alert(1)</Script>"
+ESCAPED = "&lt;Script&gt;Alert(1)&lt;/Script&gt;"
 
 
 def test_logged_out_is_sent_to_login(client: FlaskClient) -> None:
@@ -62,11 +62,11 @@ def test_create_source_and_validation(as_factchecker: FlaskClient, session: Sess
     missing = as_factchecker.post("/sources/new", data={"name": "", "kind": "person"})
     assert missing.status_code == 422 and "This field is required" in missing.get_data(as_text=True)
     taken = as_factchecker.post(
-        "/sources/new", data={"name": "Iemand anders", "kind": "person", "aliases": "SZW"}
+        "/sources/new", data={"name": "Jan Zeewachter", "kind": "person", "aliases": "SZW"}
     )
     assert taken.status_code == 422
     text = taken.get_data(as_text=True)
-    assert "already belongs" in text and 'value="Iemand anders"' in text
+    assert "already belongs" in text and 'value="Jan Zeewachter"' in text
 
 
 def test_anonymous_source_with_reason(as_factchecker: FlaskClient, session: Session) -> None:
@@ -77,6 +77,13 @@ def test_anonymous_source_with_reason(as_factchecker: FlaskClient, session: Sess
             "kind": "anonymous",
             "anonymity_reason": "Vreest represailles.",
         },
+    )
+    # A description is not a registry entry: it stays with its article's claims.
+    assert response.status_code == 422
+    assert "describes a source without naming it" in response.get_data(as_text=True)
+    response = as_factchecker.post(
+        "/sources/new",
+        data={"name": "Zaza", "kind": "anonymous", "anonymity_reason": "Vreest represailles."},
     )
     assert response.status_code == 302
     page = as_factchecker.get(response.headers["Location"]).get_data(as_text=True)
@@ -109,7 +116,7 @@ def test_hostile_input_is_escaped_and_javascript_url_refused(
     for url in (location, "/sources/", f"/sources/{source_id}/edit", "/sources/?q=" + HOSTILE):
         page = as_factchecker.get(url).get_data(as_text=True)
         assert HOSTILE not in page and ESCAPED in page, url
-    data = as_factchecker.get("/sources/search.json?q=script").get_json()
+    data = as_factchecker.get("/sources/search.json?q=Script").get_json()
     assert data[0]["name"] == HOSTILE  # JSON is data; the page that uses it must escape it
 
 
