@@ -204,6 +204,7 @@ def test_json_search(as_factchecker: FlaskClient, session: Session, people: Peop
             "id": world.paper.id,
             "name": "De Ochtendpost",
             "kind": "outlet",
+            "status": "confirmed",
             "aliases": ["Ochtendpost"],
         }
     ]
@@ -240,3 +241,61 @@ def test_registry_is_paginated(as_factchecker: FlaskClient, session: Session) ->
     assert 'href="/sources/?page=2&amp;q=waterschap"' in first
     second = as_factchecker.get("/sources/?q=waterschap&page=2").get_data(as_text=True)
     assert "Waterschap 29" in second and "Waterschap 00" not in second and "Previous page" in second
+
+
+def test_proposed_sources_are_listed_apart_but_found_by_search(
+    as_factchecker: FlaskClient, session: Session
+) -> None:
+    sources.create_source(session, "Karel Smit", "person", status="proposed")
+    sources.create_source(session, "Gemeente Utrecht", "government")
+    session.commit()
+    confirmed = as_factchecker.get("/sources/").get_data(as_text=True)
+    assert "Gemeente Utrecht" in confirmed and "Karel Smit" not in confirmed
+    proposed = as_factchecker.get("/sources/?status=proposed").get_data(as_text=True)
+    assert "Karel Smit" in proposed and "Gemeente Utrecht" not in proposed
+    found = as_factchecker.get("/sources/?q=smit").get_data(as_text=True)
+    assert "Karel Smit" in found and "proposed" in found
+    karel = session.scalar(select(Source).where(Source.name == "Karel Smit"))
+    assert karel is not None
+    page = as_factchecker.get(f"/sources/{karel.id}").get_data(as_text=True)
+    assert "Not counted yet" in page
+
+
+def test_registry_refuses_a_pronoun_from_the_web(
+    as_factchecker: FlaskClient, session: Session
+) -> None:
+    response = as_factchecker.post("/sources/new", data={"name": "Hij", "kind": "person"})
+    assert response.status_code == 422 and "is not a name" in response.get_data(as_text=True)
+    assert session.scalar(select(Source).where(Source.name == "Hij")) is None
+
+
+def test_editor_merges_a_suggestion_and_undoes_it(as_editor: FlaskClient, session: Session) -> None:
+    full = sources.create_source(session, "Anthony Gilberthorpe", "person")
+    short = sources.create_source(session, "Gilberthorpe", "person", aliases=["Tony G"])
+    session.commit()
+    index = as_editor.get("/sources/").get_data(as_text=True)
+    assert "Likely duplicates" in index and "same surname, one with a first name" in index
+    assert f'data-keep="{full.id}" data-merge="{short.id}"' in index
+    response = as_editor.post(
+        f"/sources/{full.id}/merge", data={"other": f"#{short.id}", "confirm": "y"}
+    )
+    assert response.status_code == 302
+    page = as_editor.get(f"/sources/{full.id}").get_data(as_text=True)
+    assert "Undo this merge" in page
+    undone = as_editor.post(f"/sources/{short.id}/unmerge", data={"back_to": full.id})
+    assert undone.status_code == 302 and undone.headers["Location"].endswith(f"/sources/{short.id}")
+    session.expire_all()
+    assert session.get(Source, short.id).merged_into_id is None  # type: ignore[union-attr]
+    assert [a.alias for a in session.get(Source, short.id).aliases] == ["Tony G"]  # type: ignore[union-attr]
+    assert [a.alias for a in session.get(Source, full.id).aliases] == []  # type: ignore[union-attr]
+
+
+def test_factchecker_cannot_unmerge(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    full = sources.create_source(session, "Lotte Brink", "person")
+    short = sources.create_source(session, "Brink", "person")
+    sources.merge_sources(session, full.id, short.id, people.editor)
+    session.commit()
+    assert as_factchecker.post(f"/sources/{short.id}/unmerge").status_code == 403
+    assert "Likely duplicates" not in as_factchecker.get("/sources/").get_data(as_text=True)

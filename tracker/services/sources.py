@@ -321,10 +321,8 @@ def track_record(session: Session, source_id: int) -> TrackRecord:
     )
 
 
-def _require_editor(actor: User | None, what: str) -> User:
-    if actor is None or not actor.has_role("editor"):
-        raise PermissionDenied("only an editor may %(what)s", what=what)
-    return actor
+def _is_editor(actor: User | None) -> bool:
+    return actor is not None and actor.has_role("editor")
 
 
 def merge_sources(
@@ -332,7 +330,8 @@ def merge_sources(
 ) -> Source:
     """Fold `merge_id` into `keep_id` (editors only): its hops and aliases move, its name
     becomes an alias when it is a name. The audit event holds all that unmerge needs."""
-    _require_editor(actor, "merge sources")
+    if not _is_editor(actor):
+        raise PermissionDenied("only an editor may merge sources")
     if keep_id == merge_id:
         raise InvalidInput("a source cannot be merged into itself")
     keep = get_source(session, keep_id)
@@ -397,7 +396,8 @@ def merge_sources(
 def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
     """Undo the latest merge of `merged_id` (editors only), from its audit event: the hops and
     aliases that moved go back, the alias made from its name goes, it is live again."""
-    _require_editor(actor, "undo a merge")
+    if not _is_editor(actor):
+        raise PermissionDenied("only an editor may undo a merge")
     gone = get_source(session, merged_id)
     if gone.merged_into_id is None:
         raise InvalidInput("source %(id)s is not merged into another source", id=merged_id)
