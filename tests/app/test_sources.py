@@ -299,3 +299,39 @@ def test_factchecker_cannot_unmerge(
     session.commit()
     assert as_factchecker.post(f"/sources/{short.id}/unmerge").status_code == 403
     assert "Likely duplicates" not in as_factchecker.get("/sources/").get_data(as_text=True)
+
+
+def test_sources_audit_command_lists_entries_that_break_the_rules(
+    session: Session, database_url: str
+) -> None:
+    """Rows from before the naming rules, written past the service as old data would be."""
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.models import SourceAlias
+
+    good = Source(name="Anna de Vries", name_key="anna de vries", kind="person", status="confirmed")
+    pronoun = Source(name="He", name_key="he", kind="person", status="confirmed")
+    weekday = Source(name="Friday", name_key="friday", kind="person", status="proposed")
+    vague = Source(name="a senior official", name_key="a senior official", kind="person")
+    session.add_all([good, pronoun, weekday, vague])
+    session.flush()
+    session.add(SourceAlias(source_id=good.id, alias="de minister", alias_key="de minister"))
+    session.add(SourceAlias(source_id=good.id, alias="AdV", alias_key="adv"))
+    session.commit()
+    env = {"TRACKER_DATABASE_URL": database_url}
+    result = CliRunner().invoke(main, ["sources", "audit", "--format", "jsonl"], env=env)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    found = {(r["source_id"], r["problem"], r["words"]) for r in rows}
+    assert found == {
+        (pronoun.id, "not a name", "He"),
+        (weekday.id, "not a name", "Friday"),
+        (vague.id, "a description", "a senior official"),
+        (good.id, "alias a description", "de minister"),
+    }
+    text = CliRunner().invoke(main, ["sources", "audit"], env=env)
+    assert f"#{pronoun.id}\tHe\tperson\tnot a name: 'He'" in text.stdout
+    assert "4 problem(s) in the registry" in text.stderr

@@ -572,3 +572,64 @@ def source_history(session: Session, source_id: int, limit: int = 50) -> list[Au
             .limit(limit)
         )
     )
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    """A registry entry that breaks the naming rules, for an editor to fix."""
+
+    source_id: int
+    name: str
+    kind: str
+    problem: str  # "not a name", "a description", "alias not a name", "alias a description"
+    words: str  # the offending name or alias
+    reason: str
+
+
+def audit_registry(session: Session, batch: int = 1000) -> list[RegistryProblem]:
+    """Live registry entries whose name or an alias is a pronoun, function word, fragment or
+    description (typically from before the naming rules), by source number."""
+    problems: list[RegistryProblem] = []
+    last_id = 0
+    while True:
+        rows = session.scalars(
+            select(Source)
+            .where(
+                Source.id > last_id,
+                Source.merged_into_id.is_(None),
+                Source.article_id.is_(None),
+            )
+            .options(selectinload(Source.aliases))
+            .order_by(Source.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return problems
+        for source in rows:
+            check = classify_mention(source.name, source.kind)
+            if not check.is_name:
+                problem = "not a name" if check.form == "not_a_name" else "a description"
+                problems.append(
+                    RegistryProblem(
+                        source.id, source.name, source.kind, problem, source.name, check.reason
+                    )
+                )
+            for alias in source.aliases:
+                alias_check = classify_mention(alias.alias, source.kind)
+                if not alias_check.is_name:
+                    problem = (
+                        "alias not a name"
+                        if alias_check.form == "not_a_name"
+                        else "alias a description"
+                    )
+                    problems.append(
+                        RegistryProblem(
+                            source.id,
+                            source.name,
+                            source.kind,
+                            problem,
+                            alias.alias,
+                            alias_check.reason,
+                        )
+                    )
+        last_id = rows[-1].id
