@@ -335,3 +335,27 @@ def test_sources_audit_command_lists_entries_that_break_the_rules(
     text = CliRunner().invoke(main, ["sources", "audit"], env=env)
     assert f"#{pronoun.id}\tHe\tperson\tnot a name: 'He'" in text.stdout
     assert "4 problem(s) in the registry" in text.stderr
+
+
+def test_claim_panel_shows_the_articles_words_and_asks_to_choose_for_a_pronoun(
+    as_factchecker: FlaskClient, session: Session, people: People, monkeypatch
+) -> None:
+    from tests.unit.services.test_source_links import _claims
+    from tracker import extract
+    from tracker.services.ingest import ArticleInput, ingest_article
+
+    body = "Bram Kok zegt dat de dijk houdt. Hij zegt dat de kosten meevallen."
+    rows = [
+        ("Bram Kok zegt dat de dijk houdt.", "zegt", "Bram Kok", "person", None),
+        ("Hij zegt dat de kosten meevallen.", "zegt", "Hij", "person", None),
+    ]
+    monkeypatch.setattr(extract, "extract_claims", lambda text, *a, **k: _claims(text, rows))
+    article = ingest_article(session, ArticleInput(body=body, language="nl"), people.factchecker)
+    session.commit()
+    named, pronoun = sorted(article.claims, key=lambda c: c.start)
+    page = as_factchecker.get(f"/articles/{article.id}?claim={pronoun.id}").get_data(as_text=True)
+    assert "The article says: “Hij”" in page and "cue “zegt”" in page
+    assert "name no source the tracker could link: choose who it is" in page
+    page = as_factchecker.get(f"/articles/{article.id}?claim={named.id}").get_data(as_text=True)
+    assert "The article says: “Bram Kok”" in page and "choose who it is" not in page
+    assert "proposed source: saving the chain confirms it" in page
