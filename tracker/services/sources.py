@@ -351,7 +351,14 @@ def merge_sources(
             id=keep.id,
         )
     before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
-    moved = list(session.scalars(select(Attribution.id).where(Attribution.source_id == gone.id)))
+    moved_rows = session.execute(
+        select(Attribution.id, Attribution.claim_id, Attribution.position).where(
+            Attribution.source_id == gone.id
+        )
+    ).all()
+    moved = [row.id for row in moved_rows]
+    # A chain saved after the merge re-creates its hops: (claim, position) finds them again.
+    moved_places = [[row.claim_id, row.position] for row in moved_rows]
     session.execute(
         update(Attribution).where(Attribution.source_id == gone.id).values(source_id=keep.id)
     )
@@ -386,6 +393,7 @@ def merge_sources(
             "keep": _snapshot(keep),
             "merged_id": gone.id,
             "attributions": moved,
+            "hop_places": moved_places,
             "aliases_moved": moved_aliases,
             "alias_added": added_alias,
         },
@@ -431,6 +439,16 @@ def unmerge_source(session: Session, merged_id: int, actor: User | None = None) 
         session.execute(
             update(Attribution)
             .where(Attribution.id.in_(hop_ids), Attribution.source_id == keep.id)
+            .values(source_id=gone.id)
+        )
+    for claim_id, position in after.get("hop_places", []):
+        session.execute(
+            update(Attribution)
+            .where(
+                Attribution.claim_id == int(claim_id),
+                Attribution.position == int(position),
+                Attribution.source_id == keep.id,
+            )
             .values(source_id=gone.id)
         )
     added = after.get("alias_added")

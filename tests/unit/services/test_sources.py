@@ -112,6 +112,29 @@ def test_merge_and_unmerge_round_trip_restores_aliases_and_hops_exactly(
         sources.unmerge_source(session, twin.id, people.editor)
 
 
+def test_unmerge_finds_hops_a_chain_edit_recreated_after_the_merge(
+    session: Session, people: People
+) -> None:
+    from tracker.services import review
+
+    world = build_world(session, people)
+    keep = sources.create_source(session, "Lotte Brink", "person")
+    twin = sources.create_source(session, "Brink", "person")
+    claim = world.claims["weather"]
+    review.set_chain(session, claim.id, [review.Hop(twin.id)], claim.version, people.factchecker)
+    session.commit()
+    sources.merge_sources(session, keep.id, twin.id, people.editor)
+    session.commit()
+    session.refresh(claim)
+    # A fact-checker saves the chain again: its hop rows are new.
+    review.set_chain(session, claim.id, [review.Hop(keep.id)], claim.version, people.factchecker)
+    session.commit()
+    sources.unmerge_source(session, twin.id, people.editor)
+    session.commit()
+    session.refresh(claim)
+    assert [h.source_id for h in claim.attributions] == [twin.id]
+
+
 def test_only_editors_merge_and_unmerge(session: Session, people: People) -> None:
     a = sources.create_source(session, "Lotte Brink", "person")
     b = sources.create_source(session, "Brink", "person")
