@@ -387,6 +387,34 @@ def audit_verify(ctx: Context) -> None:
     click.echo(f"audit chain intact: {report.events} event(s)")
 
 
+# --- sources ----------------------------------------------------------------------------------
+
+
+@main.group()
+def sources() -> None:
+    """The source registry."""
+
+
+@sources.command("audit")
+@click.option("--format", "fmt", type=click.Choice(["text", "jsonl"]), default="text")
+@pass_ctx
+def sources_audit(ctx: Context, fmt: str) -> None:
+    """List registry entries whose name or alias is not a name (pronouns, function words,
+    fragments) or is a description, for an editor to fix."""
+    from dataclasses import asdict
+
+    from .services.sources import audit_registry
+
+    with ctx.session() as session:
+        problems = audit_registry(session)
+    for p in problems:
+        if fmt == "jsonl":
+            click.echo(json.dumps(asdict(p), ensure_ascii=False))
+        else:
+            click.echo(f"#{p.source_id}\t{p.name}\t{p.kind}\t{p.problem}: {p.words!r} ({p.reason})")
+    click.echo(f"{len(problems)} problem(s) in the registry", err=True)
+
+
 # --- extract ----------------------------------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from tracker.services import review
 from tracker.services.evidence import add_evidence
 from tracker.services.ingest import ArticleInput, ingest_article
 
-HOSTILE = "<script>alert(1)</script>"
+HOSTILE = "<Script>Alert(1)</Script>"
 ARTICLE = (
     "Zandvoort overweegt strandtaks voor dagjesmensen\n\n"
     "Zandvoort wil naar verluidt vanaf volgend jaar vijf euro vragen aan dagjesmensen die met de "
@@ -82,7 +82,7 @@ def test_paste_and_view(as_factchecker: FlaskClient, session: Session) -> None:
     assert article.body == ARTICLE + HOSTILE  # newlines as pasted, the browser's CRLF undone
     assert article.published == "2024-03" and article.author == HOSTILE
     html = as_factchecker.get(r.headers["Location"]).get_data(as_text=True)
-    assert HOSTILE not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert HOSTILE not in html and "&lt;Script&gt;Alert(1)&lt;/Script&gt;" in html
     assert "naar verluidt" in html and 'class="article-body"' in html
     assert "claim-unreviewed" in html
 

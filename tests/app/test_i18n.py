@@ -271,7 +271,7 @@ def test_source_refusals_in_dutch(as_factchecker: FlaskClient, session: Session)
     assert clash.status_code == 422
     assert f"De andere naam 'WS' hoort al bij bron #{other.id}." in _text(clash)
     new = as_factchecker.post(
-        "/sources/new", data={"name": "Iemand", "kind": "person", "aliases": "WS"}, headers=NL
+        "/sources/new", data={"name": "Jan Waterman", "kind": "person", "aliases": "WS"}, headers=NL
     )
     assert new.status_code == 422
     assert f"De andere naam 'WS' hoort al bij bron #{other.id}." in _text(new)

@@ -11,8 +11,8 @@ from tests.unit.services.test_queue import build_world
 from tracker.models import AuditEvent, Source
 from tracker.services import sources
 
-HOSTILE = "<script>alert(1)</script>"
-ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
+HOSTILE = "<Script>Alert(1)</Script>"
+ESCAPED = "&lt;Script&gt;Alert(1)&lt;/Script&gt;"
 
 
 def test_logged_out_is_sent_to_login(client: FlaskClient) -> None:
@@ -62,11 +62,11 @@ def test_create_source_and_validation(as_factchecker: FlaskClient, session: Sess
     missing = as_factchecker.post("/sources/new", data={"name": "", "kind": "person"})
     assert missing.status_code == 422 and "This field is required" in missing.get_data(as_text=True)
     taken = as_factchecker.post(
-        "/sources/new", data={"name": "Iemand anders", "kind": "person", "aliases": "SZW"}
+        "/sources/new", data={"name": "Jan Zeewachter", "kind": "person", "aliases": "SZW"}
     )
     assert taken.status_code == 422
     text = taken.get_data(as_text=True)
-    assert "already belongs" in text and 'value="Iemand anders"' in text
+    assert "already belongs" in text and 'value="Jan Zeewachter"' in text
 
 
 def test_anonymous_source_with_reason(as_factchecker: FlaskClient, session: Session) -> None:
@@ -77,6 +77,13 @@ def test_anonymous_source_with_reason(as_factchecker: FlaskClient, session: Sess
             "kind": "anonymous",
             "anonymity_reason": "Vreest represailles.",
         },
+    )
+    # A description is not a registry entry: it stays with its article's claims.
+    assert response.status_code == 422
+    assert "describes a source without naming it" in response.get_data(as_text=True)
+    response = as_factchecker.post(
+        "/sources/new",
+        data={"name": "Zaza", "kind": "anonymous", "anonymity_reason": "Vreest represailles."},
     )
     assert response.status_code == 302
     page = as_factchecker.get(response.headers["Location"]).get_data(as_text=True)
@@ -109,7 +116,7 @@ def test_hostile_input_is_escaped_and_javascript_url_refused(
     for url in (location, "/sources/", f"/sources/{source_id}/edit", "/sources/?q=" + HOSTILE):
         page = as_factchecker.get(url).get_data(as_text=True)
         assert HOSTILE not in page and ESCAPED in page, url
-    data = as_factchecker.get("/sources/search.json?q=script").get_json()
+    data = as_factchecker.get("/sources/search.json?q=Script").get_json()
     assert data[0]["name"] == HOSTILE  # JSON is data; the page that uses it must escape it
 
 
@@ -197,6 +204,7 @@ def test_json_search(as_factchecker: FlaskClient, session: Session, people: Peop
             "id": world.paper.id,
             "name": "De Ochtendpost",
             "kind": "outlet",
+            "status": "confirmed",
             "aliases": ["Ochtendpost"],
         }
     ]
@@ -233,3 +241,121 @@ def test_registry_is_paginated(as_factchecker: FlaskClient, session: Session) ->
     assert 'href="/sources/?page=2&amp;q=waterschap"' in first
     second = as_factchecker.get("/sources/?q=waterschap&page=2").get_data(as_text=True)
     assert "Waterschap 29" in second and "Waterschap 00" not in second and "Previous page" in second
+
+
+def test_proposed_sources_are_listed_apart_but_found_by_search(
+    as_factchecker: FlaskClient, session: Session
+) -> None:
+    sources.create_source(session, "Karel Smit", "person", status="proposed")
+    sources.create_source(session, "Gemeente Utrecht", "government")
+    session.commit()
+    confirmed = as_factchecker.get("/sources/").get_data(as_text=True)
+    assert "Gemeente Utrecht" in confirmed and "Karel Smit" not in confirmed
+    proposed = as_factchecker.get("/sources/?status=proposed").get_data(as_text=True)
+    assert "Karel Smit" in proposed and "Gemeente Utrecht" not in proposed
+    found = as_factchecker.get("/sources/?q=smit").get_data(as_text=True)
+    assert "Karel Smit" in found and "proposed" in found
+    karel = session.scalar(select(Source).where(Source.name == "Karel Smit"))
+    assert karel is not None
+    page = as_factchecker.get(f"/sources/{karel.id}").get_data(as_text=True)
+    assert "Not counted yet" in page
+
+
+def test_registry_refuses_a_pronoun_from_the_web(
+    as_factchecker: FlaskClient, session: Session
+) -> None:
+    response = as_factchecker.post("/sources/new", data={"name": "Hij", "kind": "person"})
+    assert response.status_code == 422 and "is not a name" in response.get_data(as_text=True)
+    assert session.scalar(select(Source).where(Source.name == "Hij")) is None
+
+
+def test_editor_merges_a_suggestion_and_undoes_it(as_editor: FlaskClient, session: Session) -> None:
+    full = sources.create_source(session, "Anthony Gilberthorpe", "person")
+    short = sources.create_source(session, "Gilberthorpe", "person", aliases=["Tony G"])
+    session.commit()
+    index = as_editor.get("/sources/").get_data(as_text=True)
+    assert "Likely duplicates" in index and "same surname, one with a first name" in index
+    assert f'data-keep="{full.id}" data-merge="{short.id}"' in index
+    response = as_editor.post(
+        f"/sources/{full.id}/merge", data={"other": f"#{short.id}", "confirm": "y"}
+    )
+    assert response.status_code == 302
+    page = as_editor.get(f"/sources/{full.id}").get_data(as_text=True)
+    assert "Undo this merge" in page
+    undone = as_editor.post(f"/sources/{short.id}/unmerge", data={"back_to": full.id})
+    assert undone.status_code == 302 and undone.headers["Location"].endswith(f"/sources/{short.id}")
+    session.expire_all()
+    assert session.get(Source, short.id).merged_into_id is None  # type: ignore[union-attr]
+    assert [a.alias for a in session.get(Source, short.id).aliases] == ["Tony G"]  # type: ignore[union-attr]
+    assert [a.alias for a in session.get(Source, full.id).aliases] == []  # type: ignore[union-attr]
+
+
+def test_factchecker_cannot_unmerge(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    full = sources.create_source(session, "Lotte Brink", "person")
+    short = sources.create_source(session, "Brink", "person")
+    sources.merge_sources(session, full.id, short.id, people.editor)
+    session.commit()
+    assert as_factchecker.post(f"/sources/{short.id}/unmerge").status_code == 403
+    assert "Likely duplicates" not in as_factchecker.get("/sources/").get_data(as_text=True)
+
+
+def test_sources_audit_command_lists_entries_that_break_the_rules(
+    session: Session, database_url: str
+) -> None:
+    """Rows from before the naming rules, written past the service as old data would be."""
+    import json
+
+    from click.testing import CliRunner
+
+    from tracker.cli import main
+    from tracker.models import SourceAlias
+
+    good = Source(name="Anna de Vries", name_key="anna de vries", kind="person", status="confirmed")
+    pronoun = Source(name="He", name_key="he", kind="person", status="confirmed")
+    weekday = Source(name="Friday", name_key="friday", kind="person", status="proposed")
+    vague = Source(name="a senior official", name_key="a senior official", kind="person")
+    session.add_all([good, pronoun, weekday, vague])
+    session.flush()
+    session.add(SourceAlias(source_id=good.id, alias="de minister", alias_key="de minister"))
+    session.add(SourceAlias(source_id=good.id, alias="AdV", alias_key="adv"))
+    session.commit()
+    env = {"TRACKER_DATABASE_URL": database_url}
+    result = CliRunner().invoke(main, ["sources", "audit", "--format", "jsonl"], env=env)
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    found = {(r["source_id"], r["problem"], r["words"]) for r in rows}
+    assert found == {
+        (pronoun.id, "not a name", "He"),
+        (weekday.id, "not a name", "Friday"),
+        (vague.id, "a description", "a senior official"),
+        (good.id, "alias a description", "de minister"),
+    }
+    text = CliRunner().invoke(main, ["sources", "audit"], env=env)
+    assert f"#{pronoun.id}\tHe\tperson\tnot a name: 'He'" in text.stdout
+    assert "4 problem(s) in the registry" in text.stderr
+
+
+def test_claim_panel_shows_the_articles_words_and_asks_to_choose_for_a_pronoun(
+    as_factchecker: FlaskClient, session: Session, people: People, monkeypatch
+) -> None:
+    from tests.unit.services.test_source_links import _claims
+    from tracker import extract
+    from tracker.services.ingest import ArticleInput, ingest_article
+
+    body = "Bram Kok zegt dat de dijk houdt. Hij zegt dat de kosten meevallen."
+    rows = [
+        ("Bram Kok zegt dat de dijk houdt.", "zegt", "Bram Kok", "person", None),
+        ("Hij zegt dat de kosten meevallen.", "zegt", "Hij", "person", None),
+    ]
+    monkeypatch.setattr(extract, "extract_claims", lambda text, *a, **k: _claims(text, rows))
+    article = ingest_article(session, ArticleInput(body=body, language="nl"), people.factchecker)
+    session.commit()
+    named, pronoun = sorted(article.claims, key=lambda c: c.start)
+    page = as_factchecker.get(f"/articles/{article.id}?claim={pronoun.id}").get_data(as_text=True)
+    assert "The article says: “Hij”" in page and "cue “zegt”" in page
+    assert "name no source the tracker could link: choose who it is" in page
+    page = as_factchecker.get(f"/articles/{article.id}?claim={named.id}").get_data(as_text=True)
+    assert "The article says: “Bram Kok”" in page and "choose who it is" not in page
+    assert "proposed source: saving the chain confirms it" in page

@@ -39,6 +39,7 @@ def _seed(conn: sa.Connection) -> None:
             created_at=now,
         )
     )
+    status = {"status": "confirmed"} if "status" in t["sources"].c else {}
     conn.execute(
         t["sources"]
         .insert()
@@ -49,6 +50,7 @@ def _seed(conn: sa.Connection) -> None:
             kind="outlet",
             description="",
             created_at=now,
+            **status,
         )
     )
     conn.execute(t["source_aliases"].insert().values(id=1, source_id=1, alias="DK", alias_key="dk"))
@@ -295,3 +297,138 @@ def test_triggers_exist_at_head(database_url: str) -> None:
             }
     engine.dispose()
     assert expected <= names
+
+
+def _source_status_rows(conn: sa.Connection) -> None:
+    """At revision 0002: sources that the 0003 rules mark confirmed or proposed."""
+    now = sa.func.current_timestamp()
+    md = sa.MetaData()
+    md.reflect(conn)
+    t = md.tables
+    names = {
+        2: "Anna de Vries",  # cited in two articles -> confirmed
+        3: "Piet Bakker",  # a hop a person confirmed -> confirmed
+        4: "Gemeente Utrecht",  # created by a person (audited with an actor) -> confirmed
+        5: "Karel Smit",  # cited once by the extractor -> proposed
+    }
+    for sid, name in names.items():
+        conn.execute(
+            t["sources"]
+            .insert()
+            .values(
+                id=sid,
+                name=name,
+                name_key=name.casefold(),
+                kind="person",
+                description="",
+                created_at=now,
+            )
+        )
+    body2 = "Anna de Vries zegt dat de dijken op orde zijn."
+    conn.execute(
+        t["articles"]
+        .insert()
+        .values(
+            id=2,
+            title="Dijken 2",
+            language="nl",
+            body=body2,
+            body_sha256="b" * 64,
+            ingested_at=now,
+        )
+    )
+    claim = {
+        "exact": body2,
+        "prefix": "",
+        "suffix": "",
+        "text": body2,
+        "checkworthy": True,
+        "score": 0.5,
+        "status": "unreviewed",
+        "rationale": "",
+        "version": 1,
+        "origin": "extractor",
+        "orphaned": False,
+        "created_at": now,
+        "updated_at": now,
+        "start": 0,
+        "end": len(body2),
+    }
+    conn.execute(t["claims"].insert().values(id=2, article_id=2, **claim))
+    conn.execute(t["claims"].insert().values(id=3, article_id=2, **claim))
+    hop = {"kind": "reported", "implicit": False}
+    for hid, claim_id, position, source_id, confirmed in [
+        (2, 1, 1, 2, False),
+        (3, 2, 0, 2, False),
+        (4, 3, 0, 3, True),
+        (5, 3, 1, 5, False),
+    ]:
+        conn.execute(
+            t["attributions"]
+            .insert()
+            .values(
+                id=hid,
+                claim_id=claim_id,
+                position=position,
+                source_id=source_id,
+                confirmed=confirmed,
+                **hop,
+            )
+        )
+    conn.execute(
+        t["audit_events"]
+        .insert()
+        .values(
+            id=2,
+            at=now,
+            actor_id=1,
+            action="source.create",
+            entity_type="source",
+            entity_id=4,
+            prev_hash="1" * 64,
+            hash="2" * 64,
+        )
+    )
+
+
+def test_source_status_migration_up_and_down_with_data(databases: DatabaseFactory) -> None:
+    url = databases.empty()
+    upgrade(url, "0002")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        _seed(conn)
+        _source_status_rows(conn)
+    engine.dispose()
+    before = _counts(url)
+    upgrade(url, "0003")
+    assert _counts(url) == before
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        status = dict(conn.execute(sa.text("SELECT id, status FROM sources")).all())
+        scoped = conn.execute(sa.text("SELECT count(*) FROM sources WHERE article_id IS NOT NULL"))
+        assert scoped.scalar_one() == 0
+    engine.dispose()
+    # 1 is an article's outlet (given by a person at ingest).
+    assert status == {1: "confirmed", 2: "confirmed", 3: "confirmed", 4: "confirmed", 5: "proposed"}
+    engine = make_engine(url)
+    with pytest.raises((IntegrityError, DBAPIError)), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE sources SET status = 'maybe' WHERE id = 5"))
+    with pytest.raises((IntegrityError, DBAPIError)), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE sources SET article_id = 999 WHERE id = 5"))
+    engine.dispose()
+    downgrade(url, "0002")
+    assert _counts(url) == before
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("sources")}
+        names = conn.execute(sa.text("SELECT name FROM sources ORDER BY id")).scalars().all()
+        fk_problems = (
+            conn.exec_driver_sql("PRAGMA foreign_key_check").all()
+            if engine.dialect.name == "sqlite"
+            else []
+        )
+    engine.dispose()
+    assert "status" not in columns and "article_id" not in columns
+    assert names == ["De Krant", "Anna de Vries", "Piet Bakker", "Gemeente Utrecht", "Karel Smit"]
+    assert fk_problems == []
+    upgrade(url, "head")

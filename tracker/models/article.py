@@ -48,7 +48,7 @@ class Article(Base):
         ForeignKey("articles.id", ondelete="RESTRICT"), unique=True
     )
 
-    outlet: Mapped[Source | None] = relationship()
+    outlet: Mapped[Source | None] = relationship(foreign_keys=[outlet_id])
     ingested_by: Mapped[User | None] = relationship()
     supersedes: Mapped[Article | None] = relationship(remote_side=[id])
     claims: Mapped[list[Claim]] = relationship(

@@ -52,6 +52,8 @@ def hop_text(hop: HopRecord) -> str:
     """ "1: Russische soldaten [group, reported, verklaren]" or "0: (no source) [hearsay, ...]"."""
     name = hop.source.name if hop.source else "(no source)"
     details = [hop.source.kind if hop.source else "no source", hop.kind]
+    if hop.mention:
+        details.append(f"article says: {hop.mention}")
     if hop.cue:
         details.append(f"cue: {hop.cue}")
     if hop.source and hop.source.anonymity_reason:

@@ -127,7 +127,9 @@ def load_demo(session: Session) -> DemoResult:
         )
     nyt_claim = _find(claims, "Tegenover The New York Times")
     if nyt_claim is not None and not nyt_claim.attributions:
-        soldiers = sources.create_source(session, "Russische soldaten", "group", checker)
+        soldiers = sources.create_source(
+            session, "Russische soldaten", "group", checker, article_id=article.id
+        )
         review.set_chain(
             session,
             nyt_claim.id,

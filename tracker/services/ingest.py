@@ -15,7 +15,7 @@ from ..models import Article, Attribution, Claim, Source, SourceAlias, User, nam
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
 from .errors import Count, DuplicateArticle, InvalidInput, NotFound
-from .sources import resolve_mention
+from .source_links import ArticleSources
 
 DEFAULT_MAX_CHARS = 500_000
 LANGUAGES = ("nl", "en")
@@ -84,11 +84,17 @@ def _known_sources(session: Session, body: str) -> list[extract.KnownSource]:
     for i in range(0, len(key_list), 500):
         chunk = key_list[i : i + 500]
         for source in session.scalars(
-            select(Source).where(Source.merged_into_id.is_(None), Source.name_key.in_(chunk))
+            select(Source).where(
+                Source.merged_into_id.is_(None),
+                Source.article_id.is_(None),
+                Source.name_key.in_(chunk),
+            )
         ):
             found[source.id] = source
         for source in session.scalars(
-            select(Source).join(SourceAlias).where(SourceAlias.alias_key.in_(chunk))
+            select(Source)
+            .join(SourceAlias)
+            .where(SourceAlias.alias_key.in_(chunk), Source.article_id.is_(None))
         ):
             found[source.id] = source
     return [
@@ -125,8 +131,7 @@ def ingest_article(
         raise InvalidInput("the article URL must start with http:// or https://")
     published_on, precision = parse_published(data.published)
     old = _superseded(session, supersedes_id)
-    cache: dict[tuple[str, str], Source] = {}
-    outlet = resolve_mention(session, data.outlet, "outlet", cache) if data.outlet else None
+    outlet = ArticleSources.outlet(session, data.outlet) if data.outlet else None
     article = Article(
         title=(data.title.strip() or _default_title(body))[:500],
         url=data.url or None,
@@ -142,13 +147,14 @@ def ingest_article(
     )
     session.add(article)
     session.flush()
+    links = ArticleSources(session, article)
     taken = _carry_over(session, old, article, actor) if old else []
     found = extract.extract_claims(body, language, _known_sources(session, body))
     added = 0
     for candidate in found:
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             continue
-        _store_claim(session, article, candidate, cache)
+        _store_claim(session, article, candidate, links)
         added += 1
     audit.record(
         session,
@@ -179,7 +185,7 @@ def _superseded(session: Session, supersedes_id: int | None) -> Article | None:
 
 
 def _store_claim(
-    session: Session, article: Article, found: extract.Claim, cache: dict[tuple[str, str], Source]
+    session: Session, article: Article, found: extract.Claim, links: ArticleSources
 ) -> Claim:
     quote = quote_for(article.body, found.start, found.end)
     claim = Claim(
@@ -218,7 +224,7 @@ def _store_claim(
             claim.attributions.append(
                 Attribution(
                     position=position,
-                    source=resolve_mention(session, mention.text, mention.kind, cache),
+                    source=links.link(mention),
                     kind=primary_kind if is_primary else "reported",
                     cue_text=hop_cue.text if hop_cue else None,
                     cue_start=hop_cue.start if hop_cue else None,

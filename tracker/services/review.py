@@ -29,7 +29,8 @@ from ..models._types import utcnow
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
-from .sources import create_source, find_source, live_source
+from .source_names import classify_mention
+from .sources import confirm_source, create_source, find_source, live_source
 from .workbench import find_fragment
 
 MAX_CLAIM_TEXT = 5000
@@ -56,6 +57,7 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
             "source": hop.source.name if hop.source else None,
             "kind": hop.kind,
             "cue": hop.cue_text,
+            "mention": hop.mention_text,
             "confirmed": hop.confirmed,
         }
         for hop in claim.attributions
@@ -259,11 +261,13 @@ def set_chain(
         live.append(hop)
     hops = live
     before = chain_snapshot(claim)
-    old = {(h.position, h.source_id): h for h in claim.attributions}
+    # What the article said stays with its hop when a person replaces the source: the cue, the
+    # mention's words and their spans belong to the position in the chain, not to the source.
+    old = {h.position: h for h in claim.attributions}
     claim.attributions.clear()
     session.flush()
     for position, hop in enumerate(hops):
-        kept = old.get((position, hop.source_id))
+        kept = old.get(position)
         claim.attributions.append(
             Attribution(
                 position=position,
@@ -281,6 +285,15 @@ def set_chain(
         )
     _save(session, claim, expected_version)
     session.refresh(claim, ["attributions"])
+    for hop_row in claim.attributions:
+        if hop_row.source is not None:
+            confirm_source(
+                session,
+                hop_row.source,
+                actor,
+                reason="a hop citing it was confirmed",
+                article_id=claim.article_id,
+            )
     audit.record(
         session,
         actor=actor,
@@ -464,7 +477,12 @@ def edit_chain(
             if found is not None:
                 source_id = found.id
             elif row.new_kind in SOURCE_KINDS:
-                source_id = create_source(session, name, row.new_kind, actor).id
+                # A description typed as a new source stays with this claim's article.
+                described = classify_mention(name, row.new_kind).form == "description"
+                article_id = get_claim(session, claim_id).article_id if described else None
+                source_id = create_source(
+                    session, name, row.new_kind, actor, article_id=article_id
+                ).id
             else:
                 raise InvalidInput(
                     "hop %(n)s: no source named %(name)r in the registry; "

@@ -20,11 +20,11 @@ from ..models import (
     name_key,
 )
 from . import audit
-from .errors import InvalidInput, NotFound
+from .errors import InvalidInput, NotFound, PermissionDenied
+from .source_names import NameCheck, classify_mention
 
-# Kinds whose mentions are descriptions ("a senior official"), not names: they are matched to
-# the registry only within one article, never across articles.
-DESCRIBED_KINDS = frozenset({"anonymous"})
+# Kinds a described source ("a senior official", "ingewijden") is stored as in its article.
+DESCRIBED_KINDS = frozenset({"anonymous", "group"})
 
 
 def _snapshot(source: Source) -> dict[str, object]:
@@ -35,6 +35,8 @@ def _snapshot(source: Source) -> dict[str, object]:
         "url": source.url,
         "anonymity_reason": source.anonymity_reason,
         "aliases": [a.alias for a in source.aliases],
+        "status": source.status,
+        "article_id": source.article_id,
     }
 
 
@@ -73,12 +75,16 @@ def find_source(session: Session, name: str) -> Source | None:
 
 
 def _find_by_key(session: Session, key: str) -> Source | None:
-    by_alias = session.scalar(select(Source).join(SourceAlias).where(SourceAlias.alias_key == key))
+    by_alias = session.scalar(
+        select(Source)
+        .join(SourceAlias)
+        .where(SourceAlias.alias_key == key, Source.article_id.is_(None))
+    )
     if by_alias is not None:
         return _follow_merges(session, by_alias)
     found = session.scalar(
         select(Source)
-        .where(Source.name_key == key)
+        .where(Source.name_key == key, Source.article_id.is_(None))
         .order_by(Source.merged_into_id.is_not(None), Source.id)
         .limit(1)
     )
@@ -105,8 +111,13 @@ def create_source(
     url: str | None = None,
     aliases: Iterable[str] = (),
     anonymity_reason: str | None = None,
+    status: str = "confirmed",
+    article_id: int | None = None,
 ) -> Source:
-    """A new registry entry; refuses an unknown kind or an alias already taken."""
+    """A new source; refuses an unknown kind, an alias already taken, and words that are not
+    a name. With `article_id` it is a described source of that article (not in the registry);
+    without, a registry entry, which must be a name. `status` is "proposed" for what the
+    extractor found, "confirmed" for what a person made."""
     name = " ".join(name.split())
     if not name:
         raise InvalidInput("a source needs a name")
@@ -118,6 +129,7 @@ def create_source(
             kind=kind,
             choices=", ".join(SOURCE_KINDS),
         )
+    check_source_name(name, kind, described=article_id is not None)
     if url and not url.startswith(("http://", "https://")):
         raise InvalidInput("a source URL must start with http:// or https://")
     source = Source(
@@ -127,6 +139,8 @@ def create_source(
         description=description,
         url=url or None,
         anonymity_reason=anonymity_reason,
+        status=status,
+        article_id=article_id,
     )
     session.add(source)
     session.flush()
@@ -143,17 +157,47 @@ def create_source(
     return source
 
 
+def check_source_name(name: str, kind: str, *, described: bool = False) -> NameCheck:
+    """Refuse words that are not a name; refuse a description unless the source is described
+    (belongs to one article). Every path that creates or renames a source goes through here."""
+    check = classify_mention(name, kind)
+    if check.form == "not_a_name":
+        raise InvalidInput(
+            "%(name)r is not a name (a pronoun, function word, day, single lower-case word or "
+            "fragment of a sentence); a source needs a name",
+            name=name,
+        )
+    if check.form == "description" and not described:
+        raise InvalidInput(
+            "%(name)r describes a source without naming it; a description stays with its "
+            "article: set it in the claim's chain instead of the registry",
+            name=name,
+        )
+    return check
+
+
 def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
     alias = " ".join(alias.split())
     key = name_key(alias)
     if not key:
         raise InvalidInput("an alias cannot be empty")
+    if source.article_id is not None:
+        raise InvalidInput(
+            "source %(id)s is a described source of one article; it has no aliases",
+            id=source.id,
+        )
     taken = session.scalar(select(SourceAlias).where(SourceAlias.alias_key == key))
     if taken is not None:
         if taken.source_id == source.id:
             return taken
         raise InvalidInput(
             "the alias %(alias)r already belongs to source %(id)s", alias=alias, id=taken.source_id
+        )
+    if not classify_mention(alias, source.kind).is_name:
+        raise InvalidInput(
+            "the alias %(alias)r does not look like a name (a description, pronoun, function "
+            "word or fragment); an alias must be a name",
+            alias=alias,
         )
     row = SourceAlias(source=source, alias=alias, alias_key=key)
     session.add(row)
@@ -178,29 +222,51 @@ def add_alias(session: Session, source_id: int, alias: str, actor: User | None =
     return source
 
 
-def resolve_mention(
-    session: Session, text: str, kind: str, cache: dict[tuple[str, str], Source]
-) -> Source:
-    """The registry source for a mention in an article, created when it is new.
+def confirm_source(
+    session: Session, source: Source, actor: User | None, *, reason: str, article_id: int | None
+) -> None:
+    """A proposed registry entry becomes confirmed (a person confirmed a hop, or it recurred)."""
+    if source.status == "confirmed" or source.article_id is not None:
+        return
+    source.status = "confirmed"
+    session.flush()
+    audit.record(
+        session,
+        actor=actor,
+        action="source.confirm",
+        entity_type="source",
+        entity_id=source.id,
+        before={"status": "proposed"},
+        after={"status": "confirmed", "reason": reason, "article_id": article_id},
+    )
 
-    `cache` lives for one article: described sources ("a senior official") are shared only
-    within it, named ones are looked up in the whole registry.
-    """
-    kind = kind if kind in SOURCE_KINDS else "person"
-    key = (name_key(text), kind if kind in DESCRIBED_KINDS else "")
-    if key in cache:
-        return cache[key]
-    found = None if kind in DESCRIBED_KINDS else find_source(session, text)
-    source = found or create_source(session, text, kind)
-    cache[key] = source
-    return source
+
+def cited_in_other_article(session: Session, source_id: int, article_id: int) -> bool:
+    """True when a hop of a claim in another article cites the source."""
+    return (
+        session.scalar(
+            select(Attribution.id)
+            .join(Claim, Claim.id == Attribution.claim_id)
+            .where(Attribution.source_id == source_id, Claim.article_id != article_id)
+            .limit(1)
+        )
+        is not None
+    )
 
 
 def search_sources(
-    session: Session, query: str = "", kind: str | None = None, limit: int = 20, offset: int = 0
+    session: Session,
+    query: str = "",
+    kind: str | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    status: str | None = None,
 ) -> list[Source]:
-    """Live sources whose name or an alias contains `query`, by name."""
-    stmt = select(Source).where(Source.merged_into_id.is_(None))
+    """Live registry entries whose name or an alias contains `query`, by name (proposed ones
+    too unless `status` picks one; described sources of single articles never)."""
+    stmt = select(Source).where(Source.merged_into_id.is_(None), Source.article_id.is_(None))
+    if status:
+        stmt = stmt.where(Source.status == status)
     key = name_key(query)
     if key:
         like = f"%{key.replace('%', '').replace('_', '')}%"
@@ -220,6 +286,8 @@ class TrackRecord:
     disputed: int = 0
     unsourced: int = 0
     unreviewed: int = 0
+    # False for a proposed or described source: its record does not count yet.
+    counted: bool = True
 
     @property
     def total(self) -> int:
@@ -235,7 +303,11 @@ def is_primary_hop() -> ColumnElement[bool]:
 
 
 def track_record(session: Session, source_id: int) -> TrackRecord:
-    """Counts per status of the claims whose primary source this is (computed, never stored)."""
+    """Counts per status of the claims whose primary source this is (computed, never stored).
+
+    Only a confirmed registry entry has a record that counts (`counted`); the verdict counts
+    are reviewed claims by definition, `unreviewed` is shown beside them, never summed in."""
+    source = get_source(session, source_id)
     rows = session.execute(
         select(Claim.status, func.count(Claim.id))
         .join(Attribution, Attribution.claim_id == Claim.id)
@@ -244,14 +316,22 @@ def track_record(session: Session, source_id: int) -> TrackRecord:
     ).all()
     counts = {status: n for status, n in rows}
     return TrackRecord(
-        **{k: counts.get(k, 0) for k in ("verified", "disputed", "unsourced", "unreviewed")}
+        **{k: counts.get(k, 0) for k in ("verified", "disputed", "unsourced", "unreviewed")},
+        counted=source.status == "confirmed" and source.article_id is None,
     )
+
+
+def _is_editor(actor: User | None) -> bool:
+    return actor is not None and actor.has_role("editor")
 
 
 def merge_sources(
     session: Session, keep_id: int, merge_id: int, actor: User | None = None
 ) -> Source:
-    """Fold `merge_id` into `keep_id`: its name and aliases become aliases, its hops move."""
+    """Fold `merge_id` into `keep_id` (editors only): its hops and aliases move, its name
+    becomes an alias when it is a name. The audit event holds all that unmerge needs."""
+    if not _is_editor(actor):
+        raise PermissionDenied("only an editor may merge sources")
     if keep_id == merge_id:
         raise InvalidInput("a source cannot be merged into itself")
     keep = get_source(session, keep_id)
@@ -260,19 +340,48 @@ def merge_sources(
         raise InvalidInput(
             "source %(id)s was already merged into %(into)s", id=merge_id, into=gone.merged_into_id
         )
+    if keep.merged_into_id is not None:
+        raise InvalidInput(
+            "source %(id)s was already merged into %(into)s", id=keep_id, into=keep.merged_into_id
+        )
+    if keep.article_id is not None:
+        raise InvalidInput(
+            "source %(id)s is a described source of one article; merge it into a registry "
+            "entry, not the other way round",
+            id=keep.id,
+        )
     before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
-    moved = list(session.scalars(select(Attribution.id).where(Attribution.source_id == gone.id)))
+    moved_rows = session.execute(
+        select(Attribution.id, Attribution.claim_id, Attribution.position).where(
+            Attribution.source_id == gone.id
+        )
+    ).all()
+    moved = [row.id for row in moved_rows]
+    # A chain saved after the merge re-creates its hops: (claim, position) finds them again.
+    moved_places = [[row.claim_id, row.position] for row in moved_rows]
     session.execute(
         update(Attribution).where(Attribution.source_id == gone.id).values(source_id=keep.id)
     )
+    moved_aliases = [a.id for a in gone.aliases]
     for alias in list(gone.aliases):
         alias.source = keep
     session.flush()
-    if name_key(gone.name) != keep.name_key:
-        _add_alias(session, keep, gone.name)
+    added_alias: int | None = None
+    # A described source's words never become an alias: they hold for its own claims only.
+    if (
+        gone.article_id is None
+        and name_key(gone.name) != keep.name_key
+        and classify_mention(gone.name, gone.kind).is_name
+        and session.scalar(
+            select(SourceAlias.id).where(SourceAlias.alias_key == name_key(gone.name))
+        )
+        is None
+    ):
+        added_alias = _add_alias(session, keep, gone.name).id
     gone.merged_into_id = keep.id
     session.flush()
     session.refresh(keep, ["aliases"])
+    session.refresh(gone, ["aliases"])
     audit.record(
         session,
         actor=actor,
@@ -280,9 +389,106 @@ def merge_sources(
         entity_type="source",
         entity_id=keep.id,
         before=before,
-        after={"keep": _snapshot(keep), "merged_id": gone.id, "attributions": moved},
+        after={
+            "keep": _snapshot(keep),
+            "merged_id": gone.id,
+            "attributions": moved,
+            "hop_places": moved_places,
+            "aliases_moved": moved_aliases,
+            "alias_added": added_alias,
+        },
     )
     return keep
+
+
+def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
+    """Undo the latest merge of `merged_id` (editors only), from its audit event: the hops and
+    aliases that moved go back, the alias made from its name goes, it is live again."""
+    if not _is_editor(actor):
+        raise PermissionDenied("only an editor may undo a merge")
+    gone = get_source(session, merged_id)
+    if gone.merged_into_id is None:
+        raise InvalidInput("source %(id)s is not merged into another source", id=merged_id)
+    event = session.scalar(
+        select(AuditEvent)
+        .where(
+            AuditEvent.action == "source.merge",
+            AuditEvent.entity_type == "source",
+            AuditEvent.entity_id == gone.merged_into_id,
+        )
+        .order_by(AuditEvent.id.desc())
+        .limit(1)
+    )
+    after = event.after if event is not None else None
+    if not isinstance(after, dict) or after.get("merged_id") != gone.id:
+        raise InvalidInput(
+            "the history holds no merge of source %(id)s to undo; later merges into the same "
+            "source must be undone first",
+            id=merged_id,
+        )
+    keep = get_source(session, gone.merged_into_id)
+    if keep.merged_into_id is not None:
+        raise InvalidInput(
+            "source %(id)s was merged further into %(into)s; undo that merge first",
+            id=keep.id,
+            into=keep.merged_into_id,
+        )
+    before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
+    hop_ids = [int(i) for i in after.get("attributions", [])]
+    if hop_ids:
+        session.execute(
+            update(Attribution)
+            .where(Attribution.id.in_(hop_ids), Attribution.source_id == keep.id)
+            .values(source_id=gone.id)
+        )
+    for claim_id, position in after.get("hop_places", []):
+        session.execute(
+            update(Attribution)
+            .where(
+                Attribution.claim_id == int(claim_id),
+                Attribution.position == int(position),
+                Attribution.source_id == keep.id,
+            )
+            .values(source_id=gone.id)
+        )
+    added = after.get("alias_added")
+    if added is not None:
+        row = session.get(SourceAlias, int(added))
+        if row is not None and row.source_id == keep.id:
+            session.delete(row)
+    for alias_id in after.get("aliases_moved", []):
+        row = session.get(SourceAlias, int(alias_id))
+        if row is not None and row.source_id == keep.id:
+            row.source_id = gone.id
+    gone.merged_into_id = None
+    session.flush()
+    session.refresh(keep, ["aliases"])
+    session.refresh(gone, ["aliases"])
+    audit.record(
+        session,
+        actor=actor,
+        action="source.unmerge",
+        entity_type="source",
+        entity_id=keep.id,
+        before=before,
+        after={
+            "keep": _snapshot(keep),
+            "restored": _snapshot(gone),
+            "restored_id": gone.id,
+            "attributions": hop_ids,
+            "merge_event": event.id if event is not None else None,
+        },
+    )
+    audit.record(
+        session,
+        actor=actor,
+        action="source.unmerge",
+        entity_type="source",
+        entity_id=gone.id,
+        before={"merged_into_id": keep.id},
+        after=_snapshot(gone),
+    )
+    return gone
 
 
 def update_source(
@@ -313,6 +519,7 @@ def update_source(
             kind=kind,
             choices=", ".join(SOURCE_KINDS),
         )
+    check_source_name(name, kind, described=source.article_id is not None)
     url = (url or "").strip() or None
     if url and not url.startswith(("http://", "https://")):
         raise InvalidInput("a source URL must start with http:// or https://")
@@ -383,3 +590,64 @@ def source_history(session: Session, source_id: int, limit: int = 50) -> list[Au
             .limit(limit)
         )
     )
+
+
+@dataclass(frozen=True)
+class RegistryProblem:
+    """A registry entry that breaks the naming rules, for an editor to fix."""
+
+    source_id: int
+    name: str
+    kind: str
+    problem: str  # "not a name", "a description", "alias not a name", "alias a description"
+    words: str  # the offending name or alias
+    reason: str
+
+
+def audit_registry(session: Session, batch: int = 1000) -> list[RegistryProblem]:
+    """Live registry entries whose name or an alias is a pronoun, function word, fragment or
+    description (typically from before the naming rules), by source number."""
+    problems: list[RegistryProblem] = []
+    last_id = 0
+    while True:
+        rows = session.scalars(
+            select(Source)
+            .where(
+                Source.id > last_id,
+                Source.merged_into_id.is_(None),
+                Source.article_id.is_(None),
+            )
+            .options(selectinload(Source.aliases))
+            .order_by(Source.id)
+            .limit(batch)
+        ).all()
+        if not rows:
+            return problems
+        for source in rows:
+            check = classify_mention(source.name, source.kind)
+            if not check.is_name:
+                problem = "not a name" if check.form == "not_a_name" else "a description"
+                problems.append(
+                    RegistryProblem(
+                        source.id, source.name, source.kind, problem, source.name, check.reason
+                    )
+                )
+            for alias in source.aliases:
+                alias_check = classify_mention(alias.alias, source.kind)
+                if not alias_check.is_name:
+                    problem = (
+                        "alias not a name"
+                        if alias_check.form == "not_a_name"
+                        else "alias a description"
+                    )
+                    problems.append(
+                        RegistryProblem(
+                            source.id,
+                            source.name,
+                            source.kind,
+                            problem,
+                            alias.alias,
+                            alias_check.reason,
+                        )
+                    )
+        last_id = rows[-1].id

@@ -62,10 +62,18 @@ def build(session: Session, people: People) -> ReportFixture:
     noordpost = sources.create_source(
         session, "Noordpost", "outlet", editor, url="https://noordpost.example.org"
     )
-    dockers = sources.create_source(session, "Havenarbeiders in Rotterdam", "group", editor)
+    # Described sources belong to their article (not registry entries).
+    dockers = sources.create_source(
+        session, "Havenarbeiders in Rotterdam", "group", editor, article_id=article.id
+    )
     reason = "vreest ontslag als de naam bekend wordt"
     insider = sources.create_source(
-        session, "Ingewijde bij het havenbedrijf", "anonymous", editor, anonymity_reason=reason
+        session,
+        "Ingewijde bij het havenbedrijf",
+        "anonymous",
+        editor,
+        anonymity_reason=reason,
+        article_id=article.id,
     )
     alderman = sources.create_source(session, "Wethouder Jansen", "person", editor)
 

@@ -197,6 +197,7 @@ def test_claimreview_of_a_document_source(
         "document",
         people.editor,
         url="https://vakbond.example.org/persbericht",
+        article_id=claim.article_id,  # a described document, not a registry entry
     )
     review.set_chain(
         session,

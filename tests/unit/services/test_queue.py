@@ -268,7 +268,7 @@ def test_a_page_costs_the_same_number_of_queries_whatever_its_size(
 ) -> None:
     authors = [people.factchecker.id, people.editor.id, people.admin.id, None]
     for n in range(60):
-        source = sources.create_source(session, f"Bron nummer {n}", "person")
+        source = sources.create_source(session, f"Bron {n}", "person")
         make_claim(
             session,
             world.nl if n % 2 else world.en,

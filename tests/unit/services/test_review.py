@@ -93,7 +93,9 @@ def test_set_text_and_assign(session: Session, people: People, claim: Claim) -> 
 
 def test_set_chain_two_hops_and_hearsay(session: Session, people: People, claim: Claim) -> None:
     nyt = sources.create_source(session, "The New York Times", "outlet", aliases=["NYT"])
-    soldiers = sources.create_source(session, "Russische soldaten", "group")
+    soldiers = sources.create_source(
+        session, "Russische soldaten", "group", article_id=claim.article_id
+    )
     review.set_chain(
         session,
         claim.id,

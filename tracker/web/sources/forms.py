@@ -81,3 +81,7 @@ class MergeForm(FlaskForm):
         _l("I understand that the other source's aliases and attributions move to this one"),
         validators=[DataRequired()],
     )
+
+
+class UnmergeForm(FlaskForm):
+    """Only the CSRF token: the source to restore is in the address."""

@@ -10,11 +10,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...models import SOURCE_KINDS, Source, User
+from ...services import source_duplicates
 from ...services import sources as source_service
-from ...services.errors import InvalidInput, NotFound
+from ...services.errors import InvalidInput, NotFound, PermissionDenied
 from .. import db
 from ..messages import explain
-from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm
+from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
 
 bp = Blueprint("sources", __name__)
 
@@ -39,6 +40,8 @@ def source_event_label(action: str) -> str:
         "source.update": _("edited"),
         "source.alias": _("alias added"),
         "source.merge": _("another source merged into it"),
+        "source.unmerge": _("a merge was undone"),
+        "source.confirm": _("confirmed"),
     }
     return str(labels.get(action, action))
 
@@ -61,6 +64,21 @@ def _aliases(text: str | None) -> list[str]:
 
 
 @bp.app_template_global()
+def source_duplicate_reason(reason: str) -> str:
+    """The translated reason two sources look like one."""
+    labels = {
+        "same web address": _("same web address"),
+        "same name": _("same name"),
+        "same surname, one with a first name": _("same surname, one with a first name"),
+        "same name with or without an article, city or first word": _(
+            "same name with or without an article, city or first word"
+        ),
+        "similar spelling": _("similar spelling"),
+    }
+    return str(labels.get(reason, reason))
+
+
+@bp.app_template_global()
 def source_kind_label(kind: str) -> str:
     """The translated name of a source kind."""
     return str(KIND_LABELS.get(kind, kind))
@@ -72,6 +90,9 @@ def index() -> ResponseReturnValue:
     page = _page()
     found: list[Source] = []
     status = 200
+    # Proposed entries (found by the extractor, not yet confirmed) are listed apart; a search
+    # finds both.
+    shown = "proposed" if request.args.get("status") == "proposed" else "confirmed"
     if form.validate():
         found = source_service.search_sources(
             db(),
@@ -79,14 +100,21 @@ def index() -> ResponseReturnValue:
             form.kind.data or None,
             limit=PER_PAGE + 1,
             offset=(page - 1) * PER_PAGE,
+            status=None if form.q.data else shown,
         )
     else:
         status = 400
-    args: dict[str, Any] = {k: request.args[k] for k in ("q", "kind") if request.args.get(k)}
+    args: dict[str, Any] = {
+        k: request.args[k] for k in ("q", "kind", "status") if request.args.get(k)
+    }
+    editor = current_user.has_role("editor")
     return render_template(
         "sources/index.html",
         form=form,
         sources=found[:PER_PAGE],
+        shown=shown,
+        duplicates=source_duplicates.suggest_duplicates(db()) if editor and page == 1 else [],
+        can_merge=editor,
         page=page,
         prev_url=url_for("sources.index", page=page - 1, **args) if page > 1 else None,
         next_url=url_for("sources.index", page=page + 1, **args) if len(found) > PER_PAGE else None,
@@ -102,7 +130,13 @@ def search_json() -> ResponseReturnValue:
     found = source_service.search_sources(db(), query, kind, limit=MAX_JSON)
     return jsonify(
         [
-            {"id": s.id, "name": s.name, "kind": s.kind, "aliases": [a.alias for a in s.aliases]}
+            {
+                "id": s.id,
+                "name": s.name,
+                "kind": s.kind,
+                "status": s.status,
+                "aliases": [a.alias for a in s.aliases],
+            }
             for s in found
         ]
     )
@@ -172,7 +206,35 @@ def view(source_id: int) -> ResponseReturnValue:
         alias_form=AliasForm(),
         merge_form=MergeForm(),
         can_merge=current_user.has_role("editor"),
+        duplicates=source_duplicates.suggest_duplicates(session, found.id, limit=10),
     )
+
+
+@bp.route("/<int:source_id>/unmerge", methods=["POST"])
+def unmerge(source_id: int) -> ResponseReturnValue:
+    """Undo the merge of `source_id` into another source (editors)."""
+    if not current_user.has_role("editor"):
+        abort(403)
+    form = UnmergeForm()
+    session = db()
+    back = request.form.get("back_to", type=int)
+    if form.validate_on_submit():
+        try:
+            restored = source_service.unmerge_source(session, source_id, _actor())
+        except NotFound:
+            session.rollback()
+            abort(404)
+        except (InvalidInput, PermissionDenied) as err:
+            session.rollback()
+            flash(explain(err), "error")
+        else:
+            session.commit()
+            flash(
+                _("The merge was undone: “%(name)s” is its own source again.", name=restored.name),
+                "info",
+            )
+            return redirect(url_for("sources.view", source_id=restored.id))
+    return redirect(url_for("sources.view", source_id=back or source_id))
 
 
 @bp.route("/<int:source_id>/edit", methods=["GET", "POST"])
@@ -251,6 +313,7 @@ def _view_with_forms(
         alias_form=alias_form or AliasForm(formdata=None),
         merge_form=merge_form or MergeForm(formdata=None),
         can_merge=current_user.has_role("editor"),
+        duplicates=source_duplicates.suggest_duplicates(session, source.id, limit=10),
     ), 422
 
 
