@@ -1,0 +1,596 @@
+"""Attribution across sentences: speakers carried over, cataphora, pronouns and short names.
+
+The sentence pass finds each sentence's own attributions; this pass reads the article as a
+whole. In text order it
+
+- finds the speaker of a quotation that ends in an inverted speech clause the cue lexicon does
+  not know ('"...", fulmineerde de trainer'), so that a new speaker is never missed;
+- resolves a source that is a pronoun, a bare surname or a role ("hij", "De Vries", "de
+  minister") to the nearest compatible fuller mention earlier in the article
+  (`SourceMention.resolved`);
+- gives the sentences closed by a cataphoric carrier ("Dat zegt X.", "That is what X said.")
+  and a quoted headline before it to X;
+- carries a speaker over to the quotations that follow without a cue of their own, until
+  another speaker, a heading or a gap ends it;
+- gives the paper's one-sentence paraphrase between two sentences of one speaker, and the rest
+  of a short paragraph opened by "Volgens X", to that speaker.
+
+Every carried-over attribution is `implicit`, has no cue, and its content is its own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+
+from . import lexicon_en, lexicon_nl
+from .quotes import QUOTE_CHARS
+from .sentences import Segment
+from .sources import mention, np_after, source_kind
+from .tokens import is_cap, is_word, tokenize
+from .types import Attribution, SourceMention, Span
+
+# --- pronouns -----------------------------------------------------------------------------
+
+_MALE = frozenset(["hij", "hem", "he", "him"])
+_FEMALE = frozenset(["she", "her"])  # Dutch zij/ze/haar: female or plural, by the verb
+_PLURAL = frozenset(["they", "them", "hen", "hun", "zij", "ze"])
+_NEUTER = frozenset(["it", "het"])
+_AMBIGUOUS_NL = frozenset(["zij", "ze", "haar"])
+PRONOUNS = _MALE | _FEMALE | _PLURAL | _NEUTER | _AMBIGUOUS_NL
+_PERSON_KINDS = frozenset(["person", "anonymous"])
+_GROUP_KINDS = frozenset(
+    ["group", "organization", "government", "agency", "outlet", "anonymous", "document"]
+)
+_THING_KINDS = frozenset(["organization", "government", "agency", "outlet", "document"])
+
+# --- names --------------------------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_WORDCH = r"[\w'’\-]"
+_PARTICLE = r"(?:van|de|der|den|ter|ten|von|da|di|du|le|la|bin|al|el|'t|van der|van den|van de)"
+# A run of capitalised words, with name particles between them ("Anna de Vries").
+_NAME_RUN = re.compile(
+    rf"(?<![\w'’])[{_UPPER}]{_WORDCH}*(?:\.(?=\s[{_UPPER}]))?"
+    rf"(?:\s(?:{_PARTICLE}\s)?[{_UPPER}]{_WORDCH}*(?:\.(?=\s[{_UPPER}]))?)*"
+)
+_NOT_NAMES = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december mr mrs ms dr prof
+    """.split()  # noqa: SIM905
+)
+# Before a name, these make it a place, an addressee or a possession, not a speaker.
+_PREPOSITIONS = frozenset(
+    """
+    in uit naar bij te op aan met tegen tegenover voor over onder na sinds tussen richting
+    vanuit nabij rond van des der from to at into with for on about against near of toward
+    towards across over under after since between by
+    """.split()  # noqa: SIM905
+)
+_FUNCTION = (
+    lexicon_nl.STOP
+    | lexicon_nl.DETERMINERS
+    | lexicon_nl.PRONOUNS
+    | lexicon_en.STOP
+    | lexicon_en.DETERMINERS
+    | lexicon_en.PRONOUNS
+    | PRONOUNS
+    | frozenset(
+        """
+        maar toch ook volgens zo dit deze daarom daarna vervolgens bovendien wel na de het een
+        hun zijn haar mijn ons onze wie waar wat welke everyone according but so yet
+        then after also meanwhile however still i ik we wij
+        """.split()  # noqa: SIM905
+    )
+)
+
+# --- carriers and cues --------------------------------------------------------------------
+
+_CATAPHORIC = frozenset(["dat", "dit", "zo", "that", "this", "so", "thus"])
+_EN_CARRIER = re.compile(
+    r"(?:that|this)(?:'s|’s|\s+is|\s+was)\s+(?:what|according\s+to|the\s+conclusion\s+of)\b",
+    re.IGNORECASE,
+)
+_ACCORDING = frozenset(["volgens", "according to", "aldus"])
+_OPENERS = frozenset("\"“„‘'«‚")
+_DASHES = "-–—"
+_NO_VERB = frozenset(
+    """
+    zo en maar want of dus toen terwijl waarna nadat omdat als dan nu daarna and but or so
+    while when after before because then now which who that die dat
+    """.split()  # noqa: SIM905
+)
+
+_CARRY_GAP = 4  # segments after the speaker's last sentence that a cue-less quote may follow
+_BACK = 3  # sentences a cataphoric carrier closes at most
+_SHORT_PARAGRAPH = 4  # sentences: a "Volgens X" paragraph that is X's account
+
+
+def opens_quote(text: str, seg: Segment) -> bool:
+    """True when the sentence starts with a quotation mark (after a dash)."""
+    i = seg.start
+    while i < seg.end and (text[i] in _DASHES or text[i].isspace()):
+        i += 1
+    return i < seg.end and (text[i] in _OPENERS or text.startswith(",,", i))
+
+
+def _segment_of(starts: Sequence[int], pos: int) -> int:
+    return max(0, bisect_right(starts, pos) - 1)
+
+
+def _is_plural_verb(att: Attribution) -> bool:
+    """Dutch 'ze zeggen' (plural) against 'ze zegt' (singular), by the cue's finite verb."""
+    if att.cue is None:
+        return False
+    w = att.cue.text.split()[0].lower()
+    return len(w) > 3 and w.endswith("en") and w not in ("volgens", "tegen")
+
+
+def _pronoun_class(word: str, att: Attribution, lg: str) -> str:
+    """'m' (male person), 'f' (female person), 'p' (plural / group) or 'n' (thing)."""
+    if word in _MALE:
+        return "m"
+    if word in _FEMALE:
+        return "f"
+    if word in _NEUTER:
+        return "n"
+    if word in ("they", "them", "hen", "hun"):
+        return "p"
+    # zij / ze / haar
+    if word == "haar":
+        return "f"
+    return "p" if _is_plural_verb(att) else "f"
+
+
+def _compatible(cls: str, kind: str, text: str) -> bool:
+    if cls in ("m", "f"):
+        return kind in _PERSON_KINDS and " en " not in text and " and " not in text
+    if cls == "p":
+        return kind in _GROUP_KINDS or " en " in text or " and " in text
+    return kind in _THING_KINDS
+
+
+def _preceded_by_preposition(text: str, a: int) -> bool:
+    """True when the word before position a is a preposition ("in Krefeld", "tegen Jansen")."""
+    j = a - 1
+    while j >= 0 and text[j] == " ":
+        j -= 1
+    k = j
+    while k >= 0 and text[k].isalpha():
+        k -= 1
+    return text[k + 1 : j + 1].lower() in _PREPOSITIONS
+
+
+def _at_sentence_start(text: str, seg_start: int, a: int) -> bool:
+    return not text[seg_start:a].strip(" \t\n" + "".join(QUOTE_CHARS) + _DASHES + ",")
+
+
+class Resolver:
+    """Resolves pronoun, short-name and role sources of one article to fuller mentions.
+
+    It reads only near the source: the sentences before a pronoun, the occurrences of a
+    short name or a role noun before it, so that articles without such sources cost nothing.
+    """
+
+    def __init__(self, text: str, lg: str, segs: Sequence[Segment]) -> None:
+        self.text = text
+        self.lg = lg
+        self.segs = segs
+        self.starts = [s.start for s in segs]
+        self._lower: str | None = None
+        self._seen: dict[str, bool] = {}
+        self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
+
+    @property
+    def lower(self) -> str:
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def add_speaker(self, seg: int, src: SourceMention) -> None:
+        self.speakers.append((seg, src))
+
+    def resolve(self, att: Attribution, seg_index: int) -> Attribution:
+        """The attribution with source.resolved set when its words refer back."""
+        src = att.source
+        if src is None or src.resolved is not None:
+            return att
+        words = src.text.split()
+        low = src.text.lower()
+        found: Span | None = None
+        if low in PRONOUNS:
+            found = self._pronoun(low, att, src, seg_index)
+        elif _short_name(words):
+            found = self._full(src.start, src.end)
+            if (found.start, found.end) == (src.start, src.end):
+                found = None
+        elif (
+            len(words) >= 2
+            and words[0].lower() in ("de", "het", "the", "die", "deze", "this")
+            and not any(w[0].isupper() for w in words[1:])
+        ):
+            found = self._role(src)
+        if found is None:
+            return att
+        return replace(att, source=replace(src, resolved=found))
+
+    def _name_back(self, p: int) -> int:
+        """Start of the capitalised name that ends just before position p (p if none)."""
+        text = self.text
+        start = p
+        i = p
+        while i > 0 and text[i - 1] == " ":
+            j = i - 1
+            k = j
+            while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-."):
+                k -= 1
+            word = text[k:j]
+            if not word:
+                break
+            if word[0].isupper() and word.lower() not in _FUNCTION:
+                start = k
+            elif word.lower() not in _PARTICLES:
+                break
+            i = k
+        return start
+
+    def _full(self, a: int, b: int) -> Span:
+        """The first fuller mention of the name text[a:b] before it ("Klaus Ross" for
+        "Ross", "Anna de Vries" for "De Vries"), else text[a:b] itself."""
+        text, low = self.text, self.lower
+        key = low[a:b]
+        p = low.find(key)
+        while 0 <= p < a:
+            e = p + len(key)
+            if (e >= len(text) or not text[e].isalnum()) and (p == 0 or not text[p - 1].isalnum()):
+                s = self._name_back(p)
+                if s < p and text[s:e].count(" ") < 5:
+                    return Span(s, e, text[s:e])
+            p = low.find(key, p + 1)
+        return Span(a, b, text[a:b])
+
+    def _role(self, src: SourceMention) -> Span | None:
+        """'de socioloog' after 'socioloog Niels Blom' or 'Niels Blom, de socioloog'."""
+        noun = src.text.split()[-1].lower()
+        if len(noun) < 4:
+            return None
+        text, low = self.text, self.lower
+        lo = max(0, src.start - 4000)
+        p = low.rfind(noun, lo, src.start)
+        while p >= 0:
+            e = p + len(noun)
+            if (p == 0 or not text[p - 1].isalnum()) and text[e : e + 1] == " ":
+                # "socioloog Niels Blom"
+                m = _NAME_AFTER.match(text, e + 1)
+                if m and m.group().split()[0].lower() not in _FUNCTION:
+                    return self._full(m.start(), m.end())
+            comma = text.rfind(",", max(lo, p - 60), p)
+            if comma > 0 and not any(c in text[comma + 1 : p] for c in ".,;:"):
+                s = self._name_back(comma)
+                if s < comma:
+                    return self._full(s, comma)
+            p = low.rfind(noun, lo, p)
+        return None
+
+    def _pronoun(self, word: str, att: Attribution, src: SourceMention, k: int) -> Span | None:
+        cls = _pronoun_class(word, att, self.lg)
+        best: tuple[float, int, int] | None = None
+        # Earlier speakers are the most salient antecedents.
+        for seg, sp in reversed(self.speakers):
+            d = k - seg
+            if d > 6:
+                break
+            if sp.start >= src.start:
+                continue
+            target = sp.resolved or Span(sp.start, sp.end, sp.text)
+            if sp.text.lower() in PRONOUNS and sp.resolved is None:
+                continue
+            kind = source_kind(target.text, self.lg) if sp.resolved else sp.kind
+            if not _compatible(cls, kind, target.text):
+                continue
+            sc = 100 * 0.6**d + 60
+            if best is None or sc > best[0]:
+                best = (sc, target.start, target.end)
+        if cls != "n":
+            first = self.starts[max(0, k - 3)]
+            for m in _NAME_RUN.finditer(self.text, first, src.start):
+                ra, rb = self._trim_name(m.start(), m.end())
+                if ra >= rb or (ra, rb) == (src.start, src.end):
+                    continue
+                name = self.text[ra:rb]
+                kind = source_kind(name, self.lg)
+                if not _compatible(cls, kind, name) or _preceded_by_preposition(self.text, ra):
+                    continue
+                j = _segment_of(self.starts, ra)
+                if _at_sentence_start(self.text, self.starts[j], ra) and not self._named_elsewhere(
+                    name
+                ):
+                    continue
+                sc = 100 * 0.6 ** (k - j)
+                if ra - self.starts[j] < 40 and "," not in self.text[self.starts[j] : ra]:
+                    sc += 30  # the subject at the start of its sentence
+                if best is None or sc >= best[0]:
+                    best = (sc, ra, rb)
+        if best is None:
+            return None
+        a, b = best[1], best[2]
+        if self.text[a:b].lower() in PRONOUNS:
+            return None
+        span = Span(a, b, self.text[a:b])
+        if _short_name(span.text.split()):
+            return self._full(a, b)
+        return span
+
+    def _trim_name(self, a: int, b: int) -> tuple[int, int]:
+        """A name run without leading function words ("Maar Jansen") and non-names."""
+        text = self.text
+        while a < b:
+            sp = text.find(" ", a, b)
+            w = text[a : sp if sp > 0 else b].lower()
+            if w in _FUNCTION or w in _NOT_NAMES or w in lexicon_nl.NATIONALITIES:
+                a = sp + 1 if sp > 0 else b
+            else:
+                break
+        while b > a:
+            sp = text.rfind(" ", a, b)
+            w = text[sp + 1 if sp >= 0 else a : b].lower()
+            if w in _FUNCTION or w in _NOT_NAMES:
+                b = sp if sp >= 0 else a
+            else:
+                break
+        return a, b
+
+    def _named_elsewhere(self, word: str) -> bool:
+        """A capitalised word seen mid-sentence too: a name, not a sentence opener."""
+        known = self._seen.get(word)
+        if known is None:
+            text = self.text
+            p = text.find(" " + word)
+            while p > 0 and not (text[p - 1].isalnum() or text[p - 1] == ","):
+                p = text.find(" " + word, p + 1)
+            known = self._seen[word] = p > 0
+        return known
+
+
+def _short_name(words: list[str]) -> bool:
+    """A bare surname ("Rutte") or a surname with its particles ("De Vries", "Van der Lee")."""
+    if not words or len(words) > 3 or not words[-1][:1].isupper():
+        return False
+    if len(words) == 1:
+        w = words[0]
+        return w.lower() not in _FUNCTION and not w.isupper() and len(w) > 1
+    return all(w.lower() in _PARTICLES for w in words[:-1])
+
+
+_NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?:\s(?:{_PARTICLE}\s)?[{_UPPER}]{_WORDCH}*)*")
+
+
+_PARTICLES = frozenset(
+    ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin"]
+)
+
+
+def is_cap_word(w: str) -> bool:
+    return w[:1].isupper()
+
+
+def _same_speaker(a: SourceMention, b: SourceMention) -> bool:
+    def key(m: SourceMention) -> str:
+        t = (m.resolved.text if m.resolved else m.text).lower()
+        return t.split()[-1] if t.split() else t
+
+    return key(a) == key(b)
+
+
+def _implicit(kind: str, src: SourceMention, via: list[SourceMention], seg: Segment) -> Attribution:
+    return Attribution(kind, None, src, list(via), (seg.start, seg.end), implicit=True)
+
+
+def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
+    """'"...", fulmineerde Sloetski.': a quotation that opens the sentence and is followed by
+    an inverted speech clause (finite verb, then its subject) names its own speaker."""
+    if not seg.quotes or not opens_quote(text, seg):
+        return None
+    qa, qb = seg.quotes[0]
+    if qb - qa < (seg.end - seg.start) // 2:
+        return None
+    inner = text[qb - 3 : qb + 1]
+    if "," not in inner and "?" not in inner and "!" not in inner:
+        return None
+    toks = tokenize(text, qb, min(seg.end, qb + 200))
+    i = 0
+    if i < len(toks) and toks[i][2] == ",":
+        i += 1
+    if i + 1 >= len(toks):
+        return None
+    verb = toks[i]
+    stop = lexicon_nl.STOP if lg == "nl" else lexicon_en.STOP
+    if (
+        not is_word(verb)
+        or is_cap(verb)
+        or len(verb[3]) < 3
+        or verb[3] in stop
+        or verb[3] in _NO_VERB
+        or verb[3] in _PREPOSITIONS
+        or verb[3] in PRONOUNS
+        or verb[2][0].isdigit()
+    ):
+        return None
+    nxt = toks[i + 1]
+    dets = lexicon_nl.DETERMINERS if lg == "nl" else lexicon_en.DETERMINERS
+    if not is_word(nxt) or not (
+        is_cap(nxt) or nxt[3] in dets or nxt[3] in ("hij", "zij", "ze", "he", "she", "they")
+    ):
+        return None
+    rng = np_after(toks, i + 1, lg)
+    if rng is None:
+        return None
+    src = mention(text, toks, rng, lg, [])
+    if src.text.lower() in ("die", "dat", "dit", "het", "it", "that", "this"):
+        return None
+    return Attribution("quote", Span(verb[0], verb[1], verb[2]), src, [], (qa, qb))
+
+
+def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
+    """'Dat zegt X.', 'Dit meldt de politie.', 'That is what X said.': a short sentence that
+    attributes what came before it, with no content of its own."""
+    if att.cue is None or att.source is None or att.implicit or seg.quotes:
+        return False
+    head = text[seg.start : att.cue.start].strip().lower()
+    if head in _CATAPHORIC:
+        rest = text[att.cue.end : seg.end].lower()
+        return " dat " not in rest.split(",")[0] and " that " not in rest.split(",")[0]
+    return bool(_EN_CARRIER.match(text, seg.start, seg.end))
+
+
+def link_sentences(
+    text: str, lg: str, segs: Sequence[Segment], chosen: list[list[Attribution]]
+) -> None:
+    """The cross-sentence pass: fills and rewrites `chosen` (one list per segment) in place."""
+    n = len(segs)
+    if n == 0:
+        return
+    res = Resolver(text, lg, segs)
+    # 1. Speakers of inverted quotations, resolution of explicit sources, in text order.
+    for k in range(n):
+        atts = chosen[k]
+        if not atts and segs[k].kind != "heading":
+            tail = quote_tail(text, segs[k], lg)
+            if tail is not None:
+                atts = chosen[k] = [tail]
+        if atts:
+            chosen[k] = atts = [res.resolve(a, k) for a in atts]
+            for a in atts:
+                if a.source is not None and a.kind != "hearsay":
+                    res.add_speaker(k, a.source)
+    # 2. Cataphoric carriers close the sentences before them.
+    for k in range(n):
+        for a in chosen[k]:
+            if a.source is not None and _is_carrier(text, segs[k], a):
+                _close_before(text, segs, chosen, k, a)
+                break
+    # 3. Quotations without a cue keep the last speaker; a paraphrase between two sentences of
+    #    one speaker is that speaker's; a short "Volgens X" paragraph is X's account.
+    _carry_over(text, segs, chosen)
+    _bridge(text, segs, chosen)
+    _according_paragraphs(text, segs, chosen)
+
+
+def _close_before(
+    text: str, segs: Sequence[Segment], chosen: list[list[Attribution]], k: int, a: Attribution
+) -> None:
+    assert a.source is not None
+    para = segs[k].paragraph
+    j = k - 1
+    reached_top = False
+    while j >= 0 and k - j <= _BACK:
+        s = segs[j]
+        if chosen[j] or s.kind == "heading" or s.paragraph != para:
+            break
+        kind = "quote" if s.quotes or opens_quote(text, s) else "reported"
+        chosen[j] = [_implicit(kind, a.source, a.via, s)]
+        if j == 0 or segs[j - 1].kind == "heading" or segs[j - 1].paragraph == segs[0].paragraph:
+            reached_top = j == 0 or all(
+                x.kind == "heading" or x.paragraph == segs[0].paragraph for x in segs[:j]
+            )
+        j -= 1
+    if reached_top:
+        # A quoted headline above the opening sentences is the same speaker's.
+        for i in range(j + 1):
+            s = segs[i]
+            top = s.kind == "heading" or s.paragraph == segs[0].paragraph
+            if not chosen[i] and s.quotes and top:
+                chosen[i] = [_implicit("quote", a.source, a.via, s)]
+
+
+def _carry_over(text: str, segs: Sequence[Segment], chosen: list[list[Attribution]]) -> None:
+    last: Attribution | None = None
+    last_seg = -1
+    for k, s in enumerate(segs):
+        atts = chosen[k]
+        if s.kind == "heading" and not opens_quote(text, s):
+            last = None  # a subhead ends the carry-over (a quotation on a line of its own not)
+            continue
+        if atts:
+            if atts[0].implicit and last is not None and atts[0].source is last.source:
+                last_seg = k
+                continue
+            sourced = [a for a in atts if a.source is not None and a.kind != "hearsay"]
+            if sourced:
+                last, last_seg = sourced[-1], k
+            continue
+        src = last.source if last is not None else None
+        if last is None or src is None or not opens_quote(text, s):
+            continue
+        if k - last_seg > _CARRY_GAP or s.paragraph > segs[last_seg].paragraph + 1:
+            last = None
+            continue
+        chosen[k] = [_implicit("quote", src, last.via, s)]
+        last_seg = k
+
+
+def _speaker(atts: list[Attribution]) -> Attribution | None:
+    for a in atts:
+        if a.source is not None and a.kind != "hearsay":
+            return a
+    return None
+
+
+def _bridge(text: str, segs: Sequence[Segment], chosen: list[list[Attribution]]) -> None:
+    for k in range(1, len(segs) - 1):
+        s = segs[k]
+        if chosen[k] or s.kind == "heading":
+            continue
+        before, after = _speaker(chosen[k - 1]), _speaker(chosen[k + 1])
+        if before is None or after is None or before.source is None or after.source is None:
+            continue
+        if not (segs[k - 1].paragraph == s.paragraph or segs[k + 1].paragraph == s.paragraph):
+            continue
+        if not _same_speaker(before.source, after.source):
+            continue
+        if not _refers_to(text, s, before.source):
+            continue
+        kind = "quote" if s.quotes or opens_quote(text, s) else "reported"
+        chosen[k] = [_implicit(kind, before.source, before.via, s)]
+
+
+def _refers_to(text: str, s: Segment, src: SourceMention) -> bool:
+    """The sentence speaks of the speaker: a personal pronoun or the speaker's name."""
+    words = set(re.findall(r"\w+", text[s.start : s.end].lower()))
+    if words & {"hij", "zij", "ze", "he", "she", "they", "ik", "i", "we", "wij"}:
+        return True
+    name = (src.resolved.text if src.resolved else src.text).split()
+    return bool(name) and name[-1].lower() in words
+
+
+def _according_paragraphs(
+    text: str, segs: Sequence[Segment], chosen: list[list[Attribution]]
+) -> None:
+    """A short paragraph that opens with 'Volgens X' is X's account to its end (hearsay
+    sentences stay hearsay: their source is not said)."""
+    k = 0
+    n = len(segs)
+    while k < n:
+        para = segs[k].paragraph
+        j = k
+        while j < n and segs[j].paragraph == para:
+            j += 1
+        if 1 < j - k <= _SHORT_PARAGRAPH:
+            a = _speaker(chosen[k])
+            src = a.source if a is not None else None
+            if (
+                a is not None
+                and src is not None
+                and a.cue is not None
+                and a.cue.text.lower() in _ACCORDING
+                and not a.implicit
+            ):
+                for i in range(k + 1, j):
+                    if chosen[i]:
+                        break
+                    kind = "quote" if segs[i].quotes else "reported"
+                    chosen[i] = [_implicit(kind, src, a.via, segs[i])]
+        k = j
