@@ -104,6 +104,8 @@ _NO_VERB = frozenset(
     """.split()  # noqa: SIM905
 )
 
+_PASSIVE_AUX = frozenset(["wordt", "werd", "is", "was"])
+_CITED = frozenset(["geciteerd", "aangehaald", "quoted", "cited"])
 _CARRY_GAP = 4  # segments after the speaker's last sentence that a cue-less quote may follow
 _BACK = 3  # sentences a cataphoric carrier closes at most
 _SHORT_PARAGRAPH = 4  # sentences: a "Volgens X" paragraph that is X's account
@@ -305,8 +307,10 @@ class Resolver:
                 if not _compatible(cls, kind, name) or _preceded_by_preposition(self.text, ra):
                     continue
                 j = _segment_of(self.starts, ra)
-                if _at_sentence_start(self.text, self.starts[j], ra) and not self._named_elsewhere(
-                    name
+                if (
+                    " " not in name
+                    and _at_sentence_start(self.text, self.starts[j], ra)
+                    and not self._named_elsewhere(name)
                 ):
                     continue
                 sc = 100 * 0.6 ** (k - j)
@@ -395,7 +399,7 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
     if not seg.quotes or not opens_quote(text, seg):
         return None
     qa, qb = seg.quotes[0]
-    if qb - qa < (seg.end - seg.start) // 2:
+    if qa > seg.start + 2 or (qb - qa < (seg.end - seg.start) // 2 and seg.end - qb > 100):
         return None
     inner = text[qb - 3 : qb + 1]
     if "," not in inner and "?" not in inner and "!" not in inner:
@@ -412,7 +416,7 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
         not is_word(verb)
         or is_cap(verb)
         or len(verb[3]) < 3
-        or verb[3] in stop
+        or (verb[3] in stop and verb[3] not in _PASSIVE_AUX)
         or verb[3] in _NO_VERB
         or verb[3] in _PREPOSITIONS
         or verb[3] in PRONOUNS
@@ -428,10 +432,34 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
     rng = np_after(toks, i + 1, lg)
     if rng is None:
         return None
+    if verb[3] in _PASSIVE_AUX and not (rng[1] + 1 < len(toks) and toks[rng[1] + 1][3] in _CITED):
+        return None  # '"...", wordt hij geciteerd', not '"...", werd de zaal stil'
     src = mention(text, toks, rng, lg, [])
     if src.text.lower() in ("die", "dat", "dit", "het", "it", "that", "this"):
         return None
     return Attribution("quote", Span(verb[0], verb[1], verb[2]), src, [], (qa, qb))
+
+
+_PASSIVE_CARRIER = re.compile(
+    r"(?:Zo|Dat|Dit|Aldus)\s+(?:wordt|werd|worden|werden)\s.{0,100}?\bdoor\s"
+)
+
+
+def passive_carrier(text: str, seg: Segment) -> Attribution | None:
+    """'Zo wordt hij door bekenden omschreven.': a passive carrier names its agent after
+    'door' and ends in the participle; it attributes the sentences before it."""
+    m = _PASSIVE_CARRIER.match(text, seg.start, seg.end)
+    if m is None:
+        return None
+    toks = tokenize(text, m.end(), seg.end)
+    while toks and not is_word(toks[-1]):
+        toks.pop()
+    rng = np_after(toks, 0, "nl")
+    if rng is None or rng[1] != len(toks) - 2 or is_cap(toks[-1]):
+        return None
+    part = toks[-1]
+    src = mention(text, toks, rng, "nl", [])
+    return Attribution("reported", Span(part[0], part[1], part[2]), src, [], (seg.start, seg.end))
 
 
 def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
@@ -439,6 +467,8 @@ def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
     attributes what came before it, with no content of its own."""
     if att.cue is None or att.source is None or att.implicit or seg.quotes:
         return False
+    if _PASSIVE_CARRIER.match(text, seg.start, seg.end):
+        return True
     head = text[seg.start : att.cue.start].strip().lower()
     if head in _CATAPHORIC:
         rest = text[att.cue.end : seg.end].lower()
@@ -459,6 +489,8 @@ def link_sentences(
         atts = chosen[k]
         if not atts and segs[k].kind != "heading":
             tail = quote_tail(text, segs[k], lg)
+            if tail is None and lg == "nl":
+                tail = passive_carrier(text, segs[k])
             if tail is not None:
                 atts = chosen[k] = [tail]
         if atts:
@@ -518,9 +550,9 @@ def _carry_over(text: str, segs: Sequence[Segment], chosen: list[list[Attributio
             if atts[0].implicit and last is not None and atts[0].source is last.source:
                 last_seg = k
                 continue
-            sourced = [a for a in atts if a.source is not None and a.kind != "hearsay"]
-            if sourced:
-                last, last_seg = sourced[-1], k
+            main = _speaker(atts)  # the first: the main clause's speaker
+            if main is not None:
+                last, last_seg = main, k
             continue
         src = last.source if last is not None else None
         if last is None or src is None or not opens_quote(text, s):
@@ -557,13 +589,17 @@ def _bridge(text: str, segs: Sequence[Segment], chosen: list[list[Attribution]])
         chosen[k] = [_implicit(kind, before.source, before.via, s)]
 
 
+_SUBJECT_PRONOUNS = frozenset(["hij", "zij", "ze", "he", "she", "they"])
+
+
 def _refers_to(text: str, s: Segment, src: SourceMention) -> bool:
-    """The sentence speaks of the speaker: a personal pronoun or the speaker's name."""
-    words = set(re.findall(r"\w+", text[s.start : s.end].lower()))
-    if words & {"hij", "zij", "ze", "he", "she", "they", "ik", "i", "we", "wij"}:
-        return True
-    name = (src.resolved.text if src.resolved else src.text).split()
-    return bool(name) and name[-1].lower() in words
+    """The sentence goes on about the speaker: a subject pronoun among its first words, and
+    not the speaker's name (the paper naming the speaker is the paper's narration)."""
+    words = re.findall(r"\w+", text[s.start : s.end].lower())
+    name = (src.resolved.text if src.resolved else src.text).lower().split()
+    if name and name[-1] in words:
+        return False
+    return any(w in _SUBJECT_PRONOUNS for w in words[:10])
 
 
 def _according_paragraphs(
