@@ -53,8 +53,8 @@ _WORDCH = r"[\w'’\-]"
 _PARTICLE = r"(?:van|de|der|den|ter|ten|von|da|di|du|le|la|bin|al|el|'t|van der|van den|van de)"
 # A run of capitalised words, with name particles between them ("Anna de Vries").
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’])[{_UPPER}]{_WORDCH}*(?:\.(?=\s[{_UPPER}]))?"
-    rf"(?:\s(?:{_PARTICLE}\s)?[{_UPPER}]{_WORDCH}*(?:\.(?=\s[{_UPPER}]))?)*"
+    rf"(?<![\w'’])[{_UPPER}]{_WORDCH}*(?:\.(?= [{_UPPER}]))?"
+    rf"(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*(?:\.(?= [{_UPPER}]))?)*"
 )
 _NOT_NAMES = frozenset(
     """
@@ -215,7 +215,7 @@ class Resolver:
             and not any(w[0].isupper() for w in words[1:])
         ):
             found = self._role(src)
-        if found is None:
+        if found is None or found.end > src.start:
             return att
         return replace(att, source=replace(src, resolved=found))
 
@@ -245,7 +245,7 @@ class Resolver:
         text, low = self.text, self.lower
         key = low[a:b]
         p = low.find(key)
-        while 0 <= p < a:
+        while p >= 0 and p + len(key) <= a:
             e = p + len(key)
             if (e >= len(text) or not text[e].isalnum()) and (p == 0 or not text[p - 1].isalnum()):
                 s = self._name_back(p)
@@ -267,7 +267,12 @@ class Resolver:
             if (p == 0 or not text[p - 1].isalnum()) and text[e : e + 1] == " ":
                 # "socioloog Niels Blom"
                 m = _NAME_AFTER.match(text, e + 1)
-                if m and m.group().split()[0].lower() not in _FUNCTION:
+                if (
+                    m
+                    and m.end() <= src.start
+                    and not m.group().isupper()
+                    and m.group().split()[0].lower() not in _FUNCTION
+                ):
                     return self._full(m.start(), m.end())
             comma = text.rfind(",", max(lo, p - 60), p)
             if comma > 0 and not any(c in text[comma + 1 : p] for c in ".,;:"):
@@ -369,7 +374,7 @@ def _short_name(words: list[str]) -> bool:
     return all(w.lower() in _PARTICLES for w in words[:-1])
 
 
-_NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?:\s(?:{_PARTICLE}\s)?[{_UPPER}]{_WORDCH}*)*")
+_NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*)*")
 
 
 _PARTICLES = frozenset(

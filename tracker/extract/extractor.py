@@ -162,7 +162,14 @@ def _claim_spans(text: str, seg: Segment, chosen: list[Attribution]) -> list[tup
     for a in chosen:
         pos = a.cue.start if a.cue is not None else seg.start
         c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
-        spans.append(_trim(text, *c))
+        s, e = _trim(text, *c)
+        if a.cue is not None:
+            ends = [(m.start, m.end) for m in [a.source, *a.via] if m is not None]
+            if any(ws < s or we > e for ws, we in [(a.cue.start, a.cue.end), *ends]):
+                # The source or an addressee stands in another clause ("X urged A, and
+                # criticized B"): the sentence stays one span for all its attributions.
+                return [(seg.start, seg.end)] * len(chosen)
+        spans.append((s, e))
     return spans
 
 
@@ -182,6 +189,19 @@ def _claim(
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
     sc = score(low, words, short, len(nums), att is not None, heading)
     return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
+
+
+def _fit(att: Attribution | None, s: int, e: int) -> Attribution | None:
+    """The attribution with its content inside the claim text[s:e] (a claim that is one
+    clause of its sentence gets the part of the content in that clause)."""
+    if att is None:
+        return None
+    c0, c1 = att.content
+    if s <= c0 and c1 <= e:
+        return att
+    if c0 < e and s < c1:
+        return replace(att, content=(max(s, c0), min(e, c1)))
+    return replace(att, content=(s, e))
 
 
 def _status(att: Attribution | None) -> str | None:
@@ -204,14 +224,14 @@ def extract_claims(
     for (seg, _, seg_low, seg_words, seg_short), chosen in zip(analysed, chosen_all, strict=True):
         heading = seg.kind == "heading"
         if len(chosen) <= 1:  # most sentences: one claim, the whole sentence
-            att = chosen[0] if chosen else None
+            att = _fit(chosen[0], seg.start, seg.end) if chosen else None
             claims.append(
                 _claim(text, seg.start, seg.end, att, seg_low, seg_words, seg_short, lg, heading)
             )
             continue
         made: dict[tuple[int, int], Claim] = {}
         for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
-            att = a
+            att = _fit(a, s, e)
             same = made.get((s, e))
             if same is not None:  # another attribution of the same words: measured once
                 claims.append(
