@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 
 from . import lexicon_en, lexicon_nl
 from .quotes import QUOTE_CHARS
@@ -94,6 +93,7 @@ _EN_CARRIER = re.compile(
     r"(?:that|this)(?:'s|’s|\s+is|\s+was)\s+(?:what|according\s+to|the\s+conclusion\s+of)\b",
     re.IGNORECASE,
 )
+_CARRIER_INITIALS = frozenset("DdZzTtSsAa")
 _ACCORDING = frozenset(["volgens", "according to", "aldus"])
 _OPENERS = frozenset("\"“„‘'«‚")
 _DASHES = "-–—"
@@ -182,15 +182,10 @@ class Resolver:
         self.lg = lg
         self.segs = segs
         self.starts = [s.start for s in segs]
-        self._lower: str | None = None
         self._seen: dict[str, bool] = {}
+        self._first_full: dict[str, tuple[int, int] | None] = {}
+        self._names_cache: dict[int, list[tuple[float, int, int, str, str]]] = {}
         self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
-
-    @property
-    def lower(self) -> str:
-        if self._lower is None:
-            self._lower = self.text.lower()
-        return self._lower
 
     def add_speaker(self, seg: int, src: SourceMention) -> None:
         self.speakers.append((seg, src))
@@ -200,58 +195,68 @@ class Resolver:
         src = att.source
         if src is None or src.resolved is not None:
             return att
-        words = src.text.split()
-        low = src.text.lower()
+        t = src.text
+        sp = t.find(" ")
+        if sp > 0 and t[:sp].lower() not in _REFERRING_FIRST:
+            return att  # a full mention: "Donald Trump", "Kabinetsleden van May"
+        low = t.lower()
         found: Span | None = None
         if low in PRONOUNS:
             found = self._pronoun(low, att, src, seg_index)
+            words = []
+        else:
+            words = src.text.split()
+        if not words:
+            pass
         elif _short_name(words):
             found = self._full(src.start, src.end)
             if (found.start, found.end) == (src.start, src.end):
                 found = None
         elif (
             len(words) >= 2
-            and words[0].lower() in ("de", "het", "the", "die", "deze", "this")
+            and words[0].lower() in _ROLE_DETS
             and not any(w[0].isupper() for w in words[1:])
         ):
             found = self._role(src)
         if found is None or found.end > src.start:
             return att
-        return replace(att, source=replace(src, resolved=found))
+        resolved = SourceMention(src.start, src.end, src.text, src.kind, found)
+        return Attribution(att.kind, att.cue, resolved, att.via, att.content, att.implicit)
 
     def _name_back(self, p: int) -> int:
         """Start of the capitalised name that ends just before position p (p if none)."""
-        text = self.text
-        start = p
-        i = p
-        while i > 0 and text[i - 1] == " ":
-            j = i - 1
-            k = j
-            while k > 0 and (text[k - 1].isalnum() or text[k - 1] in "'’-."):
-                k -= 1
-            word = text[k:j]
-            if not word:
-                break
-            if word[0].isupper() and word.lower() not in _FUNCTION:
-                start = k
-            elif word.lower() not in _PARTICLES:
-                break
-            i = k
-        return start
+        m = _NAME_BEFORE.search(self.text, max(0, p - 80), p)
+        if m is None:
+            return p
+        a, _ = self._trim_name(m.start(), p - 1)
+        return a if a < p - 1 else p
 
     def _full(self, a: int, b: int) -> Span:
         """The first fuller mention of the name text[a:b] before it ("Klaus Ross" for
         "Ross", "Anna de Vries" for "De Vries"), else text[a:b] itself."""
-        text, low = self.text, self.lower
-        key = low[a:b]
-        p = low.find(key)
-        while p >= 0 and p + len(key) <= a:
-            e = p + len(key)
-            if (e >= len(text) or not text[e].isalnum()) and (p == 0 or not text[p - 1].isalnum()):
-                s = self._name_back(p)
-                if s < p and text[s:e].count(" ") < 5:
-                    return Span(s, e, text[s:e])
-            p = low.find(key, p + 1)
+        text = self.text
+        key = text[a:b]
+        if key not in self._first_full:
+            found: tuple[int, int] | None = None
+            keys = [key]
+            if " " in key and key[0].isupper():  # "De Vries" is "de Vries" after a first name
+                keys.append(key[0].lower() + key[1:])
+            for k in keys:
+                p = text.find(k)
+                while p >= 0 and (found is None or p < found[0]):
+                    e = p + len(k)
+                    if (e >= len(text) or not text[e].isalnum()) and (
+                        p == 0 or not text[p - 1].isalnum()
+                    ):
+                        s = self._name_back(p)
+                        if s < p and text[s:e].count(" ") < 5:
+                            found = (s, e)
+                            break
+                    p = text.find(k, p + 1)
+            self._first_full[key] = found
+        full = self._first_full[key]
+        if full is not None and full[1] <= a:
+            return Span(full[0], full[1], text[full[0] : full[1]])
         return Span(a, b, text[a:b])
 
     def _role(self, src: SourceMention) -> Span | None:
@@ -259,9 +264,9 @@ class Resolver:
         noun = src.text.split()[-1].lower()
         if len(noun) < 4:
             return None
-        text, low = self.text, self.lower
+        text = self.text
         lo = max(0, src.start - 4000)
-        p = low.rfind(noun, lo, src.start)
+        p = text.rfind(noun, lo, src.start)
         while p >= 0:
             e = p + len(noun)
             if (p == 0 or not text[p - 1].isalnum()) and text[e : e + 1] == " ":
@@ -279,7 +284,7 @@ class Resolver:
                 s = self._name_back(comma)
                 if s < comma:
                     return self._full(s, comma)
-            p = low.rfind(noun, lo, p)
+            p = text.rfind(noun, lo, p)
         return None
 
     def _pronoun(self, word: str, att: Attribution, src: SourceMention, k: int) -> Span | None:
@@ -302,27 +307,16 @@ class Resolver:
             if best is None or sc > best[0]:
                 best = (sc, target.start, target.end)
         if cls != "n":
-            first = self.starts[max(0, k - 3)]
-            for m in _NAME_RUN.finditer(self.text, first, src.start):
-                ra, rb = self._trim_name(m.start(), m.end())
-                if ra >= rb or (ra, rb) == (src.start, src.end):
-                    continue
-                name = self.text[ra:rb]
-                kind = source_kind(name, self.lg)
-                if not _compatible(cls, kind, name) or _preceded_by_preposition(self.text, ra):
-                    continue
-                j = _segment_of(self.starts, ra)
-                if (
-                    " " not in name
-                    and _at_sentence_start(self.text, self.starts[j], ra)
-                    and not self._named_elsewhere(name)
-                ):
-                    continue
-                sc = 100 * 0.6 ** (k - j)
-                if ra - self.starts[j] < 40 and "," not in self.text[self.starts[j] : ra]:
-                    sc += 30  # the subject at the start of its sentence
-                if best is None or sc >= best[0]:
-                    best = (sc, ra, rb)
+            # Sentence by sentence back, while a name there could still score higher.
+            for j in range(k, max(-1, k - 3), -1):
+                if best is not None and best[0] >= 100 * 0.6 ** (k - j) + 30:
+                    break
+                end = src.start if j == k else self.starts[j + 1]
+                found = self._best_name(cls, j, self.starts[j], end, src)
+                if found is not None:
+                    sc = found[0] * 0.6 ** (k - j)
+                    if best is None or sc >= best[0]:
+                        best = (sc, found[1], found[2])
         if best is None:
             return None
         a, b = best[1], best[2]
@@ -332,6 +326,57 @@ class Resolver:
         if _short_name(span.text.split()):
             return self._full(a, b)
         return span
+
+    def _best_name(
+        self, cls: str, j: int, lo: int, hi: int, src: SourceMention
+    ) -> tuple[float, int, int] | None:
+        """The best compatible name in text[lo:hi] (sentence j) before src: the sentence's
+        subject first, else the last one."""
+        if hi == src.start:
+            names = self._sentence_names(j, lo, hi)
+        else:
+            cached = self._names_cache.get(j)
+            if cached is None:
+                cached = self._names_cache[j] = self._sentence_names(j, lo, hi)
+            names = cached
+        best: tuple[float, int, int] | None = None
+        for sc, ra, rb, kind, name in names:
+            if (
+                (ra, rb) != (src.start, src.end)
+                and _compatible(cls, kind, name)
+                and (best is None or sc >= best[0])
+            ):
+                best = (sc, ra, rb)
+        return best
+
+    def _sentence_names(self, j: int, lo: int, hi: int) -> list[tuple[float, int, int, str, str]]:
+        """Candidate antecedents in text[lo:hi] of sentence j: (score, start, end, kind,
+        text), outside quotations (the quoted words are never the speaker) and not after a
+        preposition (a place or an addressee)."""
+        pieces = [lo]
+        for qa, qb in self.segs[j].quotes:
+            if lo <= qa < hi:
+                pieces += [qa, qb]
+        pieces.append(hi)
+        text = self.text
+        out: list[tuple[float, int, int, str, str]] = []
+        for i in range(0, len(pieces) - 1, 2):
+            for m in _NAME_RUN.finditer(text, pieces[i], pieces[i + 1]):
+                ra, rb = self._trim_name(m.start(), m.end())
+                if ra >= rb or _preceded_by_preposition(text, ra):
+                    continue
+                name = text[ra:rb]
+                if (
+                    " " not in name
+                    and _at_sentence_start(text, lo, ra)
+                    and not self._named_elsewhere(name)
+                ):
+                    continue
+                sc = 100.0
+                if ra - lo < 40 and "," not in text[lo:ra]:
+                    sc += 30  # the subject at the start of its sentence
+                out.append((sc, ra, rb, source_kind(name, self.lg), name))
+        return out
 
     def _trim_name(self, a: int, b: int) -> tuple[int, int]:
         """A name run without leading function words ("Maar Jansen") and non-names."""
@@ -374,12 +419,15 @@ def _short_name(words: list[str]) -> bool:
     return all(w.lower() in _PARTICLES for w in words[:-1])
 
 
+_NAME_BEFORE = re.compile(rf"(?:[{_UPPER}][\w'’.\-]* (?:{_PARTICLE} )?)+\Z")
 _NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*)*")
 
 
 _PARTICLES = frozenset(
     ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin"]
 )
+_ROLE_DETS = frozenset(["de", "het", "the", "die", "deze", "this"])
+_REFERRING_FIRST = _PARTICLES | _ROLE_DETS
 
 
 def is_cap_word(w: str) -> bool:
@@ -470,7 +518,7 @@ def passive_carrier(text: str, seg: Segment) -> Attribution | None:
 def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
     """'Dat zegt X.', 'Dit meldt de politie.', 'That is what X said.': a short sentence that
     attributes what came before it, with no content of its own."""
-    if att.cue is None or att.source is None or att.implicit or seg.quotes:
+    if text[seg.start] not in _CARRIER_INITIALS or att.cue is None or att.implicit or seg.quotes:
         return False
     if _PASSIVE_CARRIER.match(text, seg.start, seg.end):
         return True
@@ -503,12 +551,11 @@ def link_sentences(
             for a in atts:
                 if a.source is not None and a.kind != "hearsay":
                     res.add_speaker(k, a.source)
-    # 2. Cataphoric carriers close the sentences before them.
-    for k in range(n):
-        for a in chosen[k]:
-            if a.source is not None and _is_carrier(text, segs[k], a):
-                _close_before(text, segs, chosen, k, a)
-                break
+            # 2. A cataphoric carrier closes the sentences before it.
+            for a in atts:
+                if a.source is not None and _is_carrier(text, segs[k], a):
+                    _close_before(text, segs, chosen, k, a)
+                    break
     # 3. Quotations without a cue keep the last speaker; a paraphrase between two sentences of
     #    one speaker is that speaker's; a short "Volgens X" paragraph is X's account.
     _carry_over(text, segs, chosen)
