@@ -147,6 +147,20 @@ def _pronoun_class(word: str, att: Attribution, lg: str) -> str:
     return "p" if _is_plural_verb(att) else "f"
 
 
+_ROLE_AND_NAME = re.compile(
+    rf"(?:^|\s)[a-zà-ÿ][\w\-]+ [{_UPPER}][\w'’\-.]* (?:{_PARTICLE} )?[{_UPPER}][\w'’\-]*$"
+)
+
+
+def _kind_of(text: str, lg: str) -> str:
+    """The mention's kind, a person when it ends in a role and a full name ("council leader
+    Tom Birch" is a person, though 'council' names an organisation)."""
+    kind = source_kind(text, lg)
+    if kind != "person" and _ROLE_AND_NAME.search(text):
+        return "person"
+    return kind
+
+
 def _compatible(cls: str, kind: str, text: str) -> bool:
     if cls in ("m", "f"):
         return kind in _PERSON_KINDS and " en " not in text and " and " not in text
@@ -196,6 +210,10 @@ class Resolver:
         if src is None or src.resolved is not None:
             return att
         t = src.text
+        if att.cue is not None and att.cue.text.lower() == "volgens":
+            src = self._volgens_pronoun(src)
+            att = Attribution(att.kind, att.cue, src, att.via, att.content, att.implicit)
+            t = src.text
         sp = t.find(" ")
         if sp > 0 and t[:sp].lower() not in _REFERRING_FIRST:
             return att  # a full mention: "Donald Trump", "Kabinetsleden van May"
@@ -223,13 +241,41 @@ class Resolver:
         resolved = SourceMention(src.start, src.end, src.text, src.kind, found)
         return Attribution(att.kind, att.cue, resolved, att.via, att.content, att.implicit)
 
+    def _volgens_pronoun(self, src: SourceMention) -> SourceMention:
+        """'Volgens haar kost een renovatie ...': the object pronoun is the source and the
+        next word the verb (a determiner or pronoun follows it), unlike 'volgens haar
+        advocaat is ...'."""
+        words = src.text.split()
+        if len(words) != 2 or words[0].lower() not in ("haar", "hem", "hen", "hun"):
+            return src
+        rest = self.text[src.end : src.end + 30].split()
+        nxt = rest[0].lower() if rest else ""
+        if nxt not in lexicon_nl.DETERMINERS and nxt not in lexicon_nl.PRONOUNS:
+            return src
+        end = src.start + len(words[0])
+        return SourceMention(src.start, end, self.text[src.start : end], "person")
+
     def _name_back(self, p: int) -> int:
         """Start of the capitalised name that ends just before position p (p if none)."""
         m = _NAME_BEFORE.search(self.text, max(0, p - 80), p)
         if m is None:
             return p
         a, _ = self._trim_name(m.start(), p - 1)
-        return a if a < p - 1 else p
+        if a >= p - 1:
+            return p
+        return self._drop_initial_role(a, p)
+
+    def _drop_initial_role(self, a: int, b: int) -> int:
+        """'Wethouder Anna de Vries' at a sentence start is 'Anna de Vries': a first word
+        capitalised only by its place and never written so inside a sentence."""
+        text = self.text
+        sp = text.find(" ", a, b)
+        if sp < 0 or text.count(" ", sp + 1, b) < 1:
+            return a
+        seg_start = self.starts[_segment_of(self.starts, a)]
+        if _at_sentence_start(text, seg_start, a) and not self._named_elsewhere(text[a:sp]):
+            return sp + 1
+        return a
 
     def _full(self, a: int, b: int) -> Span:
         """The first fuller mention of the name text[a:b] before it ("Klaus Ross" for
@@ -300,7 +346,7 @@ class Resolver:
             target = sp.resolved or Span(sp.start, sp.end, sp.text)
             if sp.text.lower() in PRONOUNS and sp.resolved is None:
                 continue
-            kind = source_kind(target.text, self.lg) if sp.resolved else sp.kind
+            kind = _kind_of(target.text, self.lg)
             if not _compatible(cls, kind, target.text):
                 continue
             sc = 100 * 0.6**d + 60
@@ -375,7 +421,7 @@ class Resolver:
                 sc = 100.0
                 if ra - lo < 40 and "," not in text[lo:ra]:
                     sc += 30  # the subject at the start of its sentence
-                out.append((sc, ra, rb, source_kind(name, self.lg), name))
+                out.append((sc, ra, rb, _kind_of(name, self.lg), name))
         return out
 
     def _trim_name(self, a: int, b: int) -> tuple[int, int]:
@@ -657,8 +703,9 @@ def _refers_to(text: str, s: Segment, src: SourceMention) -> bool:
 def _according_paragraphs(
     text: str, segs: Sequence[Segment], chosen: list[list[Attribution]]
 ) -> None:
-    """A short paragraph that opens with 'Volgens X' is X's account to its end (hearsay
-    sentences stay hearsay: their source is not said)."""
+    """In a short paragraph, the sentences after 'Volgens X' / 'According to X' are X's
+    account to the paragraph's end or the next attribution (hearsay sentences stay hearsay:
+    their source is not said)."""
     k = 0
     n = len(segs)
     while k < n:
@@ -667,18 +714,15 @@ def _according_paragraphs(
         while j < n and segs[j].paragraph == para:
             j += 1
         if 1 < j - k <= _SHORT_PARAGRAPH:
-            a = _speaker(chosen[k])
-            src = a.source if a is not None else None
-            if (
-                a is not None
-                and src is not None
-                and a.cue is not None
-                and a.cue.text.lower() in _ACCORDING
-                and not a.implicit
-            ):
-                for i in range(k + 1, j):
-                    if chosen[i]:
-                        break
+            current: Attribution | None = None
+            for i in range(k, j):
+                if chosen[i]:
+                    a = _speaker(chosen[i])
+                    cue = a.cue if a is not None else None
+                    according = cue is not None and cue.text.lower() in _ACCORDING
+                    current = a if according and a is not None and not a.implicit else None
+                    continue
+                if current is not None and current.source is not None:
                     kind = "quote" if segs[i].quotes else "reported"
-                    chosen[i] = [_implicit(kind, src, a.via, segs[i])]
+                    chosen[i] = [_implicit(kind, current.source, current.via, segs[i])]
         k = j
