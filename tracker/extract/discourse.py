@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from . import lexicon_en, lexicon_nl
 from .quotes import QUOTE_CHARS
 from .sentences import Segment
-from .sources import mention, np_after, source_kind
+from .sources import TITLES, mention, np_after, source_kind
 from .tokens import is_cap, is_word, tokenize
 from .types import Attribution, SourceMention, Span
 
@@ -57,7 +57,7 @@ _NAME_RUN = re.compile(
 )
 _NOT_NAMES = frozenset(
     """
-    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    monday tuesday wednesday thursday friday saturday sunday january february april
     june july august september october november december mr mrs ms dr prof
     """.split()  # noqa: SIM905
 )
@@ -81,7 +81,8 @@ _FUNCTION = (
         """
         maar toch ook volgens zo dit deze daarom daarna vervolgens bovendien wel na de het een
         hun zijn haar mijn ons onze wie waar wat welke everyone according but so yet
-        then after also meanwhile however still i ik we wij
+        then after also meanwhile however still i ik we wij instead indeed now today
+        yesterday tomorrow earlier later last next here there when while as if before
         """.split()  # noqa: SIM905
     )
 )
@@ -152,6 +153,18 @@ _ROLE_AND_NAME = re.compile(
 )
 
 
+def _antecedent_like(text: str) -> bool:
+    """A speaker a pronoun can refer back to: a name ("Smith") or a described person or group
+    with its determiner ("the spokesman"), not a pronoun or a stray phrase ("left little")."""
+    words = text.split()
+    if not words or text.lower() in _FUNCTION:
+        return False
+    first = words[0].lower()
+    if first in lexicon_en.DETERMINERS or first in lexicon_nl.DETERMINERS:
+        return len(words) > 1
+    return any(w[0].isupper() for w in words)
+
+
 def _kind_of(text: str, lg: str) -> str:
     """The mention's kind, a person when it ends in a role and a full name ("council leader
     Tom Birch" is a person, though 'council' names an organisation)."""
@@ -199,6 +212,7 @@ class Resolver:
         self._seen: dict[str, bool] = {}
         self._first_full: dict[str, tuple[int, int] | None] = {}
         self._names_cache: dict[int, list[tuple[float, int, int, str, str]]] = {}
+        self._titles: dict[int, bool] = {}
         self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
 
     def add_speaker(self, seg: int, src: SourceMention) -> None:
@@ -230,6 +244,12 @@ class Resolver:
             found = self._full(src.start, src.end)
             if (found.start, found.end) == (src.start, src.end):
                 found = None
+        elif words[0].lower().rstrip(".") in TITLES and _short_name(words[1:]):
+            # "Mr. Obama" after "President Barack Obama"
+            a = src.start + len(t) - len(" ".join(words[1:]))
+            found = self._full(a, src.end)
+            if found.start == a:
+                found = None
         elif (
             len(words) >= 2
             and words[0].lower() in _ROLE_DETS
@@ -257,13 +277,30 @@ class Resolver:
 
     def _name_back(self, p: int) -> int:
         """Start of the capitalised name that ends just before position p (p if none)."""
+        k = _segment_of(self.starts, p)
+        if self.segs and self._title_case(k):
+            return p  # a title-case headline is no name
         m = _NAME_BEFORE.search(self.text, max(0, p - 80), p)
         if m is None:
             return p
-        a, _ = self._trim_name(m.start(), p - 1)
-        if a >= p - 1:
-            return p
+        a = m.start()
+        for w in _WORDS.finditer(self.text, a, p):  # the name begins after its last function word
+            if w.group().lower() in _FUNCTION and w.group().lower() not in _PARTICLES:
+                a = w.end() + 1
+        if a >= p - 1 or all(w.lower().rstrip(".") in TITLES for w in self.text[a:p].split()):
+            return p  # nothing, or only a title ("Mr. Obama"): no fuller name
         return self._drop_initial_role(a, p)
+
+    def _title_case(self, k: int) -> bool:
+        """A heading, or a line of mostly capitalised words ("Christie Calls Clinton ...")."""
+        known = self._titles.get(k)
+        if known is None:
+            seg = self.segs[k]
+            words = self.text[seg.start : seg.end].split()
+            caps = sum(1 for w in words if w[:1].isupper())
+            known = seg.kind == "heading" or (len(words) >= 4 and caps > 0.6 * len(words))
+            self._titles[k] = known
+        return known
 
     def _drop_initial_role(self, a: int, b: int) -> int:
         """'Wethouder Anna de Vries' at a sentence start is 'Anna de Vries': a first word
@@ -344,7 +381,7 @@ class Resolver:
             if sp.start >= src.start:
                 continue
             target = sp.resolved or Span(sp.start, sp.end, sp.text)
-            if sp.text.lower() in PRONOUNS and sp.resolved is None:
+            if sp.resolved is None and not _antecedent_like(sp.text):
                 continue
             kind = _kind_of(target.text, self.lg)
             if not _compatible(cls, kind, target.text):
@@ -465,6 +502,7 @@ def _short_name(words: list[str]) -> bool:
     return all(w.lower() in _PARTICLES for w in words[:-1])
 
 
+_WORDS = re.compile(r"[^\s]+")
 _NAME_BEFORE = re.compile(rf"(?:[{_UPPER}][\w'’.\-]* (?:{_PARTICLE} )?)+\Z")
 _NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*)*")
 
@@ -473,7 +511,7 @@ _PARTICLES = frozenset(
     ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin"]
 )
 _ROLE_DETS = frozenset(["de", "het", "the", "die", "deze", "this"])
-_REFERRING_FIRST = _PARTICLES | _ROLE_DETS
+_REFERRING_FIRST = _PARTICLES | _ROLE_DETS | frozenset(t + "." for t in TITLES) | TITLES
 
 
 def is_cap_word(w: str) -> bool:
