@@ -261,6 +261,28 @@ class Resolver:
         resolved = SourceMention(src.start, src.end, src.text, src.kind, found)
         return Attribution(att.kind, att.cue, resolved, att.via, att.content, att.implicit)
 
+    def subject_before(self, k: int) -> SourceMention | None:
+        """The named person that the sentence before sentence k opens with, when that
+        sentence is the paper's own (no attribution) and in the same or the previous
+        paragraph: 'Van Bommel baalde.' before a quotation without a cue."""
+        if k == 0:
+            return None
+        prev = self.segs[k - 1]
+        if prev.kind == "heading" or prev.quotes or self.segs[k].paragraph > prev.paragraph + 1:
+            return None
+        for sc, ra, rb, kind, name in self._sentence_names(k - 1, prev.start, prev.end):
+            if sc > 100 and kind == "person" and ra == self._first_word(prev):
+                full = self._full(ra, rb) if _short_name(name.split()) else None
+                resolved = full if full is not None and full.start != ra else None
+                return SourceMention(ra, rb, name, kind, resolved)
+        return None
+
+    def _first_word(self, seg: Segment) -> int:
+        i = seg.start
+        while i < seg.end and not self.text[i].isalnum():
+            i += 1
+        return i
+
     def _volgens_pronoun(self, src: SourceMention) -> SourceMention:
         """'Volgens haar kost een renovatie ...': the object pronoun is the source and the
         next word the verb (a determiner or pronoun follows it), unlike 'volgens haar
@@ -642,7 +664,7 @@ def link_sentences(
                     break
     # 3. Quotations without a cue keep the last speaker; a paraphrase between two sentences of
     #    one speaker is that speaker's; a short "Volgens X" paragraph is X's account.
-    _carry_over(text, segs, chosen)
+    _carry_over(text, segs, chosen, res)
     if lg == "nl":
         # Dutch news often gives a speaker's account without a cue in every sentence; English
         # news repeats its cue ("he said"), and there a cue-less sentence between two of a
@@ -679,7 +701,9 @@ def _close_before(
                 chosen[i] = [_implicit("quote", a.source, a.via, s)]
 
 
-def _carry_over(text: str, segs: Sequence[Segment], chosen: list[list[Attribution]]) -> None:
+def _carry_over(
+    text: str, segs: Sequence[Segment], chosen: list[list[Attribution]], res: Resolver
+) -> None:
     last: Attribution | None = None
     last_seg = -1
     for k, s in enumerate(segs):
@@ -695,11 +719,21 @@ def _carry_over(text: str, segs: Sequence[Segment], chosen: list[list[Attributio
             if main is not None:
                 last, last_seg = main, k
             continue
-        src = last.source if last is not None else None
-        if last is None or src is None or not opens_quote(text, s):
+        if not opens_quote(text, s):
             continue
-        if k - last_seg > _CARRY_GAP or s.paragraph > segs[last_seg].paragraph + 1:
-            last = None
+        src = last.source if last is not None else None
+        if last is not None and (
+            k - last_seg > _CARRY_GAP or s.paragraph > segs[last_seg].paragraph + 1
+        ):
+            last, src = None, None
+        if last is None or src is None:
+            # A quotation after a sentence about a named person is that person's words (in
+            # Dutch news; English quotes carry their own cue: on PolNeAR train this rule
+            # found 2 right speakers for 10 wrong or unattributed ones).
+            named = res.subject_before(k) if res.lg == "nl" else None
+            if named is not None:
+                last = _implicit("quote", named, [], s)
+                chosen[k], last_seg = [last], k
             continue
         chosen[k] = [_implicit("quote", src, last.via, s)]
         last_seg = k

@@ -209,3 +209,20 @@ def test_resolved_mention_is_in_the_json() -> None:
     assert src["text"] == "De Vries"
     start, end = src["resolved"]["start"], src["resolved"]["end"]
     assert RAAD_NL[start:end] == src["resolved"]["text"] == "Anna de Vries"
+
+
+def test_nl_cueless_quote_after_a_sentence_about_a_named_person() -> None:
+    text = (
+        "Na afloop stond trainer Erik Kuipers lang op het veld.\n\n"
+        "Kuipers baalde zichtbaar van de nederlaag. "
+        "'Dit team verdient veel meer dan dit.'"
+    )
+    claims = _claims(text, "nl")
+    assert _source(claims, "Dit team verdient") == ("Kuipers", "Erik Kuipers", True)
+    assert _att(claims, "baalde zichtbaar") is None
+
+
+def test_en_cueless_quote_after_narration_stays_unattributed() -> None:
+    text = 'Coach Erik Kuipers walked off the pitch. "This team deserves far more than this."'
+    claims = _claims(text, "en")
+    assert _att(claims, "This team deserves") is None
