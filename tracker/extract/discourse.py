@@ -579,6 +579,8 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
         or verb[3] in _NO_VERB
         or verb[3] in _PREPOSITIONS
         or verb[3] in PRONOUNS
+        or verb[3] in lexicon_en.DETERMINERS
+        or verb[3] in lexicon_nl.DETERMINERS
         or verb[2][0].isdigit()
     ):
         return None
