@@ -299,18 +299,28 @@ class Resolver:
 
     def _name_back(self, p: int) -> int:
         """Start of the capitalised name that ends just before position p (p if none)."""
-        k = _segment_of(self.starts, p)
-        if self.segs and self._title_case(k):
-            return p  # a title-case headline is no name
-        m = _NAME_BEFORE.search(self.text, max(0, p - 80), p)
-        if m is None:
+        text = self.text
+        if p < 2 or text[p - 1] != " ":
             return p
-        a = m.start()
-        for w in _WORDS.finditer(self.text, a, p):  # the name begins after its last function word
-            if w.group().lower() in _FUNCTION and w.group().lower() not in _PARTICLES:
-                a = w.end() + 1
+        # Walk back over the words before p: capitalised name words and particles, up to
+        # the first other word (a function word or a lower-case one).
+        a = p
+        pos = p - 1
+        for word in reversed(text[max(0, p - 80) : p - 1].split(" ")):
+            if not word or word[-1] in ",;:()\"”’'":
+                break
+            low = word.lower()
+            if word[0].isupper() and low not in _FUNCTION and word[0].isalpha():
+                a = pos - len(word)
+            elif low not in _PARTICLES:
+                break
+            pos -= len(word) + 1
+        while a < p and text[a : text.find(" ", a, p)].lower() in _PARTICLES:
+            a = text.find(" ", a, p) + 1  # a name does not begin with its particle
         if a >= p - 1 or all(w.lower().rstrip(".") in TITLES for w in self.text[a:p].split()):
             return p  # nothing, or only a title ("Mr. Obama"): no fuller name
+        if self._title_case(_segment_of(self.starts, p)):
+            return p  # a title-case headline is no name
         return self._drop_initial_role(a, p)
 
     def _title_case(self, k: int) -> bool:
@@ -385,7 +395,7 @@ class Resolver:
                 ):
                     return self._full(m.start(), m.end())
             comma = text.rfind(",", max(lo, p - 60), p)
-            if comma > 0 and not any(c in text[comma + 1 : p] for c in ".,;:"):
+            if comma > 0 and _CLAUSE_PUNCT.search(text, comma + 1, p) is None:
                 s = self._name_back(comma)
                 if s < comma:
                     return self._full(s, comma)
@@ -524,8 +534,7 @@ def _short_name(words: list[str]) -> bool:
     return all(w.lower() in _PARTICLES for w in words[:-1])
 
 
-_WORDS = re.compile(r"[^\s]+")
-_NAME_BEFORE = re.compile(rf"(?:[{_UPPER}][\w'’.\-]* (?:{_PARTICLE} )?)+\Z")
+_CLAUSE_PUNCT = re.compile(r"[.,;:]")
 _NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*)*")
 
 
