@@ -94,7 +94,7 @@ _EN_CARRIER = re.compile(
     r"(?:that|this)(?:'s|’s|\s+is|\s+was)\s+(?:what|according\s+to|the\s+conclusion\s+of)\b",
     re.IGNORECASE,
 )
-_CARRIER_INITIALS = frozenset("DdZzTtSsAa")
+_CARRIER_HEAD = re.compile(r"(?:dat|dit|zo|aldus|that|this|so|thus)\b", re.IGNORECASE)
 _ACCORDING = frozenset(["volgens", "according to", "aldus"])
 _OPENERS = frozenset("\"“„‘'«‚")
 _DASHES = "-–—"
@@ -213,10 +213,15 @@ class Resolver:
         self._first_full: dict[str, tuple[int, int] | None] = {}
         self._names_cache: dict[int, list[tuple[float, int, int, str, str]]] = {}
         self._titles: dict[int, bool] = {}
-        self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
+        # (segment, source start, the mention to refer to, its kind), in text order
+        self.speakers: list[tuple[int, int, Span, str]] = []
 
     def add_speaker(self, seg: int, src: SourceMention) -> None:
-        self.speakers.append((seg, src))
+        """Remember a speaker of sentence `seg` as a possible antecedent of later pronouns."""
+        if src.resolved is None and not _antecedent_like(src.text):
+            return
+        target = src.resolved or Span(src.start, src.end, src.text)
+        self.speakers.append((seg, src.start, target, _kind_of(target.text, self.lg)))
 
     def resolve(self, att: Attribution, seg_index: int) -> Attribution:
         """The attribution with source.resolved set when its words refer back."""
@@ -406,16 +411,12 @@ class Resolver:
         cls = _pronoun_class(word, att, self.lg)
         best: tuple[float, int, int] | None = None
         # Earlier speakers are the most salient antecedents.
-        for seg, sp in reversed(self.speakers):
+        for seg, start, target, kind in reversed(self.speakers):
             d = k - seg
             if d > 6:
                 break
-            if sp.start >= src.start:
+            if start >= src.start:
                 continue
-            target = sp.resolved or Span(sp.start, sp.end, sp.text)
-            if sp.resolved is None and not _antecedent_like(sp.text):
-                continue
-            kind = _kind_of(target.text, self.lg)
             if not _compatible(cls, kind, target.text):
                 continue
             sc = 100 * 0.6**d + 60
@@ -635,7 +636,9 @@ def passive_carrier(text: str, seg: Segment) -> Attribution | None:
 def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
     """'Dat zegt X.', 'Dit meldt de politie.', 'That is what X said.': a short sentence that
     attributes what came before it, with no content of its own."""
-    if text[seg.start] not in _CARRIER_INITIALS or att.cue is None or att.implicit or seg.quotes:
+    if att.cue is None or att.implicit or seg.quotes:
+        return False
+    if _CARRIER_HEAD.match(text, seg.start, seg.end) is None:
         return False
     if _PASSIVE_CARRIER.match(text, seg.start, seg.end):
         return True
