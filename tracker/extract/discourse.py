@@ -213,15 +213,23 @@ class Resolver:
         self._first_full: dict[str, tuple[int, int] | None] = {}
         self._names_cache: dict[int, list[tuple[float, int, int, str, str]]] = {}
         self._titles: dict[int, bool] = {}
-        # (segment, source start, the mention to refer to, its kind), in text order
-        self.speakers: list[tuple[int, int, Span, str]] = []
+        self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
+        self._antecedents: dict[tuple[int, int], tuple[Span, str] | None] = {}
 
     def add_speaker(self, seg: int, src: SourceMention) -> None:
         """Remember a speaker of sentence `seg` as a possible antecedent of later pronouns."""
-        if src.resolved is None and not _antecedent_like(src.text):
-            return
-        target = src.resolved or Span(src.start, src.end, src.text)
-        self.speakers.append((seg, src.start, target, _kind_of(target.text, self.lg)))
+        self.speakers.append((seg, src))
+
+    def _antecedent(self, src: SourceMention) -> tuple[Span, str] | None:
+        """The mention a pronoun refers to when it refers to this speaker, and its kind."""
+        key = (src.start, src.end)
+        if key not in self._antecedents:
+            found = None
+            if src.resolved is not None or _antecedent_like(src.text):
+                target = src.resolved or Span(src.start, src.end, src.text)
+                found = (target, _kind_of(target.text, self.lg))
+            self._antecedents[key] = found
+        return self._antecedents[key]
 
     def resolve(self, att: Attribution, seg_index: int) -> Attribution:
         """The attribution with source.resolved set when its words refer back."""
@@ -411,12 +419,14 @@ class Resolver:
         cls = _pronoun_class(word, att, self.lg)
         best: tuple[float, int, int] | None = None
         # Earlier speakers are the most salient antecedents.
-        for seg, start, target, kind in reversed(self.speakers):
+        for seg, sp in reversed(self.speakers):
             d = k - seg
             if d > 6:
                 break
-            if start >= src.start:
+            ante = self._antecedent(sp) if sp.start < src.start else None
+            if ante is None:
                 continue
+            target, kind = ante
             if not _compatible(cls, kind, target.text):
                 continue
             sc = 100 * 0.6**d + 60
