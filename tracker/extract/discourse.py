@@ -48,7 +48,7 @@ _THING_KINDS = frozenset(["organization", "government", "agency", "outlet", "doc
 # --- names --------------------------------------------------------------------------------
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_WORDCH = r"[\w'’\-]"
+_WORDCH = r"(?:[^\W\d_]|['’\-])"
 _PARTICLE = r"(?:van|de|der|den|ter|ten|von|da|di|du|le|la|bin|al|el|'t|van der|van den|van de)"
 # A run of capitalised words, with name particles between them ("Anna de Vries").
 _NAME_RUN = re.compile(
@@ -148,6 +148,7 @@ def _pronoun_class(word: str, att: Attribution, lg: str) -> str:
     return "p" if _is_plural_verb(att) else "f"
 
 
+_CAMEL = re.compile(rf"[{_UPPER}][a-zà-ÿ]+[{_UPPER}][\w\-]*")
 _ROLE_AND_NAME = re.compile(
     rf"(?:^|\s)[a-zà-ÿ][\w\-]+ [{_UPPER}][\w'’\-.]* (?:{_PARTICLE} )?[{_UPPER}][\w'’\-]*$"
 )
@@ -171,6 +172,8 @@ def _kind_of(text: str, lg: str) -> str:
     kind = source_kind(text, lg)
     if kind != "person" and _ROLE_AND_NAME.search(text):
         return "person"
+    if kind == "person" and _CAMEL.fullmatch(text):
+        return "organization"  # "GroenLinks", "PostNL": a name with a capital inside
     return kind
 
 
@@ -182,15 +185,32 @@ def _compatible(cls: str, kind: str, text: str) -> bool:
     return kind in _THING_KINDS
 
 
+_ARTICLES = frozenset(
+    ["de", "het", "een", "zijn", "haar", "hun", "the", "a", "an", "his", "her", "their", "its"]
+)
+
+
+def _after_article(text: str, a: int) -> bool:
+    k = text.rfind(" ", 0, max(0, a - 1))
+    return text[k + 1 : a].strip().lower() in _ARTICLES
+
+
 def _preceded_by_preposition(text: str, a: int) -> bool:
     """True when the word before position a is a preposition ("in Krefeld", "tegen Jansen")."""
-    j = a - 1
-    while j >= 0 and text[j] == " ":
-        j -= 1
-    k = j
-    while k >= 0 and text[k].isalpha():
-        k -= 1
-    return text[k + 1 : j + 1].lower() in _PREPOSITIONS
+    for _ in range(2):  # the word before, or before its determiner ("op de Oudegracht")
+        j = a - 1
+        while j >= 0 and text[j] == " ":
+            j -= 1
+        k = j
+        while k >= 0 and text[k].isalpha():
+            k -= 1
+        word = text[k + 1 : j + 1].lower()
+        if word in _PREPOSITIONS:
+            return True
+        if word not in _ARTICLES:
+            return False
+        a = k + 1
+    return False
 
 
 def _at_sentence_start(text: str, seg_start: int, a: int) -> bool:
@@ -264,11 +284,11 @@ class Resolver:
             if found.start == a:
                 found = None
         elif (
-            len(words) >= 2
+            2 <= len(words) <= 3
             and words[0].lower() in _ROLE_DETS
-            and not any(w[0].isupper() for w in words[1:])
+            and not any(w[0].isupper() or w.lower() in _PREPOSITIONS for w in words[1:])
         ):
-            found = self._role(src)
+            found = self._role(src)  # "de socioloog", not "de woordvoerder van de burgemeester"
         if found is None or found.end > src.start:
             return att
         resolved = SourceMention(src.start, src.end, src.text, src.kind, found)
@@ -319,11 +339,19 @@ class Resolver:
         # the first other word (a function word or a lower-case one).
         a = p
         pos = p - 1
-        for word in reversed(text[max(0, p - 80) : p - 1].split(" ")):
+        lo = max(0, p - 80, text.rfind("\n", max(0, p - 80), p) + 1)
+        for word in reversed(text[lo : p - 1].split(" ")):
             if not word or word[-1] in ",;:()\"”’'":
                 break
             low = word.lower()
-            if word[0].isupper() and low not in _FUNCTION and word[0].isalpha():
+            if word[-1] == "." and len(word) > 3 and low.rstrip(".") not in TITLES:
+                break  # the end of the sentence before ("Hanoi. Donald Trump")
+            if (
+                word[0].isupper()
+                and word[0].isalpha()
+                and low not in _FUNCTION
+                and low not in lexicon_nl.NATIONALITIES
+            ):
                 a = pos - len(word)
             elif low not in _PARTICLES:
                 break
@@ -429,7 +457,7 @@ class Resolver:
             target, kind = ante
             if not _compatible(cls, kind, target.text):
                 continue
-            sc = 100 * 0.6**d + 60
+            sc = 100 * 0.6**d + 40
             if best is None or sc > best[0]:
                 best = (sc, target.start, target.end)
         if cls != "n":
@@ -489,9 +517,15 @@ class Resolver:
         for i in range(0, len(pieces) - 1, 2):
             for m in _NAME_RUN.finditer(text, pieces[i], pieces[i + 1]):
                 ra, rb = self._trim_name(m.start(), m.end())
-                if ra >= rb or _preceded_by_preposition(text, ra):
-                    continue
+                if (
+                    ra >= rb - 1
+                    or text[rb : rb + 1].isalnum()
+                    or _preceded_by_preposition(text, ra)
+                ):
+                    continue  # nothing left, or part of a word with digits ("D66")
                 name = text[ra:rb]
+                if " " not in name and name.endswith(("se", "sche")) and _after_article(text, ra):
+                    continue  # "een Vlaamse": an adjective, no name
                 if (
                     " " not in name
                     and _at_sentence_start(text, lo, ra)
