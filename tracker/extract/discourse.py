@@ -230,7 +230,7 @@ class Resolver:
         self.segs = segs
         self.starts = [s.start for s in segs]
         self._seen: dict[str, bool] = {}
-        self._first_full: dict[str, tuple[int, int] | None] = {}
+        self._first_full: dict[str, tuple[tuple[int, int] | None, int]] = {}
         self._names_cache: dict[int, list[tuple[float, int, int, str, str]]] = {}
         self._titles: dict[int, bool] = {}
         self.speakers: list[tuple[int, SourceMention]] = []  # (segment, source) in order
@@ -392,13 +392,14 @@ class Resolver:
         "Ross", "Anna de Vries" for "De Vries"), else text[a:b] itself."""
         text = self.text
         key = text[a:b]
-        if key not in self._first_full:
-            found: tuple[int, int] | None = None
+        # Per name: the first fuller mention found, or how far the text has been read.
+        found, upto = self._first_full.get(key, (None, 0))
+        if found is None and upto < a:
             keys = [key]
             if " " in key and key[0].isupper():  # "De Vries" is "de Vries" after a first name
                 keys.append(key[0].lower() + key[1:])
             for k in keys:
-                p = text.find(k)
+                p = text.find(k, upto, a)
                 while p >= 0 and (found is None or p < found[0]):
                     e = p + len(k)
                     if (e >= len(text) or not text[e].isalnum()) and (
@@ -408,11 +409,10 @@ class Resolver:
                         if s < p and text[s:e].count(" ") < 5:
                             found = (s, e)
                             break
-                    p = text.find(k, p + 1)
-            self._first_full[key] = found
-        full = self._first_full[key]
-        if full is not None and full[1] <= a:
-            return Span(full[0], full[1], text[full[0] : full[1]])
+                    p = text.find(k, p + 1, a)
+            self._first_full[key] = (found, max(upto, a))
+        if found is not None and found[1] <= a:
+            return Span(found[0], found[1], text[found[0] : found[1]])
         return Span(a, b, text[a:b])
 
     def _role(self, src: SourceMention) -> Span | None:
