@@ -4,18 +4,22 @@ The sentence pass finds each sentence's own attributions; this pass reads the ar
 whole. In text order it
 
 - finds the speaker of a quotation that ends in an inverted speech clause the cue lexicon does
-  not know ('"...", fulmineerde de trainer'), so that a new speaker is never missed;
-- resolves a source that is a pronoun, a bare surname or a role ("hij", "De Vries", "de
-  minister") to the nearest compatible fuller mention earlier in the article
-  (`SourceMention.resolved`);
-- gives the sentences closed by a cataphoric carrier ("Dat zegt X.", "That is what X said.")
-  and a quoted headline before it to X;
+  not know ('"...", fulmineerde de trainer', '"...", wordt hij geciteerd'), so that a new
+  speaker is never missed;
+- resolves a source that is a pronoun, a bare surname, a title and surname or a role ("hij",
+  "De Vries", "Mr. Obama", "de socioloog") to the nearest compatible fuller mention earlier in
+  the article (`SourceMention.resolved`; the source keeps its own words);
+- gives the sentences closed by a cataphoric carrier ("Dat zegt X.", "Zo wordt Y door X
+  omschreven.", "That is what X said.") and a quoted headline above them to X;
 - carries a speaker over to the quotations that follow without a cue of their own, until
-  another speaker, a heading or a gap ends it;
-- gives the paper's one-sentence paraphrase between two sentences of one speaker, and the rest
-  of a short paragraph opened by "Volgens X", to that speaker.
+  another speaker, a subhead or a gap ends it;
+- in Dutch only (English news repeats its cues, see link_sentences): gives a cue-less
+  quotation after a sentence that opens with a named person to that person, the paper's
+  one-sentence paraphrase between two sentences of one speaker to that speaker, and the rest
+  of a short paragraph after "Volgens X" to X.
 
-Every carried-over attribution is `implicit`, has no cue, and its content is its own sentence.
+Every carried-over attribution is `implicit`, has no cue, and its content is its own sentence;
+hearsay sentences stay hearsay (their source is not said).
 """
 
 from __future__ import annotations
@@ -588,10 +592,6 @@ _PARTICLES = frozenset(
 )
 _ROLE_DETS = frozenset(["de", "het", "the", "die", "deze", "this"])
 _REFERRING_FIRST = _PARTICLES | _ROLE_DETS | frozenset(t + "." for t in TITLES) | TITLES
-
-
-def is_cap_word(w: str) -> bool:
-    return w[:1].isupper()
 
 
 def _same_speaker(a: SourceMention, b: SourceMention) -> bool:
