@@ -111,6 +111,7 @@ _NO_VERB = frozenset(
 
 _PASSIVE_AUX = frozenset(["wordt", "werd", "is", "was"])
 _CITED = frozenset(["geciteerd", "aangehaald", "quoted", "cited"])
+_WINDOW = 300  # characters of its own sentence read back from a pronoun
 _CARRY_GAP = 4  # segments after the speaker's last sentence that a cue-less quote may follow
 _BACK = 3  # sentences a cataphoric carrier closes at most
 _SHORT_PARAGRAPH = 4  # sentences: a "Volgens X" paragraph that is X's account
@@ -218,6 +219,8 @@ def _preceded_by_preposition(text: str, a: int) -> bool:
 
 
 def _at_sentence_start(text: str, seg_start: int, a: int) -> bool:
+    if a - seg_start > 8:
+        return False
     return not text[seg_start:a].strip(" \t\n" + "".join(QUOTE_CHARS) + _DASHES + ",")
 
 
@@ -491,7 +494,9 @@ class Resolver:
         """The best compatible name in text[lo:hi] (sentence j) before src: the sentence's
         subject first, else the last one."""
         if hi == src.start:
-            names = self._sentence_names(j, lo, hi)
+            # the sentence of the pronoun itself: its last few hundred characters (a very
+            # long sentence with many pronouns stays linear)
+            names = self._sentence_names(j, lo, hi, max(lo, hi - _WINDOW))
         else:
             cached = self._names_cache.get(j)
             if cached is None:
@@ -507,13 +512,16 @@ class Resolver:
                 best = (sc, ra, rb)
         return best
 
-    def _sentence_names(self, j: int, lo: int, hi: int) -> list[tuple[float, int, int, str, str]]:
-        """Candidate antecedents in text[lo:hi] of sentence j: (score, start, end, kind,
-        text), outside quotations (the quoted words are never the speaker) and not after a
-        preposition (a place or an addressee)."""
-        pieces = [lo]
+    def _sentence_names(
+        self, j: int, lo: int, hi: int, scan: int | None = None
+    ) -> list[tuple[float, int, int, str, str]]:
+        """Candidate antecedents in text[scan:hi] of sentence j (which starts at lo):
+        (score, start, end, kind, text), outside quotations (the quoted words are never the
+        speaker) and not after a preposition (a place or an addressee)."""
+        first = lo if scan is None or scan <= lo else self.text.find(" ", scan, hi) + 1 or hi
+        pieces = [first]
         for qa, qb in self.segs[j].quotes:
-            if lo <= qa < hi:
+            if first <= qa < hi:
                 pieces += [qa, qb]
         pieces.append(hi)
         text = self.text
@@ -686,9 +694,9 @@ def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:
         return False
     if _PASSIVE_CARRIER.match(text, seg.start, seg.end):
         return True
-    head = text[seg.start : att.cue.start].strip().lower()
-    if head in _CATAPHORIC:
-        rest = text[att.cue.end : seg.end].lower()
+    head = text[seg.start : min(att.cue.start, seg.start + 12)].strip().lower()
+    if head in _CATAPHORIC and att.cue.start - seg.start < 12:
+        rest = text[att.cue.end : min(seg.end, att.cue.end + 200)].lower()
         return " dat " not in rest.split(",")[0] and " that " not in rest.split(",")[0]
     return bool(_EN_CARRIER.match(text, seg.start, seg.end))
 
@@ -701,6 +709,7 @@ def link_sentences(
     if n == 0:
         return
     res = Resolver(text, lg, segs)
+    top = _title_block(segs)
     # 1. Speakers of inverted quotations, resolution of explicit sources, in text order.
     for k in range(n):
         atts = chosen[k]
@@ -718,7 +727,7 @@ def link_sentences(
             # 2. A cataphoric carrier closes the sentences before it.
             for a in atts:
                 if a.source is not None and _is_carrier(text, segs[k], a):
-                    _close_before(text, segs, chosen, k, a)
+                    _close_before(text, segs, chosen, k, a, top)
                     break
     # 3. Quotations without a cue keep the last speaker; a paraphrase between two sentences of
     #    one speaker is that speaker's; a short "Volgens X" paragraph is X's account.
@@ -732,31 +741,44 @@ def link_sentences(
         _according_paragraphs(text, segs, chosen)
 
 
+def _title_block(segs: Sequence[Segment]) -> int:
+    """How many segments open the article as its title block: leading headings and the
+    sentences of the first line (at most three; none when the article is one long line)."""
+    end = 0
+    while end < len(segs) and (
+        segs[end].kind == "heading" or segs[end].paragraph == segs[0].paragraph
+    ):
+        end += 1
+        if end > 3:
+            return 0
+    return end if end < len(segs) else 0
+
+
 def _close_before(
-    text: str, segs: Sequence[Segment], chosen: list[list[Attribution]], k: int, a: Attribution
+    text: str,
+    segs: Sequence[Segment],
+    chosen: list[list[Attribution]],
+    k: int,
+    a: Attribution,
+    top: int,
 ) -> None:
+    """The sentences a cataphoric carrier at k closes get its source (and a quoted headline
+    above them when they open the article; `top` is the size of the title block)."""
     assert a.source is not None
     para = segs[k].paragraph
     j = k - 1
-    reached_top = False
     while j >= 0 and k - j <= _BACK:
         s = segs[j]
         if chosen[j] or s.kind == "heading" or s.paragraph != para:
             break
         kind = "quote" if s.quotes or opens_quote(text, s) else "reported"
         chosen[j] = [_implicit(kind, a.source, a.via, s)]
-        if j == 0 or segs[j - 1].kind == "heading" or segs[j - 1].paragraph == segs[0].paragraph:
-            reached_top = j == 0 or all(
-                x.kind == "heading" or x.paragraph == segs[0].paragraph for x in segs[:j]
-            )
         j -= 1
-    if reached_top:
+    if j < top and j + 1 < k:
         # A quoted headline above the opening sentences is the same speaker's.
         for i in range(j + 1):
-            s = segs[i]
-            top = s.kind == "heading" or s.paragraph == segs[0].paragraph
-            if not chosen[i] and s.quotes and top:
-                chosen[i] = [_implicit("quote", a.source, a.via, s)]
+            if not chosen[i] and segs[i].quotes:
+                chosen[i] = [_implicit("quote", a.source, a.via, segs[i])]
 
 
 def _carry_over(
