@@ -10,6 +10,7 @@ from . import checkworthy, numbers
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
 from .cues import TRIGGERS, may_have_cues
+from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
 from .sentences import Segment, split_sentences
@@ -21,7 +22,6 @@ CHECKWORTHY_THRESHOLD = 0.5
 _CLAUSE_CUT = re.compile(
     r"(?:,\s+(?:while|whereas|but|terwijl|maar|en|and|zo|whereupon)\b|;\s)", re.IGNORECASE
 )
-_OPENERS = frozenset("\"“„‘'«")
 _WORD = re.compile(r"\w+")
 # Every word that a later test looks for in a sentence's words.
 _WATCHED = frozenset(
@@ -162,7 +162,14 @@ def _claim_spans(text: str, seg: Segment, chosen: list[Attribution]) -> list[tup
     for a in chosen:
         pos = a.cue.start if a.cue is not None else seg.start
         c = next((c for c in clauses if c[0] <= pos < c[1]), (seg.start, seg.end))
-        spans.append(_trim(text, *c))
+        s, e = _trim(text, *c)
+        if a.cue is not None:
+            ends = [(m.start, m.end) for m in [a.source, *a.via] if m is not None]
+            if any(ws < s or we > e for ws, we in [(a.cue.start, a.cue.end), *ends]):
+                # The source or an addressee stands in another clause ("X urged A, and
+                # criticized B"): the sentence stays one span for all its attributions.
+                return [(seg.start, seg.end)] * len(chosen)
+        spans.append((s, e))
     return spans
 
 
@@ -184,6 +191,19 @@ def _claim(
     return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
 
 
+def _fit(att: Attribution | None, s: int, e: int) -> Attribution | None:
+    """The attribution with its content inside the claim text[s:e] (a claim that is one
+    clause of its sentence gets the part of the content in that clause)."""
+    if att is None:
+        return None
+    c0, c1 = att.content
+    if s <= c0 and c1 <= e:
+        return att
+    if c0 < e and s < c1:
+        return replace(att, content=(max(s, c0), min(e, c1)))
+    return replace(att, content=(s, e))
+
+
 def _status(att: Attribution | None) -> str | None:
     """The suggested status: unsourced for hearsay."""
     return "unsourced" if att is not None and att.kind == "hearsay" else None
@@ -195,42 +215,23 @@ def extract_claims(
     """Claim candidates of `text` in text order, each with its attribution (or None)."""
     lg = _lang(text, lang)
     claims: list[Claim] = []
-    last_quote: Attribution | None = None
-    last_para = -1
-    for seg, atts, seg_low, seg_words, seg_short in _analyse(text, lg, known_sources):
-        chosen = _select(atts) if atts else []
-        if seg.paragraph > last_para + 1:
-            last_quote = None
-        if (
-            not chosen
-            and last_quote is not None
-            and (text[seg.start] in _OPENERS or text.startswith(",,", seg.start))
-        ):
-            chosen = [
-                Attribution(
-                    "quote",
-                    None,
-                    last_quote.source,
-                    list(last_quote.via),
-                    (seg.start, seg.end),
-                    implicit=True,
-                )
-            ]
-        if chosen:
-            last_para = seg.paragraph
-            q = [a for a in chosen if a.kind == "quote" and a.source is not None]
-            if q:
-                last_quote = q[-1]
+    analysed = _analyse(text, lg, known_sources)
+    chosen_all = [
+        [_resolve_relative(text, seg.start, a, lg) for a in _select(atts)] if atts else []
+        for seg, atts, _, _, _ in analysed
+    ]
+    link_sentences(text, lg, [seg for seg, _, _, _, _ in analysed], chosen_all)
+    for (seg, _, seg_low, seg_words, seg_short), chosen in zip(analysed, chosen_all, strict=True):
         heading = seg.kind == "heading"
         if len(chosen) <= 1:  # most sentences: one claim, the whole sentence
-            att = _resolve_relative(text, seg.start, chosen[0], lg) if chosen else None
+            att = _fit(chosen[0], seg.start, seg.end) if chosen else None
             claims.append(
                 _claim(text, seg.start, seg.end, att, seg_low, seg_words, seg_short, lg, heading)
             )
             continue
         made: dict[tuple[int, int], Claim] = {}
         for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
-            att = _resolve_relative(text, seg.start, a, lg)
+            att = _fit(a, s, e)
             same = made.get((s, e))
             if same is not None:  # another attribution of the same words: measured once
                 claims.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from tracker.extract import Claim, extract_claims
 
 
@@ -29,3 +31,43 @@ def assert_spans_slice(text: str, claims: list[Claim]) -> None:
             if m is not None:
                 assert text[m.start : m.end] == m.text
         assert 0 <= a.content[0] <= a.content[1] <= len(text)
+
+
+def assert_claim_structure(text: str, claims: list[Claim]) -> None:
+    """The structural invariant of extract_claims' output.
+
+    - Claims are in text order and never partly overlap: two claims either cover exactly the
+      same words (two attributions of one sentence) or the first ends before the next starts.
+    - Every number, and the content of every attribution, lies inside its claim.
+    - An explicit attribution's cue, source and via lie inside its claim.
+    - An implicit attribution has no cue; its source (and via) is a mention elsewhere in the
+      text, carried over from the sentence that names the speaker.
+    - A source's `resolved` mention lies before the source's own words.
+    """
+    assert_spans_slice(text, claims)
+    for prev, nxt in pairwise(claims):
+        same = (prev.start, prev.end) == (nxt.start, nxt.end)
+        assert same or prev.end <= nxt.start, (prev.text, nxt.text)
+    for c in claims:
+        assert 0 <= c.start < c.end <= len(text)
+        for n in c.numbers:
+            assert c.start <= n.start <= n.end <= c.end
+        a = c.attribution
+        if a is None:
+            continue
+        assert c.start <= a.content[0] <= a.content[1] <= c.end, (c.text, a.content)
+        mentions = [m for m in [a.source, *a.via] if m is not None]
+        if a.implicit:
+            assert a.cue is None
+        else:
+            spans = [(m.start, m.end) for m in mentions]
+            if a.cue is not None:
+                spans.append((a.cue.start, a.cue.end))
+            for s, e in spans:
+                assert c.start <= s <= e <= c.end, (c.text, text[s:e])
+        for m in mentions:
+            assert 0 <= m.start < m.end <= len(text)
+            if m.resolved is not None:
+                r = m.resolved
+                assert text[r.start : r.end] == r.text
+                assert r.end <= m.start, (m.text, r.text)
