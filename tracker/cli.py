@@ -379,17 +379,64 @@ def audit() -> None:
     """The tamper-evident audit log."""
 
 
+def _audit_key() -> bytes:
+    from .config import audit_key
+
+    key = audit_key(create=False)
+    if key is None:
+        fail("no audit key: set TRACKER_AUDIT_KEY or TRACKER_AUDIT_KEY_FILE (instance/audit_key)")
+    assert key is not None
+    return key
+
+
 @audit.command("verify")
 @pass_ctx
 def audit_verify(ctx: Context) -> None:
-    """Walk the hash chain; name the first broken event."""
-    from .services.audit import verify_chain
+    """Check the chain's keyed hashes and its length against the newest signed checkpoint."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
 
+    key = _audit_key()
     with ctx.session() as session:
-        report = verify_chain(session)
+        try:
+            report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
+        except TrackerError as exc:
+            fail(str(exc))
+            return
     if not report.ok:
         fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
     click.echo(f"audit chain intact: {report.events} event(s)")
+    if report.legacy:
+        click.echo(
+            f"note: the first {report.legacy} event(s) carry keyless hashes from before the log "
+            "was keyed; they are trusted only as far as the first checkpoint vouches for them"
+        )
+    if anchor is None:
+        click.echo(
+            "warning: no checkpoint yet, so truncation or deleted newest events cannot be "
+            "detected; run `tracker audit checkpoint`"
+        )
+    else:
+        click.echo(f"checked against the checkpoint of {anchor.made_at} ({anchor.count} event(s))")
+
+
+@audit.command("checkpoint")
+@pass_ctx
+def audit_checkpoint_cmd(ctx: Context) -> None:
+    """Verify the log, then write a signed checkpoint of its head outside the database."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
+
+    key = _audit_key()
+    with ctx.session() as session:
+        try:
+            written = audit_checkpoint.write(session, audit_checkpoint_dir(), key)
+        except TrackerError as exc:
+            fail(str(exc))
+            return
+    click.echo(
+        f"checkpoint {written.path}: {written.anchor.count} event(s), head {written.anchor.head_id}"
+    )
 
 
 # --- extract ----------------------------------------------------------------------------------

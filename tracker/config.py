@@ -34,6 +34,40 @@ def _secret_key() -> str:
     return key
 
 
+AUDIT_KEY_PATH = Path("instance") / "audit_key"
+AUDIT_CHECKPOINT_DIR = Path("instance") / "audit-checkpoints"
+
+
+def audit_key(create: bool = True) -> bytes | None:
+    """The audit log's HMAC key: TRACKER_AUDIT_KEY, else a key file kept outside the database.
+
+    The file (TRACKER_AUDIT_KEY_FILE, default instance/audit_key) is made once when `create` is
+    true; a reader that must not invent a key (`tracker audit verify`) passes create=False.
+    """
+    key = os.environ.get("TRACKER_AUDIT_KEY")
+    if key:
+        return key.encode("utf-8")
+    path = Path(os.environ.get("TRACKER_AUDIT_KEY_FILE") or AUDIT_KEY_PATH)
+    if path.exists():
+        return path.read_text().strip().encode("utf-8")
+    if not create:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    made = secrets.token_hex(32)
+    try:  # O_EXCL: two processes starting at once keep the same key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip().encode("utf-8")
+    with os.fdopen(fd, "w") as fh:
+        fh.write(made)
+    return made.encode("utf-8")
+
+
+def audit_checkpoint_dir() -> Path:
+    """Where `tracker audit checkpoint` writes its signed files (outside the database)."""
+    return Path(os.environ.get("TRACKER_AUDIT_CHECKPOINT_DIR") or AUDIT_CHECKPOINT_DIR)
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 

@@ -177,6 +177,38 @@ def test_demo_twice_and_audit_verify(run, database_url: str) -> None:
     assert verify.exit_code == 0 and "audit chain intact" in verify.output
 
 
+def test_audit_checkpoint_then_verify_reports_an_emptied_log(
+    run, database_url: str, audit_key_outside_the_database: Path
+) -> None:
+    assert run("demo").exit_code == 0
+    unanchored = run("audit", "verify")
+    assert unanchored.exit_code == 0 and "no checkpoint yet" in unanchored.output
+    made = run("audit", "checkpoint")
+    assert made.exit_code == 0, made.output
+    assert len(list(audit_key_outside_the_database.glob("checkpoint-*.json"))) == 1
+    assert "checked against the checkpoint" in run("audit", "verify").output
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE audit_events DISABLE TRIGGER USER")
+            conn.exec_driver_sql("TRUNCATE audit_events")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER audit_events_no_delete")
+            conn.exec_driver_sql("DELETE FROM audit_events")
+    engine.dispose()
+    result = run("audit", "verify")
+    assert result.exit_code != 0 and "truncated" in result.output
+
+
+def test_audit_verify_without_a_key_refuses(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("TRACKER_AUDIT_KEY")
+    monkeypatch.setenv("TRACKER_AUDIT_KEY_FILE", str(tmp_path / "absent"))
+    result = run("audit", "verify")
+    assert result.exit_code != 0 and "no audit key" in result.output
+
+
 def test_audit_verify_names_the_broken_event(run, database_url: str) -> None:
     run("demo")
     engine = make_engine(database_url)

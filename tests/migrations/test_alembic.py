@@ -215,6 +215,34 @@ def test_audit_table_refuses_truncate_on_postgres(seeded: sa.Engine) -> None:
     seeded.dispose()
 
 
+def test_audit_table_refuses_insert_or_replace_over_an_event(seeded: sa.Engine) -> None:
+    """SQLite's REPLACE deletes the old row without firing DELETE triggers: a BEFORE INSERT one."""
+    if seeded.dialect.name == "sqlite":
+        replace = (
+            "INSERT OR REPLACE INTO audit_events (id, at, action, entity_type, entity_id, "
+            "prev_hash, hash) VALUES (1, CURRENT_TIMESTAMP, 'forged', 'claim', 1, :p, :h)"
+        )
+    else:
+        replace = (
+            "INSERT INTO audit_events (id, at, action, entity_type, entity_id, prev_hash, hash) "
+            "VALUES (1, CURRENT_TIMESTAMP, 'forged', 'claim', 1, :p, :h) "
+            "ON CONFLICT (id) DO UPDATE SET action = EXCLUDED.action"
+        )
+    with pytest.raises(DBAPIError, match="append-only"), seeded.begin() as conn:
+        conn.execute(sa.text(replace), {"p": "2" * 64, "h": "3" * 64})
+    with seeded.begin() as conn:  # a new event still goes in
+        conn.execute(
+            sa.text(
+                "INSERT INTO audit_events (id, at, action, entity_type, entity_id, prev_hash, hash)"
+                " VALUES (2, CURRENT_TIMESTAMP, 'next', 'claim', 1, :p, :h)"
+            ),
+            {"p": "1" * 64, "h": "4" * 64},
+        )
+        actions = conn.execute(sa.text("SELECT action FROM audit_events ORDER BY id")).scalars()
+        assert list(actions) == ["test", "next"]
+    seeded.dispose()
+
+
 def test_claim_span_must_lie_inside_its_article(seeded: sa.Engine) -> None:
     with pytest.raises(DBAPIError, match="outside its article"), seeded.begin() as conn:
         conn.execute(sa.text('UPDATE claims SET "end" = 10000 WHERE id = 1'))
@@ -277,6 +305,7 @@ def test_triggers_exist_at_head(database_url: str) -> None:
             expected = {
                 "audit_events_no_update",
                 "audit_events_no_delete",
+                "audit_events_no_replace",
                 "articles_body_immutable",
                 "claims_span_insert",
                 "claims_span_update",
