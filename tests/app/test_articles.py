@@ -254,6 +254,16 @@ def test_fetch_url_failures(as_factchecker: FlaskClient, site: str) -> None:
     assert status == 422 and "http://" in html
 
 
+@pytest.mark.parametrize(
+    "url", ["http://[::1/", "http://a..b/", "http://[127.0.0.1]/", f"http://{'b' * 70}.example/"]
+)
+def test_fetch_of_a_malformed_url_answers_with_a_message(
+    as_factchecker: FlaskClient, url: str
+) -> None:
+    status, html = _post(as_factchecker, action="fetch", url=url)
+    assert status == 422 and "valid" in html
+
+
 def _ingest(session: Session, people: People, body: str = ARTICLE, title: str = "") -> Article:
     article = ingest_article(session, ArticleInput(body=body, title=title), people.factchecker)
     session.commit()

@@ -6,21 +6,19 @@ errors.Message texts, which the web interface translates like the errors' messag
 
 from __future__ import annotations
 
+import http.client
 import io
-import ipaddress
 import re
-import socket
 import urllib.error
-import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from email.message import Message
-from typing import Any
 
 import charset_normalizer
 import trafilatura
 
+from . import fetching
 from .errors import N_, Count, InvalidInput
 from .errors import Message as Text
 
@@ -178,42 +176,16 @@ def _note_guess(imported: Imported, guessed: str | None) -> None:
         )
 
 
+def _too_slow(timeout: float) -> InvalidInput:
+    return InvalidInput(
+        "the page could not be fetched: it took longer than %(seconds)s seconds",
+        seconds=f"{timeout:g}",
+    )
+
+
 def _charset(headers: Message) -> str | None:
     charset = headers.get_content_charset()
     return charset.lower() if charset else None
-
-
-def refuse_internal(url: str) -> None:
-    """InvalidInput unless every address the URL's host resolves to is public.
-
-    Keeps the server from being used to reach the newsroom's internal network (SSRF).
-    """
-    host = urllib.parse.urlsplit(url).hostname
-    if not host:
-        raise InvalidInput("the address has no host name")
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError as err:
-        raise InvalidInput("the page could not be fetched: %(host)s is unknown", host=host) from err
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise InvalidInput(
-                "the address %(host)s points into a private network; only public pages are fetched",
-                host=host,
-            )
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to another public http(s) address."""
-
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        if not re.match(r"^https?://", newurl, re.IGNORECASE):
-            raise InvalidInput("the page redirects to an address that is not http(s)")
-        refuse_internal(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch_url(
@@ -222,30 +194,30 @@ def fetch_url(
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
 ) -> Imported:
-    """Fetch a web page (http/https only, public addresses unless `allow_private`, with a timeout
-    and a size cap); keep the article text."""
-    url = url.strip()
-    if not re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE):
-        raise InvalidInput("the address must start with http:// or https://")
-    opener = urllib.request.build_opener()
-    if not allow_private:
-        refuse_internal(url)
-        opener = urllib.request.build_opener(_CheckedRedirects())
-    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+    """Fetch a web page (http/https only, public addresses unless `allow_private`, within
+    `timeout` seconds for the whole fetch, up to `max_bytes`); keep the article text."""
+    target = fetching.parse_url(url)
+    url = target.url
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked by parse_url
         url, headers={"User-Agent": "claim-tracker/0.1 (+fact-checking)"}
     )
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            content_type = response.headers.get_content_type()
-            charset = _charset(response.headers)
-            data = response.read(max_bytes + 1)
-    except urllib.error.HTTPError as err:
-        raise InvalidInput(
-            "the page could not be fetched: the server answered %(code)s", code=err.code
-        ) from err
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        raise InvalidInput("the page could not be fetched: %(reason)s", reason=reason) from err
+    with fetching.Guard(timeout, allow_private) as guard:
+        try:
+            with fetching.opener(guard).open(request, timeout=timeout) as response:
+                content_type = response.headers.get_content_type()
+                charset = _charset(response.headers)
+                data = response.read(max_bytes + 1)
+        except urllib.error.HTTPError as err:
+            raise InvalidInput(
+                "the page could not be fetched: the server answered %(code)s", code=err.code
+            ) from err
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as err:
+            if guard.expired:
+                raise _too_slow(timeout) from err
+            reason = getattr(err, "reason", err)
+            raise InvalidInput("the page could not be fetched: %(reason)s", reason=reason) from err
+        if guard.expired:  # the deadline cut the connection: what was read is not the page
+            raise _too_slow(timeout)
     if len(data) > max_bytes:
         raise _too_large("page", max_bytes)
     if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
