@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import PASSWORD, People, login, make_app
@@ -66,6 +67,43 @@ def test_next_parameter_cannot_leave_the_site(client: FlaskClient, people: Peopl
         data={"email": people.editor.email, "password": PASSWORD},
     )
     assert response.headers["Location"] == "/"
+
+
+HOSTILE_NEXT = [
+    "http://[::1/",
+    "//[",
+    "/\r\nSet-Cookie: x=1",
+    "/\\evil.example/",
+    "/%0d%0aSet-Cookie:%20x",
+    "//evil.example/",
+    "/ok\x00",
+]
+
+
+def _stays_on_site(location: str, target: str) -> None:
+    assert "\r" not in location and "\n" not in location and "\x00" not in location
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert "evil" not in location
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_hostile_next_values_never_500(client: FlaskClient, people: People, target: str) -> None:
+    """Each answer is a redirect on this site (or a 400 for a NUL byte), never a 500."""
+    response = client.post(
+        "/login",
+        query_string={"next": target},
+        data={"email": people.editor.email, "password": PASSWORD},
+    )
+    if response.status_code == 400:  # a NUL byte anywhere in the request is refused as a whole
+        assert "\x00" in target
+        login(client, people.editor.email)
+    else:
+        assert response.status_code == 302
+        _stays_on_site(response.headers["Location"], target)
+    response = client.post("/account/language", data={"locale": "nl", "next": target})
+    assert response.status_code in (302, 400)
+    if response.status_code == 302:
+        _stays_on_site(response.headers["Location"], target)
 
 
 def test_security_headers_and_cookie_flags(client: FlaskClient, people: People) -> None:

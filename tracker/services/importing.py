@@ -23,6 +23,9 @@ from .errors import N_, Count, InvalidInput
 from .errors import Message as Text
 
 MAX_BYTES = 5 * 1024 * 1024
+# What a Word file may unpack to (its parts' declared sizes; zipfile reads no further than them).
+MAX_DOCX_UNPACKED = 40 * 1024 * 1024
+MAX_DOCX_PARTS = 1000
 FETCH_TIMEOUT = 10.0
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -107,7 +110,25 @@ def from_text(text: str) -> Imported:
     return Imported(body=text, title=first[:300])
 
 
-def from_docx(data: bytes) -> Imported:
+def _refuse_zip_bomb(data: bytes, max_unpacked: int) -> None:
+    """InvalidInput when the .docx (a zip file) would unpack to more than `max_unpacked` bytes.
+
+    The parts' declared sizes bound what is decompressed: zipfile stops reading a part at its
+    declared size, and a part that is really longer then fails its CRC check.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as err:
+        raise InvalidInput("the file is not a readable Word (.docx) document") from err
+    if len(parts) > MAX_DOCX_PARTS or sum(p.file_size for p in parts) > max_unpacked:
+        raise InvalidInput(
+            "the Word document unpacks to more than %(mb)s MB; it is not an ordinary article",
+            mb=f"{max_unpacked / (1024 * 1024):g}",
+        )
+
+
+def from_docx(data: bytes, max_unpacked: int = MAX_DOCX_UNPACKED) -> Imported:
     """A Word document's paragraphs (python-docx), with its title, author and language.
 
     The document's creation date is not offered as the publication date: it says when the file
@@ -117,6 +138,7 @@ def from_docx(data: bytes) -> Imported:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    _refuse_zip_bomb(data, max_unpacked)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
@@ -138,18 +160,31 @@ def from_docx(data: bytes) -> Imported:
     )
 
 
-def from_upload(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> Imported:
-    """An uploaded .txt, .html or .docx file -> text and metadata."""
+def from_upload(
+    filename: str, data: bytes, max_bytes: int = MAX_BYTES, max_chars: int | None = None
+) -> Imported:
+    """An uploaded .txt, .html or .docx file -> text and metadata (over `max_chars`: refused)."""
     name = filename.lower()
     if len(data) > max_bytes:
         raise _too_large("file", max_bytes)
     if name.endswith(DOCX_SUFFIXES):
-        return from_docx(data)
+        return _within(from_docx(data), max_chars)
     if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         raise InvalidInput("upload a .txt, .html or .docx file")
     text, guessed = decode_text(data)
     imported = from_html(text) if name.endswith(HTML_SUFFIXES) else from_text(text)
     _note_guess(imported, guessed)
+    return _within(imported, max_chars)
+
+
+def _within(imported: Imported, max_chars: int | None) -> Imported:
+    """Refuse text too long to become an article here, so it is never shown back in a form."""
+    if max_chars is not None and len(imported.body) > max_chars:
+        raise InvalidInput(
+            "the article has %(length)s characters; the limit is %(limit)s",
+            length=Count(len(imported.body)),
+            limit=Count(max_chars),
+        )
     return imported
 
 
@@ -193,6 +228,7 @@ def fetch_url(
     timeout: float = FETCH_TIMEOUT,
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
+    max_chars: int | None = None,
 ) -> Imported:
     """Fetch a web page (http/https only, public addresses unless `allow_private`, within
     `timeout` seconds for the whole fetch, up to `max_bytes`); keep the article text."""
@@ -236,4 +272,4 @@ def fetch_url(
     imported = from_text(text) if content_type == "text/plain" else from_html(text, url)
     imported.url = url
     _note_guess(imported, guessed)
-    return imported
+    return _within(imported, max_chars)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -14,6 +12,7 @@ from ...services.errors import InvalidInput
 from .. import db
 from ..messages import explain
 from .forms import LanguageForm, LoginForm
+from .next_url import same_site
 from .throttle import client_address, throttle
 
 bp = Blueprint("auth", __name__)
@@ -21,10 +20,7 @@ bp = Blueprint("auth", __name__)
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login."""
-    if not target:
-        return url_for("home.index")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if target is None or same_site(target) is None:
         return url_for("home.index")
     return target
 
