@@ -258,3 +258,68 @@ def test_token_create_prints_the_token_once(run) -> None:
     )
     assert made.exit_code == 0 and made.output.startswith("trk_")
     assert "no user" in run("token", "create", "--email", "x@example.org", "--name", "n").output
+
+
+def test_token_list_and_revoke(run, database_url: str) -> None:
+    assert (
+        run(
+            "user",
+            "create",
+            "--email",
+            "bot@example.org",
+            "--name",
+            "Bot",
+            "--role",
+            "editor",
+            "--password",
+            "long enough pw",
+        ).exit_code
+        == 0
+    )
+    made = run("token", "create", "--email", "bot@example.org", "--name", "feed", "--days", "7")
+    assert made.exit_code == 0, made.output
+    listed = run("token", "list")
+    assert listed.exit_code == 0 and "live" in listed.output and "'feed'" in listed.output
+    token_id = listed.output.split()[0]
+    revoked = run("token", "revoke", token_id)
+    assert revoked.exit_code == 0 and "revoked" in revoked.output
+    assert "revoked" in run("token", "list", "--email", "bot@example.org").output
+    assert run("token", "revoke", "999").exit_code != 0
+    assert (
+        run(
+            "token", "create", "--email", "bot@example.org", "--name", "x", "--days", "9999"
+        ).exit_code
+        != 0
+    )
+
+
+def test_user_set_password_ends_sessions(run, database_url: str) -> None:
+    assert (
+        run(
+            "user",
+            "create",
+            "--email",
+            "ann@example.org",
+            "--name",
+            "Ann",
+            "--role",
+            "editor",
+            "--password",
+            "long enough pw",
+        ).exit_code
+        == 0
+    )
+    changed = run("user", "set-password", "ann@example.org", "--password", "a new password")
+    assert changed.exit_code == 0, changed.output
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as s:
+        from tracker.services import users
+
+        ann = users.find_by_email(s, "ann@example.org")
+        assert ann is not None and ann.session_epoch == 1
+        assert users.check_password(ann, "a new password")
+    engine.dispose()
+    assert (
+        run("user", "set-password", "nobody@example.org", "--password", "whatever long").exit_code
+        != 0
+    )

@@ -324,3 +324,42 @@ def test_triggers_exist_at_head(database_url: str) -> None:
             }
     engine.dispose()
     assert expected <= names
+
+
+def test_session_epoch_and_token_expiry_migration_keeps_data(databases: DatabaseFactory) -> None:
+    """0011 up: users get epoch 0, old tokens a 90-day expiry; down: both columns go, rows stay."""
+    url = databases.empty()
+    upgrade(url, "0010")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        _seed(conn)
+        conn.execute(
+            sa.text(
+                "INSERT INTO api_tokens (id, owner_id, name, token_hash, scopes, created_at) "
+                "VALUES (1, 1, 'feed', :h, 'read', CURRENT_TIMESTAMP)"
+            ),
+            {"h": "f" * 64},
+        )
+    engine.dispose()
+    upgrade(url, "0011")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT session_epoch FROM users")).scalar_one() == 0
+        expires = conn.execute(sa.text("SELECT expires_at FROM api_tokens")).scalar_one()
+        assert expires is not None
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO api_tokens (id, owner_id, name, token_hash, scopes, created_at) "
+                "VALUES (2, 1, 'no expiry', :h, 'read', CURRENT_TIMESTAMP)"
+            ),
+            {"h": "e" * 64},
+        )
+    engine.dispose()
+    downgrade(url, "0010")
+    counts = _counts(url)
+    assert counts["users"] == 1 and counts["api_tokens"] == 1
+    engine = make_engine(url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("api_tokens")}
+    engine.dispose()
+    assert "expires_at" not in columns

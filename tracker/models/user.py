@@ -25,6 +25,9 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     locale: Mapped[str | None] = mapped_column(String(8))
     failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    # Raised by logout, a password change and deactivation; a login session carries the value it
+    # was made with and is over as soon as the two differ (on every device at once).
+    session_epoch: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     last_failed_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -62,6 +65,7 @@ class ApiToken(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
 
     owner: Mapped[User] = relationship(back_populates="tokens")
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from ..models import ROLES, User
 from ..models._types import utcnow
 from . import audit
-from .errors import N_, InvalidInput, NotFound, TrackerError
+from .errors import N_, InvalidInput, NotFound, PermissionDenied, TrackerError
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
@@ -97,10 +97,61 @@ def set_role(session: Session, email: str, role: str, actor: User | None = None)
     return user
 
 
+def end_sessions(session: Session, user: User) -> int:
+    """End every login session of `user`, on every device; returns the new epoch.
+
+    One UPDATE adding one, so two endings at once both count; the caller commits.
+    """
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(session_epoch=User.session_epoch + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(user, ["session_epoch"])
+    return user.session_epoch
+
+
+def change_password(
+    session: Session, user_id: int, new_password: str, actor: User | None = None
+) -> User:
+    """Set a new password (a user may change their own, an admin anyone's); ends every session.
+
+    `actor` None is the operator at the command line.
+    """
+    user = get_user(session, user_id)
+    if actor is not None and actor.id != user.id and actor.role != "admin":
+        raise PermissionDenied("only an administrator may change another user's password")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("the password needs at least %(n)s characters", n=MIN_PASSWORD_LENGTH)
+    user.password_hash = hash_password(new_password)
+    user.failed_logins = 0
+    user.last_failed_login_at = None
+    end_sessions(session, user)
+    audit.record(
+        session,
+        actor=actor,
+        action="user.password",
+        entity_type="user",
+        entity_id=user.id,
+        after={"sessions_ended": True},
+    )
+    return user
+
+
+def change_own_password(session: Session, user: User, current: str, new_password: str) -> User:
+    """A user's own password change: the current password must be right."""
+    if not check_password(user, current):
+        raise InvalidInput("the current password is not right")
+    return change_password(session, user.id, new_password, user)
+
+
 def set_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
     user = get_user(session, user_id)
     before = user.active
     user.active = active
+    if not active:
+        end_sessions(session, user)
     audit.record(
         session,
         actor=actor,

@@ -103,8 +103,10 @@ def init_app(app: Flask) -> None:
     def load_user(user_id: str) -> User | None:
         if not user_id.isdigit():
             return None
+        from .auth.sessions import is_current
+
         user = db().get(User, int(user_id))
-        return user if user is not None and user.active else None
+        return user if user is not None and user.active and is_current(user) else None
 
     @app.before_request
     def require_login() -> ResponseReturnValue | None:
