@@ -363,3 +363,39 @@ def test_session_epoch_and_token_expiry_migration_keeps_data(databases: Database
     columns = {c["name"] for c in sa.inspect(engine).get_columns("api_tokens")}
     engine.dispose()
     assert "expires_at" not in columns
+
+
+def test_lookalike_keys_migration_keeps_existing_lookalikes_usable(
+    databases: DatabaseFactory,
+) -> None:
+    """0012 up: keys computed; existing look-alikes stay (the later one's key is made distinct)."""
+    url = databases.empty()
+    upgrade(url, "0011")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        for uid, email, name in (
+            (1, "jan@example.org", "Jan"),
+            (2, "j\u0430n@example.org", "JAN"),
+            (3, "piet@example.org", "Piet"),
+        ):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO users (id, email, name, role, password_hash, active, "
+                    "failed_logins, created_at) VALUES (:id, :e, :n, 'editor', 'x', true, 0, "
+                    "CURRENT_TIMESTAMP)"
+                ),
+                {"id": uid, "e": email, "n": name},
+            )
+    engine.dispose()
+    upgrade(url, "0012")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT id, email_key, name_key FROM users ORDER BY id")).all()
+    assert rows[0][1:] == ("jan@example.org", "jan")
+    assert rows[1][1:] == ("jan@example.org\x012", "jan\x012")
+    assert rows[2][1:] == ("piet@example.org", "piet")
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE users SET name_key = 'jan' WHERE id = 3"))
+    engine.dispose()
+    downgrade(url, "0011")
+    assert _counts(url)["users"] == 3

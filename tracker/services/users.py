@@ -13,6 +13,7 @@ from ..models import ROLES, User
 from ..models._types import utcnow
 from . import audit
 from .errors import N_, InvalidInput, NotFound, PermissionDenied, TrackerError
+from .lookalikes import skeleton
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
@@ -45,7 +46,24 @@ def create_user(
         raise InvalidInput("a user needs a name")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise InvalidInput("a user with e-mail %(email)s exists already", email=email)
-    user = User(email=email, name=name.strip(), role=role, password_hash=_hasher.hash(password))
+    email_key, name_key = skeleton(email), skeleton(name)
+    if session.scalar(select(User.id).where(User.email_key == email_key)) is not None:
+        raise InvalidInput(
+            "the e-mail address %(email)s looks the same as an existing user's", email=email
+        )
+    if session.scalar(select(User.id).where(User.name_key == name_key)) is not None:
+        raise InvalidInput(
+            "another user's name looks the same as %(name)s; add something to tell them apart",
+            name=name.strip(),
+        )
+    user = User(
+        email=email,
+        name=name.strip(),
+        email_key=email_key,
+        name_key=name_key,
+        role=role,
+        password_hash=_hasher.hash(password),
+    )
     session.add(user)
     session.flush()
     audit.record(
