@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models import ROLES, User
@@ -217,27 +217,35 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     """The active user with these credentials, or None.
 
     After MAX_FAILED_LOGINS failures in a row the account refuses every attempt for LOCKOUT
-    (LoginThrottled), whether the password is right or not. The caller commits.
+    (LoginThrottled), whether the password is right or not. Each attempt first takes one of the
+    allowed attempts in a single conditional UPDATE (the statement that opens the transaction),
+    and the row stays locked until the caller commits, so parallel guesses in any number of
+    workers are counted before their passwords are checked: at most MAX_FAILED_LOGINS are.
+    A right password gives the attempt back. The caller commits.
     """
-    user = find_by_email(session, email)
     now = utcnow()
+    address = email.strip().lower()
+    may_try = or_(
+        User.failed_logins < MAX_FAILED_LOGINS,
+        User.last_failed_login_at.is_(None),
+        User.last_failed_login_at <= now - LOCKOUT,
+    )
+    taken = session.execute(
+        update(User)
+        .where(User.email == address, may_try)
+        .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    user = find_by_email(session, address)
     if user is None:
         _hasher.hash(password)  # spend the same time as for a real account
         return None
-    if user.failed_logins >= MAX_FAILED_LOGINS and user.last_failed_login_at is not None:
-        wait = user.last_failed_login_at + LOCKOUT - now
-        if wait.total_seconds() > 0:
-            raise LoginThrottled(int(wait.total_seconds()))
+    session.refresh(user, ["failed_logins", "last_failed_login_at"])
+    if not taken.rowcount:  # type: ignore[attr-defined]
+        last = user.last_failed_login_at or now
+        raise LoginThrottled(max(1, int((last + LOCKOUT - now).total_seconds())))
     if not user.active or not check_password(user, password):
-        # one UPDATE adding one: concurrent failures all count (no lost update)
-        session.execute(
-            update(User)
-            .where(User.id == user.id)
-            .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        session.expire(user, ["failed_logins", "last_failed_login_at"])
-        return None
+        return None  # the attempt taken above is the failure
     user.failed_logins = 0
     user.last_failed_login_at = None
     if password_needs_rehash(user):
