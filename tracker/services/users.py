@@ -260,13 +260,24 @@ def set_locale(session: Session, user: User, locale: str | None) -> User:
     return user
 
 
-def _active_admins(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))
-        )
-        or 0
+def _leave_admins(session: Session, user: User, **values: object) -> bool:
+    """Apply `values` to an active admin only while another active admin stays, atomically.
+
+    A single conditional UPDATE: on SQLite it runs under the write lock, so two admins demoting
+    each other at once are taken one after the other; on PostgreSQL the active admins' rows are
+    locked first, so the second one's statement sees the first one's change. False: refused.
+    """
+    active_admin = (User.role == "admin", User.active.is_(True))
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(User.id).where(*active_admin).with_for_update())
+    others = select(func.count(User.id)).where(*active_admin, User.id != user.id).scalar_subquery()
+    result = session.execute(
+        update(User)
+        .where(User.id == user.id, *active_admin, others >= 1)
+        .values(**values)
+        .execution_options(synchronize_session=False)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def change_role(session: Session, user_id: int, role: str, actor: User | None = None) -> User:
@@ -276,7 +287,8 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
         raise InvalidInput(
             "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
         )
-    if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
+    steps_down = user.role == "admin" and role != "admin" and user.active
+    if steps_down and not _leave_admins(session, user, role=role):
         raise InvalidInput("the last active administrator cannot give up the admin role")
     return set_role(session, user.email, role, actor)
 
@@ -284,6 +296,7 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
 def change_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
     """Deactivate or reactivate a user; the last active admin stays active."""
     user = get_user(session, user_id)
-    if not active and user.role == "admin" and user.active and _active_admins(session) <= 1:
+    steps_down = not active and user.role == "admin" and user.active
+    if steps_down and not _leave_admins(session, user, active=False):
         raise InvalidInput("the last active administrator cannot be deactivated")
     return set_active(session, user_id, active, actor)

@@ -95,3 +95,48 @@ def test_parallel_wrong_passwords_are_counted_before_they_are_checked(
     assert len(checked) == outcomes.count("checked") <= users.MAX_FAILED_LOGINS
     with factory() as s, pytest.raises(users.LoginThrottled):
         users.authenticate(s, "editor@example.org", PASSWORD)
+
+
+@pytest.mark.parametrize("how", ["role", "active"])
+def test_two_admins_stepping_each_other_down_at_once_leave_one(
+    engine: Engine, session: Session, people: People, how: str
+) -> None:
+    """Five rounds of two admins demoting (or deactivating) each other at the same moment."""
+    other = users.create_user(session, "second@example.org", "Second Admin", PASSWORD, "admin")
+    session.commit()
+    ids = (people.admin.id, other.id)
+    factory = make_session_factory(engine)
+
+    def step_down(actor_id: int, target_id: int, start: threading.Barrier, out: list[str]) -> None:
+        with factory() as s:
+            actor = s.get(User, actor_id)
+            start.wait()
+            try:
+                if how == "role":
+                    users.change_role(s, target_id, "editor", actor)
+                else:
+                    users.change_active(s, target_id, False, actor)
+                s.commit()
+                out.append("done")
+            except InvalidInput:
+                s.rollback()
+                out.append("refused")
+
+    for _ in range(5):
+        with factory() as s:
+            s.query(User).filter(User.id.in_(ids)).update({"role": "admin", "active": True})
+            s.commit()
+        start = threading.Barrier(2)
+        outcomes: list[str] = []
+        threads = [
+            threading.Thread(target=step_down, args=(a, b, start, outcomes))
+            for a, b in (ids, ids[::-1])
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert sorted(outcomes) == ["done", "refused"]
+        with factory() as s:
+            admins = s.query(User).filter(User.role == "admin", User.active.is_(True)).count()
+        assert admins == 1
