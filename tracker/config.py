@@ -100,6 +100,17 @@ class Settings:
         default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
     )
 
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (werkzeug's
+    # ProxyFix); 0 trusts no such header, so a client cannot pick the address it is limited by.
+    trusted_proxies: int = field(
+        default_factory=lambda: int(_env("TRACKER_TRUSTED_PROXIES", "0") or 0)
+    )
+    # Where the per-address login counts live (a `limits` storage URI): memory:// counts in each
+    # worker; redis://host:6379 (or memcached://...) counts across workers and servers.
+    login_limits_storage: str = field(
+        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", "memory://")
+    )
+
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
         return {
@@ -112,6 +123,8 @@ class Settings:
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "TRACKER_METHODOLOGY": self.methodology,
             "TRACKER_LOGIN_LIMITS": self.login_limits,
+            "TRACKER_TRUSTED_PROXIES": self.trusted_proxies,
+            "TRACKER_LOGIN_LIMITS_STORAGE": self.login_limits_storage,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
             "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,

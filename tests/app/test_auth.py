@@ -133,3 +133,30 @@ def test_interface_language_is_saved_per_user(client: FlaskClient, people: Peopl
     assert 'lang="nl"' in page
     client.post("/account/language", data={"locale": "", "next": "https://evil.example/"})
     assert 'lang="en"' in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def _guess(client: FlaskClient, n: int, forwarded: str) -> int:
+    return client.post(
+        "/login",
+        data={"email": f"niemand{n}@example.org", "password": "x"},
+        headers={"X-Forwarded-For": forwarded},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},  # the reverse proxy
+    ).status_code
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(database_url: str) -> None:
+    app = make_app(database_url, TRACKER_LOGIN_LIMITS="2/minute", TRACKER_TRUSTED_PROXIES=1)
+    client = app.test_client()
+    assert [_guess(client, n, "203.0.113.5") for n in range(3)] == [401, 401, 429]
+    assert _guess(client, 9, "203.0.113.6") == 401  # another newsroom member, same proxy
+    app.extensions["tracker_engine"].dispose()
+
+
+def test_without_trusted_proxies_a_forged_header_does_not_escape_the_limit(
+    database_url: str,
+) -> None:
+    app = make_app(database_url, TRACKER_LOGIN_LIMITS="2/minute")
+    client = app.test_client()
+    codes = [_guess(client, n, f"198.51.100.{n}") for n in range(3)]
+    assert codes == [401, 401, 429]
+    app.extensions["tracker_engine"].dispose()

@@ -96,6 +96,9 @@ def init_app(app: Flask) -> None:
         app, locale_selector=_select_locale, default_translation_directories=str(TRANSLATIONS)
     )
     login_manager.init_app(app)
+    from .auth.throttle import trust_proxies
+
+    trust_proxies(app)
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "strong"
 
