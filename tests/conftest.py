@@ -102,6 +102,18 @@ class DatabaseFactory:
             sys.stderr.write(f"note: test databases left behind: {', '.join(left)}\n")
 
 
+TEST_AUDIT_KEY = "test-audit-key"
+
+
+@pytest.fixture(autouse=True)
+def audit_key_outside_the_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test signs audit events with a known key and keeps checkpoints in its own folder."""
+    monkeypatch.setenv("TRACKER_AUDIT_KEY", TEST_AUDIT_KEY)
+    checkpoints = tmp_path / "audit-checkpoints"
+    monkeypatch.setenv("TRACKER_AUDIT_CHECKPOINT_DIR", str(checkpoints))
+    return checkpoints
+
+
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
     if ON_POSTGRES and not POSTGRES_URL:

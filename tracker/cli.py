@@ -139,6 +139,26 @@ def user_list(ctx: Context) -> None:
             click.echo(f"{u.id}\t{u.email}\t{u.role}\t{u.name}{state}")
 
 
+@user.command("set-password")
+@click.argument("email")
+@click.password_option("--password", help="Prompted for when not given.")
+@pass_ctx
+def user_set_password(ctx: Context, email: str, password: str) -> None:
+    """Set a user's password; every session of theirs ends."""
+    from .services import users
+
+    try:
+        with ctx.session() as session:
+            found = users.find_by_email(session, email)
+            if found is None:
+                fail(f"no user with e-mail {email}")
+                return
+            users.change_password(session, found.id, password)
+    except TrackerError as err:
+        fail(str(err))
+    click.echo(f"password of {email} changed; their sessions ended")
+
+
 @user.command("set-role")
 @click.argument("email")
 @click.argument("role", type=click.Choice(["factchecker", "editor", "admin"]))
@@ -171,8 +191,11 @@ def token() -> None:
     default=("read",),
     show_default=True,
 )
+@click.option(
+    "--days", default=90, show_default=True, type=click.IntRange(1, 366), help="Valid this long."
+)
 @pass_ctx
-def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...]) -> None:
+def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...], days: int) -> None:
     """Issue a token; its plain text is printed once."""
     from .services import tokens, users
 
@@ -182,8 +205,40 @@ def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...]) -
             if owner is None:
                 fail(f"no user with e-mail {email}")
                 return
-            issued = tokens.issue_token(session, owner, name, scopes)
+            issued = tokens.issue_token(session, owner, name, scopes, days=days)
             click.echo(issued.plaintext)
+    except TrackerError as err:
+        fail(str(err))
+
+
+@token.command("list")
+@click.option("--email", help="Only this user's tokens.")
+@pass_ctx
+def token_list(ctx: Context, email: str | None) -> None:
+    """Every token: id, state, owner, name, scopes, expiry, last use."""
+    from .services import tokens
+
+    with ctx.session() as session:
+        for t in tokens.list_tokens(session, email):
+            used = t.last_used_at.strftime("%Y-%m-%d %H:%M") if t.last_used_at else "never"
+            click.echo(
+                f"{t.id:>5}  {tokens.token_state(t):<8} {t.owner.email}  {t.name!r}  "
+                f"scopes={t.scopes.replace(' ', ',')}  expires={t.expires_at:%Y-%m-%d}  "
+                f"used={used}"
+            )
+
+
+@token.command("revoke")
+@click.argument("token_id", type=int)
+@pass_ctx
+def token_revoke(ctx: Context, token_id: int) -> None:
+    """Revoke a token at once (by the id `tracker token list` shows)."""
+    from .services import tokens
+
+    try:
+        with ctx.session() as session:
+            revoked = tokens.revoke_token(session, token_id, None)
+            click.echo(f"token {revoked.id} ({revoked.name!r}) revoked")
     except TrackerError as err:
         fail(str(err))
 
@@ -374,17 +429,64 @@ def audit() -> None:
     """The tamper-evident audit log."""
 
 
+def _audit_key() -> bytes:
+    from .config import audit_key
+
+    key = audit_key(create=False)
+    if key is None:
+        fail("no audit key: set TRACKER_AUDIT_KEY or TRACKER_AUDIT_KEY_FILE (instance/audit_key)")
+    assert key is not None
+    return key
+
+
 @audit.command("verify")
 @pass_ctx
 def audit_verify(ctx: Context) -> None:
-    """Walk the hash chain; name the first broken event."""
-    from .services.audit import verify_chain
+    """Check the chain's keyed hashes and its length against the newest signed checkpoint."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
 
+    key = _audit_key()
     with ctx.session() as session:
-        report = verify_chain(session)
+        try:
+            report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
+        except TrackerError as exc:
+            fail(str(exc))
+            return
     if not report.ok:
         fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
     click.echo(f"audit chain intact: {report.events} event(s)")
+    if report.legacy:
+        click.echo(
+            f"note: the first {report.legacy} event(s) carry keyless hashes from before the log "
+            "was keyed; they are trusted only as far as the first checkpoint vouches for them"
+        )
+    if anchor is None:
+        click.echo(
+            "warning: no checkpoint yet, so truncation or deleted newest events cannot be "
+            "detected; run `tracker audit checkpoint`"
+        )
+    else:
+        click.echo(f"checked against the checkpoint of {anchor.made_at} ({anchor.count} event(s))")
+
+
+@audit.command("checkpoint")
+@pass_ctx
+def audit_checkpoint_cmd(ctx: Context) -> None:
+    """Verify the log, then write a signed checkpoint of its head outside the database."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
+
+    key = _audit_key()
+    with ctx.session() as session:
+        try:
+            written = audit_checkpoint.write(session, audit_checkpoint_dir(), key)
+        except TrackerError as exc:
+            fail(str(exc))
+            return
+    click.echo(
+        f"checkpoint {written.path}: {written.anchor.count} event(s), head {written.anchor.head_id}"
+    )
 
 
 # --- sources ----------------------------------------------------------------------------------

@@ -55,6 +55,40 @@ def log_level(value: str | None = None) -> str:
     return name
 
 
+
+
+def audit_key(create: bool = True) -> bytes | None:
+    """The audit log's HMAC key: TRACKER_AUDIT_KEY, else a key file kept outside the database.
+
+    The file (TRACKER_AUDIT_KEY_FILE, default audit_key in the instance folder) is made once when `create` is
+    true; a reader that must not invent a key (`tracker audit verify`) passes create=False.
+    """
+    key = os.environ.get("TRACKER_AUDIT_KEY")
+    if key:
+        return key.encode("utf-8")
+    path = Path(os.environ.get("TRACKER_AUDIT_KEY_FILE") or instance_path() / "audit_key")
+    if path.exists():
+        return path.read_text().strip().encode("utf-8")
+    if not create:
+        return None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    made = secrets.token_hex(32)
+    try:  # O_EXCL: two processes starting at once keep the same key
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text().strip().encode("utf-8")
+    with os.fdopen(fd, "w") as fh:
+        fh.write(made)
+    return made.encode("utf-8")
+
+
+def audit_checkpoint_dir() -> Path:
+    """Where `tracker audit checkpoint` writes its signed files (outside the database)."""
+    return Path(
+        os.environ.get("TRACKER_AUDIT_CHECKPOINT_DIR") or instance_path() / "audit-checkpoints"
+    )
+
+
 def _env(name: str, default: str) -> str:
     return os.environ.get(name, default)
 
@@ -90,6 +124,17 @@ class Settings:
         default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
     )
 
+    # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (werkzeug's
+    # ProxyFix); 0 trusts no such header, so a client cannot pick the address it is limited by.
+    trusted_proxies: int = field(
+        default_factory=lambda: int(_env("TRACKER_TRUSTED_PROXIES", "0") or 0)
+    )
+    # Where the per-address login counts live (a `limits` storage URI): memory:// counts in each
+    # worker; redis://host:6379 (or memcached://...) counts across workers and servers.
+    login_limits_storage: str = field(
+        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", "memory://")
+    )
+
     def __post_init__(self) -> None:
         if not self.database_url:
             self.database_url = default_database_url(self.instance_path)
@@ -108,6 +153,8 @@ class Settings:
             "TRACKER_FETCH_ALLOW_PRIVATE": self.fetch_allow_private,
             "TRACKER_METHODOLOGY": self.methodology,
             "TRACKER_LOGIN_LIMITS": self.login_limits,
+            "TRACKER_TRUSTED_PROXIES": self.trusted_proxies,
+            "TRACKER_LOGIN_LIMITS_STORAGE": self.login_limits_storage,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
             "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,

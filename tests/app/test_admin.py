@@ -169,3 +169,23 @@ def test_logged_out_posts_change_nothing(
     session.expire_all()
     assert session.get(User, people.admin.id).active  # type: ignore[union-attr]
     assert session.scalar(select(User).where(User.email == "n@example.org")) is None
+
+
+def test_a_lookalike_user_is_refused_in_the_web(as_admin: FlaskClient, people: People) -> None:
+    response = as_admin.post(
+        "/admin/users",
+        data={
+            "email": "\u0435ditor@example.org",  # Cyrillic e
+            "name": "Someone Else",
+            "role": "editor",
+            "password": "x" * 12,
+        },
+    )
+    assert response.status_code == 422
+    assert "looks the same" in response.get_data(as_text=True)
+    response = as_admin.post(
+        "/admin/users",
+        data={"email": "new@example.org", "name": "EDITOR", "role": "editor", "password": "x" * 12},
+    )
+    assert response.status_code == 422
+    assert "name looks the same" in response.get_data(as_text=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
@@ -79,3 +82,61 @@ def test_ingest_through_the_api(client: FlaskClient, session: Session, people: P
     assert again.status_code == 409 and again.json["article_id"] == made.json["id"]
     empty = client.post("/api/articles", json={"body": "  "}, headers=_auth(token))
     assert empty.status_code == 422 and "empty" in empty.json["error"]
+
+
+def test_deeply_nested_json_is_a_400(client: FlaskClient, session: Session, people: People) -> None:
+    token = _token(session, people, "ingest", "review")
+    for depth in (100_000, 25):
+        body = "[" * depth + "]" * depth
+        for url in ("/api/articles", "/api/claims/1/status"):
+            r = client.post(url, data=body, content_type="application/json", headers=_auth(token))
+            assert r.status_code == 400 and "nested" in r.json["error"], (url, depth)
+
+
+@pytest.mark.parametrize("field", ["body", "title", "url", "outlet", "author", "published"])
+@pytest.mark.parametrize("bad", ["\\ud800", "\\udfff", "\\u0000"])
+def test_lone_surrogates_and_nul_are_refused_in_every_field(
+    client: FlaskClient, session: Session, people: People, field: str, bad: str
+) -> None:
+    token = _token(session, people, "ingest")
+    fields = {"body": BODY, "title": "Woningen", "outlet": "De Krant", field: "x"}
+    raw = json.dumps(fields).replace('"x"', f'"ab{bad}cd"')
+    r = client.post(
+        "/api/articles", data=raw, content_type="application/json", headers=_auth(token)
+    )
+    assert r.status_code == 400 and repr(field) in r.json["error"]
+    assert "surrogate" in r.json["error"] or "NUL" in r.json["error"]
+
+
+def test_status_fields_and_keys_are_checked_too(
+    client: FlaskClient, session: Session, people: People
+) -> None:
+    token = _token(session, people, "review")
+    for raw in (
+        '{"status": "verified", "rationale": "\\ud83d", "version": 1}',
+        '{"status": "verified\\u0000", "rationale": "x", "version": 1}',
+        '{"\\udc00": 1, "status": "verified", "version": 1}',
+    ):
+        r = client.post(
+            "/api/claims/1/status", data=raw, content_type="application/json", headers=_auth(token)
+        )
+        assert r.status_code == 400 and r.is_json, raw
+    r = client.post(
+        "/api/claims/1/status",
+        data=b"\xff\xfe{",
+        content_type="application/json",
+        headers=_auth(token),
+    )
+    assert r.status_code == 400 and "not valid JSON" in r.json["error"]
+
+
+@pytest.mark.parametrize(("field", "length"), [("url", 3000), ("author", 400), ("outlet", 301)])
+def test_overlong_fields_get_the_same_answer_on_both_databases(
+    client: FlaskClient, session: Session, people: People, field: str, length: int
+) -> None:
+    token = _token(session, people, "ingest")
+    value = "https://example.org/" + "a" * length if field == "url" else "B" * length
+    r = client.post("/api/articles", json={"body": BODY, field: value}, headers=_auth(token))
+    assert r.status_code == 422, r.get_data(as_text=True)[:300]
+    error = r.json["error"]
+    assert (f"field {field}" in error and "the limit is" in error) or "at most 300" in error

@@ -6,6 +6,7 @@ import html as html_module
 import io
 import re
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -254,6 +255,16 @@ def test_fetch_url_failures(as_factchecker: FlaskClient, site: str) -> None:
     assert status == 422 and "http://" in html
 
 
+@pytest.mark.parametrize(
+    "url", ["http://[::1/", "http://a..b/", "http://[127.0.0.1]/", f"http://{'b' * 70}.example/"]
+)
+def test_fetch_of_a_malformed_url_answers_with_a_message(
+    as_factchecker: FlaskClient, url: str
+) -> None:
+    status, html = _post(as_factchecker, action="fetch", url=url)
+    assert status == 422 and "valid" in html
+
+
 def _ingest(session: Session, people: People, body: str = ARTICLE, title: str = "") -> Article:
     article = ingest_article(session, ArticleInput(body=body, title=title), people.factchecker)
     session.commit()
@@ -344,3 +355,33 @@ def test_fixed_number_of_queries(
     for n in range(5):
         _ingest(session, people, body=f"Stuk {n}: de gemeente telde {n} klachten, zegt Jansen.")
     assert _queries(app, as_factchecker, "/articles/") == one_page
+
+
+def test_docx_zip_bomb_upload_is_refused_without_its_text(as_factchecker: FlaskClient) -> None:
+    """50 MB of zeros compress to about 50 KB: refused by the unpacked size, nothing echoed."""
+    document = docx.Document()
+    document.add_paragraph("Een gewone zin over de dijken.")
+    plain = io.BytesIO()
+    document.save(plain)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("word/media/padding.bin", b"\0" * (50 * 1024 * 1024))
+    status, html = _post(
+        as_factchecker, action="fetch", upload=(io.BytesIO(bomb.getvalue()), "bom.docx")
+    )
+    assert status == 422 and "unpacks to more than 40 MB" in html
+
+
+def test_an_imported_text_over_the_limit_is_not_put_back_in_the_form(
+    database_url: str, people: People
+) -> None:
+    app = make_app(database_url, TRACKER_MAX_ARTICLE_CHARS=1000)
+    client = app.test_client()
+    client.post("/login", data={"email": people.factchecker.email, "password": PASSWORD})
+    text = "Volgens de wethouder kost de nieuwe brug naar verluidt 12 miljoen euro. " * 200
+    status, html = _post(client, action="fetch", upload=(io.BytesIO(text.encode()), "lang.txt"))
+    assert status == 422 and "the limit is 1,000" in html
+    assert html.count("kost de nieuwe brug") <= 1
+    app.extensions["tracker_engine"].dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import PASSWORD, People, login, make_app
@@ -68,6 +69,43 @@ def test_next_parameter_cannot_leave_the_site(client: FlaskClient, people: Peopl
     assert response.headers["Location"] == "/"
 
 
+HOSTILE_NEXT = [
+    "http://[::1/",
+    "//[",
+    "/\r\nSet-Cookie: x=1",
+    "/\\evil.example/",
+    "/%0d%0aSet-Cookie:%20x",
+    "//evil.example/",
+    "/ok\x00",
+]
+
+
+def _stays_on_site(location: str, target: str) -> None:
+    assert "\r" not in location and "\n" not in location and "\x00" not in location
+    assert location.startswith("/") and not location.startswith(("//", "/\\"))
+    assert "evil" not in location
+
+
+@pytest.mark.parametrize("target", HOSTILE_NEXT)
+def test_hostile_next_values_never_500(client: FlaskClient, people: People, target: str) -> None:
+    """Each answer is a redirect on this site (or a 400 for a NUL byte), never a 500."""
+    response = client.post(
+        "/login",
+        query_string={"next": target},
+        data={"email": people.editor.email, "password": PASSWORD},
+    )
+    if response.status_code == 400:  # a NUL byte anywhere in the request is refused as a whole
+        assert "\x00" in target
+        login(client, people.editor.email)
+    else:
+        assert response.status_code == 302
+        _stays_on_site(response.headers["Location"], target)
+    response = client.post("/account/language", data={"locale": "nl", "next": target})
+    assert response.status_code in (302, 400)
+    if response.status_code == 302:
+        _stays_on_site(response.headers["Location"], target)
+
+
 def test_security_headers_and_cookie_flags(client: FlaskClient, people: People) -> None:
     response = client.post("/login", data={"email": people.editor.email, "password": PASSWORD})
     csp = response.headers["Content-Security-Policy"]
@@ -95,3 +133,30 @@ def test_interface_language_is_saved_per_user(client: FlaskClient, people: Peopl
     assert 'lang="nl"' in page
     client.post("/account/language", data={"locale": "", "next": "https://evil.example/"})
     assert 'lang="en"' in client.get("/", headers={"Accept-Language": "en"}).get_data(as_text=True)
+
+
+def _guess(client: FlaskClient, n: int, forwarded: str) -> int:
+    return client.post(
+        "/login",
+        data={"email": f"niemand{n}@example.org", "password": "x"},
+        headers={"X-Forwarded-For": forwarded},
+        environ_base={"REMOTE_ADDR": "10.0.0.2"},  # the reverse proxy
+    ).status_code
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(database_url: str) -> None:
+    app = make_app(database_url, TRACKER_LOGIN_LIMITS="2/minute", TRACKER_TRUSTED_PROXIES=1)
+    client = app.test_client()
+    assert [_guess(client, n, "203.0.113.5") for n in range(3)] == [401, 401, 429]
+    assert _guess(client, 9, "203.0.113.6") == 401  # another newsroom member, same proxy
+    app.extensions["tracker_engine"].dispose()
+
+
+def test_without_trusted_proxies_a_forged_header_does_not_escape_the_limit(
+    database_url: str,
+) -> None:
+    app = make_app(database_url, TRACKER_LOGIN_LIMITS="2/minute")
+    client = app.test_client()
+    codes = [_guess(client, n, f"198.51.100.{n}") for n in range(3)]
+    assert codes == [401, 401, 429]
+    app.extensions["tracker_engine"].dispose()

@@ -177,6 +177,38 @@ def test_demo_twice_and_audit_verify(run, database_url: str) -> None:
     assert verify.exit_code == 0 and "audit chain intact" in verify.output
 
 
+def test_audit_checkpoint_then_verify_reports_an_emptied_log(
+    run, database_url: str, audit_key_outside_the_database: Path
+) -> None:
+    assert run("demo").exit_code == 0
+    unanchored = run("audit", "verify")
+    assert unanchored.exit_code == 0 and "no checkpoint yet" in unanchored.output
+    made = run("audit", "checkpoint")
+    assert made.exit_code == 0, made.output
+    assert len(list(audit_key_outside_the_database.glob("checkpoint-*.json"))) == 1
+    assert "checked against the checkpoint" in run("audit", "verify").output
+    engine = make_engine(database_url)
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE audit_events DISABLE TRIGGER USER")
+            conn.exec_driver_sql("TRUNCATE audit_events")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER audit_events_no_delete")
+            conn.exec_driver_sql("DELETE FROM audit_events")
+    engine.dispose()
+    result = run("audit", "verify")
+    assert result.exit_code != 0 and "truncated" in result.output
+
+
+def test_audit_verify_without_a_key_refuses(
+    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("TRACKER_AUDIT_KEY")
+    monkeypatch.setenv("TRACKER_AUDIT_KEY_FILE", str(tmp_path / "absent"))
+    result = run("audit", "verify")
+    assert result.exit_code != 0 and "no audit key" in result.output
+
+
 def test_audit_verify_names_the_broken_event(run, database_url: str) -> None:
     run("demo")
     engine = make_engine(database_url)
@@ -226,3 +258,68 @@ def test_token_create_prints_the_token_once(run) -> None:
     )
     assert made.exit_code == 0 and made.output.startswith("trk_")
     assert "no user" in run("token", "create", "--email", "x@example.org", "--name", "n").output
+
+
+def test_token_list_and_revoke(run, database_url: str) -> None:
+    assert (
+        run(
+            "user",
+            "create",
+            "--email",
+            "bot@example.org",
+            "--name",
+            "Bot",
+            "--role",
+            "editor",
+            "--password",
+            "long enough pw",
+        ).exit_code
+        == 0
+    )
+    made = run("token", "create", "--email", "bot@example.org", "--name", "feed", "--days", "7")
+    assert made.exit_code == 0, made.output
+    listed = run("token", "list")
+    assert listed.exit_code == 0 and "live" in listed.output and "'feed'" in listed.output
+    token_id = listed.output.split()[0]
+    revoked = run("token", "revoke", token_id)
+    assert revoked.exit_code == 0 and "revoked" in revoked.output
+    assert "revoked" in run("token", "list", "--email", "bot@example.org").output
+    assert run("token", "revoke", "999").exit_code != 0
+    assert (
+        run(
+            "token", "create", "--email", "bot@example.org", "--name", "x", "--days", "9999"
+        ).exit_code
+        != 0
+    )
+
+
+def test_user_set_password_ends_sessions(run, database_url: str) -> None:
+    assert (
+        run(
+            "user",
+            "create",
+            "--email",
+            "ann@example.org",
+            "--name",
+            "Ann",
+            "--role",
+            "editor",
+            "--password",
+            "long enough pw",
+        ).exit_code
+        == 0
+    )
+    changed = run("user", "set-password", "ann@example.org", "--password", "a new password")
+    assert changed.exit_code == 0, changed.output
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as s:
+        from tracker.services import users
+
+        ann = users.find_by_email(s, "ann@example.org")
+        assert ann is not None and ann.session_epoch == 1
+        assert users.check_password(ann, "a new password")
+    engine.dispose()
+    assert (
+        run("user", "set-password", "nobody@example.org", "--password", "whatever long").exit_code
+        != 0
+    )

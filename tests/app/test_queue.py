@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import event, select
@@ -139,6 +140,21 @@ def test_next_cannot_leave_the_queue(
     )
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/queue/")
+
+
+@pytest.mark.parametrize(
+    "target", ["http://[::1/", "//[", "/queue/\r\nSet-Cookie: x=1", "/\\evil.example/queue/"]
+)
+def test_hostile_next_values_fall_back_to_the_queue(
+    as_factchecker: FlaskClient, session: Session, people: People, target: str
+) -> None:
+    claim = _world(session, people).claims["rumour"]
+    response = as_factchecker.post(
+        f"/queue/{claim.id}/status",
+        data={"status": "unsourced", "version": claim.version, "next": target},
+    )
+    assert response.status_code == 302
+    assert response.headers["Location"].startswith("/queue/?status=unreviewed#claim-")
 
 
 def test_hostile_claim_text_is_escaped(

@@ -217,6 +217,34 @@ def test_audit_table_refuses_truncate_on_postgres(seeded: sa.Engine) -> None:
     seeded.dispose()
 
 
+def test_audit_table_refuses_insert_or_replace_over_an_event(seeded: sa.Engine) -> None:
+    """SQLite's REPLACE deletes the old row without firing DELETE triggers: a BEFORE INSERT one."""
+    if seeded.dialect.name == "sqlite":
+        replace = (
+            "INSERT OR REPLACE INTO audit_events (id, at, action, entity_type, entity_id, "
+            "prev_hash, hash) VALUES (1, CURRENT_TIMESTAMP, 'forged', 'claim', 1, :p, :h)"
+        )
+    else:
+        replace = (
+            "INSERT INTO audit_events (id, at, action, entity_type, entity_id, prev_hash, hash) "
+            "VALUES (1, CURRENT_TIMESTAMP, 'forged', 'claim', 1, :p, :h) "
+            "ON CONFLICT (id) DO UPDATE SET action = EXCLUDED.action"
+        )
+    with pytest.raises(DBAPIError, match="append-only"), seeded.begin() as conn:
+        conn.execute(sa.text(replace), {"p": "2" * 64, "h": "3" * 64})
+    with seeded.begin() as conn:  # a new event still goes in
+        conn.execute(
+            sa.text(
+                "INSERT INTO audit_events (id, at, action, entity_type, entity_id, prev_hash, hash)"
+                " VALUES (2, CURRENT_TIMESTAMP, 'next', 'claim', 1, :p, :h)"
+            ),
+            {"p": "1" * 64, "h": "4" * 64},
+        )
+        actions = conn.execute(sa.text("SELECT action FROM audit_events ORDER BY id")).scalars()
+        assert list(actions) == ["test", "next"]
+    seeded.dispose()
+
+
 def test_claim_span_must_lie_inside_its_article(seeded: sa.Engine) -> None:
     with pytest.raises(DBAPIError, match="outside its article"), seeded.begin() as conn:
         conn.execute(sa.text('UPDATE claims SET "end" = 10000 WHERE id = 1'))
@@ -279,6 +307,7 @@ def test_triggers_exist_at_head(database_url: str) -> None:
             expected = {
                 "audit_events_no_update",
                 "audit_events_no_delete",
+                "audit_events_no_replace",
                 "articles_body_immutable",
                 "claims_span_insert",
                 "claims_span_update",
@@ -432,3 +461,78 @@ def test_source_status_migration_up_and_down_with_data(databases: DatabaseFactor
     assert names == ["De Krant", "Anna de Vries", "Piet Bakker", "Gemeente Utrecht", "Karel Smit"]
     assert fk_problems == []
     upgrade(url, "head")
+
+
+def test_session_epoch_and_token_expiry_migration_keeps_data(databases: DatabaseFactory) -> None:
+    """0005 up: users get epoch 0, old tokens a 90-day expiry; down: both columns go, rows stay."""
+    url = databases.empty()
+    upgrade(url, "0004")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        _seed(conn)
+        conn.execute(
+            sa.text(
+                "INSERT INTO api_tokens (id, owner_id, name, token_hash, scopes, created_at) "
+                "VALUES (1, 1, 'feed', :h, 'read', CURRENT_TIMESTAMP)"
+            ),
+            {"h": "f" * 64},
+        )
+    engine.dispose()
+    upgrade(url, "0005")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT session_epoch FROM users")).scalar_one() == 0
+        expires = conn.execute(sa.text("SELECT expires_at FROM api_tokens")).scalar_one()
+        assert expires is not None
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO api_tokens (id, owner_id, name, token_hash, scopes, created_at) "
+                "VALUES (2, 1, 'no expiry', :h, 'read', CURRENT_TIMESTAMP)"
+            ),
+            {"h": "e" * 64},
+        )
+    engine.dispose()
+    downgrade(url, "0004")
+    counts = _counts(url)
+    assert counts["users"] == 1 and counts["api_tokens"] == 1
+    engine = make_engine(url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("api_tokens")}
+    engine.dispose()
+    assert "expires_at" not in columns
+
+
+def test_lookalike_keys_migration_keeps_existing_lookalikes_usable(
+    databases: DatabaseFactory,
+) -> None:
+    """0006 up: keys computed; existing look-alikes stay (the later one's key is made distinct)."""
+    url = databases.empty()
+    upgrade(url, "0005")
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        for uid, email, name in (
+            (1, "jan@example.org", "Jan"),
+            (2, "j\u0430n@example.org", "JAN"),
+            (3, "piet@example.org", "Piet"),
+        ):
+            conn.execute(
+                sa.text(
+                    "INSERT INTO users (id, email, name, role, password_hash, active, "
+                    "failed_logins, created_at) VALUES (:id, :e, :n, 'editor', 'x', true, 0, "
+                    "CURRENT_TIMESTAMP)"
+                ),
+                {"id": uid, "e": email, "n": name},
+            )
+    engine.dispose()
+    upgrade(url, "0006")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT id, email_key, name_key FROM users ORDER BY id")).all()
+    assert rows[0][1:] == ("jan@example.org", "jan")
+    assert rows[1][1:] == ("jan@example.org\x012", "jan\x012")
+    assert rows[2][1:] == ("piet@example.org", "piet")
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(sa.text("UPDATE users SET name_key = 'jan' WHERE id = 3"))
+    engine.dispose()
+    downgrade(url, "0005")
+    assert _counts(url)["users"] == 3

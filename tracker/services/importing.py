@@ -6,26 +6,27 @@ errors.Message texts, which the web interface translates like the errors' messag
 
 from __future__ import annotations
 
+import http.client
 import io
-import ipaddress
 import re
-import socket
 import urllib.error
-import urllib.parse
 import urllib.request
 import zipfile
 from dataclasses import dataclass, field
 from email.message import Message
-from typing import Any
 
 import charset_normalizer
 import trafilatura
 
 from ..extract import reading
+from . import fetching
 from .errors import N_, Count, InvalidInput
 from .errors import Message as Text
 
 MAX_BYTES = 5 * 1024 * 1024
+# What a Word file may unpack to (its parts' declared sizes; zipfile reads no further than them).
+MAX_DOCX_UNPACKED = 40 * 1024 * 1024
+MAX_DOCX_PARTS = 1000
 FETCH_TIMEOUT = 10.0
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -111,7 +112,25 @@ def from_text(text: str) -> Imported:
     return Imported(body=text, title=first[:300])
 
 
-def from_docx(data: bytes) -> Imported:
+def _refuse_zip_bomb(data: bytes, max_unpacked: int) -> None:
+    """InvalidInput when the .docx (a zip file) would unpack to more than `max_unpacked` bytes.
+
+    The parts' declared sizes bound what is decompressed: zipfile stops reading a part at its
+    declared size, and a part that is really longer then fails its CRC check.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as err:
+        raise InvalidInput("the file is not a readable Word (.docx) document") from err
+    if len(parts) > MAX_DOCX_PARTS or sum(p.file_size for p in parts) > max_unpacked:
+        raise InvalidInput(
+            "the Word document unpacks to more than %(mb)s MB; it is not an ordinary article",
+            mb=f"{max_unpacked / (1024 * 1024):g}",
+        )
+
+
+def from_docx(data: bytes, max_unpacked: int = MAX_DOCX_UNPACKED) -> Imported:
     """A Word document's paragraphs (python-docx), with its title, author and language.
 
     The document's creation date is not offered as the publication date: it says when the file
@@ -121,6 +140,7 @@ def from_docx(data: bytes) -> Imported:
     from docx.opc.exceptions import PackageNotFoundError
     from lxml.etree import XMLSyntaxError
 
+    _refuse_zip_bomb(data, max_unpacked)
     try:
         document = docx.Document(io.BytesIO(data))
         paragraphs = [p.text.strip() for p in document.paragraphs if p.text.strip()]
@@ -142,18 +162,31 @@ def from_docx(data: bytes) -> Imported:
     )
 
 
-def from_upload(filename: str, data: bytes, max_bytes: int = MAX_BYTES) -> Imported:
-    """An uploaded .txt, .html or .docx file -> text and metadata."""
+def from_upload(
+    filename: str, data: bytes, max_bytes: int = MAX_BYTES, max_chars: int | None = None
+) -> Imported:
+    """An uploaded .txt, .html or .docx file -> text and metadata (over `max_chars`: refused)."""
     name = filename.lower()
     if len(data) > max_bytes:
         raise _too_large("file", max_bytes)
     if name.endswith(DOCX_SUFFIXES):
-        return from_docx(data)
+        return _within(from_docx(data), max_chars)
     if not name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
         raise InvalidInput("upload a .txt, .html or .docx file")
     text, guessed = decode_text(data)
     imported = from_html(text) if name.endswith(HTML_SUFFIXES) else from_text(text)
     _note_guess(imported, guessed)
+    return _within(imported, max_chars)
+
+
+def _within(imported: Imported, max_chars: int | None) -> Imported:
+    """Refuse text too long to become an article here, so it is never shown back in a form."""
+    if max_chars is not None and len(imported.body) > max_chars:
+        raise InvalidInput(
+            "the article has %(length)s characters; the limit is %(limit)s",
+            length=Count(len(imported.body)),
+            limit=Count(max_chars),
+        )
     return imported
 
 
@@ -180,42 +213,16 @@ def _note_guess(imported: Imported, guessed: str | None) -> None:
         )
 
 
+def _too_slow(timeout: float) -> InvalidInput:
+    return InvalidInput(
+        "the page could not be fetched: it took longer than %(seconds)s seconds",
+        seconds=f"{timeout:g}",
+    )
+
+
 def _charset(headers: Message) -> str | None:
     charset = headers.get_content_charset()
     return charset.lower() if charset else None
-
-
-def refuse_internal(url: str) -> None:
-    """InvalidInput unless every address the URL's host resolves to is public.
-
-    Keeps the server from being used to reach the newsroom's internal network (SSRF).
-    """
-    host = urllib.parse.urlsplit(url).hostname
-    if not host:
-        raise InvalidInput("the address has no host name")
-    try:
-        infos = socket.getaddrinfo(host, None)
-    except OSError as err:
-        raise InvalidInput("the page could not be fetched: %(host)s is unknown", host=host) from err
-    for info in infos:
-        address = ipaddress.ip_address(info[4][0])
-        if not address.is_global:
-            raise InvalidInput(
-                "the address %(host)s points into a private network; only public pages are fetched",
-                host=host,
-            )
-
-
-class _CheckedRedirects(urllib.request.HTTPRedirectHandler):
-    """Follows a redirect only to another public http(s) address."""
-
-    def redirect_request(
-        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
-    ) -> urllib.request.Request | None:
-        if not re.match(r"^https?://", newurl, re.IGNORECASE):
-            raise InvalidInput("the page redirects to an address that is not http(s)")
-        refuse_internal(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
 def fetch_url(
@@ -223,31 +230,32 @@ def fetch_url(
     timeout: float = FETCH_TIMEOUT,
     max_bytes: int = MAX_BYTES,
     allow_private: bool = False,
+    max_chars: int | None = None,
 ) -> Imported:
-    """Fetch a web page (http/https only, public addresses unless `allow_private`, with a timeout
-    and a size cap); keep the article text."""
-    url = url.strip()
-    if not re.match(r"^https?://[^\s/?#]+", url, re.IGNORECASE):
-        raise InvalidInput("the address must start with http:// or https://")
-    opener = urllib.request.build_opener()
-    if not allow_private:
-        refuse_internal(url)
-        opener = urllib.request.build_opener(_CheckedRedirects())
-    request = urllib.request.Request(  # noqa: S310 - the scheme is checked above
+    """Fetch a web page (http/https only, public addresses unless `allow_private`, within
+    `timeout` seconds for the whole fetch, up to `max_bytes`); keep the article text."""
+    target = fetching.parse_url(url)
+    url = target.url
+    request = urllib.request.Request(  # noqa: S310 - the scheme is checked by parse_url
         url, headers={"User-Agent": "claim-tracker/0.1 (+fact-checking)"}
     )
-    try:
-        with opener.open(request, timeout=timeout) as response:
-            content_type = response.headers.get_content_type()
-            charset = _charset(response.headers)
-            data = response.read(max_bytes + 1)
-    except urllib.error.HTTPError as err:
-        raise InvalidInput(
-            "the page could not be fetched: the server answered %(code)s", code=err.code
-        ) from err
-    except (urllib.error.URLError, TimeoutError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        raise InvalidInput("the page could not be fetched: %(reason)s", reason=reason) from err
+    with fetching.Guard(timeout, allow_private) as guard:
+        try:
+            with fetching.opener(guard).open(request, timeout=timeout) as response:
+                content_type = response.headers.get_content_type()
+                charset = _charset(response.headers)
+                data = response.read(max_bytes + 1)
+        except urllib.error.HTTPError as err:
+            raise InvalidInput(
+                "the page could not be fetched: the server answered %(code)s", code=err.code
+            ) from err
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as err:
+            if guard.expired:
+                raise _too_slow(timeout) from err
+            reason = getattr(err, "reason", err)
+            raise InvalidInput("the page could not be fetched: %(reason)s", reason=reason) from err
+        if guard.expired:  # the deadline cut the connection: what was read is not the page
+            raise _too_slow(timeout)
     if len(data) > max_bytes:
         raise _too_large("page", max_bytes)
     if content_type not in ("text/html", "application/xhtml+xml", "text/plain"):
@@ -266,4 +274,4 @@ def fetch_url(
     imported = from_text(text) if content_type == "text/plain" else from_html(text, url)
     imported.url = url
     _note_guess(imported, guessed)
-    return imported
+    return _within(imported, max_chars)

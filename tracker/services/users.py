@@ -6,13 +6,14 @@ from datetime import timedelta
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ..models import ROLES, User
 from ..models._types import utcnow
 from . import audit
-from .errors import N_, InvalidInput, NotFound, TrackerError
+from .errors import N_, InvalidInput, NotFound, PermissionDenied, TrackerError
+from .lookalikes import skeleton
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
@@ -45,7 +46,24 @@ def create_user(
         raise InvalidInput("a user needs a name")
     if session.scalar(select(User.id).where(User.email == email)) is not None:
         raise InvalidInput("a user with e-mail %(email)s exists already", email=email)
-    user = User(email=email, name=name.strip(), role=role, password_hash=_hasher.hash(password))
+    email_key, name_key = skeleton(email), skeleton(name)
+    if session.scalar(select(User.id).where(User.email_key == email_key)) is not None:
+        raise InvalidInput(
+            "the e-mail address %(email)s looks the same as an existing user's", email=email
+        )
+    if session.scalar(select(User.id).where(User.name_key == name_key)) is not None:
+        raise InvalidInput(
+            "another user's name looks the same as %(name)s; add something to tell them apart",
+            name=name.strip(),
+        )
+    user = User(
+        email=email,
+        name=name.strip(),
+        email_key=email_key,
+        name_key=name_key,
+        role=role,
+        password_hash=_hasher.hash(password),
+    )
     session.add(user)
     session.flush()
     audit.record(
@@ -97,10 +115,61 @@ def set_role(session: Session, email: str, role: str, actor: User | None = None)
     return user
 
 
+def end_sessions(session: Session, user: User) -> int:
+    """End every login session of `user`, on every device; returns the new epoch.
+
+    One UPDATE adding one, so two endings at once both count; the caller commits.
+    """
+    session.execute(
+        update(User)
+        .where(User.id == user.id)
+        .values(session_epoch=User.session_epoch + 1)
+        .execution_options(synchronize_session=False)
+    )
+    session.expire(user, ["session_epoch"])
+    return user.session_epoch
+
+
+def change_password(
+    session: Session, user_id: int, new_password: str, actor: User | None = None
+) -> User:
+    """Set a new password (a user may change their own, an admin anyone's); ends every session.
+
+    `actor` None is the operator at the command line.
+    """
+    user = get_user(session, user_id)
+    if actor is not None and actor.id != user.id and actor.role != "admin":
+        raise PermissionDenied("only an administrator may change another user's password")
+    if len(new_password) < MIN_PASSWORD_LENGTH:
+        raise InvalidInput("the password needs at least %(n)s characters", n=MIN_PASSWORD_LENGTH)
+    user.password_hash = hash_password(new_password)
+    user.failed_logins = 0
+    user.last_failed_login_at = None
+    end_sessions(session, user)
+    audit.record(
+        session,
+        actor=actor,
+        action="user.password",
+        entity_type="user",
+        entity_id=user.id,
+        after={"sessions_ended": True},
+    )
+    return user
+
+
+def change_own_password(session: Session, user: User, current: str, new_password: str) -> User:
+    """A user's own password change: the current password must be right."""
+    if not check_password(user, current):
+        raise InvalidInput("the current password is not right")
+    return change_password(session, user.id, new_password, user)
+
+
 def set_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
     user = get_user(session, user_id)
     before = user.active
     user.active = active
+    if not active:
+        end_sessions(session, user)
     audit.record(
         session,
         actor=actor,
@@ -148,27 +217,35 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     """The active user with these credentials, or None.
 
     After MAX_FAILED_LOGINS failures in a row the account refuses every attempt for LOCKOUT
-    (LoginThrottled), whether the password is right or not. The caller commits.
+    (LoginThrottled), whether the password is right or not. Each attempt first takes one of the
+    allowed attempts in a single conditional UPDATE (the statement that opens the transaction),
+    and the row stays locked until the caller commits, so parallel guesses in any number of
+    workers are counted before their passwords are checked: at most MAX_FAILED_LOGINS are.
+    A right password gives the attempt back. The caller commits.
     """
-    user = find_by_email(session, email)
     now = utcnow()
+    address = email.strip().lower()
+    may_try = or_(
+        User.failed_logins < MAX_FAILED_LOGINS,
+        User.last_failed_login_at.is_(None),
+        User.last_failed_login_at <= now - LOCKOUT,
+    )
+    taken = session.execute(
+        update(User)
+        .where(User.email == address, may_try)
+        .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    user = find_by_email(session, address)
     if user is None:
         _hasher.hash(password)  # spend the same time as for a real account
         return None
-    if user.failed_logins >= MAX_FAILED_LOGINS and user.last_failed_login_at is not None:
-        wait = user.last_failed_login_at + LOCKOUT - now
-        if wait.total_seconds() > 0:
-            raise LoginThrottled(int(wait.total_seconds()))
+    session.refresh(user, ["failed_logins", "last_failed_login_at"])
+    if not taken.rowcount:  # type: ignore[attr-defined]
+        last = user.last_failed_login_at or now
+        raise LoginThrottled(max(1, int((last + LOCKOUT - now).total_seconds())))
     if not user.active or not check_password(user, password):
-        # one UPDATE adding one: concurrent failures all count (no lost update)
-        session.execute(
-            update(User)
-            .where(User.id == user.id)
-            .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
-            .execution_options(synchronize_session=False)
-        )
-        session.expire(user, ["failed_logins", "last_failed_login_at"])
-        return None
+        return None  # the attempt taken above is the failure
     user.failed_logins = 0
     user.last_failed_login_at = None
     if password_needs_rehash(user):
@@ -183,13 +260,24 @@ def set_locale(session: Session, user: User, locale: str | None) -> User:
     return user
 
 
-def _active_admins(session: Session) -> int:
-    return int(
-        session.scalar(
-            select(func.count(User.id)).where(User.role == "admin", User.active.is_(True))
-        )
-        or 0
+def _leave_admins(session: Session, user: User, **values: object) -> bool:
+    """Apply `values` to an active admin only while another active admin stays, atomically.
+
+    A single conditional UPDATE: on SQLite it runs under the write lock, so two admins demoting
+    each other at once are taken one after the other; on PostgreSQL the active admins' rows are
+    locked first, so the second one's statement sees the first one's change. False: refused.
+    """
+    active_admin = (User.role == "admin", User.active.is_(True))
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(User.id).where(*active_admin).with_for_update())
+    others = select(func.count(User.id)).where(*active_admin, User.id != user.id).scalar_subquery()
+    result = session.execute(
+        update(User)
+        .where(User.id == user.id, *active_admin, others >= 1)
+        .values(**values)
+        .execution_options(synchronize_session=False)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 def change_role(session: Session, user_id: int, role: str, actor: User | None = None) -> User:
@@ -199,7 +287,8 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
         raise InvalidInput(
             "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
         )
-    if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
+    steps_down = user.role == "admin" and role != "admin" and user.active
+    if steps_down and not _leave_admins(session, user, role=role):
         raise InvalidInput("the last active administrator cannot give up the admin role")
     return set_role(session, user.email, role, actor)
 
@@ -207,6 +296,7 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
 def change_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
     """Deactivate or reactivate a user; the last active admin stays active."""
     user = get_user(session, user_id)
-    if not active and user.role == "admin" and user.active and _active_admins(session) <= 1:
+    steps_down = not active and user.role == "admin" and user.active
+    if steps_down and not _leave_admins(session, user, active=False):
         raise InvalidInput("the last active administrator cannot be deactivated")
     return set_active(session, user_id, active, actor)

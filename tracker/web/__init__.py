@@ -113,6 +113,9 @@ def init_app(app: Flask) -> None:
         app, locale_selector=_select_locale, default_translation_directories=str(TRANSLATIONS)
     )
     login_manager.init_app(app)
+    from .auth.throttle import trust_proxies
+
+    trust_proxies(app)
     login_manager.login_view = "auth.login"
     login_manager.session_protection = "strong"
 
@@ -120,8 +123,10 @@ def init_app(app: Flask) -> None:
     def load_user(user_id: str) -> User | None:
         if not user_id.isdigit():
             return None
+        from .auth.sessions import is_current
+
         user = db().get(User, int(user_id))
-        return user if user is not None and user.active else None
+        return user if user is not None and user.active and is_current(user) else None
 
     @app.before_request
     def require_login() -> ResponseReturnValue | None:

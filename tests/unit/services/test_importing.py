@@ -109,3 +109,47 @@ def test_fetch_unreachable() -> None:
 def test_fetch_refuses_private_addresses(url: str) -> None:
     with pytest.raises(InvalidInput, match="private network"):
         importing.fetch_url(url)
+
+
+def _docx_with_padding(padding: int, paragraph: str = "De dijk houdt het naar verluidt.") -> bytes:
+    """A real Word file plus a part of `padding` zero bytes (compresses about a thousandfold)."""
+    document = docx.Document()
+    document.add_paragraph(paragraph)
+    plain = io.BytesIO()
+    document.save(plain)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item))
+        dst.writestr("word/media/padding.bin", b"\0" * padding)
+    return bomb.getvalue()
+
+
+def test_docx_zip_bomb_is_refused_by_its_unpacked_size() -> None:
+    data = _docx_with_padding(3_000_000)
+    assert len(data) < 50_000
+    with pytest.raises(InvalidInput, match="unpacks to more than 2 MB"):
+        importing.from_docx(data, max_unpacked=2 * 1024 * 1024)
+    assert importing.from_docx(data, max_unpacked=4 * 1024 * 1024).body
+
+
+def test_docx_part_lying_about_its_size_is_not_read_past_it() -> None:
+    """The document part declares 1,000 bytes but inflates to megabytes: it fails its CRC."""
+    data = bytearray(_docx_with_padding(10, "Een zin over de dijken. " * 200_000))
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive:
+        assert archive.getinfo("word/document.xml").file_size > 4_000_000
+    entry = bytes(data).rindex(b"word/document.xml") - 46  # its central directory record
+    assert data[entry : entry + 4] == b"PK\x01\x02"
+    data[entry + 24 : entry + 28] = (1000).to_bytes(4, "little")
+    with pytest.raises(InvalidInput, match="Word"):
+        importing.from_docx(bytes(data), max_unpacked=2 * 1024 * 1024)
+
+
+def test_imported_text_over_the_article_limit_is_refused() -> None:
+    with pytest.raises(InvalidInput, match="the limit is 100"):
+        importing.from_upload(
+            "lang.txt", ("Een zin over de begroting. " * 10).encode(), max_chars=100
+        )
+    data = _docx_with_padding(10, "Een zin over de dijken. " * 10)
+    with pytest.raises(InvalidInput, match="the limit is 100"):
+        importing.from_upload("lang.docx", data, max_chars=100)

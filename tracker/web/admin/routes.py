@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from ...models import User
+from ...services import tokens as token_service
 from ...services import users as user_service
 from ...services.errors import InvalidInput, NotFound
 from .. import db
@@ -111,3 +112,28 @@ def set_active(user_id: int) -> ResponseReturnValue:
     else:
         flash(_("%(name)s was deactivated.", name=user.name), "info")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/tokens")
+def tokens() -> ResponseReturnValue:
+    """Every API token with its owner, scopes, expiry and state; live ones can be revoked."""
+    return render_template(
+        "admin/tokens.html",
+        tokens=token_service.list_tokens(db()),
+        state=token_service.token_state,
+        revoke_form=ActiveForm(formdata=None),
+    )
+
+
+@bp.route("/tokens/<int:token_id>/revoke", methods=["POST"])
+def revoke_token(token_id: int) -> ResponseReturnValue:
+    if not ActiveForm().validate_on_submit():
+        abort(400)
+    session = db()
+    try:
+        token = token_service.revoke_token(session, token_id, _actor())
+    except NotFound:
+        abort(404)
+    session.commit()
+    flash(_("The token “%(name)s” was revoked.", name=token.name), "info")
+    return redirect(url_for("admin.tokens"))

@@ -14,6 +14,7 @@ from ...services import review, tokens
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound, StaleVersion
 from ...services.ingest import ArticleInput, ingest_article
 from .. import csrf, db
+from .json_input import BadJSON, json_body
 
 bp = Blueprint("api", __name__)
 csrf.exempt(bp)
@@ -60,6 +61,11 @@ def _claim_json(claim: Claim) -> dict[str, Any]:
     }
 
 
+@bp.errorhandler(BadJSON)
+def _bad_json(err: BadJSON) -> ResponseReturnValue:
+    return jsonify(error=str(err)), 400
+
+
 @bp.errorhandler(NotFound)
 def _not_found(err: NotFound) -> ResponseReturnValue:
     return jsonify(error=str(err)), 404
@@ -95,7 +101,7 @@ def article_claims(article_id: int) -> ResponseReturnValue:
 @bp.post("/claims/<int:claim_id>/status")
 @needs("review")
 def set_status(claim_id: int) -> ResponseReturnValue:
-    data = request.get_json(silent=True)
+    data = json_body()
     if not isinstance(data, dict) or type(data.get("version")) is not int:
         return jsonify(error="send JSON with status, rationale and the claim's version"), 400
     session = db()
@@ -114,7 +120,7 @@ def set_status(claim_id: int) -> ResponseReturnValue:
 @bp.post("/articles")
 @needs("ingest")
 def ingest() -> ResponseReturnValue:
-    data = request.get_json(silent=True)
+    data = json_body()
     if not isinstance(data, dict) or not isinstance(data.get("body"), str):
         return jsonify(error="send JSON with the article text as 'body'"), 400
     fields = {

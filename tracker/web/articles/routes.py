@@ -69,12 +69,15 @@ def _prefill(form: ArticleForm, found: importing.Imported) -> None:
 def _import(form: ArticleForm) -> importing.Imported | None:
     """Read the uploaded file or fetch the URL; None when neither was given."""
     upload = request.files.get(form.upload.name)
+    max_chars = current_app.config["TRACKER_MAX_ARTICLE_CHARS"]
     if upload is not None and upload.filename:
         data = upload.stream.read(importing.MAX_BYTES + 1)
-        return importing.from_upload(upload.filename, data)
+        return importing.from_upload(upload.filename, data, max_chars=max_chars)
     if (form.url.data or "").strip():
         return importing.fetch_url(
-            form.url.data or "", allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"]
+            form.url.data or "",
+            allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"],
+            max_chars=max_chars,
         )
     return None
 

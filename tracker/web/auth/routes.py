@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
@@ -13,7 +11,9 @@ from ...services import users
 from ...services.errors import InvalidInput
 from .. import db
 from ..messages import explain
-from .forms import LanguageForm, LoginForm
+from .forms import LanguageForm, LoginForm, PasswordForm
+from .next_url import same_site
+from .sessions import remember_epoch
 from .throttle import client_address, throttle
 
 bp = Blueprint("auth", __name__)
@@ -21,10 +21,7 @@ bp = Blueprint("auth", __name__)
 
 def _safe_next(target: str | None) -> str:
     """Only same-site paths are followed after login."""
-    if not target:
-        return url_for("home.index")
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
+    if target is None or same_site(target) is None:
         return url_for("home.index")
     return target
 
@@ -51,6 +48,7 @@ def login() -> ResponseReturnValue:
         session.commit()
         if user is not None:
             login_user(user)
+            remember_epoch(user)
             return redirect(_safe_next(request.args.get("next")))
         throttle().failed(address)
         flash(_("Wrong e-mail address or password."), "error")
@@ -63,9 +61,39 @@ def login() -> ResponseReturnValue:
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout() -> ResponseReturnValue:
+    """Log out here and on every other device (the user's session epoch is raised)."""
+    session = db()
+    users.end_sessions(session, session.merge(current_user._get_current_object()))
+    session.commit()
     logout_user()
     flash(_("You are logged out."), "info")
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password() -> ResponseReturnValue:
+    """Change one's own password; every other session of the user ends, this one stays."""
+    form = PasswordForm()
+    if not form.validate_on_submit():
+        status = 422 if request.method == "POST" else 200
+        return render_template("auth/password.html", form=form), status
+    session = db()
+    try:
+        user = users.change_own_password(
+            session,
+            session.merge(current_user._get_current_object()),
+            form.current.data or "",
+            form.new.data or "",
+        )
+    except InvalidInput as err:
+        session.rollback()
+        form.current.errors = [*form.current.errors, explain(err)]
+        return render_template("auth/password.html", form=form), 422
+    session.commit()
+    remember_epoch(user)
+    flash(_("Your password was changed; you were logged out everywhere else."), "info")
+    return redirect(url_for("home.index"))
 
 
 @bp.route("/account/language", methods=["POST"])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
@@ -16,6 +16,7 @@ from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from ...services.sources import source_by_reference
 from .. import db, status_label
+from ..auth.next_url import same_site
 from ..messages import explain
 from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
 
@@ -128,10 +129,8 @@ def index() -> ResponseReturnValue:
 
 def _queue_args(target: str | None) -> MultiDict[str, str]:
     """The queue's query arguments from a same-site queue URL (anything else: the default)."""
-    if not target:
-        return DEFAULT_ARGS
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not parts.path.startswith(url_for("queue.index")):
+    parts = same_site(target)
+    if parts is None or not parts.path.startswith(url_for("queue.index")):
         return DEFAULT_ARGS
     return MultiDict(parse_qsl(parts.query, keep_blank_values=True)) or DEFAULT_ARGS
 
