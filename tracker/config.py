@@ -60,8 +60,9 @@ def log_level(value: str | None = None) -> str:
 def audit_key(create: bool = True) -> bytes | None:
     """The audit log's HMAC key: TRACKER_AUDIT_KEY, else a key file kept outside the database.
 
-    The file (TRACKER_AUDIT_KEY_FILE, default audit_key in the instance folder) is made once when `create` is
-    true; a reader that must not invent a key (`tracker audit verify`) passes create=False.
+    The file (TRACKER_AUDIT_KEY_FILE, default audit_key in the instance folder) is made once
+    when `create` is true; a reader that must not invent a key (`tracker audit verify`) passes
+    create=False.
     """
     key = os.environ.get("TRACKER_AUDIT_KEY")
     if key:
