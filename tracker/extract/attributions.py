@@ -174,6 +174,63 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
     return np_before(toks, j, lang), False
 
 
+# English cue spans as PolNeAR marks them: the auxiliaries, negation and adverbs before the
+# verb ("has also said", "did not deny"), and a preposition that introduces the content after
+# it ("complained about", "called for", "pointed to the report", "said:").
+_EN_CUE_BEFORE = frozenset(
+    """
+    has have had is are was were be been being did does do will would could can may might
+    should must not never also now first later recently still then just often even once
+    already again long previously initially since ever always repeatedly quickly only
+    """.split()  # noqa: SIM905
+)
+_EN_CUE_PARTICLES = frozenset(
+    ["for", "about", "of", "against", "out", "with", "on", "at", "upon", "off", "over"]
+)
+_EN_SAY = frozenset(
+    """
+    said says say saying told tell tells telling wrote writes write writing added adds adding
+    stated states declared announced reported tweeted posted explained noted argued insisted
+    claimed asked asks
+    """.split()  # noqa: SIM905
+)
+_EN_NP_START = en.DETERMINERS | en.PRONOUNS | {"him", "them", "me", "us"}
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _en_cue_extent(
+    toks: Sequence[Tok], first: int, last: int, rng: tuple[int, int] | None
+) -> tuple[int, int]:
+    """The token range of an English verb cue as the corpus marks it."""
+    stop = rng[1] if rng is not None and rng[1] < first else -1
+    while first - 1 > stop:
+        w = toks[first - 1][3]
+        if not (
+            w in _EN_CUE_BEFORE
+            or w.endswith(("n't", "n’t"))
+            or (w.endswith("ly") and len(w) > 4 and is_word(toks[first - 1]))
+            or (w == "to" and first == last)
+        ):
+            break
+        first -= 1
+    n = len(toks)
+    if last + 1 < n and not (rng is not None and rng[0] == last + 1):
+        nxt = toks[last + 1]
+        w = nxt[3]
+        head = toks[first][3]
+        if w == ":" or w in _DAYS:
+            last += 1
+        elif head not in _EN_SAY and toks[last][3] not in _EN_SAY:
+            to_np = (
+                w == "to"
+                and last + 2 < n
+                and (toks[last + 2][3] in _EN_NP_START or is_cap(toks[last + 2]))
+            )
+            if w in _EN_CUE_PARTICLES or to_np:
+                last += 1
+    return first, last
+
+
 def _fronted(toks: Sequence[Tok], j: int) -> bool:
     """True when the words before the verb are a fronted adverbial, not the subject."""
     first = toks[0][3]
@@ -261,6 +318,7 @@ def _content(
     after: bool,
     s_start: int,
     s_end: int,
+    lang: str = "nl",
 ) -> tuple[int, int]:
     """The reported content: after the cue (and its source) or before it."""
     last = cue.last
@@ -271,14 +329,21 @@ def _content(
     e = s_end
     while e > s_start and text[e - 1] in ".!?…":
         e -= 1
-    if cue.ctype == "colon" or _TWELVE_ALNUM.match(tail, 0, 80):
+    if (
+        cue.ctype == "colon"
+        or _TWELVE_ALNUM.match(tail, 0, 80)
+        or (lang == "en" and _en_object_after(toks, last + 1, tail_start, e))
+    ):
         b = tail_start
         prev_end = tail_start
         for t in toks[last + 1 : last + 7]:
             if t[0] - prev_end > 8:
                 break  # the words of a long quotation were left out: it is the content
-            if t[3] in ("that", "dat"):
+            if t[3] == "dat":
                 b = t[1]
+                break
+            if t[3] == "that":
+                b = t[0]  # PolNeAR: the English content holds its complementizer
                 break
             prev_end = t[1]
         while b < e and (text[b].isspace() or text[b] in ",:;"):
@@ -288,6 +353,15 @@ def _content(
     while head_end > s_start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:-–"):
         head_end -= 1
     return (s_start, head_end) if head_end > s_start else (s_start, s_end)
+
+
+def _en_object_after(toks: Sequence[Tok], k: int, tail_start: int, e: int) -> bool:
+    """A short object after an English cue is its content ("praised the plan", "denied it"),
+    not a time or place phrase ("said on Monday")."""
+    if k >= len(toks) or toks[k][0] >= e or not is_word(toks[k]):
+        return False
+    w = toks[k][3]
+    return w not in _LEADING_PREPS and w not in _TIME_WORDS and toks[k][0] - tail_start < 3
 
 
 def sentence_attributions(
@@ -322,6 +396,10 @@ def sentence_attributions(
         first, last = cue.first, cue.last
         if rng is not None and first < rng[0] <= last:
             last = first  # "laat een woordvoerder weten": the cue is the finite verb
+        if lang == "en" and cue.ctype == "verb":
+            first, last = _en_cue_extent(toks, first, last, rng)
+            if (first, last) != (cue.first, cue.last):
+                cue = Cue(first, last, cue.ctype)
         cue_span = Span(toks[first][0], toks[last][1], text[toks[first][0] : toks[last][1]])
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
@@ -329,7 +407,7 @@ def sentence_attributions(
         via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang, tegen)]
         if via:
             via = [v for v in via if source is None or v.start != source.start]
-        content = _content(text, toks, cue, rng, after, s_start, s_end)
+        content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
         if quotes:
             before = [q for q in quotes if q[1] <= toks[cue.first][0]]
             if before and before[-1][1] >= toks[cue.first][0] - 4:

@@ -25,7 +25,7 @@ def _attr(text: str) -> tuple[str, str | None, str | None, list[str]]:
     [
         ("The governor said the bridge would reopen in May.", "said", "The governor"),
         ("The governor says the bridge will reopen in May.", "says", "The governor"),
-        ("Officials have said the plant is safe.", "said", "Officials"),
+        ("Officials have said the plant is safe.", "have said", "Officials"),
         ("A senior official said the deal was close.", "said", "A senior official"),
         ("Mr. Lee, a spokesman for the council, said the vote was delayed.", "said", "Mr. Lee"),
         ("The mayor, who took office in 2019, said taxes would rise.", "said", "The mayor"),
