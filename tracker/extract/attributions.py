@@ -231,6 +231,74 @@ def _en_cue_extent(
     return first, last
 
 
+# Words that open a clause, never its subject: "But Mr. Lee said", "As the mayor noted".
+_EN_NOT_SOURCE_START = frozenset(
+    """
+    but and as while when after yet though although then now so because since if where before
+    or nor whereas once until that
+    """.split()  # noqa: SIM905
+)
+_NOT_ADVERBS = frozenset(["family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly"])
+_EN_APPOSITION_STOP = QUOTE_CHARS | {";", ":", "(", "—", "–"}
+
+
+def _apposition_start(t: Tok) -> bool:
+    """A word that opens an apposition: a determiner, a name, a number or who/whose."""
+    return is_word(t) and (
+        t[3] in en.DETERMINERS or t[3] in ("who", "whose") or is_cap(t) or t[2][0].isdigit()
+    )
+
+
+def _en_source_extent(
+    toks: Sequence[Tok], rng: tuple[int, int], cue: Cue, after: bool, n_end: int
+) -> tuple[int, int]:
+    """An English source noun phrase as PolNeAR marks it: without a leading conjunction or a
+    trailing adverb, with its parenthesis ("Sen. Rand Paul (R-Ky.)") and its apposition
+    ("Ms. Diaz, a spokeswoman for the council," before the verb; "said Ms. Diaz, a
+    spokeswoman for the council." after it, to the end of the sentence)."""
+    i, j = rng
+    while i < j and (toks[i][3] in _EN_NOT_SOURCE_START or not is_word(toks[i])):
+        i += 1
+    while (
+        j > i
+        and toks[j][3].endswith("ly")
+        and not is_cap(toks[j])
+        and toks[j][3] not in _NOT_ADVERBS
+    ):
+        j -= 1
+    n = len(toks)
+    if not after and j < cue.first:
+        k = j + 1
+        if k < cue.first and toks[k][2] == "(":
+            close = k + 1
+            while close < cue.first and toks[close][2] != ")" and close - k < 8:
+                close += 1
+            if close < cue.first and toks[close][2] == ")":
+                j = close
+                k = close + 1
+        if k < cue.first and toks[k][2] == ",":
+            v = _skip_back(toks, cue.first, "en")
+            if k < v and toks[v][2] == "," and v - k < 30 and _apposition_start(toks[k + 1]):
+                j = v  # "Ms. Diaz, a spokeswoman for the council, said"
+    elif (
+        after
+        and j + 2 < n
+        and toks[j + 1][2] == ","
+        and is_word(toks[j + 2])
+        and (cue.ctype != "prep" or cue.first > 0)  # not "According to X, [the sentence]"
+    ):
+        if _apposition_start(toks[j + 2]):
+            k = j + 2
+            while k < n and toks[k][2] not in _EN_APPOSITION_STOP:
+                k += 1
+            e = k - 1
+            while e > j and not is_word(toks[e]) and toks[e][2] != ")":
+                e -= 1
+            if k >= n_end and e > j + 1:
+                j = e  # "said Ms. Diaz, a spokeswoman for the council."
+    return i, j
+
+
 def _fronted(toks: Sequence[Tok], j: int) -> bool:
     """True when the words before the verb are a fronted adverbial, not the subject."""
     first = toks[0][3]
@@ -274,6 +342,9 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
         t = toks[i]
         if t[3] in pronouns:
             return (i, i)
+        if lang == "en" and t[3] in en.DETERMINERS:
+            rng = np_after(toks, i, lang)  # "The mayor is also expected to"
+            return rng if rng is not None and rng[1] < j else None
         if is_word(t) and is_cap(t):
             end = i
             while end + 1 < j and is_word(toks[end + 1]) and is_cap(toks[end + 1]):
@@ -393,6 +464,8 @@ def sentence_attributions(
         rng, after = _source_range(toks, cue, lang)
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
+        if lang == "en" and rng is not None and rng[0] <= rng[1]:
+            rng = _en_source_extent(toks, rng, cue, after, len(toks))
         first, last = cue.first, cue.last
         if rng is not None and first < rng[0] <= last:
             last = first  # "laat een woordvoerder weten": the cue is the finite verb
@@ -404,6 +477,10 @@ def sentence_attributions(
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
+            end = toks[rng[1]][1]
+            if lang == "en" and source.end < end and text[end - 1] in ",)":
+                # the corpus keeps an apposition's closing comma and a closing parenthesis
+                source = SourceMention(source.start, end, text[source.start : end], source.kind)
         via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang, tegen)]
         if via:
             via = [v for v in via if source is None or v.start != source.start]

@@ -1,0 +1,99 @@
+"""English span conventions (as PolNeAR marks them): the whole source noun phrase, the cue with
+its auxiliaries and content-introducing preposition, the content without cue and source.
+
+Every sentence is written for these tests; the expected spans are checked by hand.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tracker.extract import find_attributions
+
+
+def _spans(text: str) -> tuple[str | None, str | None, str]:
+    """(cue, source, content) of the only attribution in `text`."""
+    atts = [a for _seg, found in find_attributions(text, "en") for a in found]
+    assert len(atts) == 1, atts
+    a = atts[0]
+    return (
+        a.cue.text if a.cue else None,
+        a.source.text if a.source else None,
+        text[a.content[0] : a.content[1]],
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator has repeatedly said the tariffs would hurt farmers.", "has repeatedly said"),
+        ("Her campaign quickly denied the report.", "quickly denied"),
+        ("The union complained about the new shift rota.", "complained about"),
+        ("The governor called for a recount.", "called for"),
+        ("Rep. Dana Cole (D-Ore.) warned of a shutdown.", "warned of"),
+        ("The mayor is also expected to announce the plan on Friday.", "is also expected"),
+    ],
+)
+def test_cue_keeps_auxiliaries_adverbs_and_its_preposition(text: str, cue: str) -> None:
+    assert _spans(text)[0] == cue
+
+
+def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
+    cue, source, content = _spans("The council said on Monday that the road would close.")
+    assert (cue, source, content) == ("said", "The council", "that the road would close")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Transport ministry spokeswoman Clara Vos said the line would reopen in June.",
+            "Transport ministry spokeswoman Clara Vos",
+        ),
+        (
+            "Former state treasurer Maria Lind argued that the pension fund was underfunded.",
+            "Former state treasurer Maria Lind",
+        ),
+        ("But Mr. Hale said the figures were wrong.", "Mr. Hale"),
+        ("Her campaign quickly denied the report.", "Her campaign"),
+        ("Rep. Dana Cole (D-Ore.) warned of a shutdown.", "Rep. Dana Cole (D-Ore.)"),
+        (
+            "Tom Berg, the city's budget director, said the deficit had doubled.",
+            "Tom Berg, the city's budget director,",
+        ),
+        (
+            '"We will appeal," said Ana Ruiz, a lawyer for the family.',
+            "Ana Ruiz, a lawyer for the family",
+        ),
+        (
+            "Nobody was hurt, according to Pieter Smit, a spokesman for the fire brigade.",
+            "Pieter Smit, a spokesman for the fire brigade",
+        ),
+        ("According to the fire brigade, nobody was hurt.", "the fire brigade"),
+        ("Last week Trump said the wall would be built.", "Trump"),
+        ("The mayor is also expected to announce the plan on Friday.", "The mayor"),
+    ],
+)
+def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
+    assert _spans(text)[1] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The council said that the road would close in March.",
+            "that the road would close in March",
+        ),
+        ("The minister praised the report.", "the report"),
+        ("The union complained about the new shift rota.", "the new shift rota"),
+        ("According to the fire brigade, nobody was hurt.", "nobody was hurt"),
+        ('"We will appeal," said Ana Ruiz, a lawyer for the family.', '"We will appeal,"'),
+        (
+            "The senator has repeatedly said the tariffs would hurt farmers.",
+            "the tariffs would hurt farmers",
+        ),
+    ],
+)
+def test_content_holds_neither_cue_nor_source(text: str, content: str) -> None:
+    assert _spans(text)[2] == content
