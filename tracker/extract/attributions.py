@@ -284,18 +284,17 @@ def _en_source_extent(
         after
         and j + 2 < n
         and toks[j + 1][2] == ","
-        and is_word(toks[j + 2])
+        and _apposition_start(toks[j + 2])
         and (cue.ctype != "prep" or cue.first > 0)  # not "According to X, [the sentence]"
     ):
-        if _apposition_start(toks[j + 2]):
-            k = j + 2
-            while k < n and toks[k][2] not in _EN_APPOSITION_STOP:
-                k += 1
-            e = k - 1
-            while e > j and not is_word(toks[e]) and toks[e][2] != ")":
-                e -= 1
-            if k >= n_end and e > j + 1:
-                j = e  # "said Ms. Diaz, a spokeswoman for the council."
+        k = j + 2
+        while k < n and toks[k][2] not in _EN_APPOSITION_STOP:
+            k += 1
+        e = k - 1
+        while e > j and not is_word(toks[e]) and toks[e][2] != ")":
+            e -= 1
+        if k >= n_end and e > j + 1:
+            j = e  # "said Ms. Diaz, a spokeswoman for the council."
     return i, j
 
 
