@@ -418,11 +418,33 @@ def _content(
             prev_end = t[1]
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
+        if lang == "en" and cue.ctype != "colon":
+            e = _en_content_end(text, b, e)
         return (b, e) if b < e else (s_start, s_end)
     head_end = toks[min(cue.first, src[0] if src else cue.first)][0]
     while head_end > s_start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:-–"):
         head_end -= 1
     return (s_start, head_end) if head_end > s_start else (s_start, s_end)
+
+
+# Where English reported content ends: a semicolon, a dash, or a comma that opens another
+# clause ("..., but", "..., while", "..., adding that", "..., according to").
+_EN_CONTENT_END = re.compile(
+    r"\s*(?:;|\s[—–-]+\s|,\s+(?:but|while|whereas|though|although|according|and\s+(?:said|told|"
+    r"added|says)|\w+ing\b))"
+)
+
+
+def _en_content_end(text: str, b: int, e: int) -> int:
+    """The end of English content running from b to at most e, at the first clause break
+    outside a quotation."""
+    m = _EN_CONTENT_END.search(text, b, e)
+    while m is not None:
+        before = text[b : m.start()]
+        if not any(q in before for q in '"“”'):
+            return m.start() if m.start() > b else e
+        m = _EN_CONTENT_END.search(text, m.end(), e)
+    return e
 
 
 def _en_object_after(toks: Sequence[Tok], k: int, tail_start: int, e: int) -> bool:

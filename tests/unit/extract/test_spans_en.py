@@ -86,6 +86,18 @@ def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
             "that the road would close in March",
         ),
         ("The minister praised the report.", "the report"),
+        (
+            "The agency said the dam was safe, but residents remained worried.",
+            "the dam was safe",
+        ),
+        (
+            "The mayor said the budget was balanced; the council disagreed.",
+            "the budget was balanced",
+        ),
+        (
+            "The coach said the team had trained hard, adding that two players were injured.",
+            "the team had trained hard",
+        ),
         ("The union complained about the new shift rota.", "the new shift rota"),
         ("According to the fire brigade, nobody was hurt.", "nobody was hurt"),
         ('"We will appeal," said Ana Ruiz, a lawyer for the family.', '"We will appeal,"'),
