@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
+from .cue_model_en import RANK_RATES
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
 from .sources import mention, np_after, np_before
@@ -343,7 +344,10 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             return (i, i)
         if lang == "en" and t[3] in en.DETERMINERS:
             rng = np_after(toks, i, lang)  # "The mayor is also expected to"
-            return rng if rng is not None and rng[1] < j else None
+            if rng is None or rng[1] >= j:
+                return None
+            end = next((e for e in range(i + 1, rng[1] + 1) if _rank(toks[e][3], 0.0) > 0.3), 0)
+            return (i, end - 1) if end else rng  # "The coach said ..., adding": not "said"
         if is_word(t) and is_cap(t):
             end = i
             while end + 1 < j and is_word(toks[end + 1]) and is_cap(toks[end + 1]):
@@ -377,6 +381,7 @@ def _via_ranges(
     return out
 
 
+_rank = RANK_RATES.get
 _TWELVE_ALNUM = re.compile(r"(?:[\W_]*[^\W_]){12}")  # twelve letters or digits
 
 
