@@ -436,7 +436,7 @@ def _content(
 # clause ("..., but", "..., while", "..., adding that", "..., according to").
 _EN_CONTENT_END = re.compile(
     r"\s*(?:;|\s[—–-]+\s|,\s+(?:but|while|whereas|though|although|according|and\s+(?:said|told|"
-    r"added|says)|\w+ing\b))"
+    r"added|says)|\w+ing\b)|\s+and\s+(?:said|told|added|says|\w+ed\b))"
 )
 
 
@@ -493,6 +493,7 @@ def sentence_attributions(
         if lang == "en" and rng is not None and rng[0] <= rng[1]:
             rng = _en_source_extent(toks, rng, cue, after, len(toks))
         first, last = cue.first, cue.last
+        head = first
         if rng is not None and first < rng[0] <= last:
             last = first  # "laat een woordvoerder weten": the cue is the finite verb
         if lang == "en" and cue.ctype == "verb":
@@ -507,17 +508,78 @@ def sentence_attributions(
             if lang == "en" and source.end < end and text[end - 1] in ",)":
                 # the corpus keeps an apposition's closing comma and a closing parenthesis
                 source = SourceMention(source.start, end, text[source.start : end], source.kind)
-        via = [mention(text, toks, r, lang, known) for r in _via_ranges(toks, cue, lang, tegen)]
+        via_rngs = _via_ranges(toks, cue, lang, tegen)
+        via = [mention(text, toks, r, lang, known) for r in via_rngs]
         if via:
             via = [v for v in via if source is None or v.start != source.start]
-        content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
+        if lang == "en" and via_rngs and via_rngs[0][0] == cue.last + 1:
+            # "told reporters the plan was dead": the content follows the addressee
+            content = _content(text, toks, cue, via_rngs[0], True, s_start, s_end, lang)
+        else:
+            content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
         if quotes:
             before = [q for q in quotes if q[1] <= toks[cue.first][0]]
             if before and before[-1][1] >= toks[cue.first][0] - 4:
                 content = before[-1]  # '"...," zegt X': the quote is the content
+        if lang == "en" and cue.ctype == "verb":
+            raising = _en_raising(toks, cue, head)
+            if raising:
+                source = None  # "The vote is expected to ...": nobody is said to expect it
+            whole = _en_whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
+            if whole is not None:
+                content = whole
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
     return out
+
+
+_EN_RAISING = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
+_EN_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s"])
+
+
+def _en_raising(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
+    """'X seems to', 'X appeared ...', 'X is expected to': X is part of the content."""
+    w = toks[head][3]
+    if w in _EN_RAISING:
+        return True
+    return w == "expected" and any(toks[i][3] in _EN_BE for i in range(cue.first, head))
+
+
+def _en_whole_content(
+    text: str,
+    toks: Sequence[Tok],
+    cue: Cue,
+    rng: tuple[int, int] | None,
+    after: bool,
+    raising: bool,
+    s_start: int,
+    s_end: int,
+) -> tuple[int, int] | None:
+    """The content around an English cue, as the corpus spans it (from its first to its last
+    word): the clause from its subject for a raising verb, the whole sentence for an inserted
+    attribution ("The plan, he said, was dead.", '"...," she said, "..."')."""
+    e = s_end
+    while e > s_start and text[e - 1] in ".!?…":
+        e -= 1
+    if raising:
+        start = toks[rng[0]][0] if rng is not None and not after else s_start
+        end = _en_content_end(text, toks[cue.last][1], e)
+        return (start, end) if start < toks[cue.first][0] < end else None
+    if rng is None:
+        return None
+    first = min(rng[0], cue.first)
+    last = max(rng[1], cue.last)
+    n = len(toks)
+    if (
+        first > 0
+        and last + 2 < n
+        and toks[last + 1][2] == ","
+        and (toks[first - 1][2] == "," or toks[first - 1][2] in QUOTE_CHARS)
+        and is_word(toks[first - 2] if first > 1 else toks[0])
+        and (is_word(toks[last + 2]) or toks[last + 2][2] in QUOTE_CHARS)
+    ):
+        return (s_start, e)
+    return None
 
 
 def merge_chains(atts: list[Attribution]) -> list[Attribution]:
