@@ -335,10 +335,45 @@ def _after_quote(toks: Sequence[Tok], j: int) -> bool:
     )
 
 
+_EN_FRONTED = (
+    _LEADING_PREPS
+    | _EN_NOT_SOURCE_START
+    | frozenset(
+        """
+        still instead earlier later meanwhile however also indeed yet after during despite
+        last this next among amid over without within
+        """.split()  # noqa: SIM905
+    )
+)
+
+
+_EN_IRREGULAR_PAST = frozenset(
+    """
+    went came made took gave got left met kept held ran saw found thought knew became began
+    brought put set sent spent stood won lost paid led fell rose wrote spoke chose told said
+    has have had is are was were will would could can may might must should does did
+    """.split()  # noqa: SIM905
+)
+
+
+def _en_verb_like(toks: Sequence[Tok], e: int, start: int) -> bool:
+    """Token e is (likely) the verb after a subject noun phrase that begins at `start`."""
+    w = toks[e][3]
+    if _rank(w, 0.0) > 0.3 or w in _EN_IRREGULAR_PAST:
+        return True
+    return e >= start + 2 and w.endswith("ed") and not is_cap(toks[e])
+
+
 def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     """The sentence subject: the noun phrase before the first verb-like gap."""
     pronouns = nl.PRONOUNS if lang == "nl" else en.PRONOUNS
-    for i in range(0, min(j, 12)):
+    start = 0
+    if lang == "en" and toks and (toks[0][3] in _EN_FRONTED or toks[0][3] in _TIME_WORDS):
+        # "On Thursday, he said ...", "Still, the mayor insisted ...": after the fronted phrase
+        start = next((i + 1 for i in range(min(j, 10)) if toks[i][2] == ","), 0)
+        if not start:
+            return None
+    for i in range(start, min(j, start + 12)):
         t = toks[i]
         if t[3] in pronouns:
             return (i, i)
@@ -346,7 +381,7 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             rng = np_after(toks, i, lang)  # "The mayor is also expected to"
             if rng is None or rng[1] >= j:
                 return None
-            end = next((e for e in range(i + 1, rng[1] + 1) if _rank(toks[e][3], 0.0) > 0.3), 0)
+            end = next((e for e in range(i + 1, rng[1] + 1) if _en_verb_like(toks, e, i)), 0)
             return (i, end - 1) if end else rng  # "The coach said ..., adding": not "said"
         if is_word(t) and is_cap(t):
             end = i

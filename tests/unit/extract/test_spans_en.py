@@ -71,6 +71,9 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ),
         ("According to the fire brigade, nobody was hurt.", "the fire brigade"),
         ("Last week Trump said the wall would be built.", "Trump"),
+        ("On Friday, the ministry went further and said the deal was off.", "the ministry"),
+        ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
+        ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
 )
 def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
