@@ -150,6 +150,12 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             return _subject_of_clause(toks, j - 1, lang), False
         return None, False
     j = _skip_back(toks, k, lang)
+    while j > 0 and (toks[j][3] in _EN_TIME_BETWEEN or (toks[j][3] in _DAYS and is_cap(toks[j]))):
+        # "Trump on Friday endorsed", "the senator this week said"
+        j -= 1
+        if toks[j][3] in ("on", "this", "last", "earlier", "later", "next"):
+            j -= 1
+        j = _skip_back(toks, j + 1, lang)
     if j < 0 or not is_word(toks[j]):
         probe = after
         while (
@@ -162,6 +168,15 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if j >= 0 and toks[j][2] == "," and not _after_quote(toks, j):
             if toks[k][3].endswith("ing"):
                 return _first_np(toks, j, lang), False
+            if (
+                toks[k][3] in _EN_INVERTING
+                and probe < n
+                and is_word(toks[probe])
+                and (is_cap(toks[probe]) or toks[probe][3] in en.DETERMINERS)
+            ):
+                inv = np_after(toks, probe, lang)  # "..., said James Henson, director ..."
+                if inv is not None and (inv[1] + 1 >= n or toks[inv[1] + 1][2] in ",.;"):
+                    return inv, True
             sub = _subject_of_clause(toks, j - 1, lang)
             if sub is not None:
                 return sub, False
@@ -297,6 +312,10 @@ def _en_source_extent(
         if k >= n_end and e > j + 1:
             j = e  # "said Ms. Diaz, a spokeswoman for the council."
     return i, j
+
+
+_EN_INVERTING = frozenset(["said", "says", "added", "adds", "wrote", "writes", "noted", "asked"])
+_EN_TIME_BETWEEN = frozenset(["week", "month", "year", "today", "yesterday", "tonight"])
 
 
 def _fronted(toks: Sequence[Tok], j: int) -> bool:

@@ -72,6 +72,16 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ("According to the fire brigade, nobody was hurt.", "the fire brigade"),
         ("Last week Trump said the wall would be built.", "Trump"),
         ("On Friday, the ministry went further and said the deal was off.", "the ministry"),
+        ("The senator last week said the bill was dead.", "The senator"),
+        ("Trump on Friday endorsed the mayor.", "Trump"),
+        (
+            "Prices will keep rising, said Ines Garcia, an economist at the central bank.",
+            "Ines Garcia, an economist at the central bank",
+        ),
+        (
+            "Ms. Vos, who chairs the panel, said Mr. Hale had resigned.",
+            "Ms. Vos, who chairs the panel,",
+        ),
         ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
