@@ -10,7 +10,7 @@ from . import lexicon_nl as nl
 from .cue_model_en import RANK_RATES
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
-from .sources import mention, np_after, np_before
+from .sources import TITLES, mention, np_after, np_before
 from .tokens import Tok, is_cap, is_word
 from .types import Attribution, KnownSource, SourceMention, Span
 
@@ -165,6 +165,13 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             and toks[probe][3] not in ("in", "on", "at")
         ):
             probe += 1
+        if (
+            toks[k][3].endswith("ing")
+            and j > 0
+            and toks[j][2] in QUOTE_CHARS
+            and (toks[j - 1][2] == "," or toks[j - 1][2] in QUOTE_CHARS)
+        ):
+            return _first_np(toks, j, lang), False  # '... the "Golden Week," saying that'
         if j >= 0 and toks[j][2] == "," and not _after_quote(toks, j):
             if toks[k][3].endswith("ing"):
                 return _first_np(toks, j, lang), False
@@ -389,7 +396,19 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     start = 0
     if lang == "en" and toks and (toks[0][3] in _EN_FRONTED or toks[0][3] in _TIME_WORDS):
         # "On Thursday, he said ...", "Still, the mayor insisted ...": after the fronted phrase
-        start = next((i + 1 for i in range(min(j, 10)) if toks[i][2] == ","), 0)
+        start = next(
+            (
+                i + 1
+                for i in range(min(j - 1, 25))
+                if toks[i][2] == ","
+                and (
+                    is_cap(toks[i + 1])
+                    or toks[i + 1][3] in pronouns
+                    or toks[i + 1][3] in en.DETERMINERS
+                )
+            ),
+            0,
+        )
         if not start:
             return None
     for i in range(start, min(j, start + 12)):
@@ -404,7 +423,10 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             return (i, end - 1) if end else rng  # "The coach said ..., adding": not "said"
         if is_word(t) and is_cap(t):
             end = i
-            while end + 1 < j and is_word(toks[end + 1]) and is_cap(toks[end + 1]):
+            while end + 1 < j and (
+                (is_word(toks[end + 1]) and is_cap(toks[end + 1]))
+                or (lang == "en" and toks[end + 1][2] == "." and toks[end][3] in TITLES)
+            ):
                 end += 1
             return np_before(toks, end, lang)
         if t[2] in QUOTE_CHARS or t[2] == ",":
@@ -474,6 +496,8 @@ def _content(
             if t[3] == "that":
                 b = t[0]  # PolNeAR: the English content holds its complementizer
                 break
+            if lang == "en" and t[3] in ("and", "but", ",", ";"):
+                break  # "said she would run and added that ...": not this cue's "that"
             prev_end = t[1]
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
@@ -573,7 +597,11 @@ def sentence_attributions(
             content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
         if quotes:
             before = [q for q in quotes if q[1] <= toks[cue.first][0]]
-            if before and before[-1][1] >= toks[cue.first][0] - 4:
+            if (
+                before
+                and before[-1][1] >= toks[cue.first][0] - 4
+                and not (lang == "en" and rng is not None and toks[rng[1]][1] <= before[-1][0])
+            ):
                 content = before[-1]  # '"...," zegt X': the quote is the content
         if lang == "en" and cue.ctype == "verb":
             raising = _en_raising(toks, cue, head)

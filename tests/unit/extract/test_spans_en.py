@@ -140,3 +140,28 @@ def test_a_raising_verb_has_no_source_and_its_subject_is_content() -> None:
 def test_an_inserted_attribution_spans_the_whole_sentence() -> None:
     text = "The plan, the minister said, was never viable."
     assert _spans(text) == ("said", "the minister", "The plan, the minister said, was never viable")
+
+
+def test_a_participle_after_a_short_quotation_keeps_the_sentence_subject() -> None:
+    text = 'The union sued over the closure of the "night window," saying it hurt shift workers.'
+    assert _spans(text) == ("saying", "The union", "it hurt shift workers")
+
+
+def test_two_verbs_of_one_subject_after_a_fronted_phrase() -> None:
+    text = (
+        "In a long interview with a local radio station last year, Ms. Berg said she would run"
+        " and added that she had the votes."
+    )
+    atts = [a for _seg, found in find_attributions(text, "en") for a in found]
+    got = [
+        (
+            a.cue.text if a.cue else None,
+            a.source.text if a.source else None,
+            text[slice(*a.content)],
+        )
+        for a in atts
+    ]
+    assert got == [
+        ("said", "Ms. Berg", "she would run"),
+        ("added", "Ms. Berg", "that she had the votes"),
+    ]
