@@ -513,9 +513,10 @@ def _content(
 # Where English reported content ends: a semicolon, a dash, or a comma that opens another
 # clause ("..., but", "..., while", "..., adding that", "..., according to").
 _EN_CONTENT_END = re.compile(
-    r"\s*(?:;|\s[—–-]+\s|,\s+(?:but|while|whereas|though|although|according|and\s+(?:said|told|"
-    r"added|says)|\w+ing\b)|\s+and\s+(?:said|told|added|says|\w+ed\b))"
-)
+    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|and\s+(?:said|"
+    r"told|added|says)|\w+ing\b)|(?<=\s[—–-])[—–-]*\s|(?<=\sa)nd\s+(?:said|told|added|says|"
+    r"\w+ed\b))"
+)  # one character class first: re scans for it in C
 
 
 def _en_content_end(text: str, b: int, e: int) -> int:
@@ -525,7 +526,10 @@ def _en_content_end(text: str, b: int, e: int) -> int:
     while m is not None:
         before = text[b : m.start()]
         if not any(q in before for q in '"“”'):
-            return m.start() if m.start() > b else e
+            end = m.start()
+            while end > b and text[end - 1].isspace():
+                end -= 1
+            return end if end > b else e
         m = _EN_CONTENT_END.search(text, m.end(), e)
     return e
 
