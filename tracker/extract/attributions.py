@@ -611,6 +611,14 @@ def sentence_attributions(
             raising = _en_raising(toks, cue, head)
             if raising:
                 source = None  # "The vote is expected to ...": nobody is said to expect it
+            elif _en_passive(toks, cue, head) and (rng is None or rng[1] < cue.first):
+                # "The plan was criticized by the union": the agent is the source, the
+                # subject belongs to the content
+                raising = True
+                n = len(toks)
+                by = cue.last + 1
+                agent = np_after(toks, by + 1, lang) if by < n and toks[by][3] == "by" else None
+                source = mention(text, toks, agent, lang, known) if agent is not None else None
             whole = _en_whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
             if whole is not None:
                 content = whole
@@ -621,6 +629,16 @@ def sentence_attributions(
 
 _EN_RAISING = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 _EN_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s"])
+
+
+def _en_passive(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
+    """'was criticized', 'has been accused': a be-form before a participle cue."""
+    w = toks[head][3]
+    return (
+        w.endswith(("ed", "en", "wn"))
+        and w not in _EN_SAY
+        and any(toks[i][3] in _EN_BE for i in range(cue.first, head))
+    )
 
 
 def _en_raising(toks: Sequence[Tok], cue: Cue, head: int) -> bool:

@@ -165,3 +165,12 @@ def test_two_verbs_of_one_subject_after_a_fronted_phrase() -> None:
         ("said", "Ms. Berg", "she would run"),
         ("added", "Ms. Berg", "that she had the votes"),
     ]
+
+
+def test_a_passive_cue_takes_its_agent_as_source_and_its_subject_as_content() -> None:
+    text = "The plan was criticized by the union for its cost."
+    assert _spans(text) == (
+        "was criticized",
+        "the union",
+        "The plan was criticized by the union for its cost",
+    )
