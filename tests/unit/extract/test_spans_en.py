@@ -38,6 +38,15 @@ def test_cue_keeps_auxiliaries_adverbs_and_its_preposition(text: str, cue: str) 
     assert _spans(text)[0] == cue
 
 
+def test_said_in_a_statement_is_one_cue() -> None:
+    text = "The ministry said in a statement that the border would stay closed."
+    assert _spans(text) == (
+        "said in a statement",
+        "The ministry",
+        "that the border would stay closed",
+    )
+
+
 def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
     cue, source, content = _spans("The council said on Monday that the road would close.")
     assert (cue, source, content) == ("said", "The council", "that the road would close")
