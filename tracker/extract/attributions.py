@@ -150,7 +150,11 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             return _subject_of_clause(toks, j - 1, lang), False
         return None, False
     j = _skip_back(toks, k, lang)
-    while j > 0 and (toks[j][3] in _EN_TIME_BETWEEN or (toks[j][3] in _DAYS and is_cap(toks[j]))):
+    while j > 0 and (
+        toks[j][3] in _EN_TIME_BETWEEN
+        or (toks[j][3] in _DAYS and is_cap(toks[j]))
+        or (_en_adverb(toks[j]) and (is_word(toks[j - 1]) or toks[j - 1][2] == ")"))
+    ):
         # "Trump on Friday endorsed", "the senator this week said"
         j -= 1
         if toks[j][3] in ("on", "this", "last", "earlier", "later", "next"):
@@ -331,6 +335,12 @@ def _en_source_extent(
 
 _EN_INVERTING = frozenset(["said", "says", "added", "adds", "wrote", "writes", "noted", "asked"])
 _EN_TIME_BETWEEN = frozenset(["week", "month", "year", "today", "yesterday", "tonight"])
+
+
+def _en_adverb(t: Tok) -> bool:
+    """A lower-case -ly adverb ('widely', 'formally'), not a noun such as 'family'."""
+    w = t[3]
+    return w.endswith("ly") and len(w) > 4 and not is_cap(t) and w not in _NOT_ADVERBS
 
 
 def _fronted(toks: Sequence[Tok], j: int) -> bool:

@@ -32,6 +32,7 @@ def _spans(text: str) -> tuple[str | None, str | None, str]:
         ("The governor called for a recount.", "called for"),
         ("Rep. Dana Cole (D-Ore.) warned of a shutdown.", "warned of"),
         ("The mayor is also expected to announce the plan on Friday.", "is also expected"),
+        ("The plan was ultimately approved by the council.", "was ultimately approved"),
     ],
 )
 def test_cue_keeps_auxiliaries_adverbs_and_its_preposition(text: str, cue: str) -> None:
@@ -142,6 +143,8 @@ def test_a_participle_clause_is_a_second_attribution_of_the_same_subject() -> No
 def test_a_raising_verb_has_no_source_and_its_subject_is_content() -> None:
     text = "The new bridge is expected to open in the autumn."
     assert _spans(text) == ("is expected", None, "The new bridge is expected to open in the autumn")
+    text = "The governor is widely expected to win."
+    assert _spans(text) == ("is widely expected", None, "The governor is widely expected to win")
     text = "The governor seemed to accept the findings."
     assert _spans(text) == ("seemed", None, "The governor seemed to accept the findings")
 
