@@ -160,6 +160,17 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if toks[j][3] in ("on", "this", "last", "earlier", "later", "next"):
             j -= 1
         j = _skip_back(toks, j + 1, lang)
+    if (
+        j > 0
+        and toks[j][2] == "."
+        and is_cap(toks[j - 1])
+        and (toks[j - 1][3] in ("jr", "sr") or len(toks[j - 1][2]) == 1)
+    ):
+        rng = np_before(toks, j - 1, lang)  # "Joseph R. Biden Jr. said"
+        if rng is not None:
+            return (rng[0], j), False
+    if j > 0 and toks[j][3] in ("all", "both", "each") and is_word(toks[j - 1]):
+        j = _skip_back(toks, j, lang)  # "Carson, Cruz and Paul have all attacked"
     if j < 0 or not is_word(toks[j]):
         probe = after
         while (
@@ -384,7 +395,7 @@ _EN_FRONTED = (
     | _EN_NOT_SOURCE_START
     | frozenset(
         """
-        still instead earlier later meanwhile however also indeed yet after during despite
+        still instead earlier later meanwhile however also indeed yet after during despite back
         last this next among amid over without within
         """.split()  # noqa: SIM905
     )
@@ -578,6 +589,8 @@ def sentence_attributions(
     )
     out: list[Attribution] = []
     prep_ends: set[int] = set()
+    prev_end = -1  # the last token of the previous attribution's cue and source
+    prev_rng: tuple[int, int] | None = None
     for cue in find_cues(toks, lang, heading, bool(quotes)):
         if cue.first in prep_ends and lang == "nl":
             continue  # "Volgens X meldden ...": the clause's verb, not a second attribution
@@ -588,6 +601,17 @@ def sentence_attributions(
             out.append(Attribution("hearsay", Span(a, b, text[a:b]), None, [], (s_start, s_end)))
             continue
         rng, after = _source_range(toks, cue, lang)
+        inherited = False
+        if (
+            lang == "en"
+            and prev_end >= 0
+            and prev_rng is not None
+            and toks[cue.first][3].endswith("ing")
+            and cue.first == prev_end + 2
+            and toks[prev_end + 1][2] == ","
+        ):
+            rng, after = prev_rng, False  # '"...," McCain said, citing low growth'
+            inherited = True
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
         if lang == "en" and rng is not None and rng[0] <= rng[1]:
@@ -605,8 +629,8 @@ def sentence_attributions(
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
             end = toks[rng[1]][1]
-            if lang == "en" and source.end < end and text[end - 1] in ",)":
-                # the corpus keeps an apposition's closing comma and a closing parenthesis
+            if lang == "en" and source.end < end and text[end - 1] in ",).":
+                # the corpus keeps an apposition's closing comma, a parenthesis, "Jr."
                 source = SourceMention(source.start, end, text[source.start : end], source.kind)
         via_rngs = _via_ranges(toks, cue, lang, tegen)
         via = [mention(text, toks, r, lang, known) for r in via_rngs]
@@ -619,9 +643,12 @@ def sentence_attributions(
             content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
         if quotes:
             before = [q for q in quotes if q[1] <= toks[cue.first][0]]
+            near = toks[cue.first][0]
+            if lang == "en" and rng is not None and not after and not inherited:
+                near = min(near, toks[rng[0]][0])  # '"...," Lopez said'
             if (
                 before
-                and before[-1][1] >= toks[cue.first][0] - 4
+                and before[-1][1] >= near - 4
                 and not (lang == "en" and rng is not None and toks[rng[1]][1] <= before[-1][0])
             ):
                 content = before[-1]  # '"...," zegt X': the quote is the content
@@ -642,6 +669,8 @@ def sentence_attributions(
                 content = whole
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
+        prev_end = max(cue.last, rng[1]) if rng is not None and source is not None else cue.last
+        prev_rng = rng if source is not None else None
     return out
 
 

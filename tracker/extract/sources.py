@@ -117,6 +117,15 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
             i -= 1
         elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
+        elif (
+            lang == "en"
+            and p[2] == "."
+            and i >= 2
+            and len(toks[i - 2][2]) == 1
+            and is_cap(toks[i - 2])
+            and toks[i - 2][1] == p[0]
+        ):
+            i -= 2  # an initial: "Joseph R. Biden"
         elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
             p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])
         ):

@@ -186,3 +186,25 @@ def test_a_passive_cue_takes_its_agent_as_source_and_its_subject_as_content() ->
         "the union",
         "The plan was criticized by the union for its cost",
     )
+
+
+def test_a_quotation_before_its_speaker_and_a_participle_after_it() -> None:
+    text = '"It is a hard race," Lopez said, citing the slow recovery.'
+    atts = [a for _seg, found in find_attributions(text, "en") for a in found]
+    got = [
+        (
+            a.cue.text if a.cue else None,
+            a.source.text if a.source else None,
+            text[slice(*a.content)],
+        )
+        for a in atts
+    ]
+    assert got == [
+        ("said", "Lopez", '"It is a hard race,"'),
+        ("citing", "Lopez", "the slow recovery"),
+    ]
+
+
+def test_initials_and_a_suffix_stay_in_the_name() -> None:
+    text = "Vice President Joseph R. Biden Jr. said the plan had failed."
+    assert _spans(text)[1] == "Vice President Joseph R. Biden Jr."
