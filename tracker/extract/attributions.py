@@ -544,17 +544,17 @@ def _content(
 _EN_CONTENT_END = re.compile(
     r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|and\s+(?:said|"
     r"told|added|says)|\w+ing\b)|(?<=\s[—–-])[—–-]*\s|(?<=\sa)nd\s+(?:said|told|added|says|"
-    r"\w+ed\b))"
+    r"took|made|gave|went|called|\w+ed\b))"
 )  # one character class first: re scans for it in C
 
 
 def _en_content_end(text: str, b: int, e: int) -> int:
     """The end of English content running from b to at most e, at the first clause break
-    outside a quotation."""
+    outside an open quotation."""
     m = _EN_CONTENT_END.search(text, b, e)
     while m is not None:
         before = text[b : m.start()]
-        if not any(q in before for q in '"“”'):
+        if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
             end = m.start()
             while end > b and text[end - 1].isspace():
                 end -= 1

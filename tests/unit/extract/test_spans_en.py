@@ -119,6 +119,10 @@ def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
         ("According to the fire brigade, nobody was hurt.", "nobody was hurt"),
         ('"We will appeal," said Ana Ruiz, a lawyer for the family.', '"We will appeal,"'),
         (
+            'The senator said the deal was "a disgrace" and threatened to block it.',
+            'the deal was "a disgrace"',
+        ),
+        (
             "The senator has repeatedly said the tariffs would hurt farmers.",
             "the tariffs would hurt farmers",
         ),
