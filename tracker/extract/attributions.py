@@ -288,6 +288,11 @@ _NOT_ADVERBS = frozenset(["family", "ally", "assembly", "supply", "rally", "mono
 _EN_APPOSITION_STOP = QUOTE_CHARS | {";", ":", "(", "—", "–"}
 
 
+def _en_name_like(t: Tok) -> bool:
+    """A capitalised word or a personal pronoun: one member of a coordinated subject."""
+    return is_word(t) and (is_cap(t) or t[3] in en.PRONOUNS)
+
+
 def _apposition_start(t: Tok) -> bool:
     """A word that opens an apposition: a determiner, a name, a number or who/whose."""
     return is_word(t) and (
@@ -314,6 +319,15 @@ def _en_source_extent(
         j -= 1
     n = len(toks)
     if not after and j < cue.first:
+        # "Ms. Ruiz, Mr. Hale and Ms. Vos have all criticized": the whole coordination
+        if i >= 2 and toks[i - 1][3] in ("and", "&"):
+            left = np_before(toks, i - 2, "en")
+            while left is not None and _en_name_like(toks[left[0]]):
+                i = left[0]
+                if i >= 2 and toks[i - 1][2] == ",":
+                    left = np_before(toks, i - 2, "en")
+                else:
+                    break
         k = j + 1
         if k < cue.first and toks[k][2] == "(":
             close = k + 1

@@ -81,6 +81,11 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ),
         ("According to the fire brigade, nobody was hurt.", "the fire brigade"),
         ("Last week Trump said the wall would be built.", "Trump"),
+        (
+            "Ms. Ruiz, Mr. Hale and Ms. Vos have all criticized the budget.",
+            "Ms. Ruiz, Mr. Hale and Ms. Vos",
+        ),
+        ("She and her husband said they would stay.", "She and her husband"),
         ("On Friday, the ministry went further and said the deal was off.", "the ministry"),
         ("The senator last week said the bill was dead.", "The senator"),
         ("Trump on Friday endorsed the mayor.", "Trump"),
