@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
-from .cue_model_en import RANK_RATES
+from . import spans_en
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
 from .sources import TITLES, mention, np_after, np_before
@@ -151,9 +151,9 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         return None, False
     j = _skip_back(toks, k, lang)
     while j > 0 and (
-        toks[j][3] in _EN_TIME_BETWEEN
-        or (toks[j][3] in _DAYS and is_cap(toks[j]))
-        or (_en_adverb(toks[j]) and (is_word(toks[j - 1]) or toks[j - 1][2] == ")"))
+        toks[j][3] in spans_en.TIME_BETWEEN
+        or (toks[j][3] in spans_en.DAYS and is_cap(toks[j]))
+        or (spans_en.adverb(toks[j]) and (is_word(toks[j - 1]) or toks[j - 1][2] == ")"))
     ):
         # "Trump on Friday endorsed", "the senator this week said"
         j -= 1
@@ -191,7 +191,7 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             if toks[k][3].endswith("ing"):
                 return _first_np(toks, j, lang), False
             if (
-                toks[k][3] in _EN_INVERTING
+                toks[k][3] in spans_en.INVERTING
                 and probe < n
                 and is_word(toks[probe])
                 and (is_cap(toks[probe]) or toks[probe][3] in en.DETERMINERS)
@@ -210,162 +210,6 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             return (j, j), False
         return _first_np(toks, j, lang), False
     return np_before(toks, j, lang), False
-
-
-# English cue spans as PolNeAR marks them: the auxiliaries, negation and adverbs before the
-# verb ("has also said", "did not deny"), and a preposition that introduces the content after
-# it ("complained about", "called for", "pointed to the report", "said:").
-_EN_CUE_BEFORE = frozenset(
-    """
-    has have had is are was were be been being did does do will would could can may might
-    should must not never also now first later recently still then just often even once
-    already again long previously initially since ever always repeatedly quickly only
-    """.split()  # noqa: SIM905
-)
-_EN_CUE_PARTICLES = frozenset(
-    ["for", "about", "of", "against", "out", "with", "on", "at", "upon", "off", "over"]
-)
-_EN_SAY = frozenset(
-    """
-    said says say saying told tell tells telling wrote writes write writing added adds adding
-    stated states declared announced reported tweeted posted explained noted argued insisted
-    claimed
-    """.split()  # noqa: SIM905
-)
-_EN_WRITTEN = frozenset(["statement", "email", "e-mail"])
-_EN_NP_START = en.DETERMINERS | en.PRONOUNS | {"him", "them", "me", "us"}
-_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
-def _en_cue_extent(
-    toks: Sequence[Tok], first: int, last: int, rng: tuple[int, int] | None
-) -> tuple[int, int]:
-    """The token range of an English verb cue as the corpus marks it."""
-    stop = rng[1] if rng is not None and rng[1] < first else -1
-    while first - 1 > stop:
-        w = toks[first - 1][3]
-        if not (
-            w in _EN_CUE_BEFORE
-            or w.endswith(("n't", "n’t"))
-            or (w.endswith("ly") and len(w) > 4 and is_word(toks[first - 1]))
-            or (w == "to" and first == last)
-        ):
-            break
-        first -= 1
-    n = len(toks)
-    if last + 1 < n and not (rng is not None and rng[0] == last + 1):
-        nxt = toks[last + 1]
-        w = nxt[3]
-        head = toks[first][3]
-        if w == ":" or w in _DAYS:
-            last += 1
-        elif (
-            w == "in"
-            and last + 3 < n
-            and toks[last + 2][3] in ("a", "an")
-            and toks[last + 3][3] in _EN_WRITTEN
-        ):
-            last += 3  # "said in a statement": the corpus marks the channel with the verb
-        elif head not in _EN_SAY and toks[last][3] not in _EN_SAY:
-            to_np = (
-                w == "to"
-                and last + 2 < n
-                and (toks[last + 2][3] in _EN_NP_START or is_cap(toks[last + 2]))
-            )
-            if w in _EN_CUE_PARTICLES or to_np:
-                last += 1
-    return first, last
-
-
-# Words that open a clause, never its subject: "But Mr. Lee said", "As the mayor noted".
-_EN_NOT_SOURCE_START = frozenset(
-    """
-    but and as while when after yet though although then now so because since if where before
-    or nor whereas once until that
-    """.split()  # noqa: SIM905
-)
-_NOT_ADVERBS = frozenset(["family", "ally", "assembly", "supply", "rally", "monopoly", "anomaly"])
-_EN_APPOSITION_STOP = QUOTE_CHARS | {";", ":", "(", "—", "–"}
-
-
-def _en_name_like(t: Tok) -> bool:
-    """A capitalised word or a personal pronoun: one member of a coordinated subject."""
-    return is_word(t) and (is_cap(t) or t[3] in en.PRONOUNS)
-
-
-def _apposition_start(t: Tok) -> bool:
-    """A word that opens an apposition: a determiner, a name, a number or who/whose."""
-    return is_word(t) and (
-        t[3] in en.DETERMINERS or t[3] in ("who", "whose") or is_cap(t) or t[2][0].isdigit()
-    )
-
-
-def _en_source_extent(
-    toks: Sequence[Tok], rng: tuple[int, int], cue: Cue, after: bool, n_end: int
-) -> tuple[int, int]:
-    """An English source noun phrase as PolNeAR marks it: without a leading conjunction or a
-    trailing adverb, with its parenthesis ("Sen. Rand Paul (R-Ky.)") and its apposition
-    ("Ms. Diaz, a spokeswoman for the council," before the verb; "said Ms. Diaz, a
-    spokeswoman for the council." after it, to the end of the sentence)."""
-    i, j = rng
-    while i < j and (toks[i][3] in _EN_NOT_SOURCE_START or not is_word(toks[i])):
-        i += 1
-    while (
-        j > i
-        and toks[j][3].endswith("ly")
-        and not is_cap(toks[j])
-        and toks[j][3] not in _NOT_ADVERBS
-    ):
-        j -= 1
-    n = len(toks)
-    if not after and j < cue.first:
-        # "Ms. Ruiz, Mr. Hale and Ms. Vos have all criticized": the whole coordination
-        if i >= 2 and toks[i - 1][3] in ("and", "&"):
-            left = np_before(toks, i - 2, "en")
-            while left is not None and _en_name_like(toks[left[0]]):
-                i = left[0]
-                if i >= 2 and toks[i - 1][2] == ",":
-                    left = np_before(toks, i - 2, "en")
-                else:
-                    break
-        k = j + 1
-        if k < cue.first and toks[k][2] == "(":
-            close = k + 1
-            while close < cue.first and toks[close][2] != ")" and close - k < 8:
-                close += 1
-            if close < cue.first and toks[close][2] == ")":
-                j = close
-                k = close + 1
-        if k < cue.first and toks[k][2] == ",":
-            v = _skip_back(toks, cue.first, "en")
-            if k < v and toks[v][2] == "," and v - k < 30 and _apposition_start(toks[k + 1]):
-                j = v  # "Ms. Diaz, a spokeswoman for the council, said"
-    elif (
-        after
-        and j + 2 < n
-        and toks[j + 1][2] == ","
-        and _apposition_start(toks[j + 2])
-        and (cue.ctype != "prep" or cue.first > 0)  # not "According to X, [the sentence]"
-    ):
-        k = j + 2
-        while k < n and toks[k][2] not in _EN_APPOSITION_STOP:
-            k += 1
-        e = k - 1
-        while e > j and not is_word(toks[e]) and toks[e][2] != ")":
-            e -= 1
-        if k >= n_end and e > j + 1:
-            j = e  # "said Ms. Diaz, a spokeswoman for the council."
-    return i, j
-
-
-_EN_INVERTING = frozenset(["said", "says", "added", "adds", "wrote", "writes", "noted", "asked"])
-_EN_TIME_BETWEEN = frozenset(["week", "month", "year", "today", "yesterday", "tonight"])
-
-
-def _en_adverb(t: Tok) -> bool:
-    """A lower-case -ly adverb ('widely', 'formally'), not a noun such as 'family'."""
-    w = t[3]
-    return w.endswith("ly") and len(w) > 4 and not is_cap(t) and w not in _NOT_ADVERBS
 
 
 def _fronted(toks: Sequence[Tok], j: int) -> bool:
@@ -404,40 +248,11 @@ def _after_quote(toks: Sequence[Tok], j: int) -> bool:
     )
 
 
-_EN_FRONTED = (
-    _LEADING_PREPS
-    | _EN_NOT_SOURCE_START
-    | frozenset(
-        """
-        still instead earlier later meanwhile however also indeed yet after during despite back
-        last this next among amid over without within
-        """.split()  # noqa: SIM905
-    )
-)
-
-
-_EN_IRREGULAR_PAST = frozenset(
-    """
-    went came made took gave got left met kept held ran saw found thought knew became began
-    brought put set sent spent stood won lost paid led fell rose wrote spoke chose told said
-    has have had is are was were will would could can may might must should does did
-    """.split()  # noqa: SIM905
-)
-
-
-def _en_verb_like(toks: Sequence[Tok], e: int, start: int) -> bool:
-    """Token e is (likely) the verb after a subject noun phrase that begins at `start`."""
-    w = toks[e][3]
-    if _rank(w, 0.0) > 0.3 or w in _EN_IRREGULAR_PAST:
-        return True
-    return e >= start + 2 and w.endswith("ed") and not is_cap(toks[e])
-
-
 def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     """The sentence subject: the noun phrase before the first verb-like gap."""
     pronouns = nl.PRONOUNS if lang == "nl" else en.PRONOUNS
     start = 0
-    if lang == "en" and toks and (toks[0][3] in _EN_FRONTED or toks[0][3] in _TIME_WORDS):
+    if lang == "en" and toks and (toks[0][3] in spans_en.FRONTED or toks[0][3] in _TIME_WORDS):
         # "On Thursday, he said ...", "Still, the mayor insisted ...": after the fronted phrase
         start = next(
             (
@@ -462,7 +277,7 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             rng = np_after(toks, i, lang)  # "The mayor is also expected to"
             if rng is None or rng[1] >= j:
                 return None
-            end = next((e for e in range(i + 1, rng[1] + 1) if _en_verb_like(toks, e, i)), 0)
+            end = next((e for e in range(i + 1, rng[1] + 1) if spans_en.verb_like(toks, e, i)), 0)
             return (i, end - 1) if end else rng  # "The coach said ..., adding": not "said"
         if is_word(t) and is_cap(t):
             end = i
@@ -500,7 +315,7 @@ def _via_ranges(
     return out
 
 
-_rank = RANK_RATES.get
+_NOT_OBJECTS = _LEADING_PREPS | _TIME_WORDS
 _TWELVE_ALNUM = re.compile(r"(?:[\W_]*[^\W_]){12}")  # twelve letters or digits
 
 
@@ -526,7 +341,7 @@ def _content(
     if (
         cue.ctype == "colon"
         or _TWELVE_ALNUM.match(tail, 0, 80)
-        or (lang == "en" and _en_object_after(toks, last + 1, tail_start, e))
+        or (lang == "en" and spans_en.object_after(toks, last + 1, tail_start, e, _NOT_OBJECTS))
     ):
         b = tail_start
         prev_end = tail_start
@@ -545,7 +360,7 @@ def _content(
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
         if lang == "en" and cue.ctype != "colon":
-            e = _en_content_end(text, b, e)
+            e = spans_en.content_end(text, b, e)
         return (b, e) if b < e else (s_start, s_end)
     head_end = toks[min(cue.first, src[0] if src else cue.first)][0]
     while head_end > s_start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:-–"):
@@ -555,37 +370,6 @@ def _content(
 
 # Where English reported content ends: a semicolon, a dash, or a comma that opens another
 # clause ("..., but", "..., while", "..., adding that", "..., according to").
-_EN_CONTENT_END = re.compile(
-    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|and\s+(?:said|"
-    r"told|added|says)|\w+ing\b)|(?<=\s[—–-])[—–-]*\s|(?<=\sa)nd\s+(?:said|told|added|says|"
-    r"took|made|gave|went|called|\w+ed\b))"
-)  # one character class first: re scans for it in C
-
-
-def _en_content_end(text: str, b: int, e: int) -> int:
-    """The end of English content running from b to at most e, at the first clause break
-    outside an open quotation."""
-    m = _EN_CONTENT_END.search(text, b, e)
-    while m is not None:
-        before = text[b : m.start()]
-        if before.count("“") <= before.count("”") and before.count('"') % 2 == 0:
-            end = m.start()
-            while end > b and text[end - 1].isspace():
-                end -= 1
-            return end if end > b else e
-        m = _EN_CONTENT_END.search(text, m.end(), e)
-    return e
-
-
-def _en_object_after(toks: Sequence[Tok], k: int, tail_start: int, e: int) -> bool:
-    """A short object after an English cue is its content ("praised the plan", "denied it"),
-    not a time or place phrase ("said on Monday")."""
-    if k >= len(toks) or toks[k][0] >= e or not is_word(toks[k]):
-        return False
-    w = toks[k][3]
-    return w not in _LEADING_PREPS and w not in _TIME_WORDS and toks[k][0] - tail_start < 3
-
-
 def sentence_attributions(
     text: str,
     toks: Sequence[Tok],
@@ -629,13 +413,13 @@ def sentence_attributions(
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
         if lang == "en" and rng is not None and rng[0] <= rng[1]:
-            rng = _en_source_extent(toks, rng, cue, after, len(toks))
+            rng = spans_en.source_extent(toks, rng, cue, after, len(toks), _skip_back)
         first, last = cue.first, cue.last
         head = first
         if rng is not None and first < rng[0] <= last:
             last = first  # "laat een woordvoerder weten": the cue is the finite verb
         if lang == "en" and cue.ctype == "verb":
-            first, last = _en_cue_extent(toks, first, last, rng)
+            first, last = spans_en.cue_extent(toks, first, last, rng)
             if (first, last) != (cue.first, cue.last):
                 cue = Cue(first, last, cue.ctype)
         cue_span = Span(toks[first][0], toks[last][1], text[toks[first][0] : toks[last][1]])
@@ -667,10 +451,10 @@ def sentence_attributions(
             ):
                 content = before[-1]  # '"...," zegt X': the quote is the content
         if lang == "en" and cue.ctype == "verb":
-            raising = _en_raising(toks, cue, head)
+            raising = spans_en.raising(toks, cue, head)
             if raising:
                 source = None  # "The vote is expected to ...": nobody is said to expect it
-            elif _en_passive(toks, cue, head) and (rng is None or rng[1] < cue.first):
+            elif spans_en.passive(toks, cue, head) and (rng is None or rng[1] < cue.first):
                 # "The plan was criticized by the union": the agent is the source, the
                 # subject belongs to the content
                 raising = True
@@ -678,7 +462,7 @@ def sentence_attributions(
                 by = cue.last + 1
                 agent = np_after(toks, by + 1, lang) if by < n and toks[by][3] == "by" else None
                 source = mention(text, toks, agent, lang, known) if agent is not None else None
-            whole = _en_whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
+            whole = spans_en.whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
             if whole is not None:
                 content = whole
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
@@ -686,65 +470,6 @@ def sentence_attributions(
         prev_end = max(cue.last, rng[1]) if rng is not None and source is not None else cue.last
         prev_rng = rng if source is not None else None
     return out
-
-
-_EN_RAISING = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
-_EN_BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s"])
-
-
-def _en_passive(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
-    """'was criticized', 'has been accused': a be-form before a participle cue."""
-    w = toks[head][3]
-    return (
-        w.endswith(("ed", "en", "wn"))
-        and w not in _EN_SAY
-        and any(toks[i][3] in _EN_BE for i in range(cue.first, head))
-    )
-
-
-def _en_raising(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
-    """'X seems to', 'X appeared ...', 'X is expected to': X is part of the content."""
-    w = toks[head][3]
-    if w in _EN_RAISING:
-        return True
-    return w == "expected" and any(toks[i][3] in _EN_BE for i in range(cue.first, head))
-
-
-def _en_whole_content(
-    text: str,
-    toks: Sequence[Tok],
-    cue: Cue,
-    rng: tuple[int, int] | None,
-    after: bool,
-    raising: bool,
-    s_start: int,
-    s_end: int,
-) -> tuple[int, int] | None:
-    """The content around an English cue, as the corpus spans it (from its first to its last
-    word): the clause from its subject for a raising verb, the whole sentence for an inserted
-    attribution ("The plan, he said, was dead.", '"...," she said, "..."')."""
-    e = s_end
-    while e > s_start and text[e - 1] in ".!?…":
-        e -= 1
-    if raising:
-        start = toks[rng[0]][0] if rng is not None and not after else s_start
-        end = _en_content_end(text, toks[cue.last][1], e)
-        return (start, end) if start < toks[cue.first][0] < end else None
-    if rng is None:
-        return None
-    first = min(rng[0], cue.first)
-    last = max(rng[1], cue.last)
-    n = len(toks)
-    if (
-        first > 0
-        and last + 2 < n
-        and toks[last + 1][2] == ","
-        and (toks[first - 1][2] == "," or toks[first - 1][2] in QUOTE_CHARS)
-        and is_word(toks[first - 2] if first > 1 else toks[0])
-        and (is_word(toks[last + 2]) or toks[last + 2][2] in QUOTE_CHARS)
-    ):
-        return (s_start, e)
-    return None
 
 
 def merge_chains(atts: list[Attribution]) -> list[Attribution]:
