@@ -267,8 +267,11 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             ),
             0,
         )
-        if not start:
-            return None
+        while not start or start >= j:
+            # "And now Mr. Manafort has taken on ..., seeking": after the opening words
+            start = next((i for i in range(min(j, 4)) if toks[i][3] not in spans_en.OPENERS), 0)
+            if not start:
+                return None
     for i in range(start, min(j, start + 12)):
         t = toks[i]
         if t[3] in pronouns:

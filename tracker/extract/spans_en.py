@@ -195,6 +195,12 @@ FRONTED = (
 )
 
 
+# One-word openers before a sentence subject: "And now Mr. Lee ...", "But then she ...".
+OPENERS = NOT_SOURCE_START | frozenset(
+    ["still", "instead", "meanwhile", "however", "also", "indeed", "now", "then", "so"]
+)
+
+
 IRREGULAR_PAST = frozenset(
     """
     went came made took gave got left met kept held ran saw found thought knew became began

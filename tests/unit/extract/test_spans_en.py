@@ -98,6 +98,7 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
             "Ms. Vos, who chairs the panel,",
         ),
         ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
+        ("And now Mr. Lee has taken on a bigger job, hoping to win the state.", "Mr. Lee"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
 )
