@@ -190,6 +190,8 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
         if j >= 0 and toks[j][2] == "," and not _after_quote(toks, j):
             if toks[k][3].endswith("ing"):
                 return _first_np(toks, j, lang), False
+            if toks[k][3].endswith("ed") and k + 2 < n and toks[k + 1][3] == "by":
+                return np_after(toks, k + 2, lang), True  # "The bill, opposed by the union,"
             if (
                 toks[k][3] in spans_en.INVERTING
                 and probe < n

@@ -99,6 +99,7 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ),
         ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
         ("And now Mr. Lee has taken on a bigger job, hoping to win the state.", "Mr. Lee"),
+        ("The bill, opposed by the teachers union, never became law.", "the teachers union"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
 )
