@@ -8,12 +8,13 @@ from dataclasses import replace
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
+from . import spans_en
 from .clauses_nl import nl_colon_source, nl_noun_source, own_subject
 from .clauses_nl import source_range as nl_source_range
 from .clauses_nl import via_ranges as nl_via_ranges
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
-from .sources import mention, np_after, np_before
+from .sources import TITLES, mention, np_after, np_before
 from .tokens import Tok, is_cap, is_word
 from .types import Attribution, KnownSource, SourceMention, Span
 
@@ -127,6 +128,27 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
     if lang == "nl":
         return nl_source_range(toks, cue.first, cue.last)
     j = _skip_back(toks, k, lang)
+    while j > 0 and (
+        toks[j][3] in spans_en.TIME_BETWEEN
+        or (toks[j][3] in spans_en.DAYS and is_cap(toks[j]))
+        or (spans_en.adverb(toks[j]) and (is_word(toks[j - 1]) or toks[j - 1][2] == ")"))
+    ):
+        # "Trump on Friday endorsed", "the senator this week said"
+        j -= 1
+        if toks[j][3] in ("on", "this", "last", "earlier", "later", "next"):
+            j -= 1
+        j = _skip_back(toks, j + 1, lang)
+    if (
+        j > 0
+        and toks[j][2] == "."
+        and is_cap(toks[j - 1])
+        and (toks[j - 1][3] in ("jr", "sr") or len(toks[j - 1][2]) == 1)
+    ):
+        rng = np_before(toks, j - 1, lang)  # "Joseph R. Biden Jr. said"
+        if rng is not None:
+            return (rng[0], j), False
+    if j > 0 and toks[j][3] in ("all", "both", "each") and is_word(toks[j - 1]):
+        j = _skip_back(toks, j, lang)  # "Carson, Cruz and Paul have all attacked"
     if j < 0 or not is_word(toks[j]):
         probe = after
         while (
@@ -136,9 +158,27 @@ def _source_range(toks: Sequence[Tok], cue: Cue, lang: str) -> tuple[tuple[int, 
             and toks[probe][3] not in ("in", "on", "at")
         ):
             probe += 1
+        if (
+            toks[k][3].endswith("ing")
+            and j > 0
+            and toks[j][2] in QUOTE_CHARS
+            and (toks[j - 1][2] == "," or toks[j - 1][2] in QUOTE_CHARS)
+        ):
+            return _first_np(toks, j, lang), False  # '... the "Golden Week," saying that'
         if j >= 0 and toks[j][2] == "," and not _after_quote(toks, j):
             if toks[k][3].endswith("ing"):
                 return _first_np(toks, j, lang), False
+            if toks[k][3].endswith("ed") and k + 2 < n and toks[k + 1][3] == "by":
+                return np_after(toks, k + 2, lang), True  # "The bill, opposed by the union,"
+            if (
+                toks[k][3] in spans_en.INVERTING
+                and probe < n
+                and is_word(toks[probe])
+                and (is_cap(toks[probe]) or toks[probe][3] in en.DETERMINERS)
+            ):
+                inv = np_after(toks, probe, lang)  # "..., said James Henson, director ..."
+                if inv is not None and (inv[1] + 1 >= n or toks[inv[1] + 1][2] in ",.;"):
+                    return inv, True
             sub = _subject_of_clause(toks, j - 1, lang)
             if sub is not None:
                 return sub, False
@@ -161,13 +201,43 @@ def _after_quote(toks: Sequence[Tok], j: int) -> bool:
 def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     """The sentence subject: the noun phrase before the first verb-like gap."""
     pronouns = nl.PRONOUNS if lang == "nl" else en.PRONOUNS
-    for i in range(0, min(j, 12)):
+    start = 0
+    if lang == "en" and toks and (toks[0][3] in spans_en.FRONTED or toks[0][3] in _TIME_WORDS):
+        # "On Thursday, he said ...", "Still, the mayor insisted ...": after the fronted phrase
+        start = next(
+            (
+                i + 1
+                for i in range(min(j - 1, 25))
+                if toks[i][2] == ","
+                and (
+                    is_cap(toks[i + 1])
+                    or toks[i + 1][3] in pronouns
+                    or toks[i + 1][3] in en.DETERMINERS
+                )
+            ),
+            0,
+        )
+        while not start or start >= j:
+            # "And now Mr. Manafort has taken on ..., seeking": after the opening words
+            start = next((i for i in range(min(j, 4)) if toks[i][3] not in spans_en.OPENERS), 0)
+            if not start:
+                return None
+    for i in range(start, min(j, start + 12)):
         t = toks[i]
         if t[3] in pronouns:
             return (i, i)
+        if lang == "en" and t[3] in en.DETERMINERS:
+            rng = np_after(toks, i, lang)  # "The mayor is also expected to"
+            if rng is None or rng[1] >= j:
+                return None
+            end = next((e for e in range(i + 1, rng[1] + 1) if spans_en.verb_like(toks, e, i)), 0)
+            return (i, end - 1) if end else rng  # "The coach said ..., adding": not "said"
         if is_word(t) and is_cap(t):
             end = i
-            while end + 1 < j and is_word(toks[end + 1]) and is_cap(toks[end + 1]):
+            while end + 1 < j and (
+                (is_word(toks[end + 1]) and is_cap(toks[end + 1]))
+                or (lang == "en" and toks[end + 1][2] == "." and toks[end][3] in TITLES)
+            ):
                 end += 1
             return np_before(toks, end, lang)
         if t[2] in QUOTE_CHARS or t[2] == ",":
@@ -188,6 +258,7 @@ def _via_ranges(toks: Sequence[Tok], cue: Cue, lang: str) -> list[tuple[int, int
     return out
 
 
+_NOT_OBJECTS = _LEADING_PREPS | _TIME_WORDS
 _TWELVE_ALNUM = re.compile(r"(?:[\W_]*[^\W_]){12}")  # twelve letters or digits
 
 
@@ -199,6 +270,7 @@ def _content(
     after: bool,
     s_start: int,
     s_end: int,
+    lang: str = "nl",
 ) -> tuple[int, int]:
     """The reported content: after the cue (and its source) or before it."""
     last = cue.last
@@ -209,18 +281,29 @@ def _content(
     e = s_end
     while e > s_start and text[e - 1] in ".!?…":
         e -= 1
-    if cue.ctype == "colon" or _TWELVE_ALNUM.match(tail, 0, 80):
+    if (
+        cue.ctype == "colon"
+        or _TWELVE_ALNUM.match(tail, 0, 80)
+        or (lang == "en" and spans_en.object_after(toks, last + 1, tail_start, e, _NOT_OBJECTS))
+    ):
         b = tail_start
         prev_end = tail_start
         for t in toks[last + 1 : last + 7]:
             if t[0] - prev_end > 8:
                 break  # the words of a long quotation were left out: it is the content
-            if t[3] in ("that", "dat"):
+            if t[3] == "dat":
                 b = t[1]
                 break
+            if t[3] == "that":
+                b = t[0]  # PolNeAR: the English content holds its complementizer
+                break
+            if lang == "en" and t[3] in ("and", "but", ",", ";"):
+                break  # "said she would run and added that ...": not this cue's "that"
             prev_end = t[1]
         while b < e and (text[b].isspace() or text[b] in ",:;"):
             b += 1
+        if lang == "en" and cue.ctype != "colon":
+            e = spans_en.content_end(text, b, e)
         return (b, e) if b < e else (s_start, s_end)
     head_end = toks[min(cue.first, src[0] if src else cue.first)][0]
     while head_end > s_start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:-–"):
@@ -228,6 +311,8 @@ def _content(
     return (s_start, head_end) if head_end > s_start else (s_start, s_end)
 
 
+# Where English reported content ends: a semicolon, a dash, or a comma that opens another
+# clause ("..., but", "..., while", "..., adding that", "..., according to").
 def sentence_attributions(
     text: str,
     toks: Sequence[Tok],
@@ -245,6 +330,8 @@ def sentence_attributions(
     )
     out: list[Attribution] = []
     prep_ends: set[int] = set()
+    prev_end = -1  # the last token of the previous attribution's cue and source
+    prev_rng: tuple[int, int] | None = None
     for cue in find_cues(toks, lang, heading, bool(quotes)):
         if cue.first in prep_ends and lang == "nl":
             continue  # "Volgens X meldden ...": the clause's verb, not a second attribution
@@ -262,30 +349,80 @@ def sentence_attributions(
         rng, after = _source_range(toks, cue, lang)
         if cue.ctype == "noun_dat" and rng is None:
             continue  # "Het bericht dat de fabriek sluit, ...": nobody reports it here
+        inherited = False
+        if (
+            lang == "en"
+            and prev_end >= 0
+            and prev_rng is not None
+            and toks[cue.first][3].endswith("ing")
+            and cue.first == prev_end + 2
+            and toks[prev_end + 1][2] == ","
+        ):
+            rng, after = prev_rng, False  # '"...," McCain said, citing low growth'
+            inherited = True
         if cue.ctype == "prep" and rng is not None:
             prep_ends.add(rng[1] + 1)
+        if lang == "en" and rng is not None and rng[0] <= rng[1]:
+            rng = spans_en.source_extent(toks, rng, cue, after, len(toks), _skip_back)
         first, last = cue.first, cue.last
+        head = first
         if rng is not None and first < rng[0] <= last:
             last = first  # "laat een woordvoerder weten": the cue is the finite verb
+        if lang == "en" and cue.ctype == "verb":
+            first, last = spans_en.cue_extent(toks, first, last, rng)
+            if (first, last) != (cue.first, cue.last):
+                cue = Cue(first, last, cue.ctype)
         cue_span = Span(toks[first][0], toks[last][1], text[toks[first][0] : toks[last][1]])
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):
             source = mention(text, toks, rng, lang, known)
-        vias = (
+            end = toks[rng[1]][1]
+            if lang == "en" and source.end < end and text[end - 1] in ",).":
+                # the corpus keeps an apposition's closing comma, a parenthesis, "Jr."
+                source = SourceMention(source.start, end, text[source.start : end], source.kind)
+        via_rngs = (
             nl_via_ranges(toks, cue.first, cue.last, rng, tegen)
             if lang == "nl" and cue.ctype in ("verb", "colon")
             else _via_ranges(toks, cue, lang)
         )
-        via = [mention(text, toks, r, lang, known) for r in vias]
+        via = [mention(text, toks, r, lang, known) for r in via_rngs]
         if via:
             via = [v for v in via if source is None or v.start != source.start]
-        content = _content(text, toks, cue, rng, after, s_start, s_end)
+        if lang == "en" and via_rngs and via_rngs[0][0] == cue.last + 1:
+            # "told reporters the plan was dead": the content follows the addressee
+            content = _content(text, toks, cue, via_rngs[0], True, s_start, s_end, lang)
+        else:
+            content = _content(text, toks, cue, rng, after, s_start, s_end, lang)
         if quotes:
             before = [q for q in quotes if q[1] <= toks[cue.first][0]]
-            if before and before[-1][1] >= toks[cue.first][0] - 4:
+            near = toks[cue.first][0]
+            if lang == "en" and rng is not None and not after and not inherited:
+                near = min(near, toks[rng[0]][0])  # '"...," Lopez said'
+            if (
+                before
+                and before[-1][1] >= near - 4
+                and not (lang == "en" and rng is not None and toks[rng[1]][1] <= before[-1][0])
+            ):
                 content = before[-1]  # '"...," zegt X': the quote is the content
+        if lang == "en" and cue.ctype == "verb":
+            raising = spans_en.raising(toks, cue, head)
+            if raising:
+                source = None  # "The vote is expected to ...": nobody is said to expect it
+            elif spans_en.passive(toks, cue, head) and (rng is None or rng[1] < cue.first):
+                # "The plan was criticized by the union": the agent is the source, the
+                # subject belongs to the content
+                raising = True
+                n = len(toks)
+                by = cue.last + 1
+                agent = np_after(toks, by + 1, lang) if by < n and toks[by][3] == "by" else None
+                source = mention(text, toks, agent, lang, known) if agent is not None else None
+            whole = spans_en.whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
+            if whole is not None:
+                content = whole
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
+        prev_end = max(cue.last, rng[1]) if rng is not None and source is not None else cue.last
+        prev_rng = rng if source is not None else None
     return _nl_tags(toks, _nl_relays(out)) if lang == "nl" and len(out) > 1 else out
 
 

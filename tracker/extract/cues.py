@@ -2,7 +2,7 @@
 
 English cue words outside the fixed rules (according to, hearsay, citing, speaker colons, dash
 signatures) are decided by a logistic-regression cue model over the word and its context
-(cue_features); its weights are in cue_model_en.py, derived from annotated news.
+(cue_features); its weights are in cue_model_en.json, derived from annotated news.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """English lexicon: auxiliaries, determiners, pronouns, stop words, attribution nouns.
 
-The English cue words and the weights that decide them in context are in cue_model_en.py.
+The English cue words and the weights that decide them in context are in cue_model_en.json.
 """
 
 from __future__ import annotations

@@ -118,6 +118,15 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
             i -= 1
         elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
+        elif (
+            lang == "en"
+            and p[2] == "."
+            and i >= 2
+            and len(toks[i - 2][2]) == 1
+            and is_cap(toks[i - 2])
+            and toks[i - 2][1] == p[0]
+        ):
+            i -= 2  # an initial: "Joseph R. Biden"
         elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
             p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])
         ):
@@ -135,6 +144,44 @@ _NAME_NOUNS = frozenset(
 _EXTEND_OVER = frozenset(
     ["van", "of", "rond", "rondom", "binnen", "bij", "around", "within", "near", "for", "voor"]
 )
+
+
+_EN_NOT_TITLE = frozenset(
+    """
+    week weeks month months year years night morning afternoon evening day days time times
+    ago today yesterday tonight earlier later then now also when where who what
+    """.split()  # noqa: SIM905
+)
+_EN_TITLE_OPENERS = frozenset(['"', "“", "‘", "(", ",", ";", ":", "—", "–"])
+
+
+def _en_title_back(
+    toks: Sequence[Tok],
+    i: int,
+    stop: frozenset[str],
+    dets: frozenset[str],
+    pronouns: frozenset[str],
+) -> int:
+    """Start of an English name with the title or description before it, as one noun phrase:
+    "campaign spokeswoman Ana Ruiz", "former Florida governor Jeb Bush"; kept only when a
+    determiner, the sentence start or punctuation opens it."""
+    k = i
+    while k > 0 and i - k < 6:
+        p = toks[k - 1]
+        w = p[3]
+        if not is_word(p) or w in stop or w in dets or w in pronouns or w in _EN_NOT_TITLE:
+            break
+        if is_cap(p):
+            k = _cap_run_back(toks, k - 1, "en")
+        elif w.endswith(("ed", "ing", "ly", "'s", "’s")) or p[2][0].isdigit():
+            break
+        else:
+            k -= 1
+    if k == i or not any(not is_cap(x) for x in toks[k:i]):
+        return i
+    if k == 0 or toks[k - 1][3] in dets or toks[k - 1][2] in _EN_TITLE_OPENERS:
+        return k
+    return i
 
 
 def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
@@ -163,6 +210,8 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
                 break
             i -= 1
             n += 1
+    if lang == "en" and is_cap(t) and i > 0:
+        i = _en_title_back(toks, i, stop, dets, pronouns)
     if (
         is_cap(t)
         and i >= 2
