@@ -13,6 +13,7 @@ from .cues import TRIGGERS, may_have_cues
 from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
+from .quotes import QUOTE_CHARS
 from .sentences import Segment, split_sentences
 from .sources import Registry, mention, np_before
 from .tokens import Tok, tokenize
@@ -57,9 +58,11 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
     for a, b in seg.quotes:
         if b - a <= _LONG_QUOTE:
             continue
-        close = 2 if text.startswith("''", b - 2) else 1
-        toks += tokenize(text, pos, a + (2 if text.startswith(",,", a) else 1))
-        pos = b - close
+        # a quotation running over several sentences is clipped: no mark at the cut
+        opened = 2 if text.startswith(",,", a) else 1 if text[a] in QUOTE_CHARS else 0
+        closed = 2 if text.startswith("''", b - 2) else 1 if text[b - 1] in QUOTE_CHARS else 0
+        toks += tokenize(text, pos, a + opened)
+        pos = b - closed
     toks += tokenize(text, pos, seg.end)
     return toks
 
