@@ -86,6 +86,7 @@ _SCALES = {
     "m": 10**6,
     "k": 1000,
     "dozen": 12,
+    "dozijn": 12,
 }
 # Vague amounts: the annotation rules count them as no numbers. They are matched (so that
 # "honderden" is not read as the number word "honderd") and dropped.
@@ -107,7 +108,7 @@ _NL_TOKEN = re.compile(rf"{_NL_ATOM}|honderd|duizend|ën|en")
 _DIGITS_NL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = (
-    r"dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen"
+    r"dozijn|dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen"
     r"|mln|mld|mrd|bn|m|k"
 )
 _APPROX = (

@@ -25,6 +25,7 @@ def _nums(text: str, lang: str) -> list[dict[str, object]]:
         ("nl", "vierduizend", 4000),
         ("nl", "vijfentwintig", 25),
         ("nl", "tweehonderd", 200),
+        ("nl", "twee dozijn", 24),
         ("en", "20,000", 20000),
         ("en", "2.5 million", 2500000),
         ("en", "two dozen", 24),
