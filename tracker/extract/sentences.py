@@ -110,6 +110,8 @@ class Segment:
     # to each of them
     quotes: tuple[tuple[int, int], ...] = ()
     joined: bool = False  # the segment goes on with a quotation opened in the segment before
+    # the quotation each of `quotes` is part of, when it runs over several sentences
+    whole: tuple[tuple[int, int], ...] = ()
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
@@ -166,23 +168,28 @@ def _pieces(text: str, ls: int, le: int) -> tuple[list[tuple[int, int]], list[tu
 
 def _clip(
     pieces: list[tuple[int, int]], quotes: list[tuple[int, int]]
-) -> list[tuple[tuple[tuple[int, int], ...], bool]]:
+) -> list[tuple[tuple[tuple[int, int], ...], bool, tuple[tuple[int, int], ...]]]:
     """The quotations of each piece (both in text order), clipped to it (a quotation over
-    several sentences is a part of it in each), and whether the piece goes on with a
-    quotation opened before it. One pass over both lists."""
-    out: list[tuple[tuple[tuple[int, int], ...], bool]] = []
+    several sentences is a part of it in each), whether the piece goes on with a quotation
+    opened before it, and the whole quotations when one of them runs over several pieces.
+    One pass over both lists."""
+    out: list[tuple[tuple[tuple[int, int], ...], bool, tuple[tuple[int, int], ...]]] = []
     q = 0
     for a, b in pieces:
         while q < len(quotes) and quotes[q][1] <= a:
             q += 1
         inside: list[tuple[int, int]] = []
+        whole: list[tuple[int, int]] = []
         i = q
         while i < len(quotes) and quotes[i][0] < b:
             qa, qb = quotes[i]
             if qb > a:
                 inside.append((max(a, qa), min(b, qb)))
+                whole.append((qa, qb))
             i += 1
-        out.append((tuple(inside), q < len(quotes) and quotes[q][0] < a < quotes[q][1]))
+        split = any(w[0] < a or w[1] > b for w in whole)
+        joined = q < len(quotes) and quotes[q][0] < a < quotes[q][1]
+        out.append((tuple(inside), joined, tuple(whole) if split else ()))
     return out
 
 
@@ -244,9 +251,9 @@ def split_sentences(text: str) -> list[Segment]:
         elif le == last_line_end and len(pieces) > 1 and _is_label(text, *pieces[-1]):
             pieces.pop()  # a caption run into the end of the text
         kind = "heading" if title and len(pieces) <= _HEADLINES else "sentence"
-        clipped = _clip(pieces, quotes) if quotes else [((), False)] * len(pieces)
-        for (a, b), (inside, joined) in zip(pieces, clipped, strict=True):
-            out.append(Segment(a, b, kind, para, inside, joined))
+        clipped = _clip(pieces, quotes) if quotes else [((), False, ())] * len(pieces)
+        for (a, b), (inside, joined, whole) in zip(pieces, clipped, strict=True):
+            out.append(Segment(a, b, kind, para, inside, joined, whole))
         if first and len(pieces) == 1 and not ended and len(line.split()) <= 20:
             out[-1] = replace(out[-1], kind="heading")
     return out

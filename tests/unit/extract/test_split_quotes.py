@@ -96,3 +96,21 @@ def test_a_long_line_with_many_quotations_keeps_its_structure() -> None:
         else:
             assert text[seg.start : seg.end] == "Het waait', zei Piet."
             assert text[qa:qb] == "Het waait'"
+
+
+def test_cue_level_content_is_the_whole_quotation() -> None:
+    # find_attributions (the cue level, PolNeAR's convention) keeps the whole quotation as
+    # the content; the claims keep one sentence each
+    from tracker.extract import find_attributions
+
+    text = '"The school is closed. Classes move online," the principal said on Monday.'
+    found = [(seg, a) for seg, atts in find_attributions(text, "en") for a in atts]
+    assert len(found) == 1
+    seg, att = found[0]
+    assert text[seg.start : seg.end] == 'Classes move online," the principal said on Monday.'
+    assert text[att.content[0] : att.content[1]] == ('"The school is closed. Classes move online,"')
+    claim = extract_claims(text, "en")[1]
+    assert claim.attribution is not None
+    assert text[claim.attribution.content[0] : claim.attribution.content[1]] == (
+        'Classes move online,"'
+    )
