@@ -11,6 +11,8 @@ whole. In text order it
   the article (`SourceMention.resolved`; the source keeps its own words; coreference.py);
 - gives the sentences closed by a cataphoric carrier ("Dat zegt X.", "Zo wordt Y door X
   omschreven.", "That is what X said.") and a quoted headline above them to X;
+- gives the sentences of a quotation that runs over several sentences the speaker one of
+  them names (before or after), or the one carried over to its first sentence;
 - carries a speaker over to the quotations that follow without a cue of their own, until
   another speaker, a subhead or a gap ends it;
 - in Dutch only (English news repeats its cues, see link_sentences): gives a cue-less
@@ -81,7 +83,7 @@ def _implicit(kind: str, src: SourceMention, via: list[SourceMention], seg: Segm
 def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
     """'"...", fulmineerde Sloetski.': a quotation that opens the sentence and is followed by
     an inverted speech clause (finite verb, then its subject) names its own speaker."""
-    if not seg.quotes or not opens_quote(text, seg):
+    if not seg.quotes or not (seg.joined or opens_quote(text, seg)):
         return None
     qa, qb = seg.quotes[0]
     if qa > seg.start + 2 or (qb - qa < (seg.end - seg.start) // 2 and seg.end - qb > 100):
@@ -195,6 +197,7 @@ def link_sentences(
                     break
     # 3. Quotations without a cue keep the last speaker; a paraphrase between two sentences of
     #    one speaker is that speaker's; a short "Volgens X" paragraph is X's account.
+    _quote_runs(segs, chosen)
     _carry_over(text, segs, chosen, res)
     if lg == "nl":
         # Dutch news often gives a speaker's account without a cue in every sentence; English
@@ -263,6 +266,11 @@ def _carry_over(
             if main is not None:
                 last, last_seg = main, k
             continue
+        if s.joined and last is not None and last.source is not None and last_seg == k - 1:
+            # the next sentence of a quotation carried over to its first
+            chosen[k] = [_implicit("quote", last.source, last.via, s)]
+            last_seg = k
+            continue
         if not opens_quote(text, s):
             continue
         src = last.source if last is not None else None
@@ -281,6 +289,25 @@ def _carry_over(
             continue
         chosen[k] = [_implicit("quote", src, last.via, s)]
         last_seg = k
+
+
+def _quote_runs(segs: Sequence[Segment], chosen: list[list[Attribution]]) -> None:
+    """The sentences of one quotation (a run of segments `joined` to the one before) without
+    an attribution of their own get the speaker that another of them names or carries."""
+    n = len(segs)
+    k = 0
+    while k < n:
+        j = k + 1
+        while j < n and segs[j].joined:
+            j += 1
+        if j - k > 1:
+            found = [a for i in range(k, j) if (a := _speaker(chosen[i])) is not None]
+            speaker = next((a for a in found if not a.implicit), found[0] if found else None)
+            if speaker is not None and speaker.source is not None:
+                for i in range(k, j):
+                    if not chosen[i]:
+                        chosen[i] = [_implicit("quote", speaker.source, speaker.via, segs[i])]
+        k = j
 
 
 def _speaker(atts: list[Attribution]) -> Attribution | None:

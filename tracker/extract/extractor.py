@@ -13,6 +13,7 @@ from .cues import TRIGGERS, may_have_cues
 from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
+from .quotes import QUOTE_CHARS
 from .sentences import Segment, split_sentences
 from .sources import Registry, mention, np_before
 from .tokens import Tok, tokenize
@@ -57,9 +58,11 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
     for a, b in seg.quotes:
         if b - a <= _LONG_QUOTE:
             continue
-        close = 2 if text.startswith("''", b - 2) else 1
-        toks += tokenize(text, pos, a + (2 if text.startswith(",,", a) else 1))
-        pos = b - close
+        # a quotation running over several sentences is clipped: no mark at the cut
+        opened = 2 if text.startswith(",,", a) else 1 if text[a] in QUOTE_CHARS else 0
+        closed = 2 if text.startswith("''", b - 2) else 1 if text[b - 1] in QUOTE_CHARS else 0
+        toks += tokenize(text, pos, a + opened)
+        pos = b - closed
     toks += tokenize(text, pos, seg.end)
     return toks
 
@@ -93,8 +96,22 @@ def _analyse(
 def find_attributions(
     text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
 ) -> list[tuple[Segment, list[Attribution]]]:
-    """Every sentence with all attributions found in it (cue level, before claims are built)."""
-    return [(seg, atts) for seg, atts, _, _, _ in _analyse(text, _lang(text, lang), known_sources)]
+    """Every sentence with all attributions found in it (cue level, before claims are built);
+    the content of a quotation that runs over several sentences is the whole quotation."""
+    return [
+        (seg, [_whole_quote(seg, a) for a in atts] if seg.whole else atts)
+        for seg, atts, _, _, _ in _analyse(text, _lang(text, lang), known_sources)
+    ]
+
+
+def _whole_quote(seg: Segment, att: Attribution) -> Attribution:
+    """The attribution with its content reaching over the whole of a quotation that it holds
+    part of (a claim keeps the part in its sentence: it checks one sentence)."""
+    c0, c1 = att.content
+    for (a, b), (wa, wb) in zip(seg.quotes, seg.whole, strict=True):
+        if c0 < b and a < c1 and (wa < a or b < wb):
+            c0, c1 = min(c0, wa), max(c1, wb)
+    return att if (c0, c1) == att.content else replace(att, content=(c0, c1))
 
 
 def _select(atts: list[Attribution]) -> list[Attribution]:

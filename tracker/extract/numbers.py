@@ -86,17 +86,16 @@ _SCALES = {
     "m": 10**6,
     "k": 1000,
     "dozen": 12,
+    "dozijn": 12,
 }
-_VAGUE = {
-    "honderden": (200, 999),
-    "duizenden": (2000, 9999),
-    "tienduizenden": (20000, 99999),
-    "tientallen": (20, 99),
-    "hundreds": (200, 999),
-    "thousands": (2000, 9999),
-    "dozens": (24, 99),
-    "millions": (2 * 10**6, 9 * 10**6),
-}
+# Vague amounts: the annotation rules count them as no numbers. They are matched (so that
+# "honderden" is not read as the number word "honderd") and dropped.
+_VAGUE = frozenset(
+    """
+    honderden duizenden tienduizenden honderdduizenden tientallen miljoenen miljarden
+    hundreds thousands dozens millions billions
+    """.split()  # noqa: SIM905
+)
 
 # Dutch compound number words: "vijfentwintigduizend", "tweehonderd", "vierduizend".
 _NL_ATOM = "|".join(sorted(_NL_UNITS, key=len, reverse=True))
@@ -109,7 +108,7 @@ _NL_TOKEN = re.compile(rf"{_NL_ATOM}|honderd|duizend|ën|en")
 _DIGITS_NL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _DIGITS_EN = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _SCALE_WORDS = (
-    r"dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen"
+    r"dozijn|dozen|hundred|thousand|million|billion|trillion|honderd|duizend|miljoen|miljard|biljoen"
     r"|mln|mld|mrd|bn|m|k"
 )
 _APPROX = (
@@ -128,7 +127,7 @@ def _build(digits: str, words: str) -> re.Pattern[str]:
     atom = _NUM_ATOM.replace("{D}", digits).replace("{W}", words)
     second = atom.replace("?P<", "?P<b_")
     return re.compile(
-        rf"(?<!\w)(?=[\w€$£])(?:(?P<vague>(?:{'|'.join(_VAGUE)})\b)|"
+        rf"(?<!\w)(?=[\w€$£])(?:(?P<vague>(?:{'|'.join(sorted(_VAGUE))})\b)|"
         rf"(?<![\w.,])(?:(?P<approx>{_APPROX})\s+)?"
         rf"(?:(?P<fewscale>een\ paar|a\ few|enkele|several|a|een)\s+(?=(?:{_SCALE_WORDS})\b))?"
         rf"(?:{atom}|(?P<fs>(?:{_SCALE_WORDS})))"
@@ -249,7 +248,7 @@ def _digit_numbers(text: str, start: int, end: int, lang: str) -> list[Number]:
         if b_value is not None and b_value >= value:
             out.append(Number(s, m.end(), txt, None, value, b_value, approx, unit))
         elif b_value is not None:
-            out.append(Number(s, m.end(), txt, None, None, None, approx, unit))
+            continue  # "20 tot 5": no amount
         else:
             out.append(Number(s, m.end(), txt, value, None, None, approx, unit))
     return out
@@ -413,9 +412,10 @@ def find_numbers(
     words: frozenset[str] | None = None,
     low: str | None = None,
 ) -> list[Number]:
-    """All numbers in text[start:end] with values; ranges carry low/high, vague ones approx.
-    Not numbers: years, dates, clock times, ages, points in time counted back ('twee weken
-    geleden'), labels ('artikel 50', 'terminal 4') and a bare 'één'.
+    """All numbers in text[start:end] with values; ranges carry low/high, approximations
+    ('ruim 300') approx. Not numbers: vague amounts ('tientallen', 'a few hundred'), years,
+    dates, clock times, ages, points in time counted back ('twee weken geleden'), labels
+    ('artikel 50', 'terminal 4') and a bare 'één'.
 
     `words` (the lower-cased words of the span) and `low` (the span lower-cased), when the
     caller has them, let the search skip to where a number can start.
@@ -556,16 +556,13 @@ def _from_match(m: re.Match[str], lang: str) -> Number | None:
     s, e, txt = m.start(), m.end(), m.group()
     if s == e or txt.lower() in ("one", "zero", "nul"):
         return None
-    if g["vague"]:
-        lo, hi = _VAGUE[g["vague"].lower()]
-        return Number(s, e, txt, None, lo, hi, True)
+    if g["vague"] or (g["fewscale"] and g["fewscale"].lower() not in ("a", "een")):
+        return None  # "tientallen", "a few hundred", "enkele duizenden": vague amounts
     nwords: str | None = g["words"]
     if (g["fs"] and not g["fewscale"]) or (nwords and nwords.lower() in ("m", "k")):
         return None  # a bare scale word ("million") without a count
     if not g["digits"] and not nwords and not g["fewscale"]:
         return None
-    few = (g["fewscale"] or "").lower()
-    several = few in ("een paar", "a few", "enkele", "several")
     scale = g["scale"] or g["fs"] or g["b_scale"]
     try:
         if g["digits"] is None and nwords is None:
@@ -580,14 +577,10 @@ def _from_match(m: re.Match[str], lang: str) -> Number | None:
         return None
     if value is None or _is_score(m.string, s, e, value, b_value):
         return None
-    if several:
-        value = value * 2
-    approx = several or bool(g["approx"])
+    approx = bool(g["approx"])
     unit = _UNIT.get((g["unit"] or "").strip().lower() or (g["cur"] or ""))
     if b_value is not None:
         if b_value < value:
-            return Number(s, e, txt, None, None, None, approx, unit)
+            return None  # "20 tot 5": no amount
         return Number(s, e, txt, None, value, b_value, approx, unit)
-    if several:
-        return Number(s, e, txt, None, value, None, True, unit)
     return Number(s, e, txt, value, None, None, approx, unit)

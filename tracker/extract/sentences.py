@@ -106,7 +106,12 @@ class Segment:
     end: int
     kind: str
     paragraph: int
-    quotes: tuple[tuple[int, int], ...] = ()  # closed quotations inside the segment
+    # closed quotations inside the segment; one that runs over several sentences is clipped
+    # to each of them
+    quotes: tuple[tuple[int, int], ...] = ()
+    joined: bool = False  # the segment goes on with a quotation opened in the segment before
+    # the quotation each of `quotes` is part of, when it runs over several sentences
+    whole: tuple[tuple[int, int], ...] = ()
 
 
 def _is_abbreviation(text: str, line_start: int, dot: int) -> bool:
@@ -146,25 +151,46 @@ _HEADLINES, _HEADLINE_WORDS = 3, 30  # a title line: this many headlines and wor
 
 
 def _pieces(text: str, ls: int, le: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The sentences of the line text[ls:le] and its closed quotations."""
-    quotes: list[tuple[int, int]] | None = None
+    """The sentences of the line text[ls:le] and its closed quotations. A sentence end inside
+    a quotation ends a sentence, too: a fact-checker checks the sentences of a quoted
+    paragraph one by one (the discourse pass gives them the quotation's speaker)."""
     start = ls
     pieces: list[tuple[int, int]] = []
     for bm in _BOUNDARY.finditer(text, ls, le):
-        cut = bm.start(1)
         dot = bm.start()
         if text[dot] == "." and _is_abbreviation(text, ls, dot):
             continue
-        if quotes is None:
-            quotes = _closed_quotes(text, ls, le)
-        if any(a < dot and cut < b for a, b in quotes):
-            continue
-        pieces.append((start, cut))
+        pieces.append((start, bm.start(1)))
         start = bm.end()  # pieces start and end without blanks
     pieces.append((start, le))
-    if quotes is None:
-        quotes = _closed_quotes(text, ls, le)
-    return [(a, b) for a, b in pieces if a < b], quotes
+    return [(a, b) for a, b in pieces if a < b], _closed_quotes(text, ls, le)
+
+
+def _clip(
+    pieces: list[tuple[int, int]], quotes: list[tuple[int, int]]
+) -> list[tuple[tuple[tuple[int, int], ...], bool, tuple[tuple[int, int], ...]]]:
+    """The quotations of each piece (both in text order), clipped to it (a quotation over
+    several sentences is a part of it in each), whether the piece goes on with a quotation
+    opened before it, and the whole quotations when one of them runs over several pieces.
+    One pass over both lists."""
+    out: list[tuple[tuple[tuple[int, int], ...], bool, tuple[tuple[int, int], ...]]] = []
+    q = 0
+    for a, b in pieces:
+        while q < len(quotes) and quotes[q][1] <= a:
+            q += 1
+        inside: list[tuple[int, int]] = []
+        whole: list[tuple[int, int]] = []
+        i = q
+        while i < len(quotes) and quotes[i][0] < b:
+            qa, qb = quotes[i]
+            if qb > a:
+                inside.append((max(a, qa), min(b, qb)))
+                whole.append((qa, qb))
+            i += 1
+        split = any(w[0] < a or w[1] > b for w in whole)
+        joined = q < len(quotes) and quotes[q][0] < a < quotes[q][1]
+        out.append((tuple(inside), joined, tuple(whole) if split else ()))
+    return out
 
 
 def _is_label(text: str, a: int, b: int, ended: bool = False) -> bool:
@@ -225,9 +251,9 @@ def split_sentences(text: str) -> list[Segment]:
         elif le == last_line_end and len(pieces) > 1 and _is_label(text, *pieces[-1]):
             pieces.pop()  # a caption run into the end of the text
         kind = "heading" if title and len(pieces) <= _HEADLINES else "sentence"
-        for a, b in pieces:
-            inside = tuple(q for q in quotes if a <= q[0] and q[1] <= b) if quotes else ()
-            out.append(Segment(a, b, kind, para, inside))
+        clipped = _clip(pieces, quotes) if quotes else [((), False, ())] * len(pieces)
+        for (a, b), (inside, joined, whole) in zip(pieces, clipped, strict=True):
+            out.append(Segment(a, b, kind, para, inside, joined, whole))
         if first and len(pieces) == 1 and not ended and len(line.split()) <= 20:
             out[-1] = replace(out[-1], kind="heading")
     return out

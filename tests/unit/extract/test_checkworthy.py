@@ -79,3 +79,37 @@ def test_score_is_monotone_in_its_evidence() -> None:
     assert score(low, words, 2, None) > score(low, words, 0, None)
     assert score(low, words, 0, None) > score(low + "?", words, 0, None)
     assert score(low, words, 0, None, heading=True) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "fact", "opinion"),
+    [
+        (
+            "De brandweer rukte gisteren uit naar de haven. ,,Het vuur brak om drie uur 's "
+            "nachts uit in een loods met 200 ton kunstmest. Wat een verschrikkelijke nacht was "
+            "het'', zegt brandweercommandant Ria Pauw.",
+            "nl",
+            "200 ton kunstmest",
+            "verschrikkelijke nacht",
+        ),
+        (
+            '"The plant fired 340 workers in March. I think that was a shameful decision," '
+            "said union leader Tom Baker.",
+            "en",
+            "340 workers",
+            "shameful decision",
+        ),
+    ],
+)
+def test_a_quotation_of_a_fact_and_an_opinion_is_triaged_per_sentence(
+    text: str, lang: str, fact: str, opinion: str
+) -> None:
+    claims = extract_claims(text, lang)
+    [fact_claim] = [c for c in claims if fact in c.text]
+    [opinion_claim] = [c for c in claims if opinion in c.text]
+    assert fact_claim is not opinion_claim  # the quotation is split into its sentences
+    assert fact_claim.checkworthy and not opinion_claim.checkworthy
+    # both keep the quotation's speaker
+    for c in (fact_claim, opinion_claim):
+        assert c.attribution is not None and c.attribution.source is not None
+        assert c.attribution.kind == "quote"

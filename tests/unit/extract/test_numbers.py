@@ -25,6 +25,7 @@ def _nums(text: str, lang: str) -> list[dict[str, object]]:
         ("nl", "vierduizend", 4000),
         ("nl", "vijfentwintig", 25),
         ("nl", "tweehonderd", 200),
+        ("nl", "twee dozijn", 24),
         ("en", "20,000", 20000),
         ("en", "2.5 million", 2500000),
         ("en", "two dozen", 24),
@@ -51,17 +52,47 @@ def test_percent_and_money() -> None:
     assert (eur2["value"], eur2["unit"]) == (2500000, "EUR")
 
 
-def test_ranges_and_vague_amounts() -> None:
-    [r] = _nums("Er zijn een paar honderd tot duizend slaapplekken nodig.", "nl")
-    assert (r["value"], r["low"], r["high"], r["approx"]) == (None, 200, 1000, True)
+def test_ranges() -> None:
     [r2] = _nums("between 1990-1995", "en")
     assert (r2["low"], r2["high"]) == (1990, 1995)
-    [r3] = _nums("Er kwamen honderden mensen.", "nl")
-    assert (r3["low"], r3["high"], r3["approx"]) == (200, 999, True)
-    [r4] = _nums("Thousands of people came.", "en")
-    assert r4["approx"] is True and r4["value"] is None
     [r5] = _nums("ruim 300 tot 400 doden", "nl")
-    assert (r5["low"], r5["high"], r5["approx"]) == (300, 400, True)
+    assert (r5["value"], r5["low"], r5["high"], r5["approx"]) == (None, 300, 400, True)
+    [r6] = _nums("The repair takes 6 to 8 weeks.", "en")
+    assert (r6["text"], r6["low"], r6["high"]) == ("6 to 8", 6, 8)
+    # an upper bound below the lower one is no amount at all
+    assert _nums("Er stonden 20 tot 5 stoelen.", "nl") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("nl", "Er kwamen tientallen boeren naar het plein."),
+        ("nl", "Honderden agenten stonden klaar."),
+        ("nl", "De fraude kostte de staat vele tientallen miljoenen."),
+        ("nl", "Het gaat om honderden miljarden aan schulden."),
+        ("nl", "Enkele duizenden fans bleven thuis."),
+        ("nl", "Er zijn een paar honderd slaapplekken nodig."),
+        ("nl", "Tienduizenden huishoudens zaten zonder stroom."),
+        ("nl", "Miljoenen kijkers zagen de finale."),
+        ("en", "Dozens of farmers blocked the road."),
+        ("en", "Hundreds of officers were on duty."),
+        ("en", "Thousands of people came."),
+        ("en", "A few hundred fans stayed at home."),
+        ("en", "Several million households lost power."),
+        ("en", "Millions of viewers watched the final."),
+    ],
+)
+def test_vague_amounts_are_not_numbers(lang: str, text: str) -> None:
+    assert _nums(text, lang) == []
+
+
+def test_vague_amount_beside_a_number() -> None:
+    [n] = _nums("Tientallen dorpen, samen 4.500 inwoners, liepen onder.", "nl")
+    assert (n["text"], n["value"]) == ("4.500", 4500)
+    [m] = _nums("Hundreds of flights, about 1,200 in all, were cancelled.", "en")
+    assert (m["text"], m["value"], m["approx"]) == ("about 1,200", 1200, True)
+    [d] = _nums("She bought a dozen eggs.", "en")
+    assert (d["text"], d["value"]) == ("a dozen", 12)
 
 
 def test_approximations() -> None:

@@ -27,11 +27,20 @@ def test_abbreviations_do_not_end_sentences(text: str) -> None:
     assert len(_sentences(text)) == 2
 
 
-def test_quote_spanning_sentences_stays_one_claim() -> None:
+def test_quote_spanning_sentences_is_one_sentence_each() -> None:
     text = '"We hebben geen eten. We hebben geen water," zegt Zaza. Daarna vertrok hij.'
     assert _sentences(text) == [
-        '"We hebben geen eten. We hebben geen water," zegt Zaza.',
+        '"We hebben geen eten.',
+        'We hebben geen water," zegt Zaza.',
         "Daarna vertrok hij.",
+    ]
+    segs = split_sentences(text)
+    assert [s.joined for s in segs] == [False, True, False]
+    # the quotation is clipped to each sentence it runs through
+    assert [[text[a:b] for a, b in s.quotes] for s in segs] == [
+        ['"We hebben geen eten.'],
+        ['We hebben geen water,"'],
+        [],
     ]
 
 
@@ -106,8 +115,12 @@ def test_quote_continued_in_next_paragraph_keeps_its_speaker() -> None:
     assert second.implicit is True and second.cue is None and second.kind == "quote"
     assert second.source.text == "de soldaat met de roepnaam Zaza"
     assert claims[0].attribution is not None and claims[0].attribution.implicit is False
+    # the quotation's second sentence keeps the speaker, too
+    third = claims[2].attribution
+    assert claims[2].text == "We wachten nog steeds.”"
+    assert third is not None and third.implicit and third.source is second.source
     # "reageerde niet": a refusal, no attribution of its own, and no quote carried over
-    assert claims[2].attribution is None
+    assert claims[3].attribution is None
 
 
 def test_english_continued_quote_convention() -> None:
