@@ -11,7 +11,7 @@ from tests.conftest import People
 from tracker.models import Article, Claim, Evidence, Source
 from tracker.services import review
 from tracker.services.ingest import ArticleInput, ingest_article
-from tracker.services.sources import create_source, merge_sources
+from tracker.services.sources import create_source, find_source, merge_sources
 
 HOSTILE = "<script>alert(1)</script>"
 ESCAPED = "&lt;script&gt;alert(1)&lt;/script&gt;"
@@ -127,7 +127,7 @@ def test_chain_editor(
     as_factchecker: FlaskClient, session: Session, people: People, article: Article
 ) -> None:
     claim = _claim(article, "Anna Smit")
-    smit = create_source(session, "Anna Smit", "person")
+    smit = find_source(session, "Anna Smit") or create_source(session, "Anna Smit", "person")
     session.commit()
     # correct the source by registry id, and add a new anonymous source behind it
     r = as_factchecker.post(

@@ -164,8 +164,7 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
     # Lower-case titles and institution heads before a name: "minister Hugo de Jonge",
     # "ministerie van Defensie", "woordvoerder Jan Smit" name their entity.
     lead = 0
-    heads = _INSTITUTION_HEADS
-    while lead < len(rest) and not _capitalised(rest[lead]) and rest_low[lead] in heads:
+    while lead < len(rest) and not _capitalised(rest[lead]) and is_title(rest_low[lead]):
         lead += 1
     if lead:
         while lead < len(rest) and rest_low[lead] in _PARTICLES:
@@ -231,6 +230,23 @@ _PERSON_TITLES = _words(
 )
 
 
+_TITLE_PREFIXES = ("oud-", "ex-", "vice-", "adjunct-", "interim-", "former-")
+
+
+def is_title(low: str) -> bool:
+    """A lower-case title or role before a name, also as a Dutch compound or with a prefix:
+    "wethouder", "havenwethouder", "oud-minister", "fractievoorzitter", "ex-senator"."""
+    for prefix in _TITLE_PREFIXES:
+        if low.startswith(prefix):
+            low = low[len(prefix) :]
+            break
+    if low in _PERSON_TITLES or low in _INSTITUTION_HEADS:
+        return True
+    return len(low) > 8 and any(
+        low.endswith(t) for t in _PERSON_TITLES if len(t) >= 6 and len(low) - len(t) >= 3
+    )
+
+
 def registry_name(text: str, kind: str) -> str:
     """The form a named mention is registered under: single spaces, no edge punctuation, and
     for a person no lower-case title before the name ("minister Hugo de Jonge" -> "Hugo de
@@ -238,11 +254,9 @@ def registry_name(text: str, kind: str) -> str:
     words = " ".join(text.split()).strip(_EDGE).split()
     if kind == "person":
         i = 0
-        if len(words) > 2 and _bare(words[0]) in _DEFINITE and _bare(words[1]) in _PERSON_TITLES:
+        if len(words) > 2 and _bare(words[0]) in _DEFINITE and is_title(_bare(words[1])):
             i = 1
-        while (
-            i < len(words) - 1 and not _capitalised(words[i]) and _bare(words[i]) in _PERSON_TITLES
-        ):
+        while i < len(words) - 1 and not _capitalised(words[i]) and is_title(_bare(words[i])):
             i += 1
         if i and _capitalised(words[i]):
             words = words[i:]

@@ -124,3 +124,24 @@ def test_aliases_must_look_like_names_and_renames_too(session: Session, people: 
     with pytest.raises(InvalidInput, match="not a name"):
         sources.update_source(session, paper.id, people.editor, name="Hij", kind="outlet")
     assert {a.alias for a in paper.aliases} == {"Ochtendpost", "DOP"}
+
+
+@pytest.mark.parametrize(
+    ("mention", "registered"),
+    [
+        ("havenwethouder Anna Smit", "Anna Smit"),
+        ("oud-minister Karel de Wit", "Karel de Wit"),
+        ("fractievoorzitter Ruud Peters", "Ruud Peters"),
+        ("de onderwijswethouder Fatma Yilmaz", "Fatma Yilmaz"),
+        ("ex-senator Mary Collins", "Mary Collins"),
+    ],
+)
+def test_a_title_compound_before_a_name_is_a_name_registered_without_it(
+    mention: str, registered: str
+) -> None:
+    assert classify_mention(mention, "person").form == "name"
+    assert registry_name(mention, "person") == registered
+
+
+def test_a_compound_title_alone_is_still_a_description() -> None:
+    assert classify_mention("de havenwethouder", "person").form == "description"
