@@ -109,6 +109,53 @@ def _nationality(t: Tok, lang: str) -> bool:
     return lang == "nl" and t[3] in lexicon_nl.NATIONALITIES
 
 
+_NL_PARTICLES = frozenset(["van", "de", "der", "den", "het", "ter", "ten", "te", "'t", "’t"])
+_NL_PARTICLE_LEAD = frozenset(["in", "op", "uit"])  # only before another particle: "in 't Veld"
+
+
+def _apostrophe_t(toks: Sequence[Tok], k: int) -> bool:
+    """The tokens at k are the particle 't, split by the tokeniser into "'" and "t"."""
+    return toks[k][2] in ("'", "’") and k + 1 < len(toks) and toks[k + 1][2] == "t"
+
+
+def _nl_particles_end(toks: Sequence[Tok], k: int) -> int:
+    """Index after the run of Dutch name particles starting at k ('van', 'van der', 'van 't',
+    'in 't', 'ter'), or k when none starts there."""
+    n = len(toks)
+    m = k
+    while m < n and m - k < 4:
+        if _apostrophe_t(toks, m):
+            m += 2
+        elif is_cap(toks[m]):
+            break
+        elif toks[m][3] in _NL_PARTICLES or (
+            toks[m][3] in _NL_PARTICLE_LEAD
+            and m + 1 < n
+            and not is_cap(toks[m + 1])
+            and (toks[m + 1][3] in _NL_PARTICLES or _apostrophe_t(toks, m + 1))
+        ):
+            m += 1
+        else:
+            break
+    return m
+
+
+def _nl_particles_start(toks: Sequence[Tok], k: int) -> int:
+    """Start of the run of Dutch name particles ending just before token k (k when none)."""
+    m = k
+    while m > 0 and k - m < 4:
+        p = toks[m - 1]
+        if p[2] == "t" and m >= 2 and toks[m - 2][2] in ("'", "’"):
+            m -= 2
+        elif is_cap(p):
+            break
+        elif p[3] in _NL_PARTICLES or (p[3] in _NL_PARTICLE_LEAD and m < k):
+            m -= 1
+        else:
+            break
+    return m
+
+
 def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
     """Start index of the capitalised name ending at token j (with particles and titles)."""
     i = j
@@ -116,6 +163,17 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
         p = toks[i - 1]
         if is_word(p) and is_cap(p) and not _nationality(p, lang):
             i -= 1
+        elif (
+            lang == "nl"
+            and not is_cap(p)
+            and (m := _nl_particles_start(toks, i)) < i
+            and _nl_particles_end(toks, m) == i
+            and m > 0
+            and is_word(toks[m - 1])
+            and is_cap(toks[m - 1])
+            and toks[m - 1][3] not in lexicon_nl.STOP
+        ):
+            i = m  # "Joris van den Berg", "Marieke van 't Hek"
         elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
         elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
@@ -224,6 +282,17 @@ def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
         tk = toks[k]
         if is_word(tk) and is_cap(tk) and not _nationality(tk, lang):
             end = k
+        elif lang == "nl" and not is_cap(tk):
+            m = _nl_particles_end(toks, k)
+            if (
+                m == k
+                or m >= n
+                or not (is_word(toks[m]) and is_cap(toks[m]))
+                or _cap_adjective(toks, m, lang)  # "van de Koerdische koepel"
+            ):
+                break
+            k = m  # "Joris van den Berg", "Marieke van 't Hek", "Sophie in 't Veld"
+            continue
         elif (
             (tk[3] in PARTICLES and k + 1 < n and is_cap(toks[k + 1]) and is_word(toks[k + 1]))
             or (tk[2] == "." and toks[k - 1][3] in TITLES and k + 1 < n and is_cap(toks[k + 1]))
@@ -302,12 +371,70 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
             k += 1
         if k < n and k > end + 2 and toks[k - 1][3] in _NAME_NOUNS and is_cap(toks[k]):
             end = _cap_run_forward(toks, k, lang)
+    if lang == "nl" and end + 2 < n and toks[end + 1][3] == "in":
+        end = _in_place(toks, i, end)
+    if lang == "nl" and end + 3 < n and toks[end + 1][2] == ",":
+        end = _role_apposition(toks, i, end)
     # "a report by the Times", "het rapport van de inspectie"
     if end + 2 < n and toks[end + 1][3] in ("by", "from", "of", "van") and end - i <= 3:
         ext = np_after(toks, end + 2, lang)
         if ext is not None and ext[1] - i < 12:
             end = ext[1]
     return (i, end)
+
+
+_PLACE_BOUND = (
+    "rechtbank",
+    "hof",
+    "politie",
+    "gemeente",
+    "provincie",
+    "ambassade",
+    "consulaat",
+    "correspondent",
+    "universiteit",
+    "ziekenhuis",
+    "brandweer",
+    "parket",
+    "kantoor",
+    "vestiging",
+    "afdeling",
+    "school",
+    "museum",
+)
+
+
+def _in_place(toks: Sequence[Tok], i: int, end: int) -> int:
+    """'de rechtbank in Arnhem', 'het consulaat in Antwerpen': a body bound to a place keeps
+    'in' + the place name in its noun phrase; a person's 'in Den Haag' or a channel ('in de
+    krant', 'in Nieuwsuur') stays outside. Returns the new last token."""
+    head = toks[end]
+    place = toks[end + 2]
+    if (
+        is_cap(head)
+        or not head[3].endswith(_PLACE_BOUND)
+        or not (is_word(place) and is_cap(place))
+        or OUTLET_WORDS.fullmatch(place[2])
+    ):
+        return end
+    return _cap_run_forward(toks, end + 2, "nl")
+
+
+def _role_apposition(toks: Sequence[Tok], i: int, end: int) -> int:
+    """'de voorzitter, Anna van Dam.': a role described in lower case takes the full name that
+    follows it after a comma, when the name closes the clause. Returns the new last token."""
+    if not (toks[i][3] in lexicon_nl.DETERMINERS and 1 <= end - i <= 3):
+        return end
+    if any(not is_word(t) or is_cap(t) for t in toks[i + 1 : end + 1]):
+        return end
+    k = end + 2
+    if not (is_word(toks[k]) and is_cap(toks[k])) or toks[k][3] in lexicon_nl.STOP:
+        return end
+    last = _cap_run_forward(toks, k, "nl")
+    after = toks[last + 1][2] if last + 1 < len(toks) else "."
+    if last == k or after not in (".", ",", "!", "?", ";"):
+        return end  # a lone capital may open a new clause: "zei de minister, Rutte ..."
+    return last
 
 
 @lru_cache(maxsize=4096)

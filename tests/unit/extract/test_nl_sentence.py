@@ -341,3 +341,66 @@ def test_article_with_fronted_phrases_chains_and_hearsay() -> None:
     assert rows["De buren vrezen dat "] == ("reported", "De buren", ["het Algemeen Dagblad"])
     assert rows["Eerder zou er al twe"] == ("hearsay", None, [])
     assert rows["De provincie wil nie"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # as subject, with and without a first name
+        ("Maarten van der Zande zegt dat de dijk het houdt.", "Maarten van der Zande"),
+        ("Van der Zande zegt dat de dijk het houdt.", "Van der Zande"),
+        ("Ter Beek verklaarde dat de dijk het houdt.", "Ter Beek"),
+        # after a fronted phrase (V2)
+        ("Na de inspectie zei Maarten van der Zande dat de dijk het houdt.",
+         "Maarten van der Zande"),
+        ("Op het gemeentehuis vertelde Els ten Hove dat de dijk het houdt.", "Els ten Hove"),
+        # 't as a particle, also after 'in'
+        ("De dijk houdt het, zegt Bram van 't Schip.", "Bram van 't Schip"),
+        ("Volgens Noor in 't Hout houdt de dijk het.", "Noor in 't Hout"),
+        ("Van 't Schip zegt dat de dijk het houdt.", "Van 't Schip"),
+        # in apposition
+        ("Maarten van der Zande, dijkgraaf van het waterschap, zegt dat de dijk het houdt.",
+         "Maarten van der Zande"),
+        ("De dijk houdt het, aldus Els ten Hove, ingenieur bij de provincie.", "Els ten Hove"),
+        ("De dijk houdt het, zegt de dijkgraaf, Maarten van der Zande.",
+         "de dijkgraaf, Maarten van der Zande"),
+        # with a title or role before the name
+        ("Volgens oud-wethouder Gert-Jan de Bruin houdt de dijk het.",
+         "oud-wethouder Gert-Jan de Bruin"),
+        ("Dat zegt de Groningse geoloog Inge van den Heuvel.",
+         "de Groningse geoloog Inge van den Heuvel"),
+        ("Gisteren meldde dijkgraaf Maarten van der Zande op Twitter dat de dijk het houdt.",
+         "dijkgraaf Maarten van der Zande"),
+        # a place after a person's name is no part of it
+        ("Gisteren zei wethouder Ter Beek in Den Helder dat de dijk het houdt.",
+         "wethouder Ter Beek"),
+    ],
+)  # fmt: skip
+def test_names_with_particles_come_out_whole(text: str, source: str) -> None:
+    _, _, s, _ = _row(text)
+    assert s == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Dat heeft de rechtbank in Zwolle woensdag bepaald.", "de rechtbank in Zwolle"),
+        ("Volgens de politie in Enschede is de man gevlucht.", "de politie in Enschede"),
+        ("De man is gevlucht, meldt het consulaat in Antwerpen.", "het consulaat in Antwerpen"),
+    ],
+)  # fmt: skip
+def test_a_body_bound_to_a_place_keeps_in_and_the_place(text: str, source: str) -> None:
+    _, _, s, _ = _row(text)
+    assert s == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("De man is gevlucht, zei de woordvoerder in de krant.", "de woordvoerder", "de krant"),
+        ("De man is gevlucht, zei de rechter in Nieuwsuur.", "de rechter", "Nieuwsuur"),
+    ],
+)  # fmt: skip
+def test_a_channel_after_in_stays_a_via(text: str, source: str, via: str) -> None:
+    _, _, s, v = _row(text)
+    assert (s, v) == (source, [via])
