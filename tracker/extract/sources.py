@@ -95,6 +95,7 @@ AGENCY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HEAD_SPLIT = re.compile(r"\s(?:van|of|from|bij|at|uit)\s")
+_ROLE_FOR = re.compile(r"[a-z][a-z\-]* (?=(?:for|voor) )")  # "spokeswoman for the X"
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 GROUP_PLURAL = re.compile(r"(?:en|ers|s|ten|den)$")
 
@@ -441,10 +442,40 @@ def _role_apposition(toks: Sequence[Tok], i: int, end: int) -> int:
 def source_kind(text: str, lang: str) -> str:
     """A Source kind guessed from the mention's words (its head, before 'van'/'of')."""
     head = _HEAD_SPLIT.split(text, 1)[0]
+    if m := _ROLE_FOR.match(head):
+        head = m.group().rstrip()  # a lower-case role before 'for'/'voor' is the head
     kind = _kind(head, lang)
     if kind == "person" and head == text and _ACRONYM.search(text) and len(text.split()) <= 3:
         return "organization"
     return kind
+
+
+# Kind cues inside a capitalised compound or name, on top of the word lists above: an outlet's
+# "-blad"/"-post"/"-krant" ("Het Avondblad", "De Ochtendpost"), an organisation's
+# "-bond"/"-vereniging"/"-partij" ("de Consumentenbond"), a government's "Rijks-"/"-ministerie".
+_OUTLET_PART = re.compile(
+    r"[a-zà-ÿ](?:blad|krant|post|courant|omroep|bode|nieuws)\b|\bOmroep\b|"
+    r"\b(?:Observer|Review|Chronicle|Examiner|Inquirer|Economist|Mirror|Express|Magazine)\b"
+)
+_ORG_PART = re.compile(
+    r"[a-zà-ÿ](?:bond|vereniging|stichting|partij|bank|bedrijf|raad|groep|fonds|corporatie|"
+    r"federatie|unie|organisatie|instituut|maatschappij|coöperatie|concern|beweging|alliantie)\b|"
+    r"\b(?:Watch|International|Club|Corporation|Company|Ltd|LLC|PLC|Holdings|NV|BV|N\.V\.|"
+    r"B\.V\.|GmbH|Foundation|Trust|Society|Federation|Alliance|Coalition|Fund|Charity|Red Cross|"
+    r"Energy|Energie|Airlines|Airways|Motors|Systems|Technologies|Industries|Partners|Logistics|"
+    r"Pharmaceuticals|Telecom)\b"
+)
+_GOV_PART = re.compile(
+    r"\bRijks[a-zà-ÿ]|[a-zà-ÿ]ministerie\b|\b(?:Home|Foreign|Cabinet|War) Office\b|"
+    r"\b(?:Treasury|Downing Street|Whitehall|Kremlin|Elysée|Binnenhof|Torentje)\b"
+)
+_NEWS_AGENCY = re.compile(r"\b(?:news|press|pers|persbureau|nieuwsagentschap)\b", re.IGNORECASE)
+_THING_ARTICLES = frozenset(["het", "the"])  # "Het X" / "the X": never a person's name
+_HONORIFICS = TITLES | frozenset(
+    ["rev", "reverend", "father", "sir", "dame", "lord", "lady", "king", "queen", "prince",
+     "princess", "pope", "bishop", "imam", "rabbi", "sheikh", "koning", "koningin", "prins"]
+)  # fmt: skip
+_DEMONYM = re.compile(r"(?:s|ese|ish|ch)$")  # "the Danes", "the Chinese", "the Dutch", "the Smiths"
 
 
 def _kind(text: str, lang: str) -> str:
@@ -463,21 +494,42 @@ def _kind(text: str, lang: str) -> str:
         return "anonymous"
     if lang == "nl" and AGENCY_WORDS.search(text):
         return "agency"
-    if OUTLET_WORDS.search(text):
+    if re.search(r"\bAgency\b", text) and not _NEWS_AGENCY.search(text):
+        return "agency"  # "the Environment Agency" (a news agency is an outlet)
+    if OUTLET_WORDS.search(text) or _OUTLET_PART.search(text):
         return "outlet"
     if DOCUMENT_WORDS.search(text) and not words[-1][0].isupper():
         return "document"
     if AGENCY_WORDS.search(text):
         return "agency"
-    if GOV_WORDS.search(text):
+    if GOV_WORDS.search(text) or _GOV_PART.search(text):
         return "government"
-    if ORG_WORDS.search(text):
+    if ORG_WORDS.search(text) or _ORG_PART.search(text):
         return "organization"
     skip = lexicon_nl.NATIONALITIES | lexicon_nl.DETERMINERS | lexicon_en.DETERMINERS
     caps = [w for w in words if w[0].isupper() and w.lower() not in skip]
     if not caps and GROUP_PLURAL.search(words[-1]) and len(words[-1]) > 3:
         return "group"
+    if _named_thing(words):
+        return "organization"
+    if len(words) == 2 and words[0].lower() in _THING_ARTICLES and _DEMONYM.search(words[1]):
+        return "group"  # "the Chinese", "the Europeans"
     return "person"
+
+
+def _named_thing(words: list[str]) -> bool:
+    """'Het Zuiderlicht', 'the Sierra Club', 'de Zonnebloem': a name led by a definite article
+    (lower-case 'de' in Dutch, since 'De Vries' is a surname) with no title or role in it is
+    an organisation or a title, never a person."""
+    first = words[0]
+    rest = words[1:]
+    if not rest or not (first.lower() in _THING_ARTICLES or (first == "de" and len(rest) > 1)):
+        return False
+    if len(rest) == 1 and _DEMONYM.search(rest[0]):
+        return False
+    return all(w[0].isupper() and not w.endswith(".") for w in rest) and not any(
+        w.lower().rstrip(".") in _HONORIFICS for w in rest
+    )
 
 
 class Registry:
