@@ -404,3 +404,17 @@ def test_a_body_bound_to_a_place_keeps_in_and_the_place(text: str, source: str) 
 def test_a_channel_after_in_stays_a_via(text: str, source: str, via: str) -> None:
     _, _, s, v = _row(text)
     assert (s, v) == (source, [via])
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Volgens de trainer houdt een op de drie rekruten het geen week vol.", ["Volgens"]),
+        ("De meeste lopers hielden het tot de finish vol.", []),
+        ("De trainer houdt vol dat de rekruten het aankunnen.", ["houdt vol"]),
+        ("De trainer hield vol: de rekruten kunnen het aan.", ["hield vol"]),
+    ],
+)  # fmt: skip
+def test_volhouden_reports_only_with_content(text: str, cues: list[str]) -> None:
+    found = [c.attribution.cue.text for c in extract_claims(text, "nl") if c.attribution]
+    assert found == cues
