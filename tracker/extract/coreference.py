@@ -550,7 +550,8 @@ _NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{
 
 
 _PARTICLES = frozenset(
-    ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin"]
-)
+    ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin", "el",
+     "'t", "’t"]
+)  # fmt: skip
 _ROLE_DETS = frozenset(["de", "het", "the", "die", "deze", "this"])
 _REFERRING_FIRST = _PARTICLES | _ROLE_DETS | frozenset(t + "." for t in TITLES) | TITLES

@@ -188,6 +188,8 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
     return i
 
 
+_NL_OBJECT_POSSESSIVE = frozenset(["haar", "hun"])  # a pronoun, or a possessive before a noun
+
 _NAME_NOUNS = frozenset(
     ["roepnaam", "bijnaam", "naam", "schuilnaam", "sign", "nickname", "name", "alias"]
 )
@@ -315,6 +317,13 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     t = toks[i]
     if t[3] in pronouns and t[3] not in ("that", "die", "which"):
         return (i, i)
+    if (
+        lang == "nl"
+        and t[3] in _NL_OBJECT_POSSESSIVE
+        and (i + 1 >= n or not is_word(toks[i + 1]) or toks[i + 1][3] in stop)
+        and (i + 1 >= n or not is_cap(toks[i + 1]))
+    ):
+        return (i, i)  # "Volgens haar is het zo", "volgens haar."
     if lang == "nl" and t[3] in ("een", "één", "geen") and i + 2 < n and toks[i + 1][3] == "van":
         if toks[i + 2][3] in ("hen", "hun", "hem", "haar", "ons", "hen."):
             return (i, i + 2)  # "een van hen"
@@ -485,7 +494,7 @@ def _kind(text: str, lang: str) -> str:
         return "person"
     pronouns = lexicon_nl.PRONOUNS if lang == "nl" else lexicon_en.PRONOUNS
     if len(words) == 1 and low in pronouns:
-        return "group" if low in ("they", "we", "zij", "wij", "we") else "person"
+        return "group" if low in ("they", "we", "zij", "wij", "hen", "hun") else "person"
     if (
         ANON_WORDS.match(low)
         or (len(words) > 1 and ANON_WORDS.match(words[1].lower()))

@@ -173,6 +173,8 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
         tail, tail_low = rest[lead:], rest_low[lead:]
         if tail and _capitalised(tail[0]) and _named_tail(tail, tail_low):
             return NameCheck("name", "a title or institution with its proper name")
+    if _role_before_full_name(rest, rest_low):
+        return NameCheck("name", "a role before a full name")
     if not _capitalised(rest[0]):
         return NameCheck("description", "a common noun phrase, not a proper name")
     if not _named_tail(rest, rest_low):
@@ -182,6 +184,21 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
     if rest_low[0] in TIME_WORDS and len(rest) == 1:
         return NameCheck("not_a_name", "a day or month")
     return NameCheck("name", "capitalised words")
+
+
+def _role_before_full_name(words: list[str], low: list[str]) -> int:
+    """'econoom Joris van den Berg', 'the union's negotiator Dan Reyes': one to three lower-case
+    words (no particles, no verbs) before a first name and a surname. Returns where the name
+    starts, or 0."""
+    k = 0
+    while k < len(words) and not _capitalised(words[k]):
+        if low[k] in _PARTICLES or low[k] in _VERBS or not low[k].replace("-", "").isalpha():
+            return 0
+        k += 1
+    tail, tail_low = words[k:], low[k:]
+    if not 1 <= k <= 3 or len(tail) < 2 or tail_low[0] in _PARTICLES:
+        return 0
+    return k if _named_tail(tail, tail_low) else 0
 
 
 def _named_tail(words: list[str], low: list[str]) -> bool:
@@ -246,4 +263,10 @@ def registry_name(text: str, kind: str) -> str:
             i += 1
         if i and _capitalised(words[i]):
             words = words[i:]
+        elif not i:
+            start = 1 if len(words) > 1 and _bare(words[0]) in _DEFINITE else 0
+            low = [_bare(w) for w in words[start:]]
+            k = _role_before_full_name(words[start:], low)
+            if k:
+                words = words[start + k :]  # "econoom Joris van den Berg" -> "Joris van den Berg"
     return " ".join(words)

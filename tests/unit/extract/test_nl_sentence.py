@@ -418,3 +418,26 @@ def test_a_channel_after_in_stays_a_via(text: str, source: str, via: str) -> Non
 def test_volhouden_reports_only_with_content(text: str, cues: list[str]) -> None:
     found = [c.attribution.cue.text for c in extract_claims(text, "nl") if c.attribution]
     assert found == cues
+
+
+def test_volgens_haar_before_the_verb_is_the_pronoun_and_resolves() -> None:
+    text = (
+        "Yasmina El Haddou, kinderarts in Zwolle, zegt dat de wachtlijst groeit. "
+        "Volgens haar is het zo dat er te weinig artsen zijn. "
+        "Volgens El Haddou is er geen snelle oplossing."
+    )
+    found = [
+        (c.attribution.source.text, c.attribution.source.resolved)
+        for c in extract_claims(text, "nl")
+        if c.attribution and c.attribution.source
+    ]
+    assert [(s, r.text if r else None) for s, r in found] == [
+        ("Yasmina El Haddou", None),
+        ("haar", "Yasmina El Haddou"),
+        ("El Haddou", "Yasmina El Haddou"),
+    ]
+
+
+def test_haar_before_a_noun_stays_a_possessive() -> None:
+    _, _, s, _ = _row("Volgens haar advocaat is de vrouw onschuldig.")
+    assert s == "haar advocaat"

@@ -124,3 +124,24 @@ def test_aliases_must_look_like_names_and_renames_too(session: Session, people: 
     with pytest.raises(InvalidInput, match="not a name"):
         sources.update_source(session, paper.id, people.editor, name="Hij", kind="outlet")
     assert {a.alias for a in paper.aliases} == {"Ochtendpost", "DOP"}
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("apotheker Mirjam van der Heijden", "Mirjam van der Heijden"),
+        ("de bioloog Kees ter Braak", "Kees ter Braak"),
+        ("oud-directeur Yusuf El Idrissi", "Yusuf El Idrissi"),
+        ("the ferry captain Rhona McLeod", "Rhona McLeod"),
+    ],
+)
+def test_a_role_before_a_full_name_names_the_person(text: str, registered: str) -> None:
+    assert classify_mention(text, "person").is_name
+    assert registry_name(text, "person") == registered
+
+
+@pytest.mark.parametrize(
+    "text", ["de apotheker Van der Heijden van de wijk", "de bioloog uit Zwolle", "de imker Kees"]
+)
+def test_a_role_without_a_full_name_stays_a_description(text: str) -> None:
+    assert not classify_mention(text, "person").is_name
