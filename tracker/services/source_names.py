@@ -187,11 +187,14 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
 
 
 def _role_before_full_name(words: list[str], low: list[str]) -> int:
-    """'econoom Joris van den Berg', 'the union's negotiator Dan Reyes': one to three lower-case
-    words (no particles, no verbs) before a first name and a surname. Returns where the name
-    starts, or 0."""
+    """'econoom Joris van den Berg', 'Amsterdamse hoogleraar Carla de Wit': one to three words
+    of a role (lower case, or a capitalised adjective before a lower-case word; no particles,
+    no verbs) before a first name and a surname. Returns where the name starts, or 0."""
     k = 0
-    while k < len(words) and not _capitalised(words[k]):
+    while k < len(words) and (
+        not _capitalised(words[k])  # "de Amsterdamse hoogleraar": an adjective before the role
+        or (k + 1 < len(words) and not _capitalised(words[k + 1]) and low[k + 1] not in _PARTICLES)
+    ):
         if low[k] in _PARTICLES or low[k] in _VERBS or not low[k].replace("-", "").isalpha():
             return 0
         k += 1

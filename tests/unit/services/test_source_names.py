@@ -133,6 +133,7 @@ def test_aliases_must_look_like_names_and_renames_too(session: Session, people: 
         ("de bioloog Kees ter Braak", "Kees ter Braak"),
         ("oud-directeur Yusuf El Idrissi", "Yusuf El Idrissi"),
         ("the ferry captain Rhona McLeod", "Rhona McLeod"),
+        ("de Utrechtse vulkanoloog Femke de Graaf", "Femke de Graaf"),
     ],
 )
 def test_a_role_before_a_full_name_names_the_person(text: str, registered: str) -> None:
