@@ -177,9 +177,13 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
             i = m  # "Joris van den Berg", "Marieke van 't Hek"
         elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
-        elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
-            p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])
-        ):
+        elif (
+            p[3] in PARTICLES
+            and (lang != "nl" or p[3] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
+            and i >= 2
+            and is_word(toks[i - 2])
+            and is_cap(toks[i - 2])
+        ) or (p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])):
             i -= 1
         else:
             break
@@ -247,6 +251,19 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             if ext is not None:
                 i = ext[0]
             break
+    # "de rechtbank in Arnhem": a body bound to a place, read backwards from the place
+    if (
+        lang == "nl"
+        and i >= 2
+        and toks[i - 1][3] == "in"
+        and is_cap(toks[i])
+        and not is_cap(toks[i - 2])
+        and toks[i - 2][3].endswith(_PLACE_BOUND)
+        and not OUTLET_WORDS.fullmatch(toks[i][2])
+    ):
+        ext = np_before(toks, i - 2, lang)
+        if ext is not None:
+            i = ext[0]
     # "de minister van Defensie", "bronnen rond het kabinet": extend over van/of/rond.
     if i >= 2 and toks[i - 1][3] in _EXTEND_OVER and is_word(toks[i - 2]):
         k = toks[i - 2]

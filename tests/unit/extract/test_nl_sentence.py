@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract_claims
+from tracker.extract.sources import np_before
+from tracker.extract.tokens import tokenize
 from tracker.extract.types import Attribution
 
 
@@ -441,3 +443,19 @@ def test_volgens_haar_before_the_verb_is_the_pronoun_and_resolves() -> None:
 def test_haar_before_a_noun_stays_a_possessive() -> None:
     _, _, s, _ = _row("Volgens haar advocaat is de vrouw onschuldig.")
     assert s == "haar advocaat"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("gisteren sprak Maarten van der Zande", "Maarten van der Zande"),
+        ("met Bram van 't Schip", "Bram van 't Schip"),
+        ("volgens Noor in 't Hout", "Noor in 't Hout"),
+        ("bij de politie in Deventer", "de politie in Deventer"),
+        ("sprak Els ten Hove in Den Helder", "Den Helder"),  # a place is no part of a name
+    ],
+)  # fmt: skip
+def test_noun_phrase_read_backwards_keeps_particles(text: str, phrase: str) -> None:
+    toks = tokenize(text, 0, len(text))
+    r = np_before(toks, len(toks) - 1, "nl")
+    assert r is not None and text[toks[r[0]][0] : toks[r[1]][1]] == phrase
