@@ -459,3 +459,15 @@ def test_noun_phrase_read_backwards_keeps_particles(text: str, phrase: str) -> N
     toks = tokenize(text, 0, len(text))
     r = np_before(toks, len(toks) - 1, "nl")
     assert r is not None and text[toks[r[0]][0] : toks[r[1]][1]] == phrase
+
+
+def test_a_singular_pronoun_skips_a_plural_described_source() -> None:
+    text = (
+        "Dijkgraaf Maarten van der Zande zegt dat de dijk het houdt. "
+        "Ingewijden zeggen dat de reparatie maanden duurt. "
+        "„Daar is geen sprake van”, zei hij."
+    )
+    last = extract_claims(text, "nl")[-1].attribution
+    assert last is not None and last.source is not None and last.source.resolved is not None
+    assert last.source.resolved.text.endswith("Maarten van der Zande")
+    assert last.source.kind == "person"

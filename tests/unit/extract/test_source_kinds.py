@@ -85,3 +85,13 @@ def test_kinds_reach_the_claims() -> None:
         ("de Schaatsersbond", "organization"),
         ("Marloes van der Ploeg", "person"),
     ]
+
+
+def test_a_resolved_pronoun_takes_its_antecedents_kind() -> None:
+    text = "Marloes van der Ploeg zegt dat de dijk het houdt. Zij zegt ook dat het water zakt."
+    found = [
+        (c.attribution.source.text, c.attribution.source.kind)
+        for c in extract_claims(text, "nl")
+        if c.attribution and c.attribution.source and c.attribution.source.resolved
+    ]
+    assert found == [("Zij", "person")]  # alone, 'zij' could be plural: a group
