@@ -186,6 +186,13 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
     return NameCheck("name", "capitalised words")
 
 
+def _title_word(low: str) -> bool:
+    """A title or role noun, also with 'oud-', 'ex-', 'vice-' or 'former-' before it."""
+    for prefix in ("oud-", "ex-", "vice-", "former-"):
+        low = low.removeprefix(prefix)
+    return low in _PERSON_TITLES or low in ROLE_NOUNS
+
+
 def _role_before_full_name(words: list[str], low: list[str]) -> int:
     """'econoom Joris van den Berg', 'Amsterdamse hoogleraar Carla de Wit': one to three words
     of a role (lower case, or a capitalised adjective before a lower-case word; no particles,
@@ -266,6 +273,8 @@ def registry_name(text: str, kind: str) -> str:
             i += 1
         if i and _capitalised(words[i]):
             words = words[i:]
+        elif not i and len(words) > 2 and _title_word(_bare(words[0])):
+            words = words[1:]  # a sentence opening "Minister Hugo de Jonge", "Oud-minister ..."
         elif not i:
             start = 1 if len(words) > 1 and _bare(words[0]) in _DEFINITE else 0
             low = [_bare(w) for w in words[start:]]

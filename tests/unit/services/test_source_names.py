@@ -134,6 +134,8 @@ def test_aliases_must_look_like_names_and_renames_too(session: Session, people: 
         ("oud-directeur Yusuf El Idrissi", "Yusuf El Idrissi"),
         ("the ferry captain Rhona McLeod", "Rhona McLeod"),
         ("de Utrechtse vulkanoloog Femke de Graaf", "Femke de Graaf"),
+        ("Oud-wethouder Gert-Jan de Bruin", "Gert-Jan de Bruin"),  # opening a sentence
+        ("Advocaat Mirjam van der Heijden", "Mirjam van der Heijden"),
     ],
 )
 def test_a_role_before_a_full_name_names_the_person(text: str, registered: str) -> None:
