@@ -96,6 +96,7 @@ AGENCY_WORDS = re.compile(
 )
 _HEAD_SPLIT = re.compile(r"\s(?:van|of|from|bij|at|uit)\s")
 _ROLE_FOR = re.compile(r"[a-z][a-z\-]* (?=(?:for|voor) )")  # "spokeswoman for the X"
+_AND = re.compile(r"\s(?:en|and|&)\s")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 GROUP_PLURAL = re.compile(r"(?:en|ers|s|ten|den)$")
 
@@ -467,6 +468,9 @@ def _role_apposition(toks: Sequence[Tok], i: int, end: int) -> int:
 @lru_cache(maxsize=4096)
 def source_kind(text: str, lang: str) -> str:
     """A Source kind guessed from the mention's words (its head, before 'van'/'of')."""
+    pair = _AND.split(text, 1)
+    if len(pair) == 2 and all(len(p.split()) >= 2 and _kind(p, lang) == "person" for p in pair):
+        return "group"  # "Pieter de Groot en Anna van Dam": two people, no one entity
     head = _HEAD_SPLIT.split(text, 1)[0]
     if m := _ROLE_FOR.match(head):
         head = m.group().rstrip()  # a lower-case role before 'for'/'voor' is the head

@@ -179,6 +179,8 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
         return NameCheck("description", "a common noun phrase, not a proper name")
     if not _named_tail(rest, rest_low):
         return NameCheck("description", "a common noun describes the source")
+    if kind == "group" and any(w in ("en", "and", "&") for w in rest_low):
+        return NameCheck("description", "several sources named together")
     if kind == "anonymous" or (kind == "group" and rest_low[-1] in ROLE_NOUNS):
         return NameCheck("description", "an anonymous or group source")
     if rest_low[0] in TIME_WORDS and len(rest) == 1:

@@ -36,6 +36,7 @@ from tracker.extract.sources import source_kind
         ("De Ruiter", "person"),
         ("burgemeester Ter Laak", "person"),
         ("de woordvoerder van de Schaatsersbond", "person"),
+        ("Marloes van der Ploeg en Teun ter Laak", "group"),  # two people, no one entity
     ],
 )  # fmt: skip
 def test_dutch_kinds(text: str, kind: str) -> None:
@@ -63,6 +64,8 @@ def test_dutch_kinds(text: str, kind: str) -> None:
         ("the Rev. Whitfield", "person"),
         ("spokeswoman for the Fenland Trust", "person"),
         ("the Danes", "group"),
+        ("Nora Whitfield and Owen Price", "group"),
+        ("Whitfield and Price", "person"),  # could be a firm's name: left alone
     ],
 )  # fmt: skip
 def test_english_kinds(text: str, kind: str) -> None:

@@ -148,3 +148,8 @@ def test_a_role_before_a_full_name_names_the_person(text: str, registered: str) 
 )
 def test_a_role_without_a_full_name_stays_a_description(text: str) -> None:
     assert not classify_mention(text, "person").is_name
+
+
+def test_people_named_together_are_described_not_registered() -> None:
+    check = classify_mention("Marloes van der Ploeg en Teun ter Laak", "group")
+    assert check.form == "description"
