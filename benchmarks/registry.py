@@ -1,11 +1,13 @@
 """How clean the source registry stays over a few hundred generated articles.
 
-    python benchmarks/registry.py [DATABASE_URL] [--articles 300] [--seed 7]
+    python benchmarks/registry.py [DATABASE_URL] [--articles 300] [--seed 7] [--varied]
 
 Generates Dutch and English news articles from templates (recurring people, outlets and
 organisations; full names, then surnames, pronouns and descriptions such as "een
 woordvoerder" or "a senior official"), ingests them through the service, and compares the
 hops with the generator's gold. Without a URL it uses a temporary, freshly migrated SQLite file.
+--varied mixes in harder mentions: a fronted adverb before the verb, a role before the name, a
+surname opening the sentence, "volgens haar", "..., he said", "according to her".
 
 Prints: registry entries; entries that are not names (should be 0); people split across several
 entries; wrong cross-article links (a hop on an entry that belongs to another entity, or a
@@ -123,7 +125,7 @@ def _fact(rng: random.Random, lang: str) -> str:
     return rng.choice(pool).format(n=rng.randint(2, 900))
 
 
-def generate(rng: random.Random, i: int) -> Generated:
+def generate(rng: random.Random, i: int, varied: bool = False) -> Generated:
     lang = "nl" if i % 2 else "en"
     people = [p for p in PEOPLE if p[3] == lang]
     cast = rng.sample(people, 2)
@@ -141,16 +143,94 @@ def generate(rng: random.Random, i: int) -> Generated:
         full = f"{first} {surname}"
         entity = f"person:{full}"
         short = surname[0].upper() + surname[1:]
-        if lang == "nl":
-            add(f"{full}, {role_nl}, zegt dat {_fact(rng, lang)}.", entity, "full")
-            add(f"Volgens {short} {_verb_last_nl(_fact(rng, lang))}.", entity, "surname")
-            pronoun = "Zij" if gender == "f" else "Hij"
-            add(f"{pronoun} zegt ook dat {_fact(rng, lang)}.", entity, "pronoun")
+        if not varied:
+            if lang == "nl":
+                add(f"{full}, {role_nl}, zegt dat {_fact(rng, lang)}.", entity, "full")
+                add(f"Volgens {short} {_verb_last_nl(_fact(rng, lang))}.", entity, "surname")
+                pronoun = "Zij" if gender == "f" else "Hij"
+                add(f"{pronoun} zegt ook dat {_fact(rng, lang)}.", entity, "pronoun")
+            else:
+                add(f"{full}, {role_en}, said {_fact(rng, lang)}.", entity, "full")
+                add(f"{_cap(_fact(rng, lang))}, {short} said.", entity, "surname")
+                pronoun = "She" if gender == "f" else "He"
+                add(f"{pronoun} added that {_fact(rng, lang)}.", entity, "pronoun")
+        elif lang == "nl":
+            fem = gender == "f"
+            title = role_nl.split()[0]
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"{full}, {role_nl}, zegt dat {fact}.",
+                        f"Gisteren zei {full} dat {fact}.",  # V2 after a fronted adverb
+                        f"Volgens {title} {full} {_verb_last_nl(fact)}.",  # a role before
+                    ]
+                ),
+                entity,
+                "full",
+            )
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"Volgens {short} {_verb_last_nl(fact)}.",
+                        f"{short} zegt dat {fact}.",  # "Van den Berg zegt"
+                        f"Na afloop liet {short} weten dat {fact}.",
+                    ]
+                ),
+                entity,
+                "surname",
+            )
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"{'Zij' if fem else 'Hij'} zegt ook dat {fact}.",
+                        f"Volgens {'haar' if fem else 'hem'} {_verb_last_nl(fact)}.",
+                        f"Later zei {'ze' if fem else 'hij'} dat {fact}.",
+                    ]
+                ),
+                entity,
+                "pronoun",
+            )
         else:
-            add(f"{full}, {role_en}, said {_fact(rng, lang)}.", entity, "full")
-            add(f"{_cap(_fact(rng, lang))}, {short} said.", entity, "surname")
-            pronoun = "She" if gender == "f" else "He"
-            add(f"{pronoun} added that {_fact(rng, lang)}.", entity, "pronoun")
+            fem = gender == "f"
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"{full}, {role_en}, said {fact}.",
+                        f"On Monday, {full} said {fact}.",
+                        f"According to {full}, {fact}.",
+                    ]
+                ),
+                entity,
+                "full",
+            )
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"{_cap(fact)}, {short} said.",
+                        f"{short} said {fact}.",
+                        f"According to {short}, {fact}.",
+                    ]
+                ),
+                entity,
+                "surname",
+            )
+            fact = _fact(rng, lang)
+            add(
+                rng.choice(
+                    [
+                        f"{'She' if fem else 'He'} added that {fact}.",
+                        f"{_cap(fact)}, {'she' if fem else 'he'} said.",
+                        f"According to {'her' if fem else 'him'}, {fact}.",
+                    ]
+                ),
+                entity,
+                "pronoun",
+            )
         parts.append("\n\n")
     outlet = rng.choice(OUTLETS_NL if lang == "nl" else OUTLETS_EN)
     org = rng.choice(ORGS_NL if lang == "nl" else ORGS_EN)
@@ -282,6 +362,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--list", action="store_true", help="print the registry entries")
     parser.add_argument(
+        "--varied",
+        action="store_true",
+        help="vary how people are mentioned: a fronted adverb before the verb (V2), a role "
+        "before the name, a surname opening the sentence, 'volgens haar', 'he said' after the "
+        "content, 'according to her'",
+    )
+    parser.add_argument(
         "--resolve-from-gold",
         action="store_true",
         help="fill source.resolved of pronouns from the gold (what the discourse pass should "
@@ -295,7 +382,7 @@ def main() -> None:
     made: list[tuple[int, Generated]] = []
     with make_session_factory(engine)() as session:
         for i in range(args.articles):
-            gen = generate(rng, i)
+            gen = generate(rng, i, args.varied)
             if args.resolve_from_gold:
                 _resolve_from_gold(gen)
             article = ingest_article(session, ArticleInput(body=gen.body, language=gen.language))

@@ -138,10 +138,19 @@ def _kind_of(text: str, lg: str) -> str:
 
 def _compatible(cls: str, kind: str, text: str) -> bool:
     if cls in ("m", "f"):
+        if kind == "anonymous" and _plural_head(text):
+            return False  # "hij" is not "Bronnen rond het college"
         return kind in _PERSON_KINDS and " en " not in text and " and " not in text
     if cls == "p":
         return kind in _GROUP_KINDS or " en " in text or " and " in text
     return kind in _THING_KINDS
+
+
+def _plural_head(text: str) -> bool:
+    """The described source's head word is plural: 'bronnen', 'ingewijden', 'sources'."""
+    words = [w for w in text.lower().split() if w not in _ARTICLES]
+    head = words[0] if words else ""
+    return len(head) > 4 and head.endswith(("en", "s")) and not head.endswith(("aris", "ss"))
 
 
 _ARTICLES = frozenset(
@@ -252,7 +261,9 @@ class Resolver:
             found = self._role(src)  # "de socioloog", not "de woordvoerder van de burgemeester"
         if found is None or found.end > src.start:
             return att
-        resolved = SourceMention(src.start, src.end, src.text, src.kind, found)
+        # A pronoun takes its antecedent's kind: "Zij" after "Anna de Vries" is a person.
+        kind = _kind_of(found.text, self.lg) if low in PRONOUNS else src.kind
+        resolved = SourceMention(src.start, src.end, src.text, kind, found)
         return Attribution(att.kind, att.cue, resolved, att.via, att.content, att.implicit)
 
     def subject_before(self, k: int) -> SourceMention | None:
@@ -550,7 +561,8 @@ _NAME_AFTER = re.compile(rf"[{_UPPER}]{_WORDCH}*(?: (?:{_PARTICLE} )?[{_UPPER}]{
 
 
 _PARTICLES = frozenset(
-    ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin"]
-)
+    ["van", "de", "der", "den", "ter", "ten", "von", "da", "di", "du", "le", "la", "bin", "el",
+     "'t", "’t"]
+)  # fmt: skip
 _ROLE_DETS = frozenset(["de", "het", "the", "die", "deze", "this"])
 _REFERRING_FIRST = _PARTICLES | _ROLE_DETS | frozenset(t + "." for t in TITLES) | TITLES

@@ -132,8 +132,6 @@ SEPARABLE: dict[str, tuple[str, ...]] = {
     "wijst": ("erop", "af"),
     "wees": ("erop", "af"),
     "wezen": ("af",),
-    "houdt": ("vol",),
-    "hield": ("vol",),
     "legt": ("uit",),
     "legde": ("uit",),
     "spreekt": ("tegen",),
@@ -480,6 +478,9 @@ SEPARABLE_CONTENT: dict[str, tuple[str, ...]] = {
     "denkt": ("over", "na"),
     "dacht": ("over", "na"),
     "denken": ("over",),
+    "houdt": ("vol",),  # "houdt vol dat" (insists), not "houdt het drie maanden vol" (lasts)
+    "hield": ("vol",),
+    "hielden": ("vol",),
     "houden": ("vol",),
     "geven": ("aan", "toe"),
     "voegen": ("toe",),

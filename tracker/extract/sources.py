@@ -95,6 +95,8 @@ AGENCY_WORDS = re.compile(
     re.IGNORECASE,
 )
 _HEAD_SPLIT = re.compile(r"\s(?:van|of|from|bij|at|uit)\s")
+_ROLE_FOR = re.compile(r"[a-z][a-z\-]* (?=(?:for|voor) )")  # "spokeswoman for the X"
+_AND = re.compile(r"\s(?:en|and|&)\s")
 _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 GROUP_PLURAL = re.compile(r"(?:en|ers|s|ten|den)$")
 
@@ -109,6 +111,77 @@ def _nationality(t: Tok, lang: str) -> bool:
     return lang == "nl" and t[3] in lexicon_nl.NATIONALITIES
 
 
+# Particles of names in Dutch text, Dutch ones and those of names from elsewhere ("el Amrani").
+_NL_PARTICLES = frozenset(
+    [
+        "van",
+        "de",
+        "der",
+        "den",
+        "het",
+        "ter",
+        "ten",
+        "te",
+        "'t",
+        "’t",
+        "el",
+        "al",
+        "von",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "dos",
+        "del",
+    ]
+)
+_NL_PARTICLE_LEAD = frozenset(["in", "op", "uit"])  # only before another particle: "in 't Veld"
+
+
+def _apostrophe_t(toks: Sequence[Tok], k: int) -> bool:
+    """The tokens at k are the particle 't, split by the tokeniser into "'" and "t"."""
+    return toks[k][2] in ("'", "’") and k + 1 < len(toks) and toks[k + 1][2] == "t"
+
+
+def _nl_particles_end(toks: Sequence[Tok], k: int) -> int:
+    """Index after the run of Dutch name particles starting at k ('van', 'van der', 'van 't',
+    'in 't', 'ter'), or k when none starts there."""
+    n = len(toks)
+    m = k
+    while m < n and m - k < 4:
+        if _apostrophe_t(toks, m):
+            m += 2
+        elif is_cap(toks[m]):
+            break
+        elif toks[m][3] in _NL_PARTICLES or (
+            toks[m][3] in _NL_PARTICLE_LEAD
+            and m + 1 < n
+            and not is_cap(toks[m + 1])
+            and (toks[m + 1][3] in _NL_PARTICLES or _apostrophe_t(toks, m + 1))
+        ):
+            m += 1
+        else:
+            break
+    return m
+
+
+def _nl_particles_start(toks: Sequence[Tok], k: int) -> int:
+    """Start of the run of Dutch name particles ending just before token k (k when none)."""
+    m = k
+    while m > 0 and k - m < 4:
+        p = toks[m - 1]
+        if p[2] == "t" and m >= 2 and toks[m - 2][2] in ("'", "’"):
+            m -= 2
+        elif is_cap(p):
+            break
+        elif p[3] in _NL_PARTICLES or (p[3] in _NL_PARTICLE_LEAD and m < k):
+            m -= 1
+        else:
+            break
+    return m
+
+
 def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
     """Start index of the capitalised name ending at token j (with particles and titles)."""
     i = j
@@ -116,6 +189,17 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
         p = toks[i - 1]
         if is_word(p) and is_cap(p) and not _nationality(p, lang):
             i -= 1
+        elif (
+            lang == "nl"
+            and not is_cap(p)
+            and (m := _nl_particles_start(toks, i)) < i
+            and _nl_particles_end(toks, m) == i
+            and m > 0
+            and is_word(toks[m - 1])
+            and is_cap(toks[m - 1])
+            and toks[m - 1][3] not in lexicon_nl.STOP
+        ):
+            i = m  # "Joris van den Berg", "Marieke van 't Hek"
         elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
             i -= 2
         elif (
@@ -127,9 +211,13 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
             and toks[i - 2][1] == p[0]
         ):
             i -= 2  # an initial: "Joseph R. Biden"
-        elif (p[3] in PARTICLES and i >= 2 and is_word(toks[i - 2]) and is_cap(toks[i - 2])) or (
-            p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])
-        ):
+        elif (
+            p[3] in PARTICLES
+            and (lang != "nl" or p[3] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
+            and i >= 2
+            and is_word(toks[i - 2])
+            and is_cap(toks[i - 2])
+        ) or (p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])):
             i -= 1
         else:
             break
@@ -137,6 +225,8 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
         i += 1
     return i
 
+
+_NL_OBJECT_POSSESSIVE = frozenset(["haar", "hun"])  # a pronoun, or a possessive before a noun
 
 _NAME_NOUNS = frozenset(
     ["roepnaam", "bijnaam", "naam", "schuilnaam", "sign", "nickname", "name", "alias"]
@@ -235,6 +325,19 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             if ext is not None:
                 i = ext[0]
             break
+    # "de rechtbank in Arnhem": a body bound to a place, read backwards from the place
+    if (
+        lang == "nl"
+        and i >= 2
+        and toks[i - 1][3] == "in"
+        and is_cap(toks[i])
+        and not is_cap(toks[i - 2])
+        and toks[i - 2][3].endswith(_PLACE_BOUND)
+        and not OUTLET_WORDS.fullmatch(toks[i][2])
+    ):
+        ext = np_before(toks, i - 2, lang)
+        if ext is not None:
+            i = ext[0]
     # "de minister van Defensie", "bronnen rond het kabinet": extend over van/of/rond.
     if i >= 2 and toks[i - 1][3] in _EXTEND_OVER and is_word(toks[i - 2]):
         k = toks[i - 2]
@@ -273,6 +376,17 @@ def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
         tk = toks[k]
         if is_word(tk) and is_cap(tk) and not _nationality(tk, lang):
             end = k
+        elif lang == "nl" and not is_cap(tk):
+            m = _nl_particles_end(toks, k)
+            if (
+                m == k
+                or m >= n
+                or not (is_word(toks[m]) and is_cap(toks[m]))
+                or _cap_adjective(toks, m, lang)  # "van de Koerdische koepel"
+            ):
+                break
+            k = m  # "Joris van den Berg", "Marieke van 't Hek", "Sophie in 't Veld"
+            continue
         elif (
             (tk[3] in PARTICLES and k + 1 < n and is_cap(toks[k + 1]) and is_word(toks[k + 1]))
             or (tk[2] == "." and toks[k - 1][3] in TITLES and k + 1 < n and is_cap(toks[k + 1]))
@@ -294,6 +408,13 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     t = toks[i]
     if t[3] in pronouns and t[3] not in ("that", "die", "which"):
         return (i, i)
+    if (
+        lang == "nl"
+        and t[3] in _NL_OBJECT_POSSESSIVE
+        and (i + 1 >= n or not is_word(toks[i + 1]) or toks[i + 1][3] in stop)
+        and (i + 1 >= n or not is_cap(toks[i + 1]))
+    ):
+        return (i, i)  # "Volgens haar is het zo", "volgens haar."
     if lang == "nl" and t[3] in ("een", "één", "geen") and i + 2 < n and toks[i + 1][3] == "van":
         if toks[i + 2][3] in ("hen", "hun", "hem", "haar", "ons", "hen."):
             return (i, i + 2)  # "een van hen"
@@ -351,6 +472,10 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
             k += 1
         if k < n and k > end + 2 and toks[k - 1][3] in _NAME_NOUNS and is_cap(toks[k]):
             end = _cap_run_forward(toks, k, lang)
+    if lang == "nl" and end + 2 < n and toks[end + 1][3] == "in":
+        end = _in_place(toks, i, end)
+    if lang == "nl" and end + 3 < n and toks[end + 1][2] == ",":
+        end = _role_apposition(toks, i, end)
     # "a report by the Times", "het rapport van de inspectie"
     if end + 2 < n and toks[end + 1][3] in ("by", "from", "of", "van") and end - i <= 3:
         ext = np_after(toks, end + 2, lang)
@@ -359,14 +484,101 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     return (i, end)
 
 
+_PLACE_BOUND = (
+    "rechtbank",
+    "hof",
+    "politie",
+    "gemeente",
+    "provincie",
+    "ambassade",
+    "consulaat",
+    "correspondent",
+    "universiteit",
+    "ziekenhuis",
+    "brandweer",
+    "parket",
+    "kantoor",
+    "vestiging",
+    "afdeling",
+    "school",
+    "museum",
+)
+
+
+def _in_place(toks: Sequence[Tok], i: int, end: int) -> int:
+    """'de rechtbank in Arnhem', 'het consulaat in Antwerpen': a body bound to a place keeps
+    'in' + the place name in its noun phrase; a person's 'in Den Haag' or a channel ('in de
+    krant', 'in Nieuwsuur') stays outside. Returns the new last token."""
+    head = toks[end]
+    place = toks[end + 2]
+    if (
+        is_cap(head)
+        or not head[3].endswith(_PLACE_BOUND)
+        or not (is_word(place) and is_cap(place))
+        or OUTLET_WORDS.fullmatch(place[2])
+    ):
+        return end
+    return _cap_run_forward(toks, end + 2, "nl")
+
+
+def _role_apposition(toks: Sequence[Tok], i: int, end: int) -> int:
+    """'de voorzitter, Anna van Dam.': a role described in lower case takes the full name that
+    follows it after a comma, when the name closes the clause. Returns the new last token."""
+    if not (toks[i][3] in lexicon_nl.DETERMINERS and 1 <= end - i <= 3):
+        return end
+    if any(not is_word(t) or is_cap(t) for t in toks[i + 1 : end + 1]):
+        return end
+    k = end + 2
+    if not (is_word(toks[k]) and is_cap(toks[k])) or toks[k][3] in lexicon_nl.STOP:
+        return end
+    last = _cap_run_forward(toks, k, "nl")
+    after = toks[last + 1][2] if last + 1 < len(toks) else "."
+    if last == k or after not in (".", ",", "!", "?", ";"):
+        return end  # a lone capital may open a new clause: "zei de minister, Rutte ..."
+    return last
+
+
 @lru_cache(maxsize=4096)
 def source_kind(text: str, lang: str) -> str:
     """A Source kind guessed from the mention's words (its head, before 'van'/'of')."""
+    pair = _AND.split(text, 1)
+    if len(pair) == 2 and all(len(p.split()) >= 2 and _kind(p, lang) == "person" for p in pair):
+        return "group"  # "Pieter de Groot en Anna van Dam": two people, no one entity
     head = _HEAD_SPLIT.split(text, 1)[0]
+    if m := _ROLE_FOR.match(head):
+        head = m.group().rstrip()  # a lower-case role before 'for'/'voor' is the head
     kind = _kind(head, lang)
     if kind == "person" and head == text and _ACRONYM.search(text) and len(text.split()) <= 3:
         return "organization"
     return kind
+
+
+# Kind cues inside a capitalised compound or name, on top of the word lists above: an outlet's
+# "-blad"/"-post"/"-krant" ("Het Avondblad", "De Ochtendpost"), an organisation's
+# "-bond"/"-vereniging"/"-partij" ("de Consumentenbond"), a government's "Rijks-"/"-ministerie".
+_OUTLET_PART = re.compile(
+    r"[a-zà-ÿ](?:blad|krant|post|courant|omroep|bode|nieuws)\b|\bOmroep\b|"
+    r"\b(?:Observer|Review|Chronicle|Examiner|Inquirer|Economist|Mirror|Express|Magazine)\b"
+)
+_ORG_PART = re.compile(
+    r"[a-zà-ÿ](?:bond|vereniging|stichting|partij|bank|bedrijf|raad|groep|fonds|corporatie|"
+    r"federatie|unie|organisatie|instituut|maatschappij|coöperatie|concern|beweging|alliantie)\b|"
+    r"\b(?:Watch|International|Club|Corporation|Company|Ltd|LLC|PLC|Holdings|NV|BV|N\.V\.|"
+    r"B\.V\.|GmbH|Foundation|Trust|Society|Federation|Alliance|Coalition|Fund|Charity|Red Cross|"
+    r"Energy|Energie|Airlines|Airways|Motors|Systems|Technologies|Industries|Partners|Logistics|"
+    r"Pharmaceuticals|Telecom)\b"
+)
+_GOV_PART = re.compile(
+    r"\bRijks[a-zà-ÿ]|[a-zà-ÿ]ministerie\b|\b(?:Home|Foreign|Cabinet|War) Office\b|"
+    r"\b(?:Treasury|Downing Street|Whitehall|Kremlin|Elysée|Binnenhof|Torentje)\b"
+)
+_NEWS_AGENCY = re.compile(r"\b(?:news|press|pers|persbureau|nieuwsagentschap)\b", re.IGNORECASE)
+_THING_ARTICLES = frozenset(["het", "the"])  # "Het X" / "the X": never a person's name
+_HONORIFICS = TITLES | frozenset(
+    ["rev", "reverend", "father", "sir", "dame", "lord", "lady", "king", "queen", "prince",
+     "princess", "pope", "bishop", "imam", "rabbi", "sheikh", "koning", "koningin", "prins"]
+)  # fmt: skip
+_DEMONYM = re.compile(r"(?:s|ese|ish|ch)$")  # "the Danes", "the Chinese", "the Dutch", "the Smiths"
 
 
 def _kind(text: str, lang: str) -> str:
@@ -376,7 +588,7 @@ def _kind(text: str, lang: str) -> str:
         return "person"
     pronouns = lexicon_nl.PRONOUNS if lang == "nl" else lexicon_en.PRONOUNS
     if len(words) == 1 and low in pronouns:
-        return "group" if low in ("they", "we", "zij", "wij", "we") else "person"
+        return "group" if low in ("they", "we", "zij", "wij", "hen", "hun") else "person"
     if (
         ANON_WORDS.match(low)
         or (len(words) > 1 and ANON_WORDS.match(words[1].lower()))
@@ -385,21 +597,42 @@ def _kind(text: str, lang: str) -> str:
         return "anonymous"
     if lang == "nl" and AGENCY_WORDS.search(text):
         return "agency"
-    if OUTLET_WORDS.search(text):
+    if re.search(r"\bAgency\b", text) and not _NEWS_AGENCY.search(text):
+        return "agency"  # "the Environment Agency" (a news agency is an outlet)
+    if OUTLET_WORDS.search(text) or _OUTLET_PART.search(text):
         return "outlet"
     if DOCUMENT_WORDS.search(text) and not words[-1][0].isupper():
         return "document"
     if AGENCY_WORDS.search(text):
         return "agency"
-    if GOV_WORDS.search(text):
+    if GOV_WORDS.search(text) or _GOV_PART.search(text):
         return "government"
-    if ORG_WORDS.search(text):
+    if ORG_WORDS.search(text) or _ORG_PART.search(text):
         return "organization"
     skip = lexicon_nl.NATIONALITIES | lexicon_nl.DETERMINERS | lexicon_en.DETERMINERS
     caps = [w for w in words if w[0].isupper() and w.lower() not in skip]
     if not caps and GROUP_PLURAL.search(words[-1]) and len(words[-1]) > 3:
         return "group"
+    if _named_thing(words):
+        return "organization"
+    if len(words) == 2 and words[0].lower() in _THING_ARTICLES and _DEMONYM.search(words[1]):
+        return "group"  # "the Chinese", "the Europeans"
     return "person"
+
+
+def _named_thing(words: list[str]) -> bool:
+    """'Het Zuiderlicht', 'the Sierra Club', 'de Zonnebloem': a name led by a definite article
+    (lower-case 'de' in Dutch, since 'De Vries' is a surname) with no title or role in it is
+    an organisation or a title, never a person."""
+    first = words[0]
+    rest = words[1:]
+    if not rest or not (first.lower() in _THING_ARTICLES or (first == "de" and len(rest) > 1)):
+        return False
+    if len(rest) == 1 and _DEMONYM.search(rest[0]):
+        return False
+    return all(w[0].isupper() and not w.endswith(".") for w in rest) and not any(
+        w.lower().rstrip(".") in _HONORIFICS for w in rest
+    )
 
 
 class Registry:

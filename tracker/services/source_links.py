@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from .. import extract
 from ..models import SOURCE_KINDS, Article, Source, name_key
 from .errors import InvalidInput
-from .source_names import classify_mention, name_tokens, registry_name
+from .source_names import classify_mention, name_tokens, naming_part, registry_name
 from .sources import (
     cited_in_other_article,
     confirm_source,
@@ -55,7 +55,7 @@ class ArticleSources:
         """The source a hop's mention links to, or None when its words are not a name."""
         kind = mention.kind if mention.kind in SOURCE_KINDS else "person"
         resolved = mention.resolved
-        words = resolved.text if resolved is not None else mention.text
+        words = naming_part(resolved.text if resolved is not None else mention.text)
         check = classify_mention(words, kind)
         if check.form == "not_a_name":
             return None

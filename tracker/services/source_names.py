@@ -172,15 +172,44 @@ def classify_mention(text: str, kind: str | None = None) -> NameCheck:
         tail, tail_low = rest[lead:], rest_low[lead:]
         if tail and _capitalised(tail[0]) and _named_tail(tail, tail_low):
             return NameCheck("name", "a title or institution with its proper name")
+    if _role_before_full_name(rest, rest_low):
+        return NameCheck("name", "a role before a full name")
     if not _capitalised(rest[0]):
         return NameCheck("description", "a common noun phrase, not a proper name")
     if not _named_tail(rest, rest_low):
         return NameCheck("description", "a common noun describes the source")
+    if kind == "group" and any(w in ("en", "and", "&") for w in rest_low):
+        return NameCheck("description", "several sources named together")
     if kind == "anonymous" or (kind == "group" and rest_low[-1] in ROLE_NOUNS):
         return NameCheck("description", "an anonymous or group source")
     if rest_low[0] in TIME_WORDS and len(rest) == 1:
         return NameCheck("not_a_name", "a day or month")
     return NameCheck("name", "capitalised words")
+
+
+def _title_word(low: str) -> bool:
+    """A title or role noun, also with 'oud-', 'ex-', 'vice-' or 'former-' before it."""
+    for prefix in ("oud-", "ex-", "vice-", "former-"):
+        low = low.removeprefix(prefix)
+    return low in _PERSON_TITLES or low in ROLE_NOUNS
+
+
+def _role_before_full_name(words: list[str], low: list[str]) -> int:
+    """'econoom Joris van den Berg', 'Amsterdamse hoogleraar Carla de Wit': one to three words
+    of a role (lower case, or a capitalised adjective before a lower-case word; no particles,
+    no verbs) before a first name and a surname. Returns where the name starts, or 0."""
+    k = 0
+    while k < len(words) and (
+        not _capitalised(words[k])  # "de Amsterdamse hoogleraar": an adjective before the role
+        or (k + 1 < len(words) and not _capitalised(words[k + 1]) and low[k + 1] not in _PARTICLES)
+    ):
+        if low[k] in _PARTICLES or low[k] in _VERBS or not low[k].replace("-", "").isalpha():
+            return 0
+        k += 1
+    tail, tail_low = words[k:], low[k:]
+    if not 1 <= k <= 3 or len(tail) < 2 or tail_low[0] in _PARTICLES:
+        return 0
+    return k if _named_tail(tail, tail_low) else 0
 
 
 def _named_tail(words: list[str], low: list[str]) -> bool:
@@ -260,4 +289,31 @@ def registry_name(text: str, kind: str) -> str:
             i += 1
         if i and _capitalised(words[i]):
             words = words[i:]
+        elif not i and len(words) > 2 and _title_word(_bare(words[0])):
+            words = words[1:]  # a sentence opening "Minister Hugo de Jonge", "Oud-minister ..."
+        elif not i:
+            start = 1 if len(words) > 1 and _bare(words[0]) in _DEFINITE else 0
+            low = [_bare(w) for w in words[start:]]
+            k = _role_before_full_name(words[start:], low)
+            if k:
+                words = words[start + k :]  # "econoom Joris van den Berg" -> "Joris van den Berg"
     return " ".join(words)
+
+
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+
+
+def naming_part(text: str) -> str:
+    """The words of a source mention that name it, without an apposition or a parenthesis:
+    "Frank Luntz, a Republican pollster," -> "Frank Luntz", "a pollster, Frank Luntz" ->
+    "Frank Luntz", "Rep. Dana Cole (D-Ore.)" -> "Rep. Dana Cole". A mention without a named
+    part is returned as it is."""
+    plain = _PARENTHESIS.sub("", text).strip(" ,;")
+    parts = [p.strip() for p in plain.split(",") if p.strip()]
+    if len(parts) < 2:
+        return plain or text
+    for part in (parts[0], parts[-1]):
+        if classify_mention(part).is_name:
+            return part
+    return plain
+

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 
 from tracker.extract import extract_claims
+from tracker.extract.sources import np_before
+from tracker.extract.tokens import tokenize
 from tracker.extract.types import Attribution
 
 
@@ -341,3 +343,131 @@ def test_article_with_fronted_phrases_chains_and_hearsay() -> None:
     assert rows["De buren vrezen dat "] == ("reported", "De buren", ["het Algemeen Dagblad"])
     assert rows["Eerder zou er al twe"] == ("hearsay", None, [])
     assert rows["De provincie wil nie"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # as subject, with and without a first name
+        ("Maarten van der Zande zegt dat de dijk het houdt.", "Maarten van der Zande"),
+        ("Van der Zande zegt dat de dijk het houdt.", "Van der Zande"),
+        ("Ter Beek verklaarde dat de dijk het houdt.", "Ter Beek"),
+        # after a fronted phrase (V2)
+        ("Na de inspectie zei Maarten van der Zande dat de dijk het houdt.",
+         "Maarten van der Zande"),
+        ("Op het gemeentehuis vertelde Els ten Hove dat de dijk het houdt.", "Els ten Hove"),
+        # 't as a particle, also after 'in'
+        ("De dijk houdt het, zegt Bram van 't Schip.", "Bram van 't Schip"),
+        ("Volgens Noor in 't Hout houdt de dijk het.", "Noor in 't Hout"),
+        ("Van 't Schip zegt dat de dijk het houdt.", "Van 't Schip"),
+        # in apposition
+        ("Maarten van der Zande, dijkgraaf van het waterschap, zegt dat de dijk het houdt.",
+         "Maarten van der Zande"),
+        ("De dijk houdt het, aldus Els ten Hove, ingenieur bij de provincie.", "Els ten Hove"),
+        ("De dijk houdt het, zegt de dijkgraaf, Maarten van der Zande.",
+         "de dijkgraaf, Maarten van der Zande"),
+        # with a title or role before the name
+        ("Volgens oud-wethouder Gert-Jan de Bruin houdt de dijk het.",
+         "oud-wethouder Gert-Jan de Bruin"),
+        ("Dat zegt de Groningse geoloog Inge van den Heuvel.",
+         "de Groningse geoloog Inge van den Heuvel"),
+        ("Gisteren meldde dijkgraaf Maarten van der Zande op Twitter dat de dijk het houdt.",
+         "dijkgraaf Maarten van der Zande"),
+        # a place after a person's name is no part of it
+        ("Gisteren zei wethouder Ter Beek in Den Helder dat de dijk het houdt.",
+         "wethouder Ter Beek"),
+    ],
+)  # fmt: skip
+def test_names_with_particles_come_out_whole(text: str, source: str) -> None:
+    _, _, s, _ = _row(text)
+    assert s == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Dat heeft de rechtbank in Zwolle woensdag bepaald.", "de rechtbank in Zwolle"),
+        ("Volgens de politie in Enschede is de man gevlucht.", "de politie in Enschede"),
+        ("De man is gevlucht, meldt het consulaat in Antwerpen.", "het consulaat in Antwerpen"),
+    ],
+)  # fmt: skip
+def test_a_body_bound_to_a_place_keeps_in_and_the_place(text: str, source: str) -> None:
+    _, _, s, _ = _row(text)
+    assert s == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "via"),
+    [
+        ("De man is gevlucht, zei de woordvoerder in de krant.", "de woordvoerder", "de krant"),
+        ("De man is gevlucht, zei de rechter in Nieuwsuur.", "de rechter", "Nieuwsuur"),
+    ],
+)  # fmt: skip
+def test_a_channel_after_in_stays_a_via(text: str, source: str, via: str) -> None:
+    _, _, s, v = _row(text)
+    assert (s, v) == (source, [via])
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        ("Volgens de trainer houdt een op de drie rekruten het geen week vol.", ["Volgens"]),
+        ("De meeste lopers hielden het tot de finish vol.", []),
+        ("De trainer houdt vol dat de rekruten het aankunnen.", ["houdt vol"]),
+        ("De trainer hield vol: de rekruten kunnen het aan.", ["hield vol"]),
+    ],
+)  # fmt: skip
+def test_volhouden_reports_only_with_content(text: str, cues: list[str]) -> None:
+    found = [c.attribution.cue.text for c in extract_claims(text, "nl") if c.attribution]
+    assert found == cues
+
+
+def test_volgens_haar_before_the_verb_is_the_pronoun_and_resolves() -> None:
+    text = (
+        "Yasmina El Haddou, kinderarts in Zwolle, zegt dat de wachtlijst groeit. "
+        "Volgens haar is het zo dat er te weinig artsen zijn. "
+        "Volgens El Haddou is er geen snelle oplossing."
+    )
+    found = [
+        (c.attribution.source.text, c.attribution.source.resolved)
+        for c in extract_claims(text, "nl")
+        if c.attribution and c.attribution.source
+    ]
+    assert [(s, r.text if r else None) for s, r in found] == [
+        ("Yasmina El Haddou", None),
+        ("haar", "Yasmina El Haddou"),
+        ("El Haddou", "Yasmina El Haddou"),
+    ]
+
+
+def test_haar_before_a_noun_stays_a_possessive() -> None:
+    _, _, s, _ = _row("Volgens haar advocaat is de vrouw onschuldig.")
+    assert s == "haar advocaat"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("gisteren sprak Maarten van der Zande", "Maarten van der Zande"),
+        ("met Bram van 't Schip", "Bram van 't Schip"),
+        ("volgens Noor in 't Hout", "Noor in 't Hout"),
+        ("bij de politie in Deventer", "de politie in Deventer"),
+        ("sprak Els ten Hove in Den Helder", "Den Helder"),  # a place is no part of a name
+    ],
+)  # fmt: skip
+def test_noun_phrase_read_backwards_keeps_particles(text: str, phrase: str) -> None:
+    toks = tokenize(text, 0, len(text))
+    r = np_before(toks, len(toks) - 1, "nl")
+    assert r is not None and text[toks[r[0]][0] : toks[r[1]][1]] == phrase
+
+
+def test_a_singular_pronoun_skips_a_plural_described_source() -> None:
+    text = (
+        "Dijkgraaf Maarten van der Zande zegt dat de dijk het houdt. "
+        "Ingewijden zeggen dat de reparatie maanden duurt. "
+        "„Daar is geen sprake van”, zei hij."
+    )
+    last = extract_claims(text, "nl")[-1].attribution
+    assert last is not None and last.source is not None and last.source.resolved is not None
+    assert last.source.resolved.text.endswith("Maarten van der Zande")
+    assert last.source.kind == "person"

@@ -11,7 +11,7 @@ from tests.conftest import People
 from tracker.models import Source
 from tracker.services import sources
 from tracker.services.errors import InvalidInput
-from tracker.services.source_names import classify_mention, registry_name
+from tracker.services.source_names import classify_mention, naming_part, registry_name
 
 NAMES = [
     ("Anna de Vries", "person"),
@@ -145,3 +145,47 @@ def test_a_title_compound_before_a_name_is_a_name_registered_without_it(
 
 def test_a_compound_title_alone_is_still_a_description() -> None:
     assert classify_mention("de havenwethouder", "person").form == "description"
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("apotheker Mirjam van der Heijden", "Mirjam van der Heijden"),
+        ("de bioloog Kees ter Braak", "Kees ter Braak"),
+        ("oud-directeur Yusuf El Idrissi", "Yusuf El Idrissi"),
+        ("the ferry captain Rhona McLeod", "Rhona McLeod"),
+        ("de Utrechtse vulkanoloog Femke de Graaf", "Femke de Graaf"),
+        ("Oud-wethouder Gert-Jan de Bruin", "Gert-Jan de Bruin"),  # opening a sentence
+        ("Advocaat Mirjam van der Heijden", "Mirjam van der Heijden"),
+    ],
+)
+def test_a_role_before_a_full_name_names_the_person(text: str, registered: str) -> None:
+    assert classify_mention(text, "person").is_name
+    assert registry_name(text, "person") == registered
+
+
+@pytest.mark.parametrize(
+    "text", ["de apotheker Van der Heijden van de wijk", "de bioloog uit Zwolle", "de imker Kees"]
+)
+def test_a_role_without_a_full_name_stays_a_description(text: str) -> None:
+    assert not classify_mention(text, "person").is_name
+
+
+def test_people_named_together_are_described_not_registered() -> None:
+    check = classify_mention("Marloes van der Ploeg en Teun ter Laak", "group")
+    assert check.form == "description"
+
+
+@pytest.mark.parametrize(
+    ("mention", "named"),
+    [
+        ("Frank Dolan, a Republican pollster,", "Frank Dolan"),
+        ("a pollster at the firm, Frank Dolan", "Frank Dolan"),
+        ("Rep. Dana Cole (D-Ore.)", "Rep. Dana Cole"),
+        ("Anna de Vries, wethouder van Zandhoven,", "Anna de Vries"),
+        ("een woordvoerder van de politie", "een woordvoerder van de politie"),
+        ("de buren, die het zagen", "de buren, die het zagen"),
+    ],
+)
+def test_the_naming_part_of_a_mention_leaves_out_appositions(mention: str, named: str) -> None:
+    assert naming_part(mention) == named
