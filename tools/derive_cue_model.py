@@ -228,10 +228,10 @@ def derive_model(
         if abs(th - threshold) < 0.3:
             print(f"cv threshold {th:+.2f}  P {p:.3f}  R {r:.3f}  F1 {f:.3f}", file=sys.stderr)
     weights = _train(examples)
-    table = {}
-    for f, v in weights.items():
-        if abs(v) >= 0.01 and "\\" not in f and '"""' not in f:
-            table[f] = round(v, 3)
+    table: dict[str, float] = {}
+    for feat, v in weights.items():
+        if abs(v) >= 0.01 and "\\" not in feat and '"""' not in feat:
+            table[feat] = round(v, 3)
     return threshold, candidates, {w: r for w, r in rates.items() if r > RANK_FLOOR}, table
 
 

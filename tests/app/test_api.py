@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
+from werkzeug.test import TestResponse
 
 from tests.conftest import People, make_app
 from tracker.services import tokens
 from tracker.services.ingest import ArticleInput, ingest_article
 
 BODY = "De burgemeester zegt dat de gemeente 300 woningen bouwt. Het zou 40 miljoen euro kosten."
+
+
+def _body(response: TestResponse) -> Any:
+    """The response's JSON body, which must be there."""
+    data = response.get_json()
+    assert data is not None
+    return data
 
 
 def _token(session: Session, people: People, *scopes: str) -> str:
@@ -47,16 +56,16 @@ def test_read_and_review_with_scopes_and_versions(
     app = make_app(database_url, WTF_CSRF_ENABLED=True)  # the API is exempt from CSRF
     client = app.test_client()
     listed = client.get(f"/api/articles/{article.id}/claims", headers=_auth(reader))
-    assert listed.status_code == 200 and listed.json[0]["text"] == claim.text
+    assert listed.status_code == 200 and _body(listed)[0]["text"] == claim.text
     body = {"status": "unsourced", "rationale": "Geen bron.", "version": claim.version}
     assert (
         client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reader)).status_code
         == 403
     )
     done = client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reviewer))
-    assert done.status_code == 200 and done.json["status"] == "unsourced"
+    assert done.status_code == 200 and _body(done)["status"] == "unsourced"
     stale = client.post(f"/api/claims/{claim.id}/status", json=body, headers=_auth(reviewer))
-    assert stale.status_code == 409 and stale.json["current"]["status"] == "unsourced"
+    assert stale.status_code == 409 and _body(stale)["current"]["status"] == "unsourced"
     bad = client.post(
         f"/api/claims/{claim.id}/status", json={"status": "x"}, headers=_auth(reviewer)
     )
@@ -77,11 +86,11 @@ def test_ingest_through_the_api(client: FlaskClient, session: Session, people: P
     made = client.post(
         "/api/articles", json={"body": BODY, "title": "Woningen"}, headers=_auth(token)
     )
-    assert made.status_code == 201 and made.json["claims"]
+    assert made.status_code == 201 and _body(made)["claims"]
     again = client.post("/api/articles", json={"body": BODY}, headers=_auth(token))
-    assert again.status_code == 409 and again.json["article_id"] == made.json["id"]
+    assert again.status_code == 409 and _body(again)["article_id"] == _body(made)["id"]
     empty = client.post("/api/articles", json={"body": "  "}, headers=_auth(token))
-    assert empty.status_code == 422 and "empty" in empty.json["error"]
+    assert empty.status_code == 422 and "empty" in _body(empty)["error"]
 
 
 def test_deeply_nested_json_is_a_400(client: FlaskClient, session: Session, people: People) -> None:
@@ -90,7 +99,7 @@ def test_deeply_nested_json_is_a_400(client: FlaskClient, session: Session, peop
         body = "[" * depth + "]" * depth
         for url in ("/api/articles", "/api/claims/1/status"):
             r = client.post(url, data=body, content_type="application/json", headers=_auth(token))
-            assert r.status_code == 400 and "nested" in r.json["error"], (url, depth)
+            assert r.status_code == 400 and "nested" in _body(r)["error"], (url, depth)
 
 
 @pytest.mark.parametrize("field", ["body", "title", "url", "outlet", "author", "published"])
@@ -104,8 +113,8 @@ def test_lone_surrogates_and_nul_are_refused_in_every_field(
     r = client.post(
         "/api/articles", data=raw, content_type="application/json", headers=_auth(token)
     )
-    assert r.status_code == 400 and repr(field) in r.json["error"]
-    assert "surrogate" in r.json["error"] or "NUL" in r.json["error"]
+    assert r.status_code == 400 and repr(field) in _body(r)["error"]
+    assert "surrogate" in _body(r)["error"] or "NUL" in _body(r)["error"]
 
 
 def test_status_fields_and_keys_are_checked_too(
@@ -127,7 +136,7 @@ def test_status_fields_and_keys_are_checked_too(
         content_type="application/json",
         headers=_auth(token),
     )
-    assert r.status_code == 400 and "not valid JSON" in r.json["error"]
+    assert r.status_code == 400 and "not valid JSON" in _body(r)["error"]
 
 
 @pytest.mark.parametrize(("field", "length"), [("url", 3000), ("author", 400), ("outlet", 301)])
@@ -138,5 +147,5 @@ def test_overlong_fields_get_the_same_answer_on_both_databases(
     value = "https://example.org/" + "a" * length if field == "url" else "B" * length
     r = client.post("/api/articles", json={"body": BODY, field: value}, headers=_auth(token))
     assert r.status_code == 422, r.get_data(as_text=True)[:300]
-    error = r.json["error"]
+    error = _body(r)["error"]
     assert (f"field {field}" in error and "the limit is" in error) or "at most 300" in error

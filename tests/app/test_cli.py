@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,11 @@ NL = (
 EN = "The council will build 300 homes, the mayor said. The project reportedly costs $40 million.\n"
 
 
+Invoke = Callable[..., Result]
+
+
 @pytest.fixture
-def run(database_url: str):
+def run(database_url: str) -> Invoke:
     runner = CliRunner()
 
     def invoke(*args: str) -> Result:
@@ -48,7 +52,7 @@ def test_db_commands_on_an_empty_database(databases: DatabaseFactory) -> None:
     assert runner.invoke(main, ["db", "downgrade", "base"], env=env).exit_code == 0
 
 
-def test_user_commands(run) -> None:
+def test_user_commands(run: Invoke) -> None:
     ok = run(
         "user",
         "create",
@@ -80,7 +84,7 @@ def test_user_commands(run) -> None:
     assert missing.exit_code == 1 and "no user" in missing.output
 
 
-def test_ingest_text_files(run, tmp_path: Path, database_url: str) -> None:
+def test_ingest_text_files(run: Invoke, tmp_path: Path, database_url: str) -> None:
     nl = tmp_path / "woningen.txt"
     nl.write_text(NL, encoding="utf-8")
     result = run(
@@ -102,7 +106,7 @@ def test_ingest_text_files(run, tmp_path: Path, database_url: str) -> None:
     assert _articles(database_url) == 1
 
 
-def test_ingest_jsonl_bulk(run, tmp_path: Path, database_url: str) -> None:
+def test_ingest_jsonl_bulk(run: Invoke, tmp_path: Path, database_url: str) -> None:
     path = tmp_path / "bulk.jsonl"
     rows = [
         {"body": NL, "title": "Woningen", "language": "nl"},
@@ -127,7 +131,7 @@ def test_ingest_jsonl_bulk(run, tmp_path: Path, database_url: str) -> None:
     ],
 )
 def test_ingest_refuses_bad_files_and_writes_nothing(
-    run, tmp_path: Path, database_url: str, content: bytes, message: str
+    run: Invoke, tmp_path: Path, database_url: str, content: bytes, message: str
 ) -> None:
     good = tmp_path / "good.txt"
     good.write_text(NL, encoding="utf-8")
@@ -139,7 +143,7 @@ def test_ingest_refuses_bad_files_and_writes_nothing(
     assert _articles(database_url) == 0
 
 
-def test_ingest_missing_file_and_directory(run, tmp_path: Path) -> None:
+def test_ingest_missing_file_and_directory(run: Invoke, tmp_path: Path) -> None:
     assert "no such file" in run("ingest", str(tmp_path / "nope.txt")).output
     assert "is a directory" in run("ingest", str(tmp_path)).output
 
@@ -156,7 +160,7 @@ def test_ingest_missing_file_and_directory(run, tmp_path: Path) -> None:
     ],
 )
 def test_ingest_jsonl_errors_name_the_line_and_write_nothing(
-    run, tmp_path: Path, database_url: str, lines: str, message: str
+    run: Invoke, tmp_path: Path, database_url: str, lines: str, message: str
 ) -> None:
     path = tmp_path / "bulk.jsonl"
     path.write_text(lines, encoding="utf-8")
@@ -166,7 +170,7 @@ def test_ingest_jsonl_errors_name_the_line_and_write_nothing(
     assert _articles(database_url) == 0
 
 
-def test_demo_twice_and_audit_verify(run, database_url: str) -> None:
+def test_demo_twice_and_audit_verify(run: Invoke, database_url: str) -> None:
     first = run("demo")
     assert first.exit_code == 0 and "loaded" in first.output
     assert "factchecker@example.org" in first.output
@@ -178,7 +182,7 @@ def test_demo_twice_and_audit_verify(run, database_url: str) -> None:
 
 
 def test_audit_checkpoint_then_verify_reports_an_emptied_log(
-    run, database_url: str, audit_key_outside_the_database: Path
+    run: Invoke, database_url: str, audit_key_outside_the_database: Path
 ) -> None:
     assert run("demo").exit_code == 0
     unanchored = run("audit", "verify")
@@ -201,7 +205,7 @@ def test_audit_checkpoint_then_verify_reports_an_emptied_log(
 
 
 def test_audit_verify_without_a_key_refuses(
-    run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    run: Invoke, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.delenv("TRACKER_AUDIT_KEY")
     monkeypatch.setenv("TRACKER_AUDIT_KEY_FILE", str(tmp_path / "absent"))
@@ -209,7 +213,7 @@ def test_audit_verify_without_a_key_refuses(
     assert result.exit_code != 0 and "no audit key" in result.output
 
 
-def test_audit_verify_names_the_broken_event(run, database_url: str) -> None:
+def test_audit_verify_names_the_broken_event(run: Invoke, database_url: str) -> None:
     run("demo")
     engine = make_engine(database_url)
     with engine.begin() as conn:
@@ -235,7 +239,7 @@ def test_extract_prints_json_lines(tmp_path: Path) -> None:
     assert all(NL[r["start"] : r["end"]] == r["text"] for r in rows)
 
 
-def test_token_create_prints_the_token_once(run) -> None:
+def test_token_create_prints_the_token_once(run: Invoke) -> None:
     run(
         "user",
         "create",
@@ -260,7 +264,7 @@ def test_token_create_prints_the_token_once(run) -> None:
     assert "no user" in run("token", "create", "--email", "x@example.org", "--name", "n").output
 
 
-def test_token_list_and_revoke(run, database_url: str) -> None:
+def test_token_list_and_revoke(run: Invoke, database_url: str) -> None:
     assert (
         run(
             "user",
@@ -293,7 +297,7 @@ def test_token_list_and_revoke(run, database_url: str) -> None:
     )
 
 
-def test_user_set_password_ends_sessions(run, database_url: str) -> None:
+def test_user_set_password_ends_sessions(run: Invoke, database_url: str) -> None:
     assert (
         run(
             "user",

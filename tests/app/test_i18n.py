@@ -335,7 +335,7 @@ def test_every_service_message_is_in_the_catalog() -> None:
     assert len(found) > 50
     with (CATALOG / "messages.po").open("rb") as fh:
         catalog = read_po(fh, locale="nl")
-    missing = sorted(m for m in found if not (catalog.get(m) and catalog.get(m).string))
+    missing = sorted(m for m in found if not ((entry := catalog.get(m)) and entry.string))
     assert not missing, "run the pybabel commands in babel.cfg and translate"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -338,7 +339,7 @@ def test_sources_audit_command_lists_entries_that_break_the_rules(
 
 
 def test_claim_panel_shows_the_articles_words_and_asks_to_choose_for_a_pronoun(
-    as_factchecker: FlaskClient, session: Session, people: People, monkeypatch
+    as_factchecker: FlaskClient, session: Session, people: People, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from tests.unit.services.test_source_links import _claims
     from tracker import extract

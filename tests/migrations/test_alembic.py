@@ -433,7 +433,7 @@ def test_source_status_migration_up_and_down_with_data(databases: DatabaseFactor
     assert _counts(url) == before
     engine = make_engine(url)
     with engine.connect() as conn:
-        status = dict(conn.execute(sa.text("SELECT id, status FROM sources")).all())
+        status: dict[int, str] = dict(conn.execute(sa.text("SELECT id, status FROM sources")).all())
         scoped = conn.execute(sa.text("SELECT count(*) FROM sources WHERE article_id IS NOT NULL"))
         assert scoped.scalar_one() == 0
     engine.dispose()

@@ -297,7 +297,11 @@ def test_words_inside_a_long_quotation_are_not_tokens() -> None:
 def test_the_speaker_of_a_quotation_is_never_a_word_inside_it(text: str, source: str) -> None:
     """A participle after the speech verb ('adding', 'referring') once took its source from
     the first words of the quotation ('The', 'Unity', 'There')."""
-    sources = {c.attribution.source.text for c in extract_claims(text, "en") if c.attribution}
+    sources = {
+        c.attribution.source.text if c.attribution.source else None
+        for c in extract_claims(text, "en")
+        if c.attribution
+    }
     assert sources == {source}
 
 

@@ -418,7 +418,11 @@ def test_a_channel_after_in_stays_a_via(text: str, source: str, via: str) -> Non
     ],
 )  # fmt: skip
 def test_volhouden_reports_only_with_content(text: str, cues: list[str]) -> None:
-    found = [c.attribution.cue.text for c in extract_claims(text, "nl") if c.attribution]
+    found = [
+        c.attribution.cue.text if c.attribution.cue else None
+        for c in extract_claims(text, "nl")
+        if c.attribution
+    ]
     assert found == cues
 
 

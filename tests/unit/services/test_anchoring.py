@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from tracker.services.anchoring import quote_for, reanchor
+from tracker.services.anchoring import Quote, quote_for, reanchor
 
 OLD = "De gemeente bouwt 300 woningen. De wethouder zegt dat de bouw in mei begint. Einde."
 
 
-def _quote(exact: str):
+def _quote(exact: str) -> tuple[int, int, Quote]:
     start = OLD.index(exact)
     return start, start + len(exact), quote_for(OLD, start, start + len(exact))
 

@@ -60,7 +60,7 @@ def test_outlet_is_linked_by_alias(session: Session) -> None:
         session, ArticleInput(body="The mayor said taxes will rise.", outlet="nyt")
     )
     assert article.outlet_id == nyt.id
-    assert session.scalar(select(func.count(Source.id))) >= 1
+    assert (session.scalar(select(func.count(Source.id))) or 0) >= 1
 
 
 @pytest.mark.parametrize(

@@ -111,7 +111,7 @@ def test_resolved_mentions_link_to_the_full_name_and_pronouns_to_nothing(
     # An unresolved pronoun and a weekday link to no source and keep their words and cue.
     for hop, words in ((pronoun, "Hij"), (weekday, "Vrijdag")):
         assert hop.source_id is None and hop.mention_text == words and hop.cue_text
-        assert A1[hop.mention_start : hop.mention_end] == words  # type: ignore[misc]
+        assert A1[hop.mention_start : hop.mention_end] == words
     assert soldier.source is not None and soldier.source.article_id == article.id
     registry = session.scalars(select(Source).where(Source.article_id.is_(None))).all()
     assert [s.name for s in registry] == ["Anna de Vries"]
