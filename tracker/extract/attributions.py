@@ -371,7 +371,7 @@ def sentence_attributions(
         if lang == "en" and cue.ctype == "verb":
             first, last = spans_en.cue_extent(toks, first, last, rng)
             if (first, last) != (cue.first, cue.last):
-                cue = Cue(first, last, cue.ctype)
+                cue = Cue(first, last, cue.ctype)  # noqa: PLW2901 -- the widened cue
         cue_span = Span(toks[first][0], toks[last][1], text[toks[first][0] : toks[last][1]])
         source: SourceMention | None = None
         if rng is not None and rng[0] <= rng[1] and not (rng[0] <= cue.first <= rng[1]):

@@ -493,7 +493,7 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
     cands = []
     for k in marks:
         w = toks[k][3]
-        if w == "," or w == ";":
+        if w in {",", ";"}:
             state = 0
             continue
         clause[k] = state

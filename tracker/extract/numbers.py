@@ -493,7 +493,7 @@ def _nl_tons_of_money(text: str, start: int, end: int, found: list[Number]) -> l
     for n in found:
         m = _TON_AFTER.match(text, n.end, end)
         if m is not None and isinstance(n.value, int | float) and n.unit is None:
-            n = Number(
+            n = Number(  # noqa: PLW2901 -- the number with its unit
                 n.start, m.end(), text[n.start : m.end()], n.value * 100_000, approx=n.approx
             )
         out.append(n)

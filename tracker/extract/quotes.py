@@ -58,7 +58,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
     for m in _CANDIDATE.finditer(text, start, stop):
         i, e = m.span()
         ch = m.group()
-        if (ch == "'" or ch == "’") and _is_apostrophe(text, i):
+        if ch in {"'", "’"} and _is_apostrophe(text, i):
             continue
         nxt = text[e] if e < stop else " "
         if ch == ",," and not (nxt.isalnum() or nxt in "'‘"):

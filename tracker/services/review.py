@@ -257,7 +257,7 @@ def set_chain(
                 raise InvalidInput(
                     "hop %(n)s: there is no source #%(id)s", n=n, id=hop.source_id
                 ) from err
-            hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)
+            hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)  # noqa: PLW2901
         live.append(hop)
     hops = live
     before = chain_snapshot(claim)

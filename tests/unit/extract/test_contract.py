@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import tracker.extract
 from tracker.extract import (
     Attribution,
     Claim,
@@ -28,7 +30,21 @@ LEGIOEN = "Het legioen telt naar verluidt 20.000 soldaten uit 52 landen."
 
 
 def test_public_api_types() -> None:
-    assert {Attribution, Claim, KnownSource, Number, SourceMention, Span}
+    """The package exports exactly the contract's names; its records are dataclasses."""
+    assert sorted(tracker.extract.__all__) == [
+        "Attribution",
+        "Claim",
+        "KnownSource",
+        "Number",
+        "SourceMention",
+        "Span",
+        "detect_language",
+        "extract_claims",
+        "find_attributions",
+    ]
+    for record in (Attribution, Claim, KnownSource, Number, SourceMention, Span):
+        assert dataclasses.is_dataclass(record), record
+        assert record.__module__ == "tracker.extract.types", record
     assert detect_language(LEGIOEN) == "nl"
 
 

@@ -51,7 +51,7 @@ def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[R
         return _claims(text, table.get(text, []))
 
     monkeypatch.setattr(extract, "extract_claims", fake)
-    yield table
+    return table
 
 
 def _ingest(session: Session, people: People, body: str) -> Article:
