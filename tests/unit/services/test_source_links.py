@@ -4,7 +4,7 @@ test runs the real extractor."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 import pytest
 from sqlalchemy import func, select
@@ -43,7 +43,7 @@ def _claims(body: str, rows: Sequence[Row]) -> list[FoundClaim]:
 
 
 @pytest.fixture
-def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[Row]]]:
+def fake_extractor(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[Row]]:
     """Articles' extractor output by body: ingest gets exactly the claims a test wrote."""
     table: dict[str, list[Row]] = {}
 
