@@ -1,4 +1,7 @@
-"""Every migration up and down with data; the head schema equals the models; DB-enforced rules.
+"""The whole chain up and down; the head schema equals the models; DB-enforced rules.
+
+Each revision's own data checks up and down, with the schema after its downgrade compared to
+the one before its upgrade, are in test_revisions.py.
 
 Runs on SQLite, and on PostgreSQL when the suite runs with TRACKER_TEST_DATABASE=postgres.
 """
