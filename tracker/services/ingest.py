@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import extract
@@ -112,14 +113,17 @@ def ingest_article(
     supersedes_id: int | None = None,
     allow_duplicate: bool = False,
 ) -> Article:
-    """Store an article and the claims the extractor finds in it, in the caller's transaction."""
+    """Store an article and the claims the extractor finds in it, in the caller's transaction.
+
+    The same text is stored once: DuplicateArticle when it is there already, also when another
+    client stores it at the same moment (the database's unique duplicate key decides). The
+    extractor runs before the first write, so the write lock (SQLite) is held only briefly.
+    """
     body = data.body
     validate_body(body, max_chars)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     if not allow_duplicate:
-        existing = session.scalar(select(Article.id).where(Article.body_sha256 == sha).limit(1))
-        if existing is not None:
-            raise DuplicateArticle(existing)
+        _refuse_duplicate(session, sha)
     language = (data.language or "auto").strip().lower()
     if language == "auto":
         language = extract.detect_language(body)
@@ -130,6 +134,7 @@ def ingest_article(
     if data.url and not data.url.startswith(("http://", "https://")):
         raise InvalidInput("the article URL must start with http:// or https://")
     published_on, precision = parse_published(data.published)
+    found = extract.extract_claims(body, language, _known_sources(session, body))
     old = _superseded(session, supersedes_id)
     outlet = ArticleSources.outlet(session, data.outlet) if data.outlet else None
     article = Article(
@@ -142,14 +147,21 @@ def ingest_article(
         language=language,
         body=body,
         body_sha256=sha,
+        duplicate_key=None if allow_duplicate else sha,
         ingested_by=actor,
         supersedes=old,
     )
-    session.add(article)
     session.flush()
+    try:
+        with session.begin_nested():
+            session.add(article)
+            session.flush()
+    except IntegrityError:
+        if not allow_duplicate:
+            _refuse_duplicate(session, sha)  # another client stored the text meanwhile
+        raise
     links = ArticleSources(session, article)
     taken = _carry_over(session, old, article, actor) if old else []
-    found = extract.extract_claims(body, language, _known_sources(session, body))
     added = 0
     for candidate in found:
         if any(candidate.start < end and start < candidate.end for start, end in taken):
@@ -171,6 +183,15 @@ def ingest_article(
         },
     )
     return article
+
+
+def _refuse_duplicate(session: Session, sha: str) -> None:
+    """DuplicateArticle naming the stored article with this text, if there is one."""
+    existing = session.scalar(
+        select(Article.id).where(Article.body_sha256 == sha).order_by(Article.id).limit(1)
+    )
+    if existing is not None:
+        raise DuplicateArticle(existing)
 
 
 def _superseded(session: Session, supersedes_id: int | None) -> Article | None:
