@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,7 +16,7 @@ from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
-from .errors import Count, DuplicateArticle, InvalidInput, NotFound
+from .errors import Count, DuplicateArticle, InvalidInput, NotFound, TrackerError
 from .source_links import ArticleSources
 
 DEFAULT_MAX_CHARS = 500_000
@@ -306,3 +307,63 @@ def _carry_over(
             },
         )
     return placed
+
+
+@dataclass
+class BulkTally:
+    """How far a bulk ingest got: lines handled, articles stored, duplicates and bad lines."""
+
+    done: int = 0
+    stored: int = 0
+    claims: int = 0
+    duplicates: int = 0
+    bad: int = 0
+
+
+def ingest_each(
+    sessions: Callable[[], Session],
+    items: Iterable[tuple[str, ArticleInput | str]],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_article: Callable[[str, Article], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[BulkTally], None] | None = None,
+) -> BulkTally:
+    """Ingest (label, article) pairs, each in a transaction of its own: all of an article (with
+    its claims and audit event) is stored, or nothing of it.
+
+    A text stored before, by an earlier (perhaps killed) run or by anyone else, is skipped as a
+    duplicate, so running the same import again finishes it. An item given as a string, or one
+    the service refuses, is a bad item: reported through `on_skip` with its label and skipped.
+    The transactions are short: other clients wait for at most one article's writes.
+    """
+    tally = BulkTally()
+    for label, item in items:
+        tally.done += 1
+        if isinstance(item, str):
+            tally.bad += 1
+            if on_skip:
+                on_skip(label, item)
+        else:
+            with sessions() as session:
+                try:
+                    article = ingest_article(session, item, max_chars=max_chars)
+                    session.commit()
+                except DuplicateArticle as err:
+                    session.rollback()
+                    tally.duplicates += 1
+                    if on_skip:
+                        on_skip(label, f"skipped: {err}")
+                except TrackerError as err:
+                    session.rollback()
+                    tally.bad += 1
+                    if on_skip:
+                        on_skip(label, str(err))
+                else:
+                    tally.stored += 1
+                    tally.claims += len(article.claims)
+                    if on_article:
+                        on_article(label, article)
+        if on_progress:
+            on_progress(tally)
+    return tally
