@@ -119,7 +119,7 @@ def _count(engine: Engine) -> int:
 
 
 def test_a_killed_import_is_finished_by_running_it_again(tmp_path: Path, database_url: str) -> None:
-    total = 60
+    total = 120
     path = write_jsonl(tmp_path / "bulk.jsonl", [{"body": article(n)} for n in range(total)])
     engine = make_engine(database_url)
     process = _start_import(database_url, path)
