@@ -272,14 +272,17 @@ def _jsonl_items(path: Path, language: str) -> Iterator[tuple[str, ArticleInput 
             yield label, line.error
             continue
         row = line.fields
-        yield label, ArticleInput(
-            body=row["body"] or "",
-            title=row.get("title") or "",
-            url=row.get("url"),
-            outlet=row.get("outlet"),
-            author=row.get("author"),
-            published=row.get("published"),
-            language=row.get("language") or language,
+        yield (
+            label,
+            ArticleInput(
+                body=row["body"] or "",
+                title=row.get("title") or "",
+                url=row.get("url"),
+                outlet=row.get("outlet"),
+                author=row.get("author"),
+                published=row.get("published"),
+                language=row.get("language") or language,
+            ),
         )
 
 
