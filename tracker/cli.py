@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 from sqlalchemy.orm import Session
@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 from .config import Settings
 from .db import make_engine, make_session_factory
 from .reports.cli import export
-from .services.errors import DuplicateArticle, TrackerError
+from .services.errors import TrackerError
+
+if TYPE_CHECKING:
+    from .services.ingest import ArticleInput, BulkTally
 
 
 @dataclass
@@ -258,39 +261,32 @@ def read_text_file(path: Path) -> str:
         raise  # unreachable, for the type checker
 
 
-_JSONL_FIELDS = {"body", "title", "url", "outlet", "author", "published", "language"}
+def _jsonl_items(path: Path, language: str) -> Iterator[tuple[str, ArticleInput | str]]:
+    """(FILE:LINE, the article or why the line is not one) for every non-blank line."""
+    from .services.importing import jsonl_lines
+    from .services.ingest import ArticleInput
 
-
-def read_jsonl(path: Path) -> list[dict[str, Any]]:
-    """Every article of a JSON Lines file, checked before anything is stored."""
-    from .services.ingest import validate_body
-
-    text = read_text_file(path)
-    rows: list[dict[str, Any]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
+    for line in jsonl_lines(read_text_file(path)):
+        label = f"{path}:{line.number}"
+        if line.error:
+            yield label, line.error
             continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as err:
-            fail(f"{path}:{number}: malformed JSON ({err.msg} at column {err.colno})")
-        if not isinstance(row, dict):
-            fail(f"{path}:{number}: expected a JSON object with a 'body'")
-        unknown = set(row) - _JSONL_FIELDS
-        if unknown:
-            fail(f"{path}:{number}: unknown field(s) {', '.join(sorted(unknown))}")
-        if not isinstance(row.get("body"), str):
-            fail(f"{path}:{number}: 'body' must be the article text as a string")
-        if any(v is not None and not isinstance(v, str) for v in row.values()):
-            fail(f"{path}:{number}: every field must be a string")
-        try:
-            validate_body(row["body"])
-        except TrackerError as err:
-            fail(f"{path}:{number}: {err}")
-        rows.append(row)
-    if not rows:
-        fail(f"{path}: no articles in the file")
-    return rows
+        row = line.fields
+        yield (
+            label,
+            ArticleInput(
+                body=row["body"] or "",
+                title=row.get("title") or "",
+                url=row.get("url"),
+                outlet=row.get("outlet"),
+                author=row.get("author"),
+                published=row.get("published"),
+                language=row.get("language") or language,
+            ),
+        )
+
+
+PROGRESS_EVERY = 100
 
 
 @main.command()
@@ -302,7 +298,10 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
 @click.option("--published", help="YYYY, YYYY-MM or YYYY-MM-DD.")
 @click.option("--lang", "language", type=click.Choice(["auto", "nl", "en"]), default="auto")
 @click.option(
-    "--jsonl", is_flag=True, help="Each FILE holds one JSON object per line, an article each."
+    "--jsonl",
+    is_flag=True,
+    help="Each FILE holds one JSON object per line (fields body, title, url, outlet, author, "
+    "published, language), an article each.",
 )
 @pass_ctx
 def ingest(
@@ -316,61 +315,82 @@ def ingest(
     language: str,
     jsonl: bool,
 ) -> None:
-    """Ingest articles from FILES; all or nothing."""
-    from .services.ingest import ArticleInput, ingest_article, validate_body
+    """Ingest articles from FILES, each article in a transaction of its own.
 
+    An article is stored whole (text, claims, audit event) or not at all. A text stored before
+    is skipped as a duplicate, so a killed or failed run is finished by running it again. Text
+    FILES are all read and checked before any is stored. With --jsonl, a line that is not a
+    valid article is reported (FILE:LINE: reason) and skipped, the other lines are stored, and
+    the command then exits with status 1. Progress goes to stderr every 100 lines.
+    """
+    from .services.ingest import ArticleInput, ingest_each, validate_body
+
+    items: Iterable[tuple[str, ArticleInput | str]]
     if jsonl:
-        items = [
-            ArticleInput(**{**row, "language": row.get("language") or language})
-            for path in files
-            for row in read_jsonl(path)
-        ]
+        items = (item for path in files for item in _jsonl_items(path, language))
     else:
-        items = []
+        checked: list[tuple[str, ArticleInput | str]] = []
         for path in files:
             body = read_text_file(path)
             try:
                 validate_body(body, ctx.settings.max_article_chars)
             except TrackerError as err:
                 fail(f"{path}: {err}")
-            items.append(
-                ArticleInput(
-                    body=body,
-                    title=title or "",
-                    url=url,
-                    outlet=outlet,
-                    author=author,
-                    published=published,
-                    language=language,
+            checked.append(
+                (
+                    str(path),
+                    ArticleInput(
+                        body=body,
+                        title=title or "",
+                        url=url,
+                        outlet=outlet,
+                        author=author,
+                        published=published,
+                        language=language,
+                    ),
                 )
             )
-    stored = skipped = claims = 0
+        items = checked
+
+    def stored(label: str, article: Any) -> None:
+        if not jsonl and len(files) == 1:
+            click.echo(f"article {article.id}: {article.title} ({len(article.claims)} claims)")
+
+    def skipped(label: str, message: str) -> None:
+        click.echo(f"{label}: {message}", err=True)
+
+    def progress(tally: BulkTally) -> None:
+        if jsonl and tally.done % PROGRESS_EVERY == 0:
+            click.echo(_progress_line(tally), err=True)
+
+    engine = make_engine(ctx.settings.database_url)
     try:
-        with (
-            ctx.session() as session,
-            click.progressbar(
-                items, label="ingesting", file=sys.stderr, show_pos=True, hidden=len(items) < 2
-            ) as bar,
-        ):
-            for item in bar:
-                try:
-                    with session.begin_nested():
-                        article = ingest_article(
-                            session, item, max_chars=ctx.settings.max_article_chars
-                        )
-                except DuplicateArticle as err:
-                    skipped += 1
-                    click.echo(f"skipped: {err}", err=True)
-                    continue
-                stored += 1
-                claims += len(article.claims)
-                if len(items) == 1:
-                    click.echo(
-                        f"article {article.id}: {article.title} ({len(article.claims)} claims)"
-                    )
-    except TrackerError as err:
-        fail(str(err))
-    click.echo(f"ingested {stored} article(s), {claims} claim(s); {skipped} duplicate(s) skipped")
+        tally = ingest_each(
+            make_session_factory(engine),
+            items,
+            max_chars=ctx.settings.max_article_chars,
+            on_article=stored,
+            on_skip=skipped,
+            on_progress=progress,
+        )
+    finally:
+        engine.dispose()
+    if jsonl and tally.done == 0:
+        fail("no articles in the file(s)")
+    click.echo(
+        f"ingested {tally.stored} article(s), {tally.claims} claim(s); "
+        f"{tally.duplicates} duplicate(s) skipped"
+        + (f"; {tally.bad} bad line(s) skipped" if jsonl else "")
+    )
+    if tally.bad:
+        raise SystemExit(1)
+
+
+def _progress_line(tally: BulkTally) -> str:
+    return (
+        f"progress: {tally.done} line(s): {tally.stored} stored, "
+        f"{tally.duplicates} duplicate(s), {tally.bad} bad"
+    )
 
 
 # --- demo, serve ------------------------------------------------------------------------------

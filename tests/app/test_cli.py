@@ -149,25 +149,25 @@ def test_ingest_missing_file_and_directory(run: Invoke, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("lines", "message"),
+    ("lines", "message", "stored"),
     [
-        ('{"body": "Een zin."}\n{"body": "Nog een",\n', "bulk.jsonl:2: malformed JSON"),
-        ('{"body": "Een zin."}\n\n["lijst"]\n', "bulk.jsonl:3: expected a JSON object"),
-        ('{"text": "Een zin."}\n', "bulk.jsonl:1: unknown field(s) text"),
-        ('{"body": 12}\n', "bulk.jsonl:1: 'body' must be"),
-        ('{"body": "  "}\n', "bulk.jsonl:1: the article is empty"),
-        ('{"body": "Een zin.", "published": "gisteren"}\n', "publication date"),
+        ('{"body": "Een zin."}\n{"body": "Nog een",\n', "bulk.jsonl:2: malformed JSON", 1),
+        ('{"body": "Een zin."}\n\n["lijst"]\n', "bulk.jsonl:3: expected a JSON object", 1),
+        ('{"text": "Een zin."}\n', "bulk.jsonl:1: unknown field(s) text", 0),
+        ('{"body": 12}\n', "bulk.jsonl:1: 'body' must be", 0),
+        ('{"body": "  "}\n', "bulk.jsonl:1: the article is empty", 0),
+        ('{"body": "Een zin.", "published": "gisteren"}\n', "publication date", 0),
     ],
 )
-def test_ingest_jsonl_errors_name_the_line_and_write_nothing(
-    run: Invoke, tmp_path: Path, database_url: str, lines: str, message: str
+def test_ingest_jsonl_reports_a_bad_line_skips_it_and_exits_1(
+    run: Invoke, tmp_path: Path, database_url: str, lines: str, message: str, stored: int
 ) -> None:
     path = tmp_path / "bulk.jsonl"
     path.write_text(lines, encoding="utf-8")
     result = run("ingest", "--jsonl", str(path))
     assert result.exit_code == 1
-    assert message in result.output
-    assert _articles(database_url) == 0
+    assert message in result.output and "1 bad line(s) skipped" in result.output
+    assert _articles(database_url) == stored
 
 
 def test_demo_twice_and_audit_verify(run: Invoke, database_url: str) -> None:

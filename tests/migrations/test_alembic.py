@@ -539,3 +539,41 @@ def test_lookalike_keys_migration_keeps_existing_lookalikes_usable(
     engine.dispose()
     downgrade(url, "0005")
     assert _counts(url)["users"] == 3
+
+
+def test_article_duplicate_key_migration_keeps_old_duplicates(databases: DatabaseFactory) -> None:
+    """0007 up: the oldest copy of a text gets the unique key, later copies stay (key NULL), a
+    new copy is refused by the database; down: the column goes, every article stays."""
+    url = databases.empty()
+    upgrade(url, "0006")
+    engine = make_engine(url)
+    insert = sa.text(
+        "INSERT INTO articles (id, title, language, body, body_sha256, ingested_at) "
+        "VALUES (:id, 't', 'nl', :body, :sha, CURRENT_TIMESTAMP)"
+    )
+    with engine.begin() as conn:
+        for aid, body, sha in ((1, "tekst een", "a" * 64), (2, "tekst twee", "b" * 64)):
+            conn.execute(insert, {"id": aid, "body": body, "sha": sha})
+        conn.execute(insert, {"id": 3, "body": "tekst een", "sha": "a" * 64})
+    engine.dispose()
+    upgrade(url, "0007")
+    engine = make_engine(url)
+    with engine.connect() as conn:
+        rows = conn.execute(sa.text("SELECT id, duplicate_key FROM articles ORDER BY id")).all()
+    assert rows == [(1, "a" * 64), (2, "b" * 64), (3, None)]
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            sa.text(
+                "INSERT INTO articles (id, title, language, body, body_sha256, duplicate_key, "
+                "ingested_at) VALUES (4, 't', 'nl', 'tekst twee', :sha, :sha, CURRENT_TIMESTAMP)"
+            ),
+            {"sha": "b" * 64},
+        )
+    engine.dispose()
+    downgrade(url, "0006")
+    assert _counts(url)["articles"] == 3
+    engine = make_engine(url)
+    columns = {c["name"] for c in sa.inspect(engine).get_columns("articles")}
+    engine.dispose()
+    assert "duplicate_key" not in columns
+    upgrade(url, "head")

@@ -395,6 +395,48 @@ class UserLookalikeKeys(RevisionChecks):
         assert len(rows(conn)["users"]) == 3
 
 
+def _copy_article(conn: sa.Connection, article_id: int) -> None:
+    """A second article with the text of article 1 (what the ingest race stored)."""
+    conn.execute(
+        sa.text(
+            "INSERT INTO articles (id, title, outlet_id, language, body, body_sha256, "
+            "ingested_at) SELECT :id, title, outlet_id, language, body, body_sha256, "
+            "ingested_at FROM articles WHERE id = 1"
+        ),
+        {"id": article_id},
+    )
+
+
+@checks
+class ArticleDuplicateKey(RevisionChecks):
+    """0007: the oldest copy of a text gets the unique duplicate key, later copies keep NULL."""
+
+    revision = "0007"
+
+    def seed_before(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        _copy_article(conn, 2)
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        keys = conn.execute(sa.text("SELECT id, duplicate_key FROM articles ORDER BY id"))
+        assert [tuple(r) for r in keys] == [(1, "a" * 64), (2, None)]
+        with pytest.raises(IntegrityError), conn.begin_nested():
+            conn.execute(
+                sa.text("UPDATE articles SET duplicate_key = :k WHERE id = 2"), {"k": "a" * 64}
+            )
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        conn.execute(sa.text("UPDATE articles SET duplicate_key = body_sha256 WHERE id = 1"))
+        _copy_article(conn, 2)
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "duplicate_key" not in _columns(conn, "articles")
+        assert len(rows(conn)["articles"]) == 2
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -26,6 +26,7 @@ class Article(Base):
         CheckConstraint("length(body_sha256) = 64", name="sha256"),
         Index("ix_articles_ingested_at", "ingested_at"),
         Index("ix_articles_published_on", "published_on"),
+        Index("uq_articles_duplicate_key", "duplicate_key", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -40,6 +41,10 @@ class Article(Base):
     language: Mapped[str] = mapped_column(String(8), index=True)
     body: Mapped[str] = mapped_column(Text)
     body_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    # body_sha256 again, unique: the database stores a text once however many clients ingest it
+    # at the same moment. NULL only for an article stored with allow_duplicate and for the later
+    # copies of a text that was stored twice before migration 0007.
+    duplicate_key: Mapped[str | None] = mapped_column(String(64))
     ingested_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT"), index=True
     )

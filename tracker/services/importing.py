@@ -1,17 +1,21 @@
-"""Turning an uploaded file or a web page into article text and metadata (no Flask, no database).
+"""Turning an uploaded file, a web page or a JSON Lines file into article text and metadata (no
+Flask, no database).
 
-Every failure is an InvalidInput whose message can be shown to the user as it is; the notes are
-errors.Message texts, which the web interface translates like the errors' messages.
+Every failure is an InvalidInput whose message can be shown to the user as it is (a bad JSON
+Lines line is reported in its JsonlLine instead); the notes are errors.Message texts, which the
+web interface translates like the errors' messages.
 """
 
 from __future__ import annotations
 
 import http.client
 import io
+import json
 import re
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from email.message import Message
 
@@ -275,3 +279,46 @@ def fetch_url(
     imported.url = url
     _note_guess(imported, guessed)
     return _within(imported, max_chars)
+
+
+JSONL_FIELDS = ("body", "title", "url", "outlet", "author", "published", "language")
+
+
+@dataclass
+class JsonlLine:
+    """One non-blank line of a JSON Lines file: its fields, or why it is not an article."""
+
+    number: int
+    fields: dict[str, str | None] = field(default_factory=dict)
+    error: str = ""
+
+
+def jsonl_lines(text: str) -> Iterator[JsonlLine]:
+    """The articles of a JSON Lines text, one JSON object per line, blank lines skipped.
+
+    Lines end at "\\n" (a "\\r" before it is dropped) and nowhere else: U+2028, U+2029, U+0085
+    and the other characters `str.splitlines()` breaks at may stand raw inside a JSON string.
+    """
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.removesuffix("\r")
+        if line.strip():
+            yield _jsonl_line(number, line)
+
+
+def _jsonl_line(number: int, line: str) -> JsonlLine:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        return JsonlLine(number, error=f"malformed JSON ({err.msg} at column {err.colno})")
+    except RecursionError:
+        return JsonlLine(number, error="malformed JSON (nested too deeply)")
+    if not isinstance(row, dict):
+        return JsonlLine(number, error="expected a JSON object with a 'body'")
+    unknown = set(row) - set(JSONL_FIELDS)
+    if unknown:
+        return JsonlLine(number, error=f"unknown field(s) {', '.join(sorted(unknown))}")
+    if not isinstance(row.get("body"), str):
+        return JsonlLine(number, error="'body' must be the article text as a string")
+    if any(v is not None and not isinstance(v, str) for v in row.values()):
+        return JsonlLine(number, error="every field must be a string")
+    return JsonlLine(number, fields=row)

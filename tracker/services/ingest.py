@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
-from .errors import Count, DuplicateArticle, InvalidInput, NotFound
+from .errors import Count, DuplicateArticle, InvalidInput, NotFound, TrackerError
 from .source_links import ArticleSources
 
 DEFAULT_MAX_CHARS = 500_000
@@ -112,14 +114,17 @@ def ingest_article(
     supersedes_id: int | None = None,
     allow_duplicate: bool = False,
 ) -> Article:
-    """Store an article and the claims the extractor finds in it, in the caller's transaction."""
+    """Store an article and the claims the extractor finds in it, in the caller's transaction.
+
+    The same text is stored once: DuplicateArticle when it is there already, also when another
+    client stores it at the same moment (the database's unique duplicate key decides). The
+    extractor runs before the first write, so the write lock (SQLite) is held only briefly.
+    """
     body = data.body
     validate_body(body, max_chars)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     if not allow_duplicate:
-        existing = session.scalar(select(Article.id).where(Article.body_sha256 == sha).limit(1))
-        if existing is not None:
-            raise DuplicateArticle(existing)
+        _refuse_duplicate(session, sha)
     language = (data.language or "auto").strip().lower()
     if language == "auto":
         language = extract.detect_language(body)
@@ -130,6 +135,7 @@ def ingest_article(
     if data.url and not data.url.startswith(("http://", "https://")):
         raise InvalidInput("the article URL must start with http:// or https://")
     published_on, precision = parse_published(data.published)
+    found = extract.extract_claims(body, language, _known_sources(session, body))
     old = _superseded(session, supersedes_id)
     outlet = ArticleSources.outlet(session, data.outlet) if data.outlet else None
     article = Article(
@@ -142,14 +148,21 @@ def ingest_article(
         language=language,
         body=body,
         body_sha256=sha,
+        duplicate_key=None if allow_duplicate else sha,
         ingested_by=actor,
         supersedes=old,
     )
-    session.add(article)
     session.flush()
+    try:
+        with session.begin_nested():
+            session.add(article)
+            session.flush()
+    except IntegrityError:
+        if not allow_duplicate:
+            _refuse_duplicate(session, sha)  # another client stored the text meanwhile
+        raise
     links = ArticleSources(session, article)
     taken = _carry_over(session, old, article, actor) if old else []
-    found = extract.extract_claims(body, language, _known_sources(session, body))
     added = 0
     for candidate in found:
         if any(candidate.start < end and start < candidate.end for start, end in taken):
@@ -171,6 +184,15 @@ def ingest_article(
         },
     )
     return article
+
+
+def _refuse_duplicate(session: Session, sha: str) -> None:
+    """DuplicateArticle naming the stored article with this text, if there is one."""
+    existing = session.scalar(
+        select(Article.id).where(Article.body_sha256 == sha).order_by(Article.id).limit(1)
+    )
+    if existing is not None:
+        raise DuplicateArticle(existing)
 
 
 def _superseded(session: Session, supersedes_id: int | None) -> Article | None:
@@ -285,3 +307,63 @@ def _carry_over(
             },
         )
     return placed
+
+
+@dataclass
+class BulkTally:
+    """How far a bulk ingest got: lines handled, articles stored, duplicates and bad lines."""
+
+    done: int = 0
+    stored: int = 0
+    claims: int = 0
+    duplicates: int = 0
+    bad: int = 0
+
+
+def ingest_each(
+    sessions: Callable[[], Session],
+    items: Iterable[tuple[str, ArticleInput | str]],
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_article: Callable[[str, Article], None] | None = None,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[BulkTally], None] | None = None,
+) -> BulkTally:
+    """Ingest (label, article) pairs, each in a transaction of its own: all of an article (with
+    its claims and audit event) is stored, or nothing of it.
+
+    A text stored before, by an earlier (perhaps killed) run or by anyone else, is skipped as a
+    duplicate, so running the same import again finishes it. An item given as a string, or one
+    the service refuses, is a bad item: reported through `on_skip` with its label and skipped.
+    The transactions are short: other clients wait for at most one article's writes.
+    """
+    tally = BulkTally()
+    for label, item in items:
+        tally.done += 1
+        if isinstance(item, str):
+            tally.bad += 1
+            if on_skip:
+                on_skip(label, item)
+        else:
+            with sessions() as session:
+                try:
+                    article = ingest_article(session, item, max_chars=max_chars)
+                    session.commit()
+                except DuplicateArticle as err:
+                    session.rollback()
+                    tally.duplicates += 1
+                    if on_skip:
+                        on_skip(label, f"skipped: {err}")
+                except TrackerError as err:
+                    session.rollback()
+                    tally.bad += 1
+                    if on_skip:
+                        on_skip(label, str(err))
+                else:
+                    tally.stored += 1
+                    tally.claims += len(article.claims)
+                    if on_article:
+                        on_article(label, article)
+        if on_progress:
+            on_progress(tally)
+    return tally

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from ..db import lock_for_write
 from ..models import (
     SOURCE_KINDS,
     Attribution,
@@ -334,6 +335,16 @@ def merge_sources(
         raise PermissionDenied("only an editor may merge sources")
     if keep_id == merge_id:
         raise InvalidInput("a source cannot be merged into itself")
+    # Both rows are locked before they are checked (SQLite: the write lock; PostgreSQL: the rows,
+    # in id order), so merging A into B and B into A at once cannot make a cycle.
+    lock_for_write(session)
+    session.scalars(
+        select(Source)
+        .where(Source.id.in_((keep_id, merge_id)))
+        .order_by(Source.id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).all()
     keep = get_source(session, keep_id)
     gone = get_source(session, merge_id)
     if gone.merged_into_id is not None:
