@@ -101,9 +101,10 @@ _PERSON = _words("ik je jij jullie u we wij mijn me onze i you we my our us")
 _CARRIER_START = _words("dat dit zo that this so")
 
 _OPENERS = frozenset("\"“„‘'«")
-# A quoted fragment of one to six words after a blank: 'een zootje', "verstandig"
+# A quoted fragment of one to six words after a blank: 'een zootje', "verstandig" (the
+# blank is part of the match: a class first lets re skip ahead in C, unlike a lookbehind)
 _FRAGMENT_QUOTE = re.compile(
-    r"(?<=[\s(])(?:'|‘|\"|“|„|,,)"  # an opening mark after a blank
+    r"[\s(](?:'|‘|\"|“|„|,,)"  # an opening mark after a blank
     r"(?:[^\s'‘’\"“”„]+ ){0,5}[^\s'‘’\"“”„]+[.,!?]?"  # one to six words
     r"(?:'|’|\"|”|'')(?=[\s,.;:!?)]|$)"  # the closing mark
 )
