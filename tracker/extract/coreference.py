@@ -41,9 +41,11 @@ _THING_KINDS = frozenset(["organization", "government", "agency", "outlet", "doc
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĽŁŃŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _WORDCH = r"(?:[^\W\d_]|['’\-])"
 _PARTICLE = r"(?:van|de|der|den|ter|ten|von|da|di|du|le|la|bin|al|el|'t|van der|van den|van de)"
-# A run of capitalised words, with name particles between them ("Anna de Vries").
+# A run of capitalised words, with name particles between them ("Anna de Vries"), not
+# after a word character or an apostrophe. The capital comes first and the lookbehind
+# checks the character before it, so that re skips ahead to capitals in C.
 _NAME_RUN = re.compile(
-    rf"(?<![\w'’])[{_UPPER}]{_WORDCH}*(?:\.(?= [{_UPPER}]))?"
+    rf"[{_UPPER}](?<![\w'’].){_WORDCH}*(?:\.(?= [{_UPPER}]))?"
     rf"(?: (?:{_PARTICLE} )?[{_UPPER}]{_WORDCH}*(?:\.(?= [{_UPPER}]))?)*"
 )
 _NOT_NAMES = frozenset(

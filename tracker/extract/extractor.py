@@ -32,11 +32,21 @@ _WATCHED = frozenset(
 )
 
 
-def _words(low: str) -> tuple[frozenset[str], bool]:
-    """The watched words of a lower-cased span, and whether it has fewer than five different
-    words (a cheap stand-in for the set of all its words)."""
-    found = _WORD.findall(low)
-    return _WATCHED.intersection(found), len(set(found[:8])) < 5 and len(set(found)) < 5
+# Every ASCII character that is no word character, to a blank: an ASCII text's words are
+# then what str.split gives (much cheaper than the regex).
+_ASCII_SEPARATORS = str.maketrans({chr(i): " " for i in range(128) if not _WORD.fullmatch(chr(i))})
+
+
+def _word_list(low: str) -> list[str]:
+    """The words of `low` as _WORD.findall gives them (runs of word characters)."""
+    if low.isascii():
+        return low.translate(_ASCII_SEPARATORS).split()
+    return _WORD.findall(low)
+
+
+def _words(low: str) -> frozenset[str]:
+    """The watched words of a lower-cased span: the words any later test looks for."""
+    return _WATCHED.intersection(_word_list(low))
 
 
 def _lang(text: str, lang: str | None) -> str:
@@ -69,13 +79,13 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
 
 def _analyse(
     text: str, lg: str, known_sources: Sequence[KnownSource]
-) -> list[tuple[Segment, list[Attribution], str, frozenset[str], bool]]:
+) -> list[tuple[Segment, list[Attribution], str, frozenset[str]]]:
     registry = Registry(known_sources)
-    out: list[tuple[Segment, list[Attribution], str, frozenset[str], bool]] = []
+    out: list[tuple[Segment, list[Attribution], str, frozenset[str]]] = []
     for seg in split_sentences(text):
         atts: list[Attribution] = []
         low = text[seg.start : seg.end].lower()
-        words, short = _words(low)
+        words = _words(low)
         if may_have_cues(low, words, lg):
             toks = sentence_tokens(text, seg)
             known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
@@ -89,7 +99,7 @@ def _analyse(
                 seg.quotes,
                 seg.kind == "heading",
             )
-        out.append((seg, atts, low, words, short))
+        out.append((seg, atts, low, words))
     return out
 
 
@@ -100,7 +110,7 @@ def find_attributions(
     the content of a quotation that runs over several sentences is the whole quotation."""
     return [
         (seg, [_whole_quote(seg, a) for a in atts] if seg.whole else atts)
-        for seg, atts, _, _, _ in _analyse(text, _lang(text, lang), known_sources)
+        for seg, atts, _, _ in _analyse(text, _lang(text, lang), known_sources)
     ]
 
 
@@ -197,11 +207,10 @@ def _claim(
     att: Attribution | None,
     low: str,
     words: frozenset[str],
-    short: bool,
     lg: str,
     heading: bool,
 ) -> Claim:
-    """The claim text[s:e] with its numbers and check-worthiness (`low`, `words` and `short`
+    """The claim text[s:e] with its numbers and check-worthiness (`low` and `words`
     describe the span as _words does)."""
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
     sc = score(low, words, len(nums), att.kind if att is not None else None, heading)
@@ -235,16 +244,14 @@ def extract_claims(
     analysed = _analyse(text, lg, known_sources)
     chosen_all = [
         [_resolve_relative(text, seg.start, a, lg) for a in _select(atts)] if atts else []
-        for seg, atts, _, _, _ in analysed
+        for seg, atts, _, _ in analysed
     ]
-    link_sentences(text, lg, [seg for seg, _, _, _, _ in analysed], chosen_all)
-    for (seg, _, seg_low, seg_words, seg_short), chosen in zip(analysed, chosen_all, strict=True):
+    link_sentences(text, lg, [seg for seg, _, _, _ in analysed], chosen_all)
+    for (seg, _, seg_low, seg_words), chosen in zip(analysed, chosen_all, strict=True):
         heading = seg.kind == "heading"
         if len(chosen) <= 1:  # most sentences: one claim, the whole sentence
             att = _fit(chosen[0], seg.start, seg.end) if chosen else None
-            claims.append(
-                _claim(text, seg.start, seg.end, att, seg_low, seg_words, seg_short, lg, heading)
-            )
+            claims.append(_claim(text, seg.start, seg.end, att, seg_low, seg_words, lg, heading))
             continue
         made: dict[tuple[int, int], Claim] = {}
         for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
@@ -260,9 +267,9 @@ def extract_claims(
                     )
                 )
             elif (s, e) == (seg.start, seg.end):
-                claims.append(_claim(text, s, e, att, seg_low, seg_words, seg_short, lg, heading))
+                claims.append(_claim(text, s, e, att, seg_low, seg_words, lg, heading))
             else:
                 low = text[s:e].lower()
-                claims.append(_claim(text, s, e, att, low, *_words(low), lg, heading))
+                claims.append(_claim(text, s, e, att, low, _words(low), lg, heading))
             made[(s, e)] = claims[-1]
     return claims

@@ -146,8 +146,13 @@ _HAS_DIGIT = re.compile(r"\d")
 _MAYBE_DIGIT = re.compile("[0-9\u0660-\u1fff\u2070-\U0010ffff]")
 
 
+_ASCII_DIGIT = re.compile("[0-9]")  # in an ASCII text, the only digits (a smaller class)
+
+
 def _has_digit(s: str) -> bool:
     """True when `s` holds a decimal digit (re's \\d)."""
+    if s.isascii():
+        return _ASCII_DIGIT.search(s) is not None
     m = _MAYBE_DIGIT.search(s)
     if m is None:
         return False
@@ -514,7 +519,9 @@ _EN_STARTS = (
     )
 )
 _WORD_OR_SIGN = re.compile(r"[€$£]|\w+")
-_SIGN_OR_LEADING_DIGIT = re.compile(r"[€$£]|\d(?<!\w\d)")
+# A currency sign, or a digit not after a word character (one class first: re skips ahead
+# in C; the lookbehind never matches after a sign)
+_SIGN_OR_LEADING_DIGIT = re.compile(r"[€$£\d](?<!\w\d)")
 # Each English start word on its own: the word first, so that re skips ahead in C.
 _START_WORD = {w: re.compile(re.escape(w) + rf"(?<!\w{re.escape(w)})(?!\w)") for w in _EN_STARTS}
 
