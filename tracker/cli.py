@@ -15,13 +15,34 @@ from sqlalchemy.orm import Session
 
 from .config import Settings
 from .db import make_engine, make_session_factory
+from .models import User
 from .reports.cli import export
 from .services.errors import DuplicateArticle, TrackerError
 
 
 @dataclass
 class Context:
+    """What every command shares: the settings, and whom it acts as.
+
+    A command acts as the system unless `tracker --as EMAIL ...` names a user: the system (the
+    operator who holds the database credentials) may do everything and the audit log names no
+    user; a named user gets exactly what the policy gives them on the web
+    (tracker/services/policy.py), and the audit log names them.
+    """
+
     settings: Settings = field(default_factory=Settings)
+    acting_as: str | None = None
+
+    def actor(self, session: Session) -> User | None:
+        """The user named by --as (a one-line error when there is none), or None: the system."""
+        if self.acting_as is None:
+            return None
+        from .services.users import find_by_email
+
+        found = find_by_email(session, self.acting_as)
+        if found is None:
+            fail(f"--as: no user with e-mail {self.acting_as}")
+        return found
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -47,10 +68,29 @@ def fail(message: str) -> None:
     raise click.ClickException(message)
 
 
-@click.group()
+class OneLineErrors(click.Group):
+    """A service's refusal (TrackerError, PermissionDenied among them) ends any command in one
+    line on standard error ("Error: ...") and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=OneLineErrors)
 @click.version_option(package_name="tracker")
-def main() -> None:
+@click.option(
+    "--as",
+    "acting_as",
+    metavar="EMAIL",
+    help="Act as this user, with their role's rights (default: the system, which may do all).",
+)
+@click.pass_context
+def main(click_ctx: click.Context, acting_as: str | None) -> None:
     """Claim-provenance tracker for fact-checkers."""
+    click_ctx.ensure_object(Context).acting_as = acting_as
 
 
 # --- database ---------------------------------------------------------------------------------
@@ -121,7 +161,7 @@ def user_create(ctx: Context, email: str, name: str, role: str, password: str) -
 
     try:
         with ctx.session() as session:
-            created = users.create_user(session, email, name, password, role)
+            created = users.create_user(session, email, name, password, role, ctx.actor(session))
             click.echo(f"created {created.role} {created.email} (id {created.id})")
     except TrackerError as err:
         fail(str(err))
@@ -134,7 +174,7 @@ def user_list(ctx: Context) -> None:
     from .services import users
 
     with ctx.session() as session:
-        for u in users.list_users(session):
+        for u in users.list_users(session, ctx.actor(session)):
             state = "" if u.active else "  (inactive)"
             click.echo(f"{u.id}\t{u.email}\t{u.role}\t{u.name}{state}")
 
@@ -153,7 +193,7 @@ def user_set_password(ctx: Context, email: str, password: str) -> None:
             if found is None:
                 fail(f"no user with e-mail {email}")
                 return
-            users.change_password(session, found.id, password)
+            users.change_password(session, found.id, password, ctx.actor(session))
     except TrackerError as err:
         fail(str(err))
     click.echo(f"password of {email} changed; their sessions ended")
@@ -164,12 +204,16 @@ def user_set_password(ctx: Context, email: str, password: str) -> None:
 @click.argument("role", type=click.Choice(["factchecker", "editor", "admin"]))
 @pass_ctx
 def user_set_role(ctx: Context, email: str, role: str) -> None:
-    """Give the user with EMAIL a new ROLE."""
+    """Give the user with EMAIL a new ROLE (the last active admin keeps theirs)."""
     from .services import users
 
     try:
         with ctx.session() as session:
-            users.set_role(session, email, role)
+            found = users.find_by_email(session, email)
+            if found is None:
+                fail(f"no user with e-mail {email}")
+                return
+            users.change_role(session, found.id, role, ctx.actor(session))
             click.echo(f"{email} is now {role}")
     except TrackerError as err:
         fail(str(err))
@@ -205,7 +249,7 @@ def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...], d
             if owner is None:
                 fail(f"no user with e-mail {email}")
                 return
-            issued = tokens.issue_token(session, owner, name, scopes, days=days)
+            issued = tokens.issue_token(session, owner, name, scopes, ctx.actor(session), days=days)
             click.echo(issued.plaintext)
     except TrackerError as err:
         fail(str(err))
@@ -219,7 +263,7 @@ def token_list(ctx: Context, email: str | None) -> None:
     from .services import tokens
 
     with ctx.session() as session:
-        for t in tokens.list_tokens(session, email):
+        for t in tokens.list_tokens(session, ctx.actor(session), email):
             used = t.last_used_at.strftime("%Y-%m-%d %H:%M") if t.last_used_at else "never"
             click.echo(
                 f"{t.id:>5}  {tokens.token_state(t):<8} {t.owner.email}  {t.name!r}  "
@@ -237,7 +281,7 @@ def token_revoke(ctx: Context, token_id: int) -> None:
 
     try:
         with ctx.session() as session:
-            revoked = tokens.revoke_token(session, token_id, None)
+            revoked = tokens.revoke_token(session, token_id, ctx.actor(session))
             click.echo(f"token {revoked.id} ({revoked.name!r}) revoked")
     except TrackerError as err:
         fail(str(err))
@@ -352,11 +396,12 @@ def ingest(
                 items, label="ingesting", file=sys.stderr, show_pos=True, hidden=len(items) < 2
             ) as bar,
         ):
+            actor = ctx.actor(session)
             for item in bar:
                 try:
                     with session.begin_nested():
                         article = ingest_article(
-                            session, item, max_chars=ctx.settings.max_article_chars
+                            session, item, actor, max_chars=ctx.settings.max_article_chars
                         )
                 except DuplicateArticle as err:
                     skipped += 1

@@ -15,6 +15,7 @@ from ..models import Article, Attribution, Claim, Source, SourceAlias, User, nam
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
 from .errors import Count, DuplicateArticle, InvalidInput, NotFound
+from .policy import authorize
 from .source_links import ArticleSources
 
 DEFAULT_MAX_CHARS = 500_000
@@ -113,6 +114,7 @@ def ingest_article(
     allow_duplicate: bool = False,
 ) -> Article:
     """Store an article and the claims the extractor finds in it, in the caller's transaction."""
+    authorize(actor, "article.ingest")
     body = data.body
     validate_body(body, max_chars)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
