@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from .config import Settings
 from .db import make_engine, make_session_factory
+from .models import User
 from .reports.cli import export
 from .services.errors import TrackerError
 
@@ -24,7 +25,27 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
+    """What every command shares: the settings, and whom it acts as.
+
+    A command acts as the system unless `tracker --as EMAIL ...` names a user: the system (the
+    operator who holds the database credentials) may do everything and the audit log names no
+    user; a named user gets exactly what the policy gives them on the web
+    (tracker/services/policy.py), and the audit log names them.
+    """
+
     settings: Settings = field(default_factory=Settings)
+    acting_as: str | None = None
+
+    def actor(self, session: Session) -> User | None:
+        """The user named by --as (a one-line error when there is none), or None: the system."""
+        if self.acting_as is None:
+            return None
+        from .services.users import find_by_email
+
+        found = find_by_email(session, self.acting_as)
+        if found is None:
+            fail(f"--as: no user with e-mail {self.acting_as}")
+        return found
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -50,10 +71,29 @@ def fail(message: str) -> None:
     raise click.ClickException(message)
 
 
-@click.group()
+class OneLineErrors(click.Group):
+    """A service's refusal (TrackerError, PermissionDenied among them) ends any command in one
+    line on standard error ("Error: ...") and exit status 1, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except TrackerError as err:
+            raise click.ClickException(str(err)) from None
+
+
+@click.group(cls=OneLineErrors)
 @click.version_option(package_name="tracker")
-def main() -> None:
+@click.option(
+    "--as",
+    "acting_as",
+    metavar="EMAIL",
+    help="Act as this user, with their role's rights (default: the system, which may do all).",
+)
+@click.pass_context
+def main(click_ctx: click.Context, acting_as: str | None) -> None:
     """Claim-provenance tracker for fact-checkers."""
+    click_ctx.ensure_object(Context).acting_as = acting_as
 
 
 # --- database ---------------------------------------------------------------------------------
@@ -124,7 +164,7 @@ def user_create(ctx: Context, email: str, name: str, role: str, password: str) -
 
     try:
         with ctx.session() as session:
-            created = users.create_user(session, email, name, password, role)
+            created = users.create_user(session, email, name, password, role, ctx.actor(session))
             click.echo(f"created {created.role} {created.email} (id {created.id})")
     except TrackerError as err:
         fail(str(err))
@@ -137,7 +177,7 @@ def user_list(ctx: Context) -> None:
     from .services import users
 
     with ctx.session() as session:
-        for u in users.list_users(session):
+        for u in users.list_users(session, ctx.actor(session)):
             state = "" if u.active else "  (inactive)"
             click.echo(f"{u.id}\t{u.email}\t{u.role}\t{u.name}{state}")
 
@@ -156,7 +196,7 @@ def user_set_password(ctx: Context, email: str, password: str) -> None:
             if found is None:
                 fail(f"no user with e-mail {email}")
                 return
-            users.change_password(session, found.id, password)
+            users.change_password(session, found.id, password, ctx.actor(session))
     except TrackerError as err:
         fail(str(err))
     click.echo(f"password of {email} changed; their sessions ended")
@@ -167,12 +207,16 @@ def user_set_password(ctx: Context, email: str, password: str) -> None:
 @click.argument("role", type=click.Choice(["factchecker", "editor", "admin"]))
 @pass_ctx
 def user_set_role(ctx: Context, email: str, role: str) -> None:
-    """Give the user with EMAIL a new ROLE."""
+    """Give the user with EMAIL a new ROLE (the last active admin keeps theirs)."""
     from .services import users
 
     try:
         with ctx.session() as session:
-            users.set_role(session, email, role)
+            found = users.find_by_email(session, email)
+            if found is None:
+                fail(f"no user with e-mail {email}")
+                return
+            users.change_role(session, found.id, role, ctx.actor(session))
             click.echo(f"{email} is now {role}")
     except TrackerError as err:
         fail(str(err))
@@ -208,7 +252,7 @@ def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...], d
             if owner is None:
                 fail(f"no user with e-mail {email}")
                 return
-            issued = tokens.issue_token(session, owner, name, scopes, days=days)
+            issued = tokens.issue_token(session, owner, name, scopes, ctx.actor(session), days=days)
             click.echo(issued.plaintext)
     except TrackerError as err:
         fail(str(err))
@@ -222,7 +266,7 @@ def token_list(ctx: Context, email: str | None) -> None:
     from .services import tokens
 
     with ctx.session() as session:
-        for t in tokens.list_tokens(session, email):
+        for t in tokens.list_tokens(session, ctx.actor(session), email):
             used = t.last_used_at.strftime("%Y-%m-%d %H:%M") if t.last_used_at else "never"
             click.echo(
                 f"{t.id:>5}  {tokens.token_state(t):<8} {t.owner.email}  {t.name!r}  "
@@ -240,7 +284,7 @@ def token_revoke(ctx: Context, token_id: int) -> None:
 
     try:
         with ctx.session() as session:
-            revoked = tokens.revoke_token(session, token_id, None)
+            revoked = tokens.revoke_token(session, token_id, ctx.actor(session))
             click.echo(f"token {revoked.id} ({revoked.name!r}) revoked")
     except TrackerError as err:
         fail(str(err))
@@ -363,6 +407,9 @@ def ingest(
         if jsonl and tally.done % PROGRESS_EVERY == 0:
             click.echo(_progress_line(tally), err=True)
 
+    with ctx.session() as session:
+        acting = ctx.actor(session)
+        actor_id = acting.id if acting is not None else None
     engine = make_engine(ctx.settings.database_url)
     try:
         tally = ingest_each(
@@ -372,6 +419,7 @@ def ingest(
             on_article=stored,
             on_skip=skipped,
             on_progress=progress,
+            actor_id=actor_id,
         )
     finally:
         engine.dispose()

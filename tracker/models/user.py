@@ -59,10 +59,6 @@ class User(Base):
     def get_id(self) -> str:
         return str(self.id)
 
-    def has_role(self, *roles: str) -> bool:
-        """True when the user's role is one of `roles` (admins pass every check)."""
-        return self.role == "admin" or self.role in roles
-
 
 class ApiToken(Base):
     __tablename__ = "api_tokens"

@@ -51,7 +51,9 @@ def _counted(claims: Iterable[Any], bar: Any) -> Iterator[Any]:
     required=True,
     help="File to write ('-' for standard output).",
 )
+@click.pass_context
 def export(
+    click_ctx: click.Context,
     fmt: str,
     article_id: int | None,
     since: datetime | None,
@@ -64,6 +66,7 @@ def export(
     output: Path,
 ) -> None:
     """Export a verification report for --article ID or a period (--since/--until ...)."""
+    from ..cli import Context
     from ..config import Settings
     from ..db import make_engine, make_session_factory
     from ..services import reports as service
@@ -72,6 +75,7 @@ def export(
     from .render import check_size, prepare, render
 
     settings = Settings()
+    acting = click_ctx.ensure_object(Context)  # whom `tracker --as` names, else the system
     engine = make_engine(settings.database_url)
     tmp_name: str | None = None
     try:
@@ -89,9 +93,10 @@ def export(
             lang = report_lang
             if lang is None:
                 lang = service.get_article(session, article_id).language if article_id else "en"
-            meta = service.build_meta(
+            meta = service.export_meta(
                 session,
                 flt,
+                acting.actor(session),
                 newsroom_name=settings.newsroom_name,
                 newsroom_url=settings.newsroom_url,
                 review_url=settings.claimreview_url,

@@ -11,6 +11,7 @@ from ..models import STANCES, Evidence, User
 from ..models._types import utcnow
 from . import audit
 from .errors import InvalidInput, NotFound
+from .policy import authorize
 from .review import get_claim
 
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -48,6 +49,7 @@ def add_evidence(
     archived_sha256: str | None = None,
 ) -> Evidence:
     """Attach a piece of evidence (supports, refutes or context) to a claim."""
+    authorize(actor, "claim.review")
     claim = get_claim(session, claim_id)
     if stance not in STANCES:
         raise InvalidInput(
@@ -82,6 +84,7 @@ def add_evidence(
 
 def remove_evidence(session: Session, evidence_id: int, reason: str, actor: User) -> Evidence:
     """Withdraw a piece of evidence; the row stays, with who, when and why."""
+    authorize(actor, "claim.review")
     ev = session.get(Evidence, evidence_id)
     if ev is None:
         raise NotFound("no evidence %(id)s", id=evidence_id)

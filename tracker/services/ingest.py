@@ -17,6 +17,7 @@ from ..models import Article, Attribution, Claim, Source, SourceAlias, User, nam
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
 from .errors import Count, DuplicateArticle, InvalidInput, NotFound, TrackerError
+from .policy import authorize
 from .source_links import ArticleSources
 
 DEFAULT_MAX_CHARS = 500_000
@@ -120,6 +121,7 @@ def ingest_article(
     client stores it at the same moment (the database's unique duplicate key decides). The
     extractor runs before the first write, so the write lock (SQLite) is held only briefly.
     """
+    authorize(actor, "article.ingest")
     body = data.body
     validate_body(body, max_chars)
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
@@ -328,6 +330,7 @@ def ingest_each(
     on_article: Callable[[str, Article], None] | None = None,
     on_skip: Callable[[str, str], None] | None = None,
     on_progress: Callable[[BulkTally], None] | None = None,
+    actor_id: int | None = None,
 ) -> BulkTally:
     """Ingest (label, article) pairs, each in a transaction of its own: all of an article (with
     its claims and audit event) is stored, or nothing of it.
@@ -336,6 +339,7 @@ def ingest_each(
     duplicate, so running the same import again finishes it. An item given as a string, or one
     the service refuses, is a bad item: reported through `on_skip` with its label and skipped.
     The transactions are short: other clients wait for at most one article's writes.
+    `actor_id` is the user the articles are ingested as (None: the system).
     """
     tally = BulkTally()
     for label, item in items:
@@ -347,7 +351,8 @@ def ingest_each(
         else:
             with sessions() as session:
                 try:
-                    article = ingest_article(session, item, max_chars=max_chars)
+                    actor = session.get(User, actor_id) if actor_id is not None else None
+                    article = ingest_article(session, item, actor, max_chars=max_chars)
                     session.commit()
                 except DuplicateArticle as err:
                     session.rollback()

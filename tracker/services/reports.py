@@ -30,6 +30,7 @@ from ..models import (
     is_unsplit,
 )
 from .errors import InvalidInput, NotFound
+from .policy import authorize
 
 DEFAULT_BATCH = 500
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
@@ -522,6 +523,31 @@ def resolve_user(session: Session, value: str) -> int:
     if found is None:
         raise NotFound("no user with e-mail address %(value)r", value=value)
     return found.id
+
+
+def export_meta(
+    session: Session,
+    flt: ReportFilter,
+    actor: User | None,
+    *,
+    newsroom_name: str,
+    newsroom_url: str,
+    language: str,
+    methodology: str,
+    review_url: str = "",
+) -> ReportMeta:
+    """The header of a report to download: editors and admins (report.export); `actor` None is
+    the command line. The preview page uses build_meta, open to every role."""
+    authorize(actor, "report.export")
+    return build_meta(
+        session,
+        flt,
+        newsroom_name=newsroom_name,
+        newsroom_url=newsroom_url,
+        language=language,
+        methodology=methodology,
+        review_url=review_url,
+    )
 
 
 def build_meta(

@@ -29,6 +29,7 @@ from ..models._types import utcnow
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
+from .policy import authorize
 from .source_names import classify_mention
 from .sources import confirm_source, create_source, find_source, live_source
 from .workbench import find_fragment
@@ -140,6 +141,7 @@ def set_status(
     actor: User,
 ) -> Claim:
     """Record a verdict with its rationale; 'unreviewed' reopens the claim."""
+    authorize(actor, "claim.review")
     if status not in STATUSES:
         raise InvalidInput(
             "unknown status %(value)r; choose one of %(choices)s",
@@ -177,6 +179,7 @@ def set_text(
     session: Session, claim_id: int, text: str, expected_version: int, actor: User
 ) -> Claim:
     """Reword a claim (its span in the article stays)."""
+    authorize(actor, "claim.review")
     text = " ".join(text.split())
     if not text:
         raise InvalidInput("a claim's wording cannot be empty")
@@ -203,6 +206,7 @@ def assign(
     session: Session, claim_id: int, assignee_id: int | None, expected_version: int, actor: User
 ) -> Claim:
     """Give the claim to a person (None: to nobody)."""
+    authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     if assignee_id is not None:
         assignee = session.get(User, assignee_id)
@@ -237,6 +241,7 @@ def set_chain(
     session: Session, claim_id: int, hops: Sequence[Hop], expected_version: int, actor: User
 ) -> Claim:
     """Replace the claim's provenance chain; position 0 is the source the article cites."""
+    authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     live: list[Hop] = []
     for n, hop in enumerate(hops, start=1):
@@ -311,6 +316,7 @@ def add_claim(
     session: Session, article_id: int, start: int, end: int, actor: User, text: str | None = None
 ) -> Claim:
     """A claim the extractor missed: any span of the article a user selects."""
+    authorize(actor, "claim.review")
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound("no article %(id)s", id=article_id)
@@ -377,6 +383,7 @@ def split_claim(
 
     The children inherit the parent's provenance chain; the parent stays, with its history.
     """
+    authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     if len(parts) < 2:
         raise InvalidInput("splitting needs at least two parts")
@@ -467,6 +474,7 @@ def edit_chain(
     actor: User,
 ) -> Claim:
     """Set a chain from the editor's rows: find sources by id or name, create the new ones."""
+    authorize(actor, "claim.review")
     _checked(session, claim_id, expected_version)
     resolved: list[Hop] = []
     for n, row in enumerate(hops, start=1):
@@ -503,6 +511,7 @@ def split_by_fragments(
     actor: User,
 ) -> list[Claim]:
     """Split a claim into parts given as text fragments copied from it; each must occur in it."""
+    authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     body = claim.article.body
     # Load the chain now: a lazy load inside split_claim would autoflush half-built children.
@@ -526,6 +535,7 @@ def add_claim_from_text(
     session: Session, article_id: int, fragment: str, actor: User, text: str | None = None
 ) -> Claim:
     """A missed claim given as a fragment of the article's text (its first occurrence)."""
+    authorize(actor, "claim.review")
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound("no article %(id)s", id=article_id)

@@ -21,7 +21,8 @@ from ..models import (
     name_key,
 )
 from . import audit
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .errors import InvalidInput, NotFound
+from .policy import authorize
 from .source_names import NameCheck, classify_mention
 
 # Kinds a described source ("a senior official", "ingewijden") is stored as in its article.
@@ -119,6 +120,7 @@ def create_source(
     a name. With `article_id` it is a described source of that article (not in the registry);
     without, a registry entry, which must be a name. `status` is "proposed" for what the
     extractor found, "confirmed" for what a person made."""
+    authorize(actor, "source.edit")
     name = " ".join(name.split())
     if not name:
         raise InvalidInput("a source needs a name")
@@ -207,6 +209,8 @@ def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
 
 
 def add_alias(session: Session, source_id: int, alias: str, actor: User | None = None) -> Source:
+    """Give a registry source another name it is known by (audited)."""
+    authorize(actor, "source.edit")
     source = get_source(session, source_id)
     before = _snapshot(source)
     _add_alias(session, source, alias)
@@ -322,17 +326,12 @@ def track_record(session: Session, source_id: int) -> TrackRecord:
     )
 
 
-def _is_editor(actor: User | None) -> bool:
-    return actor is not None and actor.has_role("editor")
-
-
 def merge_sources(
     session: Session, keep_id: int, merge_id: int, actor: User | None = None
 ) -> Source:
     """Fold `merge_id` into `keep_id` (editors only): its hops and aliases move, its name
     becomes an alias when it is a name. The audit event holds all that unmerge needs."""
-    if not _is_editor(actor):
-        raise PermissionDenied("only an editor may merge sources")
+    authorize(actor, "source.merge")
     if keep_id == merge_id:
         raise InvalidInput("a source cannot be merged into itself")
     # Both rows are locked before they are checked (SQLite: the write lock; PostgreSQL: the rows,
@@ -415,8 +414,7 @@ def merge_sources(
 def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
     """Undo the latest merge of `merged_id` (editors only), from its audit event: the hops and
     aliases that moved go back, the alias made from its name goes, it is live again."""
-    if not _is_editor(actor):
-        raise PermissionDenied("only an editor may undo a merge")
+    authorize(actor, "source.merge")
     gone = get_source(session, merged_id)
     if gone.merged_into_id is None:
         raise InvalidInput("source %(id)s is not merged into another source", id=merged_id)
@@ -514,6 +512,7 @@ def update_source(
     anonymity_reason: str | None = None,
 ) -> Source:
     """Change a source's name, kind, description, URL and anonymity reason (audited)."""
+    authorize(actor, "source.edit")
     source = get_source(session, source_id)
     if source.merged_into_id is not None:
         raise InvalidInput(

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session, joinedload
 from ..models import ApiToken, User
 from ..models._types import utcnow
 from . import audit
-from .errors import InvalidInput, NotFound, PermissionDenied
+from .errors import InvalidInput, NotFound
+from .policy import authorize
 
 SCOPES = ("read", "review", "ingest")
 PREFIX = "trk_"
@@ -41,7 +42,11 @@ def issue_token(
     actor: User | None = None,
     days: int = DEFAULT_DAYS,
 ) -> IssuedToken:
-    """A new token for `owner`, valid `days` days; the plain text is returned here only."""
+    """A new token for `owner`, valid `days` days; the plain text is returned here only.
+
+    A user may issue their own; an administrator anyone's; `actor` None is the command line."""
+    own = actor is not None and actor.id == owner.id
+    authorize(actor, "account.own" if own else "token.manage")
     unknown = set(scopes) - set(SCOPES)
     if unknown or not scopes:
         raise InvalidInput("scopes must be some of %(choices)s", choices=", ".join(SCOPES))
@@ -101,8 +106,11 @@ def token_state(token: ApiToken) -> str:
     return "expired" if token.expires_at <= utcnow() else "live"
 
 
-def list_tokens(session: Session, owner_email: str | None = None) -> list[ApiToken]:
-    """Every token (or one owner's), newest first, with its owner loaded."""
+def list_tokens(
+    session: Session, actor: User | None, owner_email: str | None = None
+) -> list[ApiToken]:
+    """Every token (or one owner's), newest first, with its owner loaded (administrators)."""
+    authorize(actor, "token.manage")
     stmt = select(ApiToken).options(joinedload(ApiToken.owner)).order_by(ApiToken.id.desc())
     if owner_email:
         stmt = stmt.join(ApiToken.owner).where(User.email == owner_email.strip().lower())
@@ -115,8 +123,8 @@ def revoke_token(session: Session, token_id: int, actor: User | None) -> ApiToke
     token = session.get(ApiToken, token_id)
     if token is None:
         raise NotFound("no token %(id)s", id=token_id)
-    if actor is not None and actor.role != "admin" and actor.id != token.owner_id:
-        raise PermissionDenied("only an administrator may revoke another user's token")
+    own = actor is not None and actor.id == token.owner_id
+    authorize(actor, "account.own" if own else "token.manage")
     if token.revoked_at is None:
         token.revoked_at = utcnow()
         audit.record(

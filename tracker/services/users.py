@@ -12,8 +12,9 @@ from sqlalchemy.orm import Session
 from ..models import ROLES, User
 from ..models._types import utcnow
 from . import audit
-from .errors import N_, InvalidInput, NotFound, PermissionDenied, TrackerError
+from .errors import N_, InvalidInput, NotFound, TrackerError
 from .lookalikes import skeleton
+from .policy import authorize
 
 MIN_PASSWORD_LENGTH = 10
 _hasher = PasswordHasher()
@@ -35,6 +36,7 @@ def create_user(
     actor: User | None = None,
 ) -> User:
     """A new active user; refuses a taken e-mail, an unknown role or a short password."""
+    authorize(actor, "user.manage")
     email = _normal_email(email)
     if role not in ROLES:
         raise InvalidInput(
@@ -88,19 +90,14 @@ def find_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == email.strip().lower()))
 
 
-def list_users(session: Session) -> list[User]:
+def list_users(session: Session, actor: User | None) -> list[User]:
+    """Every user, by name (administrators; `actor` None is the command line)."""
+    authorize(actor, "user.manage")
     return list(session.scalars(select(User).order_by(func.lower(User.name), User.id)))
 
 
-def set_role(session: Session, email: str, role: str, actor: User | None = None) -> User:
-    """Change a user's role (recorded in the audit log)."""
-    if role not in ROLES:
-        raise InvalidInput(
-            "unknown role %(role)r; choose one of %(choices)s", role=role, choices=", ".join(ROLES)
-        )
-    user = find_by_email(session, email)
-    if user is None:
-        raise NotFound("no user with e-mail %(email)s", email=email)
+def _record_role(session: Session, user: User, role: str, actor: User | None) -> User:
+    """Set a user's role and record it in the audit log (checks done by change_role)."""
     before = user.role
     user.role = role
     audit.record(
@@ -138,8 +135,8 @@ def change_password(
     `actor` None is the operator at the command line.
     """
     user = get_user(session, user_id)
-    if actor is not None and actor.id != user.id and actor.role != "admin":
-        raise PermissionDenied("only an administrator may change another user's password")
+    is_own = actor is not None and actor.id == user.id
+    authorize(actor, "account.own" if is_own else "user.password")
     if len(new_password) < MIN_PASSWORD_LENGTH:
         raise InvalidInput("the password needs at least %(n)s characters", n=MIN_PASSWORD_LENGTH)
     user.password_hash = hash_password(new_password)
@@ -164,8 +161,8 @@ def change_own_password(session: Session, user: User, current: str, new_password
     return change_password(session, user.id, new_password, user)
 
 
-def set_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
-    user = get_user(session, user_id)
+def _record_active(session: Session, user: User, active: bool, actor: User | None) -> User:
+    """(De)activate a user and record it in the audit log (checks done by change_active)."""
     before = user.active
     user.active = active
     if not active:
@@ -281,7 +278,9 @@ def _leave_admins(session: Session, user: User, **values: object) -> bool:
 
 
 def change_role(session: Session, user_id: int, role: str, actor: User | None = None) -> User:
-    """Change a user's role by id; the last active admin keeps the admin role."""
+    """Change a user's role by id (administrators; `actor` None is the command line); the last
+    active admin keeps the admin role."""
+    authorize(actor, "user.manage")
     user = get_user(session, user_id)
     if role not in ROLES:
         raise InvalidInput(
@@ -290,13 +289,14 @@ def change_role(session: Session, user_id: int, role: str, actor: User | None = 
     steps_down = user.role == "admin" and role != "admin" and user.active
     if steps_down and not _leave_admins(session, user, role=role):
         raise InvalidInput("the last active administrator cannot give up the admin role")
-    return set_role(session, user.email, role, actor)
+    return _record_role(session, user, role, actor)
 
 
 def change_active(session: Session, user_id: int, active: bool, actor: User | None = None) -> User:
-    """Deactivate or reactivate a user; the last active admin stays active."""
+    """Deactivate or reactivate a user (administrators); the last active admin stays active."""
+    authorize(actor, "user.manage")
     user = get_user(session, user_id)
     steps_down = not active and user.role == "admin" and user.active
     if steps_down and not _leave_admins(session, user, active=False):
         raise InvalidInput("the last active administrator cannot be deactivated")
-    return set_active(session, user_id, active, actor)
+    return _record_active(session, user, active, actor)

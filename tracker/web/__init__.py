@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from flask import Flask, current_app, g, redirect, request, url_for
+from flask import Flask, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import Babel, get_locale
 from flask_login import LoginManager, current_user
@@ -20,6 +20,8 @@ from werkzeug.wrappers import Response
 from ..db import make_engine, make_session_factory
 from ..models import User
 from ..resources import resource_dir
+from ..services.errors import PermissionDenied
+from ..services.policy import allowed
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -67,6 +69,24 @@ def db() -> Session:
         g.db_session = current_app.extensions["tracker_sessions"]()
     session: Session = g.db_session
     return session
+
+
+def acting_user() -> User:
+    """The user a request acts for, in the request's session: the API token's owner on /api,
+    else the signed-in user. The one way views learn who acts; the services decide what they
+    may do (tracker/services/policy.py)."""
+    api_user: User | None = g.get("api_user")
+    if api_user is not None:
+        return db().merge(api_user)
+    if not current_user.is_authenticated:
+        abort(401)
+    user: User = db().merge(current_user._get_current_object())
+    return user
+
+
+def may(action: str) -> bool:
+    """For templates: whether the signed-in user may do `action` (to show its link or form)."""
+    return bool(current_user.is_authenticated) and allowed(acting_user(), action)
 
 
 def _select_locale() -> str | None:
@@ -168,6 +188,16 @@ def init_app(app: Flask) -> None:
             "Go back and try again."
         ), 409
 
+    @app.errorhandler(PermissionDenied)
+    def forbidden(err: PermissionDenied) -> ResponseReturnValue:
+        """A service refused the acting user: 403, as JSON on the API, else as a page."""
+        from .messages import explain
+
+        db().rollback()
+        if request.blueprint == "api":
+            return jsonify(error="forbidden", message=str(err)), 403
+        return render_template("forbidden.html", message=explain(err)), 403
+
     @app.teardown_appcontext
     def close_session(_exc: BaseException | None) -> None:
         session = g.pop("db_session", None)
@@ -193,6 +223,7 @@ def init_app(app: Flask) -> None:
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,
             "stance_label": stance_label,
+            "may": may,
         }
 
     from .blueprints import register

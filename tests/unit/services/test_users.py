@@ -39,11 +39,11 @@ def test_create_user_refuses_bad_input(
         users.create_user(session, email, "Nieuw", password, role)
 
 
-def test_set_role(session: Session, people: People) -> None:
-    users.set_role(session, "factchecker@example.org", "editor", people.admin)
+def test_change_role(session: Session, people: People) -> None:
+    users.change_role(session, people.factchecker.id, "editor", people.admin)
     assert people.factchecker.role == "editor"
     with pytest.raises(NotFound):
-        users.set_role(session, "nobody@example.org", "editor")
+        users.change_role(session, 10_000, "editor", people.admin)
 
 
 def test_authenticate_throttles_after_failures(session: Session, people: People) -> None:
@@ -56,7 +56,7 @@ def test_authenticate_throttles_after_failures(session: Session, people: People)
 
 
 def test_inactive_user_cannot_log_in(session: Session, people: People) -> None:
-    users.set_active(session, people.factchecker.id, False, people.admin)
+    users.change_active(session, people.factchecker.id, False, people.admin)
     assert users.authenticate(session, "factchecker@example.org", PASSWORD) is None
 
 

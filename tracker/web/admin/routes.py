@@ -1,27 +1,19 @@
-"""User administration: admins only, enforced here on the server."""
+"""User administration: the services let administrators only (tracker/services/policy.py)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 
-from ...models import User
 from ...services import tokens as token_service
 from ...services import users as user_service
 from ...services.errors import InvalidInput, NotFound
-from .. import db
+from .. import acting_user, db
 from ..messages import explain
 from .forms import ROLE_LABELS, ActiveForm, CreateUserForm, RoleForm
 
 bp = Blueprint("admin", __name__)
-
-
-@bp.before_request
-def admins_only() -> None:
-    if not current_user.is_authenticated or current_user.role != "admin":
-        abort(403)
 
 
 @bp.app_template_global()
@@ -30,18 +22,13 @@ def role_label(role: str) -> str:
     return str(ROLE_LABELS.get(role, role))
 
 
-def _actor() -> User:
-    user: User = db().merge(current_user._get_current_object())
-    return user
-
-
 def _render(
     form: CreateUserForm, status: int = 200, errors: dict[int, str] | None = None
 ) -> ResponseReturnValue:
     return render_template(
         "admin/users.html",
         form=form,
-        users=user_service.list_users(db()),
+        users=user_service.list_users(db(), acting_user()),
         role_form=RoleForm,
         active_form=ActiveForm(formdata=None),
         row_errors=errors or {},
@@ -63,7 +50,7 @@ def users() -> ResponseReturnValue:
             form.name.data or "",
             form.password.data or "",
             form.role.data or "factchecker",
-            _actor(),
+            acting_user(),
         )
     except InvalidInput as err:
         session.rollback()
@@ -81,7 +68,7 @@ def set_role(user_id: int) -> ResponseReturnValue:
         return _render(CreateUserForm(formdata=None), 422, {user_id: _("Choose a role.")})
     session = db()
     try:
-        user = user_service.change_role(session, user_id, form.role.data or "", _actor())
+        user = user_service.change_role(session, user_id, form.role.data or "", acting_user())
     except NotFound:
         abort(404)
     except InvalidInput as err:
@@ -100,7 +87,7 @@ def set_active(user_id: int) -> ResponseReturnValue:
     active = request.form.get("active") == "1"
     session = db()
     try:
-        user = user_service.change_active(session, user_id, active, _actor())
+        user = user_service.change_active(session, user_id, active, acting_user())
     except NotFound:
         abort(404)
     except InvalidInput as err:
@@ -119,7 +106,7 @@ def tokens() -> ResponseReturnValue:
     """Every API token with its owner, scopes, expiry and state; live ones can be revoked."""
     return render_template(
         "admin/tokens.html",
-        tokens=token_service.list_tokens(db()),
+        tokens=token_service.list_tokens(db(), acting_user()),
         state=token_service.token_state,
         revoke_form=ActiveForm(formdata=None),
     )
@@ -131,7 +118,7 @@ def revoke_token(token_id: int) -> ResponseReturnValue:
         abort(400)
     session = db()
     try:
-        token = token_service.revoke_token(session, token_id, _actor())
+        token = token_service.revoke_token(session, token_id, acting_user())
     except NotFound:
         abort(404)
     session.commit()

@@ -13,7 +13,7 @@ from ...models import Claim
 from ...services import review, tokens
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound, StaleVersion
 from ...services.ingest import ArticleInput, ingest_article
-from .. import csrf, db
+from .. import acting_user, csrf, db
 from .json_input import BadJSON, json_body
 
 bp = Blueprint("api", __name__)
@@ -36,7 +36,9 @@ def needs(
             if token is None:
                 return jsonify(error="a valid bearer token is required"), 401
             if scope not in token.scope_set:
-                return jsonify(error=f"this token lacks the {scope!r} scope"), 403
+                return jsonify(
+                    error="forbidden", message=f"this token lacks the {scope!r} scope"
+                ), 403
             db().commit()
             g.api_user = token.owner
             return view(*args, **kwargs)
@@ -111,7 +113,7 @@ def set_status(claim_id: int) -> ResponseReturnValue:
         str(data.get("status", "")),
         str(data.get("rationale", "")),
         data["version"],
-        session.merge(g.api_user),
+        acting_user(),
     )
     session.commit()
     return jsonify(_claim_json(claim))
@@ -129,8 +131,6 @@ def ingest() -> ResponseReturnValue:
         if isinstance(data.get(k), str)
     }
     session = db()
-    article = ingest_article(
-        session, ArticleInput(body=data["body"], **fields), session.merge(g.api_user)
-    )
+    article = ingest_article(session, ArticleInput(body=data["body"], **fields), acting_user())
     session.commit()
     return jsonify(id=article.id, claims=[_claim_json(c) for c in article.claims]), 201

@@ -16,15 +16,13 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from ...models import User
 from ...services import importing, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound
 from ...services.ingest import ArticleInput, ingest_article
-from .. import db
+from .. import acting_user, db
 from ..history import HistoryRow, describe
 from ..messages import explain
 from .forms import AddClaimForm, ArticleForm
@@ -32,14 +30,6 @@ from .forms import AddClaimForm, ArticleForm
 bp = Blueprint("articles", __name__)
 
 PER_PAGE = 25
-
-
-def actor() -> User:
-    """The logged-in user, in the request's session; reviewers only."""
-    user = db().get(User, int(current_user.get_id()))
-    if user is None or not user.has_role("factchecker", "editor"):
-        abort(403)
-    return user
 
 
 @bp.route("/")
@@ -94,7 +84,7 @@ def too_large(_err: Exception) -> ResponseReturnValue:
 
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = ArticleForm()
     notes: list[str] = []
     if request.method == "GET":
@@ -224,7 +214,7 @@ def view(article_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:article_id>/claims", methods=["POST"])
 def add_claim(article_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = AddClaimForm(prefix="add")
     session = db()
     if form.validate():

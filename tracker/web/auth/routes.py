@@ -9,7 +9,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ...services import users
 from ...services.errors import InvalidInput
-from .. import db
+from .. import acting_user, db
 from ..messages import explain
 from .forms import LanguageForm, LoginForm, PasswordForm
 from .next_url import same_site
@@ -63,7 +63,7 @@ def login() -> ResponseReturnValue:
 def logout() -> ResponseReturnValue:
     """Log out here and on every other device (the user's session epoch is raised)."""
     session = db()
-    users.end_sessions(session, session.merge(current_user._get_current_object()))
+    users.end_sessions(session, acting_user())
     session.commit()
     logout_user()
     flash(_("You are logged out."), "info")
@@ -82,7 +82,7 @@ def password() -> ResponseReturnValue:
     try:
         user = users.change_own_password(
             session,
-            session.merge(current_user._get_current_object()),
+            acting_user(),
             form.current.data or "",
             form.new.data or "",
         )
@@ -103,9 +103,7 @@ def language() -> ResponseReturnValue:
     if form.validate_on_submit():
         session = db()
         try:
-            users.set_locale(
-                session, session.merge(current_user._get_current_object()), form.locale.data or None
-            )
+            users.set_locale(session, acting_user(), form.locale.data or None)
         except InvalidInput as err:
             flash(explain(err), "error")
         else:

@@ -15,8 +15,8 @@ from flask_wtf import FlaskForm
 from ...models import Claim, Evidence, User
 from ...services import evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
-from .. import db
-from ..articles.routes import actor, render_workbench
+from .. import acting_user, db
+from ..articles.routes import render_workbench
 from ..history import chain_text
 from ..messages import explain
 from .forms import (
@@ -127,7 +127,7 @@ def show(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/text", methods=["POST"])
 def text(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = TextForm(prefix="text")
     return _versioned(
         claim_id,
@@ -140,7 +140,7 @@ def text(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/status", methods=["POST"])
 def status(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = StatusForm(prefix="status")
     return _versioned(
         claim_id,
@@ -155,7 +155,7 @@ def status(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/assign", methods=["POST"])
 def assign(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = AssignForm(prefix="assign")
     raw = (form.assignee.data or "").strip()
     if raw and not raw.isdigit():
@@ -193,7 +193,7 @@ def _hops(form: ChainForm) -> list[review.HopInput]:
 
 @bp.route("/<int:claim_id>/chain", methods=["POST"])
 def chain(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = ChainForm(prefix="chain")
     return _versioned(
         claim_id,
@@ -206,7 +206,7 @@ def chain(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/split", methods=["POST"])
 def split(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     form = SplitForm(prefix="split")
     return _versioned(
         claim_id,
@@ -221,7 +221,7 @@ def split(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/evidence", methods=["POST"])
 def add_evidence(claim_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     claim = _claim(claim_id)
     form = EvidenceForm(prefix="evidence")
     session = db()
@@ -247,7 +247,7 @@ def add_evidence(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/evidence/<int:evidence_id>/remove", methods=["POST"])
 def remove_evidence(evidence_id: int) -> ResponseReturnValue:
-    user = actor()
+    user = acting_user()
     item = db().get(Evidence, evidence_id)
     if item is None:
         abort(404)

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
-from flask_login import current_user
 
 from ...services import overview
-from .. import db
+from .. import acting_user, db
 
 bp = Blueprint("home", __name__)
 
 
 @bp.route("/")
 def index() -> ResponseReturnValue:
-    summary = overview.dashboard(db(), current_user.id)
+    summary = overview.dashboard(db(), acting_user().id)
     return render_template("home/index.html", summary=summary)

@@ -8,14 +8,13 @@ from urllib.parse import parse_qsl, urlencode
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 from werkzeug.datastructures import MultiDict
 
 from ...services import queue as queue_service
 from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from ...services.sources import source_by_reference
-from .. import db, status_label
+from .. import acting_user, db, status_label
 from ..auth.next_url import same_site
 from ..messages import explain
 from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
@@ -92,7 +91,7 @@ def _render(
                 page = queue_service.queue_page(
                     db(),
                     filters,
-                    current_user.id,
+                    acting_user().id,
                     page=page_number,
                     per_page=int(form.per_page.data or queue_service.DEFAULT_PER_PAGE),
                 )
@@ -151,7 +150,7 @@ def set_status(claim_id: int) -> ResponseReturnValue:
             form.status.data or "",
             form.rationale.data or "",
             form.version.data or 0,
-            session.merge(current_user._get_current_object()),
+            acting_user(),
         )
     except NotFound:
         session.rollback()

@@ -9,7 +9,6 @@ from itertools import islice
 from flask import (
     Blueprint,
     Response,
-    abort,
     current_app,
     render_template,
     request,
@@ -18,15 +17,15 @@ from flask import (
 from flask.typing import ResponseReturnValue
 from flask_babel import get_locale
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from ...reports.common import EXTENSIONS, FORMATS, MEDIA_TYPES, methodology_text
 from ...reports.html import report_context
 from ...reports.pdf import PdfUnavailable
 from ...reports.render import check_size, prepare, render
 from ...services import reports as service
-from ...services.errors import NotFound, TrackerError
-from .. import db, status_label
+from ...services.errors import NotFound, PermissionDenied, TrackerError
+from ...services.policy import allowed
+from .. import acting_user, db, status_label
 from ..messages import explain
 from .forms import FORMAT_LABELS, ReportForm
 
@@ -36,7 +35,7 @@ PREVIEW_MAX_CLAIMS = 500
 
 
 def _can_export() -> bool:
-    return bool(current_user.has_role("editor"))
+    return allowed(acting_user(), "report.export")
 
 
 def _form() -> ReportForm:
@@ -62,8 +61,20 @@ def _index(form: ReportForm, error: str | None = None, status: int = 200) -> Res
     )
 
 
-def _meta(form: ReportForm) -> service.ReportMeta:
+def _meta(form: ReportForm, *, export: bool = False) -> service.ReportMeta:
+    """The report's header; a download's through export_meta, which applies the policy."""
     language = str(get_locale() or "en")
+    if export:
+        return service.export_meta(
+            db(),
+            form.to_filter(),
+            acting_user(),
+            newsroom_name=current_app.config["TRACKER_NEWSROOM_NAME"],
+            newsroom_url=current_app.config["TRACKER_NEWSROOM_URL"],
+            review_url=current_app.config.get("TRACKER_CLAIMREVIEW_URL") or "",
+            language=language,
+            methodology=methodology_text(current_app.config.get("TRACKER_METHODOLOGY"), language),
+        )
     return service.build_meta(
         db(),
         form.to_filter(),
@@ -113,9 +124,7 @@ def _filename(meta: service.ReportMeta, fmt: str) -> str:
 
 @bp.route("/export")
 def export() -> ResponseReturnValue:
-    """Download the report in any format (editors and admins), streamed."""
-    if not _can_export():
-        abort(403)
+    """Download the report in any format (editors and admins: export_meta says), streamed."""
     form = _form()
     fmt = request.args.get("format", "html")
     if fmt not in FORMATS:
@@ -123,11 +132,13 @@ def export() -> ResponseReturnValue:
     if not form.validate():
         return _index(form, _("Please correct the marked fields."), 400)
     try:
+        meta = _meta(form, export=True)
         prepare(fmt)
-        meta = _meta(form)
         check_size(fmt, meta.summary.total)
     except PdfUnavailable as err:
         return _index(form, explain(err), 503)
+    except PermissionDenied:
+        raise  # the app's 403
     except TrackerError as err:
         return _index(form, explain(err), 404 if isinstance(err, NotFound) else 400)
     session = db()

@@ -7,13 +7,13 @@ from typing import Any
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from flask_login import current_user
 
-from ...models import SOURCE_KINDS, Source, User
+from ...models import SOURCE_KINDS, Source
 from ...services import source_duplicates
 from ...services import sources as source_service
-from ...services.errors import InvalidInput, NotFound, PermissionDenied
-from .. import db
+from ...services.errors import InvalidInput, NotFound
+from ...services.policy import allowed
+from .. import acting_user, db
 from ..messages import explain
 from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
 
@@ -21,11 +21,6 @@ bp = Blueprint("sources", __name__)
 
 PER_PAGE = 25
 MAX_JSON = 20
-
-
-def _actor() -> User:
-    user: User = db().merge(current_user._get_current_object())
-    return user
 
 
 def _page() -> int:
@@ -107,7 +102,7 @@ def index() -> ResponseReturnValue:
     args: dict[str, Any] = {
         k: request.args[k] for k in ("q", "kind", "status") if request.args.get(k)
     }
-    editor = current_user.has_role("editor")
+    editor = allowed(acting_user(), "source.merge")
     return render_template(
         "sources/index.html",
         form=form,
@@ -153,7 +148,7 @@ def create() -> ResponseReturnValue:
                 session,
                 form.name.data or "",
                 form.kind.data or "",
-                _actor(),
+                acting_user(),
                 description=form.description.data or "",
                 url=(form.url.data or "").strip() or None,
                 aliases=_aliases(form.aliases.data),
@@ -205,7 +200,7 @@ def view(source_id: int) -> ResponseReturnValue:
         else None,
         alias_form=AliasForm(),
         merge_form=MergeForm(),
-        can_merge=current_user.has_role("editor"),
+        can_merge=allowed(acting_user(), "source.merge"),
         duplicates=source_duplicates.suggest_duplicates(session, found.id, limit=10),
     )
 
@@ -213,18 +208,16 @@ def view(source_id: int) -> ResponseReturnValue:
 @bp.route("/<int:source_id>/unmerge", methods=["POST"])
 def unmerge(source_id: int) -> ResponseReturnValue:
     """Undo the merge of `source_id` into another source (editors)."""
-    if not current_user.has_role("editor"):
-        abort(403)
     form = UnmergeForm()
     session = db()
     back = request.form.get("back_to", type=int)
     if form.validate_on_submit():
         try:
-            restored = source_service.unmerge_source(session, source_id, _actor())
+            restored = source_service.unmerge_source(session, source_id, acting_user())
         except NotFound:
             session.rollback()
             abort(404)
-        except (InvalidInput, PermissionDenied) as err:
+        except InvalidInput as err:
             session.rollback()
             flash(explain(err), "error")
         else:
@@ -251,7 +244,7 @@ def edit(source_id: int) -> ResponseReturnValue:
             source_service.update_source(
                 session,
                 found.id,
-                _actor(),
+                acting_user(),
                 name=form.name.data or "",
                 kind=form.kind.data or "",
                 description=form.description.data or "",
@@ -280,7 +273,7 @@ def add_alias(source_id: int) -> ResponseReturnValue:
     if form.validate_on_submit():
         session = db()
         try:
-            source_service.add_alias(session, found.id, form.alias.data or "", _actor())
+            source_service.add_alias(session, found.id, form.alias.data or "", acting_user())
         except InvalidInput as err:
             session.rollback()
             form.alias.errors = [*form.alias.errors, explain(err)]
@@ -312,15 +305,13 @@ def _view_with_forms(
         else None,
         alias_form=alias_form or AliasForm(formdata=None),
         merge_form=merge_form or MergeForm(formdata=None),
-        can_merge=current_user.has_role("editor"),
+        can_merge=allowed(acting_user(), "source.merge"),
         duplicates=source_duplicates.suggest_duplicates(session, source.id, limit=10),
     ), 422
 
 
 @bp.route("/<int:source_id>/merge", methods=["POST"])
 def merge(source_id: int) -> ResponseReturnValue:
-    if not current_user.has_role("editor"):
-        abort(403)
     found = _live_or_redirect(source_id, "sources.view")
     if not isinstance(found, Source):
         return found
@@ -331,7 +322,7 @@ def merge(source_id: int) -> ResponseReturnValue:
         try:
             other = source_service.source_by_reference(session, wanted)
             name = other.name
-            source_service.merge_sources(session, found.id, other.id, _actor())
+            source_service.merge_sources(session, found.id, other.id, acting_user())
         except NotFound:
             session.rollback()
             message = (
