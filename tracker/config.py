@@ -40,11 +40,7 @@ def _secret_key(instance: Path) -> str:
     path = instance / "secret_key"
     if path.exists():
         return path.read_text().strip()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_hex(32)
-    path.write_text(key)
-    path.chmod(0o600)
-    return key
+    return _create_once(path)
 
 
 def log_level(value: str | None = None) -> str:
@@ -72,15 +68,25 @@ def audit_key(create: bool = True) -> bytes | None:
         return path.read_text().strip().encode("utf-8")
     if not create:
         return None
+    return _create_once(path).encode("utf-8")
+
+
+def _create_once(path: Path) -> str:
+    """A new random key in `path`, or the key another process put there first. The key is
+    written to a private temporary file and linked into place, so no process ever reads a
+    file that is still empty (several workers starting at once keep the same key)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    made = secrets.token_hex(32)
-    try:  # O_EXCL: two processes starting at once keep the same key
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text().strip().encode("utf-8")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as fh:
-        fh.write(made)
-    return made.encode("utf-8")
+        fh.write(secrets.token_hex(32))
+    try:
+        os.link(tmp, path)  # fails when another process made the key first
+    except FileExistsError:
+        pass
+    finally:
+        tmp.unlink()
+    return path.read_text().strip()
 
 
 def audit_checkpoint_dir() -> Path:

@@ -218,7 +218,7 @@ def _first_np(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
             0,
         )
         while not start or start >= j:
-            # "And now Mr. Manafort has taken on ..., seeking": after the opening words
+            # "And so Ms. Ortega has agreed to ..., hoping": after the opening words
             start = next((i for i in range(min(j, 4)) if toks[i][3] not in spans_en.OPENERS), 0)
             if not start:
                 return None

@@ -278,18 +278,18 @@ def test_words_inside_a_long_quotation_are_not_tokens() -> None:
     ("text", "source"),
     [
         (
-            "“The day that rule was dropped was the day this became personal,” he said, adding "
+            "“The moment the bridge closed, my shop lost half its customers,” he said, adding "
             "he would never vote for the mayor.",
             "he",
         ),
         (
-            "“Unity also means jobs, because people fight over scarce land,” she said in the "
-            "town hall, emphasizing it was time to end the dispute.",
+            "“A new school will keep families here, because nobody moves for a bus stop,” she "
+            "said in the town hall, stressing it was time to end the dispute.",
             "she",
         ),
         (
-            "“There is a quiet revolution in this town, a revolution in which renters will "
-            "become the majority in ten years,” Ramos said, referring to the census.",
+            "“Something is shifting on our street, where tenants will soon outnumber the "
+            "owners of every house,” Ramos said, referring to the census.",
             "Ramos",
         ),
     ],
