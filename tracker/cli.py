@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 from sqlalchemy.orm import Session
@@ -40,12 +40,7 @@ class Context:
         """The user named by --as (a one-line error when there is none), or None: the system."""
         if self.acting_as is None:
             return None
-        from .services.users import find_by_email
-
-        found = find_by_email(session, self.acting_as)
-        if found is None:
-            fail(f"--as: no user with e-mail {self.acting_as}")
-        return found
+        return user_by_email(session, self.acting_as, "--as: ")
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -66,9 +61,19 @@ class Context:
 pass_ctx = click.make_pass_decorator(Context, ensure=True)
 
 
-def fail(message: str) -> None:
+def fail(message: str) -> NoReturn:
     """Print a one-line error and exit non-zero."""
     raise click.ClickException(message)
+
+
+def user_by_email(session: Session, email: str, prefix: str = "") -> User:
+    """The user with this e-mail address; a one-line error when there is none."""
+    from .services.users import find_by_email
+
+    found = find_by_email(session, email)
+    if found is None:
+        fail(f"{prefix}no user with e-mail {email}")
+    return found
 
 
 class OneLineErrors(click.Group):
@@ -162,12 +167,9 @@ def user_create(ctx: Context, email: str, name: str, role: str, password: str) -
     """Create a user."""
     from .services import users
 
-    try:
-        with ctx.session() as session:
-            created = users.create_user(session, email, name, password, role, ctx.actor(session))
-            click.echo(f"created {created.role} {created.email} (id {created.id})")
-    except TrackerError as err:
-        fail(str(err))
+    with ctx.session() as session:
+        created = users.create_user(session, email, name, password, role, ctx.actor(session))
+        click.echo(f"created {created.role} {created.email} (id {created.id})")
 
 
 @user.command("list")
@@ -190,15 +192,9 @@ def user_set_password(ctx: Context, email: str, password: str) -> None:
     """Set a user's password; every session of theirs ends."""
     from .services import users
 
-    try:
-        with ctx.session() as session:
-            found = users.find_by_email(session, email)
-            if found is None:
-                fail(f"no user with e-mail {email}")
-                return
-            users.change_password(session, found.id, password, ctx.actor(session))
-    except TrackerError as err:
-        fail(str(err))
+    with ctx.session() as session:
+        found = user_by_email(session, email)
+        users.change_password(session, found.id, password, ctx.actor(session))
     click.echo(f"password of {email} changed; their sessions ended")
 
 
@@ -210,16 +206,10 @@ def user_set_role(ctx: Context, email: str, role: str) -> None:
     """Give the user with EMAIL a new ROLE (the last active admin keeps theirs)."""
     from .services import users
 
-    try:
-        with ctx.session() as session:
-            found = users.find_by_email(session, email)
-            if found is None:
-                fail(f"no user with e-mail {email}")
-                return
-            users.change_role(session, found.id, role, ctx.actor(session))
-            click.echo(f"{email} is now {role}")
-    except TrackerError as err:
-        fail(str(err))
+    with ctx.session() as session:
+        found = user_by_email(session, email)
+        users.change_role(session, found.id, role, ctx.actor(session))
+        click.echo(f"{email} is now {role}")
 
 
 @main.group()
@@ -244,18 +234,12 @@ def token() -> None:
 @pass_ctx
 def token_create(ctx: Context, email: str, name: str, scopes: tuple[str, ...], days: int) -> None:
     """Issue a token; its plain text is printed once."""
-    from .services import tokens, users
+    from .services import tokens
 
-    try:
-        with ctx.session() as session:
-            owner = users.find_by_email(session, email)
-            if owner is None:
-                fail(f"no user with e-mail {email}")
-                return
-            issued = tokens.issue_token(session, owner, name, scopes, ctx.actor(session), days=days)
-            click.echo(issued.plaintext)
-    except TrackerError as err:
-        fail(str(err))
+    with ctx.session() as session:
+        owner = user_by_email(session, email)
+        issued = tokens.issue_token(session, owner, name, scopes, ctx.actor(session), days=days)
+        click.echo(issued.plaintext)
 
 
 @token.command("list")
@@ -282,12 +266,9 @@ def token_revoke(ctx: Context, token_id: int) -> None:
     """Revoke a token at once (by the id `tracker token list` shows)."""
     from .services import tokens
 
-    try:
-        with ctx.session() as session:
-            revoked = tokens.revoke_token(session, token_id, ctx.actor(session))
-            click.echo(f"token {revoked.id} ({revoked.name!r}) revoked")
-    except TrackerError as err:
-        fail(str(err))
+    with ctx.session() as session:
+        revoked = tokens.revoke_token(session, token_id, ctx.actor(session))
+        click.echo(f"token {revoked.id} ({revoked.name!r}) revoked")
 
 
 # --- ingest -----------------------------------------------------------------------------------
@@ -516,11 +497,7 @@ def audit_verify(ctx: Context) -> None:
 
     key = _audit_key()
     with ctx.session() as session:
-        try:
-            report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
-        except TrackerError as exc:
-            fail(str(exc))
-            return
+        report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
     if not report.ok:
         fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
     click.echo(f"audit chain intact: {report.events} event(s)")
@@ -547,11 +524,7 @@ def audit_checkpoint_cmd(ctx: Context) -> None:
 
     key = _audit_key()
     with ctx.session() as session:
-        try:
-            written = audit_checkpoint.write(session, audit_checkpoint_dir(), key)
-        except TrackerError as exc:
-            fail(str(exc))
-            return
+        written = audit_checkpoint.write(session, audit_checkpoint_dir(), key)
     click.echo(
         f"checkpoint {written.path}: {written.anchor.count} event(s), head {written.anchor.head_id}"
     )
