@@ -3,14 +3,19 @@
 A fact-checker checks what a sentence says happened, was decided, was found or measured: past
 events, named people and places, dates, numbers, also when someone is quoted saying them. She
 does not check opinions, feelings, predictions, appeals, conditionals, questions or headlines.
-The score weighs markers of both kinds (Dutch and English word lists, verb-form patterns) in a
-logistic function; the extractor flags a claim at CHECKWORTHY_THRESHOLD.
+`features` turns a claim into counts of markers of both kinds (Dutch and English word lists,
+verb-form patterns, the kind of its attribution); `score` weighs them in a logistic function
+whose weights live in checkworthy_model.json (derived by tools/derive_checkworthy_model.py).
+The extractor flags a claim at a score of CHECKWORTHY_THRESHOLD.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from importlib.resources import files
+from itertools import repeat
 
 
 def _words(s: str) -> frozenset[str]:
@@ -79,6 +84,12 @@ _OPINION = _words("""
     very really extremely totally absolutely incredibly amazing wonderful horrible brilliant
     stunning disgraceful outrageous remarkable brave courageous huge
     """)
+# Verbs of thinking, believing and expecting: a stance, not a fact.
+_COGNITION = _words("""
+    vind vindt vinden denk denkt denken dacht hoop hoopt hopen vrees vreest vrezen geloof
+    gelooft geloven meen meent menen verwacht verwachten
+    think thinks believe believes hope hopes fear fears feel feels expect expects
+    """)
 # Modals, the future, wishes, appeals and wh-words: no assertion of a fact.
 _MODAL = _words("""
     zal zullen zult kan kunnen kunt moet moeten mag mogen wil willen wilt zou zouden
@@ -96,9 +107,19 @@ _COMMENT = _words(
 _REFUSAL = _words("niet geen weigert weigerde weigerden no not declined refused refuses")
 # Conditionals and hypotheticals at the start of the sentence.
 _CONDITIONAL = _words("als indien mocht wanneer tenzij if unless when should")
-_PERSON = _words("ik je jij jullie u we wij mijn me onze i you we my our us")
+# The speaker and the one spoken to: a quote of feelings and views, an appeal.
+_FIRST_PERSON = _words("ik mijn me mij wij we ons onze i my me we our us")
+_SECOND_PERSON = _words("je jij jou jouw jullie u uw you your")
+# Third persons: narration of what others did.
+_THIRD_PERSON = _words("hij zij ze hun haar hem hen zich he she they his her their him them")
+# Causes and reasons given as facts.
+_CAUSE = _words("omdat doordat vanwege daardoor waardoor because due")
+# Pointing at the situation of the speaker or the text rather than at an event.
+_DEIXIS = _words("deze dit zo hier this these here so")
 # A sentence that only points at where the words came from: "Dat meldt de krant."
 _CARRIER_START = _words("dat dit zo that this so")
+# A sentence that opens by pointing back ("Dat leverde ... op", "Die vond niemand ...").
+_ANAPHORIC_START = _words("dat die dit daarmee daardoor that this")
 
 _OPENERS = frozenset("\"“„‘'«")
 # A quoted fragment of one to six words after a blank: 'een zootje', "verstandig" (the
@@ -116,28 +137,51 @@ _WORD_LISTS = (
     _EVENT,
     _TIME,
     _OPINION,
+    _COGNITION,
     _MODAL,
     _CONDITIONAL,
-    _PERSON,
+    _FIRST_PERSON,
+    _SECOND_PERSON,
+    _THIRD_PERSON,
+    _CAUSE,
+    _DEIXIS,
     _COMMENT,
     _REFUSAL,
 )
-WATCHED_WORDS = frozenset().union(*_WORD_LISTS, _CARRIER_START)  # the words score reads
+WATCHED_WORDS = frozenset().union(*_WORD_LISTS, _CARRIER_START, _ANAPHORIC_START)
 
-
-# Weights, set by hand from a logistic fit on the Dutch development articles as a whole
-# (rounded); the question, conditional, carrier and heading weights are rules, too rare
-# there to fit.
-_BIAS = -0.4
-_NUMBER, _EVENT_WORD, _TIME_WORD, _PAST_FORM = 0.7, 0.4, 0.35, 0.15
-_OPINION_WORD, _MODAL_WORD, _PERSON_WORD = -1.0, -0.5, -0.6
-_MIXED = 0.7  # opinion beside a checkable fact: the fact still needs checking
-_CONDITIONAL_START, _QUESTION, _FRAGMENT, _CARRIER = -1.0, -3.0, -0.5, -2.5
-_NO_COMMENT, _EXCLAMATION = -2.0, -1.0
-_SCARE_QUOTE = -0.6  # a few words quoted inside the sentence: mostly someone's evaluation
-_ATTRIBUTED, _HEARSAY, _DIRECT_SPEECH = -0.25, 0.65, -0.6
-_HEADING = -4.0  # a headline is never checkworthy
-_PER_TEN_WORDS = 0.3
+# The features, in the order of the model's weights.
+FEATURES = (
+    "numbers",  # numbers in the claim (at most 3)
+    # words of the claim in each word list:
+    "time",  # dates, days (a year counts too)
+    "event",  # decisions, findings, courts, police, figures
+    "past",  # past-tense forms (and participles after a perfect auxiliary)
+    "opinion",  # evaluative and feeling words
+    "cognition",  # think, believe, hope, fear
+    "modal",  # modals, future, appeals, wh-words
+    "first_person",
+    "second_person",
+    "third_person",
+    "cause",  # a reason or cause
+    "deixis",  # deze, dit, zo, hier
+    "coordination",  # the number of " en " / " and "
+    "length",  # words / 10 (at most 4)
+    "fragment",  # fewer than 6 words
+    "conditional_start",  # opens with if / als
+    "anaphoric_start",  # opens with dat / die / dit
+    "direct_speech",  # opens with a quotation mark
+    "scare_quote",  # a quoted fragment of a few words inside
+    "reported",  # attribution kinds
+    "quote",
+    "hearsay",
+    "implicit",  # the source is carried over from another sentence
+    "quoted_event",  # quote x event words: a quoted fact
+)
+# Rules, not fitted: what the gold never counts as checkworthy (headings, questions, bare
+# carriers, refusals to comment) is too rare in the training articles to weigh, and an
+# exclamation is rare there too.
+_HEADING, _QUESTION, _CARRIER, _NO_COMMENT, _EXCLAMATION = -4.0, -3.0, -2.5, -2.0, -1.0
 
 
 def _has_year(low: str) -> int:
@@ -153,49 +197,143 @@ def _has_quote_mark(low: str) -> bool:
     return "'" in low or '"' in low or "‘" in low or "“" in low or "„" in low
 
 
-def score(
-    low: str, words: frozenset[str], n_numbers: int, kind: str | None, heading: bool = False
-) -> float:
-    """Check-worthiness in [0, 1] of a claim: its text lower-cased, its words (at least those
-    of WATCHED_WORDS), its count of numbers, the kind of its attribution (None without one),
-    whether it is a heading."""
+# The word-list features, in the order of FEATURES (each counts the claim's words in a list).
+_LISTS = (
+    _TIME,
+    _EVENT,
+    _PAST,
+    _OPINION,
+    _COGNITION,
+    _MODAL,
+    _FIRST_PERSON,
+    _SECOND_PERSON,
+    _THIRD_PERSON,
+    _CAUSE,
+    _DEIXIS,
+)
+
+
+def _participles(low: str) -> int:
+    """Participles after a perfect or passive auxiliary, roughly: ge-words, -ed words."""
+    return low.count(" ge") + low.count("ge", 0, 2) + low.count("ed ") + low.count("ed,")
+
+
+def _first_word(low: str) -> str:
+    return low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
+
+
+def _scare_quote(low: str) -> bool:
+    return _has_quote_mark(low) and _FRAGMENT_QUOTE.search(low) is not None
+
+
+def features(
+    low: str, words: frozenset[str], n_numbers: int, kind: str | None, implicit: bool = False
+) -> tuple[float, ...]:
+    """The values of FEATURES for a claim: its text lower-cased, its words (at least those of
+    WATCHED_WORDS), its count of numbers, the kind of its attribution (None without one),
+    whether its source is carried over from another sentence. (`score` computes the same
+    weighted sum faster.)"""
+    c = [len(words & lst) for lst in _LISTS]
+    c[0] += _has_year(low)
+    if not words.isdisjoint(_PERFECT):
+        c[2] += _participles(low)
     n = low.count(" ") + 1
-    fact = (
-        min(n_numbers, 3) * _NUMBER
-        + min(len(words & _EVENT), 3) * _EVENT_WORD
-        + min(len(words & _TIME) + _has_year(low), 2) * _TIME_WORD
+    first = _first_word(low)
+    direct = low[:1] in _OPENERS or low.startswith(",,")
+    quote = kind == "quote"
+    return (
+        min(n_numbers, 3),
+        *c,
+        low.count(" en ") + low.count(" and "),
+        min(n, 40) / 10,
+        n < 6,
+        first in _CONDITIONAL,
+        first in _ANAPHORIC_START,
+        direct,
+        not direct and _scare_quote(low),
+        kind == "reported",
+        quote,
+        kind == "hearsay",
+        implicit,
+        c[1] if quote else 0,
     )
-    stance = (
-        min(len(words & _OPINION), 2) * _OPINION_WORD
-        + min(len(words & _MODAL), 2) * _MODAL_WORD
-        + min(len(words & _PERSON), 2) * _PERSON_WORD
-    )
-    if fact and stance:
-        stance *= _MIXED
-    past = len(words & _PAST)
-    if past < 3 and not words.isdisjoint(_PERFECT):
-        # participles after a perfect or passive auxiliary, roughly: ge-words, -ed words
-        past += low.count(" ge") + low.count("ge", 0, 2) + low.count("ed ") + low.count("ed,")
-    z = _BIAS + fact + stance + min(past, 3) * _PAST_FORM + min(n, 40) / 10 * _PER_TEN_WORDS
-    first = low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
-    if first in _CONDITIONAL:
-        z += _CONDITIONAL_START
+
+
+def _load_model() -> tuple[dict[str, float], float]:
+    """The weights (by feature name) and the bias of the model file."""
+    data = json.loads(files(__package__).joinpath("checkworthy_model.json").read_text("utf-8"))
+    weights = {k: float(v) for k, v in data["weights"].items()}
+    if sorted(weights) != sorted(FEATURES):
+        raise ValueError("checkworthy_model.json does not match checkworthy.FEATURES")
+    return weights, float(data["bias"])
+
+
+_W, _BIAS = _load_model()
+# Each word's weight: the sum of the weights of the word lists that hold it.
+_WORD_WEIGHT = {
+    w: sum(_W[name] for name, lst in zip(FEATURES[1:], _LISTS, strict=False) if w in lst)
+    for w in frozenset().union(*_LISTS)
+}
+_KIND_WEIGHT = {"reported": _W["reported"], "quote": _W["quote"], "hearsay": _W["hearsay"]}
+_ZEROS = repeat(0.0)
+
+
+def rules(low: str, words: frozenset[str], kind: str | None, heading: bool = False) -> float:
+    """The fixed part of a claim's score: headings, questions, carriers, refusals."""
+    z = 0.0
+    if heading:
+        z += _HEADING
     if "?" in low[-4:]:
         z += _QUESTION
     if "!" in low:
         z += _EXCLAMATION
     if not words.isdisjoint(_COMMENT) and not words.isdisjoint(_REFUSAL):
         z += _NO_COMMENT
-    if n < 6:
-        z += _FRAGMENT
-    if kind is not None:
-        z += _HEARSAY if kind == "hearsay" else _ATTRIBUTED
-        if n <= 7 and first in _CARRIER_START:
+    if kind is not None and low.count(" ") < 7:
+        first = low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
+        if first in _CARRIER_START:
             z += _CARRIER
+    return z
+
+
+def score(
+    low: str,
+    words: frozenset[str],
+    n_numbers: int,
+    kind: str | None,
+    heading: bool = False,
+    implicit: bool = False,
+) -> float:
+    """Check-worthiness in [0, 1] of a claim: 1 / (1 + exp(-(bias + the weighted sum of its
+    features + rules))), the arguments as for `features` and `rules`."""
+    w = _W
+    z = _BIAS + sum(map(_WORD_WEIGHT.get, words, _ZEROS))
+    if ("19" in low or "20" in low or "18" in low) and _has_year(low):
+        z += w["time"]
+    if not words.isdisjoint(_PERFECT):
+        z += w["past"] * _participles(low)
+    n = low.count(" ") + 1
+    z += (
+        w["numbers"] * min(n_numbers, 3)
+        + w["coordination"] * (low.count(" en ") + low.count(" and "))
+        + w["length"] * min(n, 40) / 10
+    )
+    if n < 6:
+        z += w["fragment"]
+    first = _first_word(low)
+    if first in _CONDITIONAL:
+        z += w["conditional_start"]
+    if first in _ANAPHORIC_START:
+        z += w["anaphoric_start"]
     if low[:1] in _OPENERS or low.startswith(",,"):
-        z += _DIRECT_SPEECH
-    elif _has_quote_mark(low) and _FRAGMENT_QUOTE.search(low):
-        z += _SCARE_QUOTE
-    if heading:
-        z += _HEADING
+        z += w["direct_speech"]
+    elif _scare_quote(low):
+        z += w["scare_quote"]
+    if kind is not None:
+        z += _KIND_WEIGHT.get(kind, 0.0)
+        if kind == "quote":
+            z += w["quoted_event"] * len(words & _EVENT)
+    if implicit:
+        z += w["implicit"]
+    z += rules(low, words, kind, heading)
     return 1.0 / (1.0 + math.exp(-z))

@@ -213,7 +213,10 @@ def _claim(
     """The claim text[s:e] with its numbers and check-worthiness (`low` and `words`
     describe the span as _words does)."""
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
-    sc = score(low, words, len(nums), att.kind if att is not None else None, heading)
+    if att is None:
+        sc = score(low, words, len(nums), None, heading)
+    else:
+        sc = score(low, words, len(nums), att.kind, heading, att.implicit)
     return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
 
 
