@@ -439,7 +439,7 @@ class Resolver:
             for j in range(k, max(-1, k - 3), -1):
                 if best is not None and best[0] >= 100 * 0.6 ** (k - j) + 30:
                     break
-                end = src.start if j == k else self.starts[j + 1]
+                end = src.start if j == k else self.segs[j].end  # not the furniture after it
                 found = self._best_name(cls, j, self.starts[j], end, src)
                 if found is not None:
                     sc = found[0] * 0.6 ** (k - j)
@@ -495,7 +495,11 @@ class Resolver:
         out: list[tuple[float, int, int, str, str]] = []
         for i in range(0, len(pieces) - 1, 2):
             for m in _NAME_RUN.finditer(text, pieces[i], pieces[i + 1]):
-                ra, rb = self._trim_name(m.start(), m.end())
+                ma, mb = m.start(), m.end()
+                sp = text.find(" ", ma, mb)
+                if text[ma : sp if sp > 0 else mb].lower() in PREPOSITIONS:
+                    continue  # "Tegenover Jansen", "In Krefeld": an addressee or a place
+                ra, rb = self._trim_name(ma, mb)
                 if (
                     ra >= rb - 1
                     or text[rb : rb + 1].isalnum()

@@ -399,6 +399,12 @@ def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
     return end
 
 
+# Prepositions that never begin a Dutch name (unlike the particles "Van", "In 't", "Op den").
+_NL_PREPOSITIONS = frozenset(
+    "tegenover tegen volgens naar met via aan voor over onder na sinds tussen".split()  # noqa: SIM905
+)
+
+
 def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase starting at token i, or None."""
     pronouns, dets, stop = _lex(lang)
@@ -430,6 +436,8 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
         return None
     if toks[j][3] in stop and not is_cap(toks[j]):
         return None
+    if lang == "nl" and toks[j][3] in _NL_PREPOSITIONS:
+        return None  # "Tegenover Jansen": an addressee, capitalised or not, is no source
     k = j
     if is_cap(toks[k]) and not _nationality(toks[k], lang) and not _cap_adjective(toks, k, lang):
         end = _cap_run_forward(toks, k, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from itertools import pairwise
 
 from tracker.extract import Claim, extract_claims
+from tracker.extract.extractor import CHECKWORTHY_THRESHOLD
 
 
 def claim_with(text: str, fragment: str, lang: str | None = None) -> Claim:
@@ -42,7 +43,11 @@ def assert_claim_structure(text: str, claims: list[Claim]) -> None:
     - An explicit attribution's cue, source and via lie inside its claim.
     - An implicit attribution has no cue; its source (and via) is a mention elsewhere in the
       text, carried over from the sentence that names the speaker.
-    - A source's `resolved` mention lies before the source's own words.
+    - A source's `resolved` mention lies before the source's own words, inside an earlier
+      claim or the claim itself (never in furniture the extractor dropped).
+    - A cue is not empty and overlaps neither the source nor a via; numbers are in order and
+      do not overlap.
+    - The score lies in [0, 1] and `checkworthy` says whether it reaches the threshold.
     """
     assert_spans_slice(text, claims)
     for prev, nxt in pairwise(claims):
@@ -50,8 +55,12 @@ def assert_claim_structure(text: str, claims: list[Claim]) -> None:
         assert same or prev.end <= nxt.start, (prev.text, nxt.text)
     for c in claims:
         assert 0 <= c.start < c.end <= len(text)
+        assert 0.0 <= c.score <= 1.0
+        assert c.checkworthy is (c.score >= CHECKWORTHY_THRESHOLD)
         for n in c.numbers:
             assert c.start <= n.start <= n.end <= c.end
+        for n0, n1 in pairwise(c.numbers):
+            assert n0.end <= n1.start, (n0.text, n1.text)
         a = c.attribution
         if a is None:
             continue
@@ -65,9 +74,16 @@ def assert_claim_structure(text: str, claims: list[Claim]) -> None:
                 spans.append((a.cue.start, a.cue.end))
             for s, e in spans:
                 assert c.start <= s <= e <= c.end, (c.text, text[s:e])
+        if a.cue is not None and not a.implicit:
+            assert a.cue.start < a.cue.end
+            for m in mentions:  # the cue's words are never part of a source or an addressee
+                assert m.end <= a.cue.start or a.cue.end <= m.start, (c.text, m.text)
         for m in mentions:
             assert 0 <= m.start < m.end <= len(text)
             if m.resolved is not None:
                 r = m.resolved
                 assert text[r.start : r.end] == r.text
-                assert r.end <= m.start, (m.text, r.text)
+                assert r.start < r.end <= m.start, (m.text, r.text)
+                assert any(
+                    o.start <= r.start and r.end <= o.end and o.start <= c.start for o in claims
+                ), (m.text, r.text)

@@ -181,6 +181,8 @@ PIECES = [
     "\n\n", " ", "Mr.", "dhr.", "20.000", "2,5 miljoen", "twintigduizend", "two dozen", "—",
     "© ANP", "Lees ook", "Volledig scherm", "Tegenover", "citing", "told", "De", "Jan", "van",
     "the", "İ", "ß", "\u0301", "\U0001f600", "(", ")", "X", "tot", "-", "een paar honderd",
+    "Anna de Vries", "De Vries", "hij", "zei hij", "volgens haar", "she said", "Tom Hale",
+    "Hale", "Dat zegt", "aldus", "tegen de krant", "told reporters", "Zij", "He",
 ]  # fmt: skip
 
 
@@ -201,3 +203,33 @@ def test_offsets_property_arbitrary_unicode(text: str) -> None:
     claims = extract_claims(text)
     assert_claim_structure(text, claims)
     assert detect_language(text) in ("nl", "en")
+
+
+SENTENCES = [
+    "Anna de Vries is wethouder in Zwolle.",
+    "De Vries zei dat de begroting klopt.",
+    "Volgens haar kost de brug 4 miljoen euro.",
+    '"Het is een goed plan," zei hij.',
+    "„We gaan door.",
+    "Dat hebben we besloten”, zegt Jan Smit tegenover de krant.",
+    "Tegenover de rechter verklaarde de getuige dat hij niets zag.",
+    "De minister: 'Dat gaat niet gebeuren.'",
+    "Dat meldt de NOS.",
+    "De verdachte zou zijn gevlucht.",
+    "Tom Hale runs the clinic in Leeds.",
+    "Hale said the clinic had closed.",
+    '"We were shocked," she told reporters.',
+    "According to him, 300 people left.",
+    "Foto: ANP",
+    "Lees ook",
+]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(SENTENCES), max_size=12), st.sampled_from([" ", "\n", "\n\n"]))
+def test_structure_property_articles(sentences: list[str], sep: str) -> None:
+    """Articles made of realistic sentences (names, short names, pronouns, quotations
+    continued over sentences, carriers, furniture): the structure holds in both languages."""
+    text = sep.join(sentences)
+    for lang in (None, "nl", "en"):
+        assert_claim_structure(text, extract_claims(text, lang))
