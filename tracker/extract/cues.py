@@ -522,6 +522,8 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
             nxt = toks[k + 1][3] if k + 1 < n else ""
             prev = toks[k - 1][3] if k > 0 else ""
             if w == "according" and nxt == "to":
+                if _en_norm(toks, k + 2):
+                    continue  # "according to the law": a rule, not a source
                 out.append(Cue(k, k + 1, "prep"))
                 skip_to = k + 2
                 continue
@@ -1006,6 +1008,14 @@ def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
         or nx[3] in ("de", "het", "een")
         or (is_word(nx) and is_cap(nx))
     )
+
+
+def _en_norm(toks: Sequence[Tok], i: int) -> bool:
+    """'according to the law / the rules / the protocol': a norm follows, not a source."""
+    n = len(toks)
+    while i < n and toks[i][3] in ("the", "a", "this", "that", "these", "new", "current"):
+        i += 1
+    return i < n and toks[i][3] in en.NORM_NOUNS
 
 
 def _nl_norm(toks: Sequence[Tok], i: int) -> bool:

@@ -46,3 +46,10 @@ STOP: frozenset[str] = frozenset(
     was were what when where which while why will with would
     """.split()  # noqa: SIM905
 )
+
+# Rules and norms: "according to the law" is the paper's own assertion, not a source.
+NORM_NOUNS: frozenset[str] = frozenset(
+    ["law", "laws", "legislation", "rule", "rules", "regulation", "regulations", "protocol",
+     "protocols", "guidelines", "guideline", "treaty", "constitution", "statute", "statutes",
+     "contract", "schedule", "timetable", "procedure", "procedures", "code", "manual"]
+)  # fmt: skip
