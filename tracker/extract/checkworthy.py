@@ -83,6 +83,15 @@ _OPINION = _words("""
     echt totaal volstrekt behoorlijk bijzonder extreem ontzettend enorm enorme
     very really extremely totally absolutely incredibly amazing wonderful horrible brilliant
     stunning disgraceful outrageous remarkable brave courageous huge
+    verstandig verstandige dom domme slim slimme sterk sterke zwak zwakke lastig lastige
+    moeilijk moeilijke makkelijk gemakkelijk duidelijk onduidelijk onbegrijpelijk
+    teleurstellend teleurstellende verrassend verrassende ongelooflijk fantastisch
+    fantastische uitstekend uitstekende belachelijk belachelijke triest trieste zonde
+    ernstig ernstige zorgelijk zorgelijke gevaarlijk gevaarlijke onverantwoord
+    schande jammerlijk pijnlijk pijnlijke mooiste beste slechtste grootste
+    sensible stupid smart strong weak difficult easy clear unclear disappointing
+    surprising incredible fantastic excellent absurd sad serious worrying dangerous
+    irresponsible painful best worst greatest
     """)
 # Verbs of thinking, believing and expecting: a stance, not a fact.
 _COGNITION = _words("""
