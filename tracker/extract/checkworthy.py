@@ -56,6 +56,12 @@ _EVENT = _words("""
     million billion percent because according
     bevestigt bevestigde bevestigden meldt meldde meldden concludeert concludeerde
     confirmed confirms reported concluded
+    ontvangen getekend overgenomen verkocht gekocht gebouwd geschrapt verhoogd verlaagd
+    gestegen gedaald gegroeid gekrompen ingevoerd afgeschaft opgericht vastgesteld toegekend
+    gewonnen gescoord gedagvaard verhoord vrijgelaten uitgeleverd beboet boete aangevallen
+    helft verdubbeld gehalveerd
+    received acquired raised lowered increased decreased introduced abolished launched
+    founded awarded scored detained released extradited fined sued attacked doubled halved
     """)
 _TIME = _words("""
     gisteren vandaag eergisteren gisteravond gistermiddag gisterochtend vanochtend vanmiddag
