@@ -68,6 +68,8 @@ _TIME = _words("""
     vanavond vorige vorig afgelopen maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
     januari februari maart april mei juni juli augustus september oktober november december
     sinds jaar eeuw toen na
+    week weken maand maanden dagen uur uren minuten decennium decennia
+    week weeks month months days hours minutes decade decades
     yesterday today monday tuesday wednesday thursday friday saturday sunday january february
     march april june july august september october november december last since ago after
     """)
