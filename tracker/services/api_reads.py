@@ -248,9 +248,7 @@ def claim_evidence(session: Session, claim_id: int) -> list[Evidence]:
     """A claim's evidence, oldest first, removed pieces included (they say so)."""
     get_claim(session, claim_id)
     return list(
-        session.scalars(
-            select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id)
-        )
+        session.scalars(select(Evidence).where(Evidence.claim_id == claim_id).order_by(Evidence.id))
     )
 
 

@@ -48,13 +48,22 @@ def is_api_request() -> bool:
     return request.path == "/api" or request.path.startswith("/api/")
 
 
+# Every code an error may carry (the OpenAPI document lists them as an enum).
+ERROR_CODES = (
+    *CODES.values(),
+    "bad_parameter",
+    "invalid_json",
+    "out_of_range",
+    "insufficient_scope",
+    "stale_version",
+    "duplicate_article",
+    "write_conflict",
+)
+
+
 def code_for(status: int) -> str:
-    if status in CODES:
-        return CODES[status]
-    try:
-        return HTTPStatus(status).phrase.lower().replace(" ", "_").replace("-", "_")
-    except ValueError:
-        return "error"
+    """The general code of an HTTP error status (another 4xx is bad_request, 5xx server_error)."""
+    return CODES.get(status, "server_error" if status >= 500 else "bad_request")
 
 
 def error(status: int, message: str, code: str | None = None, **extra: Any) -> Response:

@@ -15,6 +15,7 @@ from ...models.source import SOURCE_STATUSES
 from ...services.api_reads import DEFAULT_LIMIT, MAX_LIMIT
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
 from .. import MAX_ID
+from .errors import ERROR_CODES
 
 Schema = dict[str, Any]
 
@@ -45,14 +46,7 @@ SCHEMAS: dict[str, Schema] = {
     "Error": {
         **_object(
             ["error", "message"],
-            error={
-                "type": "string",
-                "description": "A stable code: bad_request, bad_parameter, invalid_json, "
-                "out_of_range, unauthorized, forbidden, insufficient_scope, not_found, "
-                "method_not_allowed, conflict, stale_version, duplicate_article, "
-                "write_conflict, payload_too_large, unsupported_media_type, invalid_input, "
-                "rate_limited, server_error.",
-            },
+            error={"enum": list(ERROR_CODES), "description": "A stable code."},
             message={"type": "string", "description": "What went wrong, in English."},
             article_id={**_ID, "description": "duplicate_article: the article stored before."},
             current={"type": "object", "description": "stale_version: the claim as it is now."},
@@ -180,8 +174,10 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "Assignment": _object(
         ["assignee_id", "version"],
-        assignee_id={**_nullable("integer", minimum=1, maximum=MAX_ID), "description": "null: "
-                     "nobody."},
+        assignee_id={
+            **_nullable("integer", minimum=1, maximum=MAX_ID),
+            "description": "null: nobody.",
+        },
         version=_ID,
     ),
     "NewEvidence": _object(
@@ -241,9 +237,7 @@ def _op(
     body: str | None = None,
 ) -> Schema:
     status, schema = ok
-    responses: dict[str, Schema] = {
-        str(status): {"description": "Done.", **_json(_ref(schema))}
-    }
+    responses: dict[str, Schema] = {str(status): {"description": "Done.", **_json(_ref(schema))}}
     for code in sorted({400, 401, 429, *errors} if scope else set(errors)):
         responses[str(code)] = {"$ref": f"#/components/responses/E{code}"}
     responses["default"] = {"$ref": "#/components/responses/Error"}
@@ -276,8 +270,9 @@ def _path(name: str) -> Schema:
 
 _DATE: Schema = {"type": "string", "format": "date"}
 _PAGING = [
-    _query("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT,
-                     "default": DEFAULT_LIMIT}),
+    _query(
+        "limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}
+    ),
     _query("cursor", {"type": "string", "maxLength": 2000}, "next_cursor of the previous page."),
 ]
 _ASSIGNEE = _query(

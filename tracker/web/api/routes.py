@@ -251,4 +251,3 @@ def sources() -> ResponseReturnValue:
 def source(source_id: int) -> ResponseReturnValue:
     view = api_reads.source_view(db(), source_id)
     return jsonify(render.source(view.source, view.record))
-
