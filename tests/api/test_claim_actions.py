@@ -25,7 +25,10 @@ def test_evidence_is_added_listed_and_in_the_history(
     bad_stance = client.post(url, json={**new, "stance": "maybe"}, headers=reviewer)
     assert bad_stance.status_code == 400 and body(bad_stance)["error"] == "bad_parameter"
     script = client.post(url, json={**new, "url": "javascript:alert(1)"}, headers=reviewer)
-    assert script.status_code == 422 and body(script)["error"] == "invalid_input"
+    assert script.status_code == 400 and body(script)["error"] == "bad_parameter"
+    long_url = {**new, "url": "https://example.org/" + "a" * 2000}
+    too_long = client.post(url, json=long_url, headers=reviewer)
+    assert too_long.status_code == 422 and body(too_long)["error"] == "invalid_input"
     listed = body(client.get(url, headers=reader))["items"]
     assert [e["title"] for e in listed] == ["Besluit"] and listed[0]["removed"] is False
     history = body(client.get(f"/api/claims/{claim.id}/history", headers=reader))["items"]

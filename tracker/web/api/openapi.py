@@ -16,6 +16,7 @@ from ...services.api_reads import DEFAULT_LIMIT, MAX_LIMIT
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
 from .. import MAX_ID
 from .errors import ERROR_CODES
+from .patterns import ARTICLE_URL, ASSIGNEE, PUBLISHED, SHA256, WEB_ADDRESS
 
 Schema = dict[str, Any]
 
@@ -41,6 +42,7 @@ _ID: Schema = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 _STRING: Schema = {"type": "string"}
 _TIME: Schema = _nullable("string", format="date-time")
 _ANY: Schema = {}
+_OPTIONAL_TEXT: Schema = {"type": ["string", "null"], "description": "null: not given."}
 
 SCHEMAS: dict[str, Schema] = {
     "Error": {
@@ -169,7 +171,7 @@ SCHEMAS: dict[str, Schema] = {
     "StatusChange": _object(
         ["status", "version"],
         status={"enum": list(STATUSES)},
-        rationale={"type": "string", "description": "Required for verified and disputed."},
+        rationale={**_OPTIONAL_TEXT, "description": "Required for verified and disputed."},
         version={**_ID, "description": "The version the change is based on (else 409)."},
     ),
     "Assignment": _object(
@@ -182,21 +184,21 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "NewEvidence": _object(
         ["url", "stance"],
-        url={"type": "string", "maxLength": 2000, "description": "http:// or https://"},
+        url={"type": "string", "maxLength": 2000, "pattern": WEB_ADDRESS},
         stance={"enum": list(STANCES)},
-        title=_STRING,
-        excerpt=_STRING,
-        archived_sha256={"type": "string", "pattern": "^[0-9a-f]{64}$"},
+        title=_OPTIONAL_TEXT,
+        excerpt=_OPTIONAL_TEXT,
+        archived_sha256={"type": ["string", "null"], "pattern": SHA256},
     ),
     "NewArticle": _object(
         ["body"],
         body={"type": "string", "description": "The article's exact text."},
-        title=_STRING,
-        url={"type": "string", "maxLength": 2000},
-        outlet={"type": "string", "maxLength": 300},
-        author={"type": "string", "maxLength": 300},
-        published={"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"},
-        language={"enum": ["auto", "nl", "en"]},
+        title=_OPTIONAL_TEXT,
+        url={"type": ["string", "null"], "maxLength": 2000, "pattern": ARTICLE_URL},
+        outlet={"type": ["string", "null"], "maxLength": 300},
+        author={"type": ["string", "null"], "maxLength": 300},
+        published={"type": ["string", "null"], "pattern": PUBLISHED},
+        language={"enum": ["auto", "nl", "en", None]},
     ),
 }
 for _name in ("Claim", "Article", "Source"):
@@ -277,7 +279,7 @@ _PAGING = [
 ]
 _ASSIGNEE = _query(
     "assignee",
-    {"type": "string", "pattern": "^(me|nobody|[1-9][0-9]{0,8})$"},
+    {"type": "string", "pattern": ASSIGNEE},
     "me, nobody or a user id.",
 )
 _Q = _query(

@@ -21,14 +21,26 @@ class BadParameter(ValueError):
 
 
 def _arg(name: str) -> str | None:
+    """The parameter's value; present but empty is an error for every typed parameter."""
     value = request.args.get(name)
-    return value if value not in (None, "") else None
+    if value == "":
+        raise BadParameter(f"{name} is empty; leave it out instead")
+    return value
 
 
 def text(name: str, max_length: int = 500) -> str | None:
-    value = _arg(name)
+    """A free-text parameter; empty is the same as absent."""
+    value = request.args.get(name) or None
     if value is not None and len(value) > max_length:
         raise BadParameter(f"{name} may have at most {max_length} characters")
+    return value
+
+
+def matching(name: str, pattern: str) -> str | None:
+    """A parameter of the form `pattern` (a pattern of the OpenAPI document)."""
+    value = _arg(name)
+    if value is not None and not matches(pattern, value):
+        raise BadParameter(f"{name} does not have the form {pattern}")
     return value
 
 
@@ -88,7 +100,16 @@ def body_object(data: Any) -> Mapping[str, Any]:
     return data
 
 
-def field_text(data: Mapping[str, Any], name: str, *, required: bool = False) -> str | None:
+def matches(pattern: str, value: str) -> bool:
+    """Whether `value` matches a pattern of the OpenAPI document (ECMA-262: `$` is the very end,
+    [0-9] ASCII digits only)."""
+    return re.search(pattern.replace("$", r"\Z"), value) is not None
+
+
+def field_text(
+    data: Mapping[str, Any], name: str, *, required: bool = False, pattern: str | None = None
+) -> str | None:
+    """A string field (null or absent: None); `pattern` as the OpenAPI document states it."""
     value = data.get(name)
     if value is None:
         if required:
@@ -96,6 +117,8 @@ def field_text(data: Mapping[str, Any], name: str, *, required: bool = False) ->
         return None
     if not isinstance(value, str):
         raise BadParameter(f"the field {name!r} must be a string")
+    if pattern is not None and not matches(pattern, value):
+        raise BadParameter(f"the field {name!r} does not have the form {pattern}")
     return value
 
 

@@ -15,7 +15,7 @@ from ...services.evidence import add_evidence
 from ...services.ingest import ArticleInput, ingest_article
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
 from .. import MAX_ID, acting_user, csrf, db
-from . import cursor, errors, params, render
+from . import cursor, errors, params, patterns, render
 from .auth import needs
 from .json_input import json_body
 from .openapi import document
@@ -24,7 +24,13 @@ bp = Blueprint("api", __name__)
 csrf.exempt(bp)
 errors.register(bp)
 LANGUAGE_CHOICES = ("auto", "nl", "en")
-INGEST_FIELDS = ("title", "url", "outlet", "author", "published")
+INGEST_FIELDS = {
+    "title": None,
+    "url": patterns.ARTICLE_URL,
+    "outlet": None,
+    "author": None,
+    "published": patterns.PUBLISHED,
+}
 
 
 def _user_id() -> int | None:
@@ -37,12 +43,10 @@ def _limit() -> int:
 
 
 def _assignee() -> str | None:
-    value = params.text("assignee", 20)
-    if value is None or value in ("me", "nobody"):
-        return value
-    if not (value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_ID):
+    value = params.matching("assignee", patterns.ASSIGNEE)
+    if value is not None and value.isdigit() and int(value) > MAX_ID:
         raise params.BadParameter("assignee must be me, nobody or a user's id")
-    return str(int(value))
+    return value
 
 
 def _page(kind: str, page: api_reads.KeysetPage[Any], render_item: Any) -> ResponseReturnValue:
@@ -104,7 +108,7 @@ def claim_evidence(claim_id: int) -> ResponseReturnValue:
 @needs("review")
 def add_claim_evidence(claim_id: int) -> ResponseReturnValue:
     data = params.body_object(json_body())
-    url = params.field_text(data, "url", required=True)
+    url = params.field_text(data, "url", required=True, pattern=patterns.WEB_ADDRESS)
     stance = params.field_text(data, "stance", required=True)
     if stance not in STANCES:
         raise params.BadParameter(f"the field 'stance' must be one of {', '.join(STANCES)}")
@@ -117,7 +121,7 @@ def add_claim_evidence(claim_id: int) -> ResponseReturnValue:
         acting_user(),
         title=params.field_text(data, "title") or "",
         excerpt=params.field_text(data, "excerpt") or "",
-        archived_sha256=params.field_text(data, "archived_sha256"),
+        archived_sha256=params.field_text(data, "archived_sha256", pattern=patterns.SHA256),
     )
     session.commit()
     return jsonify(render.evidence(ev)), 201
@@ -199,7 +203,9 @@ def ingest() -> ResponseReturnValue:
     data = params.body_object(json_body())
     body = params.field_text(data, "body", required=True) or ""
     fields: dict[str, Any] = {
-        name: value for name in INGEST_FIELDS if (value := params.field_text(data, name))
+        name: value
+        for name, pattern in INGEST_FIELDS.items()
+        if (value := params.field_text(data, name, pattern=pattern)) is not None
     }
     language = params.field_text(data, "language")
     if language is not None and language not in LANGUAGE_CHOICES:
