@@ -212,6 +212,29 @@ for _name in ("Claim", "Article", "Source"):
 SCHEMAS["EvidenceList"] = _record(items={"type": "array", "items": _ref("Evidence")})
 SCHEMAS["History"] = _record(items={"type": "array", "items": _ref("Event")})
 
+# Request bodies as a script would send them (also the fuzzer's first cases).
+EXAMPLES: dict[str, Schema] = {
+    "StatusChange": {
+        "status": "disputed",
+        "rationale": "The ministry's own figures give a lower number.",
+        "version": 1,
+    },
+    "Assignment": {"assignee_id": 1, "version": 1},
+    "NewEvidence": {
+        "url": "https://example.org/figures-2026",
+        "stance": "refutes",
+        "title": "Monthly figures",
+        "excerpt": "The register lists 4,100 applications in February.",
+    },
+    "NewArticle": {
+        "body": "De wethouder zegt dat de gemeente dit jaar 300 woningen bouwt.",
+        "title": "Woningbouw",
+        "outlet": "Stadsblad",
+        "published": "2026-03",
+        "language": "nl",
+    },
+}
+
 _ERRORS = {
     400: "Malformed request: a parameter, the JSON body or a value out of range.",
     401: "No valid bearer token.",
@@ -255,7 +278,9 @@ def _op(
     else:
         op["security"] = []
     if body:
-        op["requestBody"] = {"required": True, **_json(_ref(body))}
+        content = _json(_ref(body))
+        content["content"]["application/json"]["example"] = EXAMPLES[body]
+        op["requestBody"] = {"required": True, **content}
     return op
 
 
@@ -267,7 +292,7 @@ def _query(name: str, schema: Schema, description: str = "") -> Schema:
 
 
 def _path(name: str) -> Schema:
-    return {"name": name, "in": "path", "required": True, "schema": _ID}
+    return {"name": name, "in": "path", "required": True, "schema": _ID, "example": 1}
 
 
 _DATE: Schema = {"type": "string", "format": "date"}
