@@ -30,7 +30,7 @@ def test_authentication_errors(client: FlaskClient, session: Session, people: Pe
     assert basic.status_code == 401
     reader = auth(token(session, people, "read"))
     scope = client.post("/api/articles", json={"body": "x"}, headers=reader)
-    assert scope.status_code == 403 and body(scope)["error"] == "insufficient_scope"
+    assert scope.status_code == 403 and body(scope)["error"] == "forbidden"
 
 
 def test_body_errors(database_url: str, session: Session, people: People) -> None:

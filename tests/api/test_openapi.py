@@ -6,7 +6,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from openapi_spec_validator import validate
 
-from tests.api.conftest import Seen
+from tests.api.response_check import Seen
 from tests.api.schema_check import ResponseChecker, openapi_path
 from tracker.web.api.openapi import document
 

@@ -69,7 +69,7 @@ def needs(scope: str) -> Callable[[View], View]:
                 response.headers["WWW-Authenticate"] = 'Bearer realm="tracker"'
                 return response
             if scope not in token.scope_set:
-                return error(403, f"this token lacks the {scope!r} scope", "insufficient_scope")
+                return error(403, f"this token lacks the {scope!r} scope")
             db().commit()  # the token's last use, written at most every few minutes
             wait = _limits().retry_after(token.id)
             if wait is not None:

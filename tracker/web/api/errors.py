@@ -54,7 +54,6 @@ ERROR_CODES = (
     "bad_parameter",
     "invalid_json",
     "out_of_range",
-    "insufficient_scope",
     "stale_version",
     "duplicate_article",
     "write_conflict",

@@ -1,4 +1,7 @@
-"""Every API response a test sees is checked against the OpenAPI document (at teardown)."""
+"""Every API response any test sees is checked against the OpenAPI document (at teardown).
+
+tests/conftest.py imports the fixture, so it applies to every test directory.
+"""
 
 from __future__ import annotations
 
