@@ -135,13 +135,14 @@ def _page(
 
 
 def queue_filter(**values: Any) -> QueueFilter:
-    """A QueueFilter from the given values; a value for a field the filter does not have (the
-    full-text `q` before search exists) is refused when set, so no filter is dropped silently."""
+    """A QueueFilter from the given values (None: the field's default); a value for a field the
+    filter does not have (the full-text `q` before search exists) is refused when set, so no
+    filter is dropped silently."""
     known = {f.name for f in fields(QueueFilter)}
     for name, value in values.items():
         if name not in known and value not in (None, ""):
             raise InvalidInput("the filter %(name)r is not available here", name=name)
-    return QueueFilter(**{k: v for k, v in values.items() if k in known})
+    return QueueFilter(**{k: v for k, v in values.items() if k in known and v is not None})
 
 
 def claims_page(
