@@ -67,7 +67,7 @@ status=0
   --wait-for-schema 60 \
   --header "Authorization: Bearer $token" \
   --checks all --exclude-checks positive_data_acceptance \
-  --phases examples,coverage,fuzzing \
+  --phases examples,coverage,fuzzing,stateful \
   --max-examples "${API_FUZZ_EXAMPLES:-25}" \
   --seed "${API_FUZZ_SEED:-20261129}" \
   --workers 1 \

@@ -475,6 +475,45 @@ PATHS: dict[str, dict[str, Schema]] = {
         )
     },
 }
+# Links: where a response's ids lead (documentation, and schemathesis's stateful phase).
+_CLAIM_OPS = (
+    "get_claims_claim_id",
+    "get_claims_claim_id_evidence",
+    "post_claims_claim_id_evidence",
+    "get_claims_claim_id_history",
+    "get_claims_claim_id_cluster",
+    "post_claims_claim_id_status",
+    "post_claims_claim_id_assignee",
+)
+
+
+def _links(operations: Sequence[str], parameter: str, expression: str) -> dict[str, Schema]:
+    """Links named by the operation they lead to, passing `expression` as `parameter`."""
+    return {op: {"operationId": op, "parameters": {parameter: expression}} for op in operations}
+
+
+LINKS: dict[tuple[str, str, str], dict[str, Schema]] = {
+    ("/api/articles", "post", "201"): _links(
+        ("get_articles_article_id", "get_articles_article_id_claims"),
+        "article_id",
+        "$response.body#/id",
+    ),
+    ("/api/claims/{claim_id}", "get", "200"): _links(_CLAIM_OPS, "claim_id", "$response.body#/id"),
+    ("/api/claims/{claim_id}/status", "post", "200"): _links(
+        _CLAIM_OPS, "claim_id", "$response.body#/id"
+    ),
+    ("/api/claims/{claim_id}/assignee", "post", "200"): _links(
+        _CLAIM_OPS, "claim_id", "$response.body#/id"
+    ),
+    ("/api/claims/{claim_id}/evidence", "post", "201"): _links(
+        ("get_claims_claim_id_evidence", "get_claims_claim_id_history"),
+        "claim_id",
+        "$response.body#/claim_id",
+    ),
+}
+for (_path_key, _method, _code), _found in LINKS.items():
+    PATHS[_path_key][_method]["responses"][_code]["links"] = _found
+
 PATHS["/api/articles/{article_id}/claims"]["get"]["responses"]["200"] = {
     "description": "Done.",
     **_json({"type": "array", "items": _ref("Claim")}),
