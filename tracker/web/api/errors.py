@@ -91,10 +91,8 @@ def _as_json(response: Response) -> Response:
     """A non-JSON error response on /api (answered before the API's own code ran) as JSON."""
     if not is_api_request() or response.status_code < 400 or response.is_json:
         return response
-    text = response.get_data(as_text=True) if response.mimetype == "text/plain" else ""
-    if response.mimetype == "text/html" and "<" not in text:
-        text = response.get_data(as_text=True)
-    if not text.strip() or "<" in text:
+    text = response.get_data(as_text=True) if (response.mimetype or "").startswith("text/") else ""
+    if not text.strip() or "<" in text:  # no message, or a page: the status's name
         text = HTTPStatus(response.status_code).phrase
     response.set_data(
         json.dumps({"error": code_for(response.status_code), "message": text.strip()})
