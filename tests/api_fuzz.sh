@@ -63,7 +63,9 @@ port="$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.
 server=$!
 
 status=0
-.venv/bin/schemathesis run "http://127.0.0.1:$port/api/openapi.json" \
+venv="$PWD/.venv"
+# run from the temporary folder: schemathesis keeps its cache (.schemathesis/) in the current one
+(cd "$work" && "$venv/bin/schemathesis" run "http://127.0.0.1:$port/api/openapi.json" \
   --wait-for-schema 60 \
   --header "Authorization: Bearer $token" \
   --checks all --exclude-checks positive_data_acceptance \
@@ -74,7 +76,7 @@ status=0
   --no-shrink \
   --request-timeout 30 \
   --report junit --report-dir "$work/report" \
-  --output-truncate true || status=$?
+  --output-truncate true) || status=$?
 if [ "$status" -ne 0 ]; then
   echo "== server log (last 60 lines) =="
   tail -n 60 "$work/server.log"
