@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, literal, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, joinedload, selectinload
 
 from ..models import (
@@ -103,7 +103,12 @@ def check_key(order: Sequence[SortKey], key: Sequence[Any]) -> tuple[KeyValue, .
 
 
 def _after(order: Sequence[SortKey], key: Sequence[KeyValue]) -> ColumnElement[bool]:
-    """Rows strictly after `key` in `order` (a lexicographic comparison, column by column)."""
+    """Rows strictly after `key` in `order`: one row-value comparison when every column runs
+    the same way (an index on those columns serves it), else column by column."""
+    if len({p.descending for p in order}) == 1:
+        columns = tuple_(*(p.column for p in order))
+        values = tuple_(*(literal(v) for v in key))
+        return columns < values if order[0].descending else columns > values
     terms = []
     for i, part in enumerate(order):
         equal = [p.column == v for p, v in zip(order[:i], key[:i], strict=True)]
