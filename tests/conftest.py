@@ -25,6 +25,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from tests.api.response_check import api_responses_follow_the_document  # noqa: F401 (autouse)
 from tracker import create_app
 from tracker.db import make_engine, make_session_factory
 from tracker.migrate import upgrade

@@ -12,4 +12,11 @@ if [ -n "${TRACKER_TEST_POSTGRES_URL:-}" ]; then
 else
   echo "TRACKER_TEST_POSTGRES_URL is not set: PostgreSQL run skipped"
 fi
+# The JSON API fuzzed live by schemathesis (whole runs only: not when pytest got arguments).
+if [ "$#" -eq 0 ]; then
+  bash tests/api_fuzz.sh || status=$?
+  if [ -n "${TRACKER_TEST_POSTGRES_URL:-}" ]; then
+    bash tests/api_fuzz.sh --postgres || status=$?
+  fi
+fi
 exit $status

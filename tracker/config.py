@@ -141,6 +141,10 @@ class Settings:
     login_limits_storage: str = field(
         default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", "memory://")
     )
+    # Requests one API token may make (limits' notation), counted in the same storage.
+    api_limits: str = field(
+        default_factory=lambda: _env("TRACKER_API_LIMITS", "600/minute;10000/hour")
+    )
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -162,6 +166,7 @@ class Settings:
             "TRACKER_LOGIN_LIMITS": self.login_limits,
             "TRACKER_TRUSTED_PROXIES": self.trusted_proxies,
             "TRACKER_LOGIN_LIMITS_STORAGE": self.login_limits_storage,
+            "TRACKER_API_LIMITS": self.api_limits,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
             "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,

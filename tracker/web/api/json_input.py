@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from flask import request
+from werkzeug.exceptions import UnsupportedMediaType
 
 MAX_DEPTH = 20
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -34,9 +35,10 @@ def _check(value: Any, where: str, depth: int) -> None:
 
 
 def json_body() -> Any:
-    """The request's JSON, checked; BadJSON when it is not JSON or breaks the rules above."""
+    """The request's JSON, checked; BadJSON when it is not JSON or breaks the rules above,
+    UnsupportedMediaType (415) when it is not sent as JSON."""
     if not request.is_json:
-        raise BadJSON("send the request body as JSON (Content-Type: application/json)")
+        raise UnsupportedMediaType("send the request body as JSON (Content-Type: application/json)")
     try:
         data = json.loads(request.get_data(cache=True))
     except RecursionError:

@@ -90,7 +90,8 @@ def test_ingest_through_the_api(client: FlaskClient, session: Session, people: P
     again = client.post("/api/articles", json={"body": BODY}, headers=_auth(token))
     assert again.status_code == 409 and _body(again)["article_id"] == _body(made)["id"]
     empty = client.post("/api/articles", json={"body": "  "}, headers=_auth(token))
-    assert empty.status_code == 422 and "empty" in _body(empty)["error"]
+    assert empty.status_code == 422 and "empty" in _body(empty)["message"]
+    assert _body(empty)["error"] == "invalid_input"
 
 
 def test_deeply_nested_json_is_a_400(client: FlaskClient, session: Session, people: People) -> None:
@@ -99,7 +100,7 @@ def test_deeply_nested_json_is_a_400(client: FlaskClient, session: Session, peop
         body = "[" * depth + "]" * depth
         for url in ("/api/articles", "/api/claims/1/status"):
             r = client.post(url, data=body, content_type="application/json", headers=_auth(token))
-            assert r.status_code == 400 and "nested" in _body(r)["error"], (url, depth)
+            assert r.status_code == 400 and "nested" in _body(r)["message"], (url, depth)
 
 
 @pytest.mark.parametrize("field", ["body", "title", "url", "outlet", "author", "published"])
@@ -113,8 +114,9 @@ def test_lone_surrogates_and_nul_are_refused_in_every_field(
     r = client.post(
         "/api/articles", data=raw, content_type="application/json", headers=_auth(token)
     )
-    assert r.status_code == 400 and repr(field) in _body(r)["error"]
-    assert "surrogate" in _body(r)["error"] or "NUL" in _body(r)["error"]
+    assert r.status_code == 400 and repr(field) in _body(r)["message"]
+    assert "surrogate" in _body(r)["message"] or "NUL" in _body(r)["message"]
+    assert _body(r)["error"] == "invalid_json"
 
 
 def test_status_fields_and_keys_are_checked_too(
@@ -136,7 +138,7 @@ def test_status_fields_and_keys_are_checked_too(
         content_type="application/json",
         headers=_auth(token),
     )
-    assert r.status_code == 400 and "not valid JSON" in _body(r)["error"]
+    assert r.status_code == 400 and "not valid JSON" in _body(r)["message"]
 
 
 @pytest.mark.parametrize(("field", "length"), [("url", 3000), ("author", 400), ("outlet", 301)])
@@ -147,5 +149,5 @@ def test_overlong_fields_get_the_same_answer_on_both_databases(
     value = "https://example.org/" + "a" * length if field == "url" else "B" * length
     r = client.post("/api/articles", json={"body": BODY, field: value}, headers=_auth(token))
     assert r.status_code == 422, r.get_data(as_text=True)[:300]
-    error = _body(r)["error"]
+    error = _body(r)["message"]
     assert (f"field {field}" in error and "the limit is" in error) or "at most 300" in error
