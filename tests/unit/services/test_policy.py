@@ -150,9 +150,9 @@ CASES: list[tuple[str, str, Call]] = [
     ),
     (
         "claim.review",
-        "edit_chain",
-        lambda w, a: review.edit_chain(
-            w.session, w.claim.id, [review.HopInput(source_id=w.keep_id)], w.claim.version, a
+        "set_chain by name",
+        lambda w, a: review.set_chain(
+            w.session, w.claim.id, [review.Hop(source_name="Lotte Brink")], w.claim.version, a
         ),
     ),
     (
@@ -182,8 +182,8 @@ CASES: list[tuple[str, str, Call]] = [
     ),
     (
         "claim.review",
-        "split_by_fragments",
-        lambda w, a: review.split_by_fragments(
+        "split_claim by fragments",
+        lambda w, a: review.split_claim(
             w.session,
             w.claim.id,
             ["de haven vorig jaar drie procent groeide", "de werkloosheid daalde"],

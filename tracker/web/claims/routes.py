@@ -169,8 +169,8 @@ def assign(claim_id: int) -> ResponseReturnValue:
     )
 
 
-def _hops(form: ChainForm) -> list[review.HopInput]:
-    hops: list[review.HopInput] = []
+def _hops(form: ChainForm) -> list[review.Hop]:
+    hops: list[review.Hop] = []
     for entry in form.hops:
         row = entry.form
         if row.remove.data == "1":
@@ -181,7 +181,7 @@ def _hops(form: ChainForm) -> list[review.HopInput]:
             continue  # an empty row: nothing to add
         m = _SOURCE_ID.match(raw)
         hops.append(
-            review.HopInput(
+            review.Hop(
                 source_id=int(m.group(1)) if m and not row.new_kind.data else None,
                 source_name="" if m and not row.new_kind.data else raw,
                 new_kind=row.new_kind.data or "",
@@ -199,7 +199,7 @@ def chain(claim_id: int) -> ResponseReturnValue:
         claim_id,
         "chain",
         form,
-        lambda v: review.edit_chain(db(), claim_id, _hops(form), v, user),
+        lambda v: review.set_chain(db(), claim_id, _hops(form), v, user),
         _("The provenance chain was saved."),
     )
 
@@ -212,9 +212,7 @@ def split(claim_id: int) -> ResponseReturnValue:
         claim_id,
         "split",
         form,
-        lambda v: review.split_by_fragments(
-            db(), claim_id, (form.parts.data or "").splitlines(), v, user
-        ),
+        lambda v: review.split_claim(db(), claim_id, (form.parts.data or "").splitlines(), v, user),
         _("The claim was split."),
     )
 
