@@ -46,7 +46,11 @@ class QueueFilterForm(FlaskForm):
         csrf = False
 
     status = SelectField(_l("Status"), choices=[], validators=[Optional()])
-    assignee = SelectField(_l("Assigned to"), choices=[], validators=[Optional()])
+    # The assignee and language choices come from the database with the page; the queue's
+    # service refuses a value that is not one of them.
+    assignee = SelectField(
+        _l("Assigned to"), choices=[], validators=[Optional()], validate_choice=False
+    )
     article = IntegerField(_l("Article number"), validators=[Optional(), NumberRange(min=1)])
     source = StringField(_l("Source (name or number)"), validators=[Optional(), Length(max=300)])
     source_scope = SelectField(
@@ -54,7 +58,9 @@ class QueueFilterForm(FlaskForm):
         choices=opts([("primary", _l("as primary source")), ("any", _l("in any hop"))]),
         default="primary",
     )
-    language = SelectField(_l("Language"), choices=[], validators=[Optional()])
+    language = SelectField(
+        _l("Language"), choices=[], validators=[Optional()], validate_choice=False
+    )
     min_score = FloatField(
         _l("Minimum check-worthiness score"), validators=[Optional(), NumberRange(min=0, max=1)]
     )
