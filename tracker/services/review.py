@@ -21,7 +21,6 @@ from ..models import (
     VERDICTS,
     Article,
     Attribution,
-    AuditEvent,
     Claim,
     User,
 )
@@ -63,23 +62,6 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
         }
         for hop in claim.attributions
     ]
-
-
-# The audit actions that move a claim's version on (optimistic locking), one step each.
-VERSIONED_ACTIONS = frozenset(
-    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
-)
-
-
-def changes_since(
-    history: Sequence[AuditEvent], expected_version: int, current_version: int
-) -> list[AuditEvent]:
-    """The events of a claim's history (oldest first) made after `expected_version`: each
-    versioned change moved the version on by one, so they are the last ones of those."""
-    missed = current_version - expected_version
-    if missed <= 0:
-        return []
-    return [e for e in history if e.action in VERSIONED_ACTIONS][-missed:]
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -346,13 +328,24 @@ def _by_id(session: Session, claim: Claim, hops: Sequence[Hop], actor: User) -> 
 
 
 def add_claim(
-    session: Session, article_id: int, start: int, end: int, actor: User, text: str | None = None
+    session: Session,
+    article_id: int,
+    where: tuple[int, int] | str,
+    actor: User,
+    text: str | None = None,
 ) -> Claim:
-    """A claim the extractor missed: any span of the article a user selects."""
+    """A claim the extractor missed: a span (start, end) of the article a user selects, or a
+    fragment of its text (its first occurrence)."""
     authorize(actor, "claim.review")
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound("no article %(id)s", id=article_id)
+    if isinstance(where, str):
+        span = find_fragment(article.body, 0, len(article.body), where)
+        if span is None:
+            raise InvalidInput("that text does not occur in the article")
+        where = span
+    start, end = where
     claim = _new_claim(article, start, end, text, actor)
     session.add(claim)
     session.flush()
@@ -515,17 +508,3 @@ def _spans(claim: Claim, parts: Sequence[Part | str]) -> list[Part]:
         spans.append(Part(span[0], span[1]))
         after = span[1]
     return spans
-
-
-def add_claim_from_text(
-    session: Session, article_id: int, fragment: str, actor: User, text: str | None = None
-) -> Claim:
-    """A missed claim given as a fragment of the article's text (its first occurrence)."""
-    authorize(actor, "claim.review")
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound("no article %(id)s", id=article_id)
-    span = find_fragment(article.body, 0, len(article.body), fragment)
-    if span is None:
-        raise InvalidInput("that text does not occur in the article")
-    return add_claim(session, article_id, span[0], span[1], actor, text)

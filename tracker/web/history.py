@@ -117,3 +117,49 @@ def describe(event: AuditEvent, users: Mapping[int, str]) -> HistoryRow:
         action=_action_labels().get(event.action, event.action),
         changes=changes,
     )
+
+
+def _user_name(value: object, users: Mapping[int, str]) -> str:
+    raw = str(value or "")
+    if not raw.isdigit():
+        return str(_("nobody"))
+    return str(users.get(int(raw), f"#{raw}"))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An edit refused because someone else changed the claim meanwhile (StaleVersion): the
+    panel form it came from, what the user sent, and the claim as it is now."""
+
+    form: str
+    sent: Mapping[str, Any]
+    current: Mapping[str, Any]
+    expected: int
+
+    def shown(self, users: Mapping[int, str]) -> dict[str, Any]:
+        """What changed, for the page: the current values next to what the user sent."""
+        cur, data = self.current, self.sent
+        rows: list[tuple[str, str, str]] = []
+        if self.form == "text":
+            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
+        elif self.form == "status":
+            rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
+            rows.append(
+                (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
+            )
+        elif self.form == "assign":
+            rows.append(
+                (
+                    _("Assigned to"),
+                    _user_name(cur.get("assignee_id"), users),
+                    _user_name(data.get("assignee"), users),
+                )
+            )
+        elif self.form == "chain":
+            mine = " → ".join(
+                h.get("source") or _("no source") for h in data.get("hops", []) if h.get("source")
+            )
+            rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
+        elif self.form == "split":
+            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
+        return {"current": cur, "rows": rows, "form": self.form, "expected": self.expected}

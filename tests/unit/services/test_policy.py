@@ -70,7 +70,7 @@ def world(session: Session, people: People) -> World:
         "inactive": inactive,
     }
     article = ingest_article(session, ArticleInput(body=BODY, title="Haven", language="nl"))
-    claim = review.add_claim(session, article.id, 0, len(FIRST_SENTENCE), people.editor)
+    claim = review.add_claim(session, article.id, (0, len(FIRST_SENTENCE)), people.editor)
     item = evidence.add_evidence(
         session, claim.id, "https://example.org/cijfers", "supports", people.editor
     )
@@ -159,15 +159,13 @@ CASES: list[tuple[str, str, Call]] = [
         "claim.review",
         "add_claim",
         lambda w, a: review.add_claim(
-            w.session, w.claim.article_id, len(FIRST_SENTENCE) + 1, len(BODY), a
+            w.session, w.claim.article_id, (len(FIRST_SENTENCE) + 1, len(BODY)), a
         ),
     ),
     (
         "claim.review",
-        "add_claim_from_text",
-        lambda w, a: review.add_claim_from_text(
-            w.session, w.claim.article_id, "meer woningen bouwen", a
-        ),
+        "add_claim by text",
+        lambda w, a: review.add_claim(w.session, w.claim.article_id, "meer woningen bouwen", a),
     ),
     (
         "claim.review",
