@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from ..services.errors import N_
+
 FORMATS = ("html", "pdf", "csv", "json", "claimreview", "prov")
 MEDIA_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -33,11 +35,6 @@ RATINGS: dict[str, tuple[int | None, str]] = {
     "disputed": (1, "Disputed"),
     "unsourced": (None, "Unsourced"),
 }
-
-
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
-    """Marks a message for extraction; translated where it is shown."""
-    return message
 
 
 STATUS_NAMES = {

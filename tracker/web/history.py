@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from . import stance_label, status_label
+from .labels import ATTRIBUTION_KIND, label, stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -66,9 +66,8 @@ def _field_labels() -> dict[str, str]:
 
 def chain_text(chain: Iterable[Mapping[str, Any]]) -> str:
     """A provenance chain in one line: "The New York Times (reported) → soldiers (quote)"."""
-    kinds = {"hearsay": _("hearsay"), "reported": _("reported"), "quote": _("quote")}
     hops = [
-        f"{hop.get('source') or _('no source')} ({kinds.get(str(hop.get('kind')), '')})"
+        f"{hop.get('source') or _('no source')} ({label(ATTRIBUTION_KIND, str(hop.get('kind')))})"
         for hop in chain
     ]
     return " → ".join(hops) or _("no attribution")

@@ -10,16 +10,11 @@ from ...services import tokens as token_service
 from ...services import users as user_service
 from ...services.errors import InvalidInput, NotFound
 from .. import acting_user, db
+from ..labels import role_label
 from ..messages import explain
-from .forms import ROLE_LABELS, ActiveForm, CreateUserForm, RoleForm
+from .forms import ActiveForm, CreateUserForm, RoleForm
 
 bp = Blueprint("admin", __name__)
-
-
-@bp.app_template_global()
-def role_label(role: str) -> str:
-    """The translated name of a role."""
-    return str(ROLE_LABELS.get(role, role))
 
 
 def _render(

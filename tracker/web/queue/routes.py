@@ -13,10 +13,11 @@ from werkzeug.datastructures import MultiDict
 from ...services import queue as queue_service
 from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
-from .. import acting_user, db, status_label
+from .. import acting_user, db
 from ..auth.next_url import same_site
+from ..labels import STATUS, choices, opts, status_label
 from ..messages import explain
-from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
+from .forms import QueueFilterForm, StatusForm
 
 bp = Blueprint("queue", __name__)
 
@@ -51,7 +52,7 @@ def _render(
     status: int = 200,
 ) -> ResponseReturnValue:
     form = QueueFilterForm(formdata=args)
-    form.status.choices = status_choices(_("Any status"))
+    form.status.choices = choices(STATUS, _("Any status"))
     valid = form.validate()
     view = queue_service.queue_view(
         db(),
@@ -86,7 +87,7 @@ def _render(
         "here": here,
         "prev_url": _page_url(args, page.page - 1) if page and page.has_prev else None,
         "next_url": _page_url(args, page.page + 1) if page and page.has_next else None,
-        "statuses": status_pairs(),
+        "statuses": list(STATUS.items()),
         "max_page": queue_service.MAX_PAGE,
     }
     return render_template("queue/index.html", **context), status

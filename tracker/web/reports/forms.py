@@ -10,10 +10,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, Regexp
 
-from ...models import STATUSES
 from ...reports.common import FORMATS
 from ...services.reports import ReportChoices, ReportFilter
-from .. import status_label
+from ..labels import LANGUAGE, STATUS, choices
 
 FORMAT_LABELS = {
     "html": "HTML",
@@ -57,11 +56,7 @@ class ReportForm(FlaskForm):
     )
     language = SelectField(
         _l("Language"),
-        choices=[
-            SelectChoice("", _l("Any")),
-            SelectChoice("nl", "Nederlands"),
-            SelectChoice("en", "English"),
-        ],
+        choices=choices(LANGUAGE, _l("Any")),
         coerce=str,
         validators=[Optional()],
     )
@@ -75,9 +70,7 @@ class ReportForm(FlaskForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.status.choices = [SelectChoice("", _l("Any"))] + [
-            SelectChoice(s, status_label(s)) for s in STATUSES
-        ]
+        self.status.choices = choices(STATUS, _l("Any"))
 
     def fill_choices(self, choices: ReportChoices) -> None:
         """The articles, outlets and assignees to choose from (from the database)."""

@@ -14,7 +14,7 @@ from ...services import sources as source_service
 from ...services.errors import InvalidInput, NotFound
 from .. import acting_user, db
 from ..messages import explain
-from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
+from .forms import AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
 
 bp = Blueprint("sources", __name__)
 
@@ -64,12 +64,6 @@ def source_duplicate_reason(reason: str) -> str:
         "similar spelling": _("similar spelling"),
     }
     return str(labels.get(reason, reason))
-
-
-@bp.app_template_global()
-def source_kind_label(kind: str) -> str:
-    """The translated name of a source kind."""
-    return str(KIND_LABELS.get(kind, kind))
 
 
 @bp.route("/")
