@@ -22,7 +22,14 @@ from ..models import User
 from ..resources import resource_dir
 from ..services.errors import PermissionDenied
 from ..services.policy import allowed
-from .labels import role_label, source_kind_label, stance_label, status_label
+from .labels import (
+    role_label,
+    source_duplicate_reason,
+    source_event_label,
+    source_kind_label,
+    stance_label,
+    status_label,
+)
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -201,6 +208,8 @@ def init_app(app: Flask) -> None:
             "stance_label": stance_label,
             "source_kind_label": source_kind_label,
             "role_label": role_label,
+            "source_event_label": source_event_label,
+            "source_duplicate_reason": source_duplicate_reason,
             "may": may,
         }
 

@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from .labels import ATTRIBUTION_KIND, label, stance_label, status_label
+from .labels import ATTRIBUTION_KIND, CLAIM_EVENT, label, stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,6 @@ class HistoryRow:
     actor: str
     action: str
     changes: list[Change] = field(default_factory=list)
-
-
-def _action_labels() -> dict[str, str]:
-    return {
-        "claim.status": _("set the verdict"),
-        "claim.text": _("reworded the claim"),
-        "claim.assign": _("assigned the claim"),
-        "claim.chain": _("changed the provenance chain"),
-        "claim.split": _("split the claim"),
-        "claim.create": _("added the claim"),
-        "claim.reanchor": _("re-anchored the claim in a new version of the article"),
-        "claim.orphan": _("could not find the claim in a new version of the article"),
-        "evidence.add": _("added evidence"),
-        "evidence.remove": _("removed evidence"),
-    }
 
 
 def _field_labels() -> dict[str, str]:
@@ -113,7 +98,7 @@ def describe(event: AuditEvent, users: Mapping[int, str]) -> HistoryRow:
     return HistoryRow(
         at=event.at.strftime("%Y-%m-%d %H:%M UTC"),
         actor=event.actor.name if event.actor else _("system"),
-        action=_action_labels().get(event.action, event.action),
+        action=label(CLAIM_EVENT, event.action),
         changes=changes,
     )
 

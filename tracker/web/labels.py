@@ -1,9 +1,7 @@
-"""The interface's one vocabulary: the words shown for each stored code (statuses, source kinds,
-attribution kinds, stances, roles, languages), translated here and nowhere else, and the one
-helper that turns them into select options.
-
-The reports' own words (tracker/reports/common.py) are rendered in the report's language, not
-the interface's, by the renderers, which do not import Flask.
+"""The interface's words for each stored code (statuses, source kinds, attribution kinds,
+stances, roles, languages), translated here and nowhere else, and the one helper that turns them
+into select options. Statuses, source kinds, stances and languages are the words the reports
+use too (tracker/vocabulary.py).
 """
 
 from __future__ import annotations
@@ -14,24 +12,11 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
-from ..models import ATTRIBUTION_KINDS, ROLES, SOURCE_KINDS, STANCES, STATUSES
+from ..models import ATTRIBUTION_KINDS, ROLES
+from ..vocabulary import LANGUAGE_NAMES, SOURCE_KIND_NAMES, STANCE_NAMES, STATUS_NAMES
 
-STATUS = {
-    "unreviewed": _l("Unreviewed"),
-    "verified": _l("Verified"),
-    "disputed": _l("Disputed"),
-    "unsourced": _l("Unsourced"),
-}
-SOURCE_KIND = {
-    "outlet": _l("news outlet"),
-    "person": _l("person"),
-    "organization": _l("organisation"),
-    "government": _l("government"),
-    "agency": _l("agency"),
-    "document": _l("document"),
-    "group": _l("group"),
-    "anonymous": _l("anonymous"),
-}
+STATUS = {code: _l(name) for code, name in STATUS_NAMES.items()}
+SOURCE_KIND = {code: _l(name) for code, name in SOURCE_KIND_NAMES.items()}
 # An attribution kind in a line of text, and explained where one is chosen.
 ATTRIBUTION_KIND = {"reported": _l("reported"), "quote": _l("quote"), "hearsay": _l("hearsay")}
 ATTRIBUTION_KIND_CHOICE = {
@@ -39,16 +24,44 @@ ATTRIBUTION_KIND_CHOICE = {
     "quote": _l("direct quote"),
     "hearsay": _l("hearsay (no source)"),
 }
-STANCE = {"supports": _l("supports"), "refutes": _l("refutes"), "context": _l("context")}
+STANCE = {code: _l(name) for code, name in STANCE_NAMES.items()}
 ROLE = {"factchecker": _l("fact-checker"), "editor": _l("editor"), "admin": _l("administrator")}
-LANGUAGE = {"nl": "Nederlands", "en": "English"}
+LANGUAGE = LANGUAGE_NAMES
+# What an audit event did, as a history list says it.
+CLAIM_EVENT = {
+    "claim.status": _l("set the verdict"),
+    "claim.text": _l("reworded the claim"),
+    "claim.assign": _l("assigned the claim"),
+    "claim.chain": _l("changed the provenance chain"),
+    "claim.split": _l("split the claim"),
+    "claim.create": _l("added the claim"),
+    "claim.reanchor": _l("re-anchored the claim in a new version of the article"),
+    "claim.orphan": _l("could not find the claim in a new version of the article"),
+    "evidence.add": _l("added evidence"),
+    "evidence.remove": _l("removed evidence"),
+}
+SOURCE_EVENT = {
+    "source.create": _l("created"),
+    "source.update": _l("edited"),
+    "source.alias": _l("alias added"),
+    "source.merge": _l("another source merged into it"),
+    "source.unmerge": _l("a merge was undone"),
+    "source.confirm": _l("confirmed"),
+}
+# Why two registry entries look like one (tracker/services/source_duplicates.py).
+DUPLICATE_REASON = {
+    "same web address": _l("same web address"),
+    "same name": _l("same name"),
+    "same surname, one with a first name": _l("same surname, one with a first name"),
+    "same name with or without an article, city or first word": _l(
+        "same name with or without an article, city or first word"
+    ),
+    "similar spelling": _l("similar spelling"),
+}
 
 for _labels, _codes in (
-    (STATUS, STATUSES),
-    (SOURCE_KIND, SOURCE_KINDS),
     (ATTRIBUTION_KIND, ATTRIBUTION_KINDS),
     (ATTRIBUTION_KIND_CHOICE, ATTRIBUTION_KINDS),
-    (STANCE, STANCES),
     (ROLE, ROLES),
 ):
     assert set(_labels) == set(_codes), f"labels {sorted(_labels)} != codes {sorted(_codes)}"
@@ -73,6 +86,14 @@ def source_kind_label(kind: str) -> str:
 
 def role_label(role: str) -> str:
     return label(ROLE, role)
+
+
+def source_event_label(action: str) -> str:
+    return label(SOURCE_EVENT, action)
+
+
+def source_duplicate_reason(reason: str) -> str:
+    return label(DUPLICATE_REASON, reason)
 
 
 def opts(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:

@@ -26,20 +26,6 @@ def _page() -> int:
     return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
 
 
-@bp.app_template_global()
-def source_event_label(action: str) -> str:
-    """The translated name of a source's audit action."""
-    labels = {
-        "source.create": _("created"),
-        "source.update": _("edited"),
-        "source.alias": _("alias added"),
-        "source.merge": _("another source merged into it"),
-        "source.unmerge": _("a merge was undone"),
-        "source.confirm": _("confirmed"),
-    }
-    return str(labels.get(action, action))
-
-
 def _blame(form: SourceForm, err: InvalidInput) -> None:
     """Put a service refusal beside the field it is about (the name when it says none)."""
     field = {"aliases": form.aliases, "url": form.url, "kind": form.kind}.get(err.about or "")
@@ -49,21 +35,6 @@ def _blame(form: SourceForm, err: InvalidInput) -> None:
 
 def _aliases(text: str | None) -> list[str]:
     return [a.strip() for a in (text or "").split(",") if a.strip()]
-
-
-@bp.app_template_global()
-def source_duplicate_reason(reason: str) -> str:
-    """The translated reason two sources look like one."""
-    labels = {
-        "same web address": _("same web address"),
-        "same name": _("same name"),
-        "same surname, one with a first name": _("same surname, one with a first name"),
-        "same name with or without an article, city or first word": _(
-            "same name with or without an article, city or first word"
-        ),
-        "similar spelling": _("similar spelling"),
-    }
-    return str(labels.get(reason, reason))
 
 
 @bp.route("/")
