@@ -19,50 +19,26 @@ def normal_newlines(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Draft:
-    """The form as the user sent it; an uploaded file as its name and bytes."""
-
-    body: str = ""
-    title: str = ""
-    url: str = ""
-    outlet: str = ""
-    author: str = ""
-    published: str = ""
-    language: str = "auto"
-    upload_name: str = ""
-    upload: bytes = b""
-
-
-@dataclass(frozen=True)
 class Intake:
     """What came of it: the saved `article`; or the draft to show again, filled in from the file
     or page, with the reader's `notes` and either `check` (read, not saved: the user checks the
     text, then saves) or `refused` (why it was not saved)."""
 
-    draft: Draft
+    draft: ArticleInput
     notes: list[str] = field(default_factory=list)
     article: Article | None = None
     check: bool = False
     refused: TrackerError | None = None
 
 
-def _read(draft: Draft, allow_private: bool, max_chars: int | None) -> Imported | None:
-    """Read the uploaded file or fetch the address; None when neither was given."""
-    if draft.upload_name:
-        return from_upload(draft.upload_name, draft.upload, max_chars=max_chars)
-    if draft.url.strip():
-        return fetch_url(draft.url, allow_private=allow_private, max_chars=max_chars)
-    return None
-
-
-def _filled(draft: Draft, found: Imported) -> Draft:
+def _filled(draft: ArticleInput, found: Imported) -> ArticleInput:
     """The text a file or page gave, and its details in the fields the user left empty."""
     details = {
         name: getattr(found, name)
         for name in ("title", "outlet", "author", "published", "url")
-        if getattr(found, name) and not getattr(draft, name).strip()
+        if getattr(found, name) and not (getattr(draft, name) or "").strip()
     }
-    language = found.language if found.language and draft.language in ("", "auto") else None
+    language = found.language if found.language and draft.language in (None, "", "auto") else None
     return replace(
         draft,
         body=normal_newlines(found.body),
@@ -73,22 +49,27 @@ def _filled(draft: Draft, found: Imported) -> Draft:
 
 def bring_in(
     session: Session,
-    draft: Draft,
+    draft: ArticleInput,
     actor: User,
     *,
+    upload: tuple[str, bytes] | None = None,
     fetch_only: bool = False,
     allow_private: bool = False,
     max_chars: int | None = None,
 ) -> Intake:
-    """Save the pasted text; without any (or with `fetch_only`), read the file or the address
-    first: a text that had to be guessed, or one only fetched, is shown for checking instead.
-    A refusal comes back in the Intake (the caller rolls back), so the form keeps what was
-    read."""
+    """Save the pasted text; without any (or with `fetch_only`), read the `upload` (file name,
+    bytes) or fetch the draft's address first: a text that had to be guessed, or one only
+    fetched, is shown for checking instead. A refusal comes back in the Intake (the caller
+    rolls back), so the form keeps what was read."""
     draft = replace(draft, body=normal_newlines(draft.body))
     notes: list[str] = []
     try:
         if fetch_only or not draft.body.strip():
-            found = _read(draft, allow_private, max_chars)
+            found: Imported | None = None
+            if upload is not None:
+                found = from_upload(upload[0], upload[1], max_chars=max_chars)
+            elif (draft.url or "").strip():
+                found = fetch_url(draft.url or "", allow_private=allow_private, max_chars=max_chars)
             if found is None:
                 raise InvalidInput(
                     "Paste the article text, upload a file or give the article's web address."
@@ -99,11 +80,10 @@ def bring_in(
                 return Intake(draft, notes, check=True)
         article = ingest_article(
             session,
-            ArticleInput(
-                body=draft.body,
-                title=draft.title,
-                url=draft.url.strip() or None,
-                outlet=draft.outlet.strip() or None,
+            replace(
+                draft,
+                url=(draft.url or "").strip() or None,
+                outlet=(draft.outlet or "").strip() or None,
                 author=draft.author or None,
                 published=draft.published or None,
                 language=draft.language or "auto",

@@ -109,6 +109,22 @@ def _save(session: Session, claim: Claim, expected_version: int) -> None:
         raise StaleVersion(expected_version, snapshot(get_claim(session, claim.id))) from None
 
 
+def _record(
+    session: Session, actor: User, claim: Claim, action: str, before: Any = None, after: Any = None
+) -> None:
+    """The audit event of a change to `claim`."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before=before,
+        after=after,
+    )
+
+
 def _touch(claim: Claim) -> None:
     """Mark the claim changed so its version moves on (optimistic locking)."""
     claim.updated_at = utcnow()
@@ -144,13 +160,11 @@ def set_status(
     else:
         claim.reviewed_by, claim.reviewed_at = actor, utcnow()
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.status",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.status",
         before=before,
         after={"status": status, "rationale": rationale},
     )
@@ -171,16 +185,7 @@ def set_text(
     before = claim.text
     claim.text = text
     _save(session, claim, expected_version)
-    audit.record(
-        session,
-        actor=actor,
-        action="claim.text",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
-        before={"text": before},
-        after={"text": text},
-    )
+    _record(session, actor, claim, "claim.text", before={"text": before}, after={"text": text})
     return claim
 
 
@@ -197,13 +202,11 @@ def assign(
     before = claim.assignee_id
     claim.assignee_id = assignee_id
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.assign",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.assign",
         before={"assignee_id": before},
         after={"assignee_id": assignee_id},
     )
@@ -286,13 +289,11 @@ def set_chain(
                 reason="a hop citing it was confirmed",
                 article_id=claim.article_id,
             )
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.chain",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.chain",
         before={"chain": before},
         after={"chain": chain_snapshot(claim)},
     )
@@ -349,13 +350,11 @@ def add_claim(
     claim = _new_claim(article, start, end, text, actor)
     session.add(claim)
     session.flush()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.create",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.create",
         after={"start": start, "end": end, "text": claim.text},
     )
     return claim
@@ -458,13 +457,11 @@ def split_claim(
             session.add(child)
             children.append(child)
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.split",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.split",
         after={
             "children": [
                 {"id": c.id, "start": c.start, "end": c.end, "text": c.text} for c in children
@@ -472,13 +469,11 @@ def split_claim(
         },
     )
     for child in children:
-        audit.record(
+        _record(
             session,
-            actor=actor,
-            action="claim.create",
-            entity_type="claim",
-            entity_id=child.id,
-            claim_id=child.id,
+            actor,
+            child,
+            "claim.create",
             after={
                 "start": child.start,
                 "end": child.end,

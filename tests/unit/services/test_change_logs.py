@@ -27,6 +27,7 @@ def test_a_verdict_is_logged_with_ids_and_without_its_rationale(
     claim = article.claims[0]
     session.commit()
     with caplog.at_level(logging.INFO, logger="tracker"):
+        caplog.clear()  # only what set_status logs
         review.set_status(
             session, claim.id, "disputed", "Het raadsbesluit noemt tweehonderd.", 1, people.editor
         )
@@ -40,6 +41,7 @@ def test_ingest_and_a_new_source_are_logged_without_their_words(
     session: Session, people: People, caplog: pytest.LogCaptureFixture
 ) -> None:
     with caplog.at_level(logging.INFO, logger="tracker.services"):
+        caplog.clear()
         article = ingest_article(
             session, ArticleInput(body=BODY, title="Dijkhuizen", language="nl"), people.editor
         )

@@ -22,6 +22,7 @@ from wtforms.fields.choices import SelectChoice
 from ...services import article_intake, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound
 from ...services.importing import MAX_BYTES
+from ...services.ingest import ArticleInput
 from .. import acting_user, db
 from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
@@ -49,20 +50,12 @@ def too_large(_err: Exception) -> ResponseReturnValue:
     return render_template("articles/new.html", form=ArticleForm(formdata=None), notes=[]), 413
 
 
-def _draft(form: ArticleForm) -> article_intake.Draft:
+def _upload(form: ArticleForm) -> tuple[str, bytes] | None:
+    """The uploaded file's name and bytes (one byte over the limit, to tell it is too large)."""
     upload = request.files.get(form.upload.name)
-    has_file = upload is not None and bool(upload.filename)
-    return article_intake.Draft(
-        body=form.body.data or "",
-        title=form.title.data or "",
-        url=form.url.data or "",
-        outlet=form.outlet.data or "",
-        author=form.author.data or "",
-        published=form.published.data or "",
-        language=form.language.data or "auto",
-        upload_name=(upload.filename or "") if upload is not None and has_file else "",
-        upload=upload.stream.read(MAX_BYTES + 1) if upload is not None and has_file else b"",
-    )
+    if upload is None or not upload.filename:
+        return None
+    return upload.filename, upload.stream.read(MAX_BYTES + 1)
 
 
 @bp.route("/new", methods=["GET", "POST"])
@@ -74,10 +67,20 @@ def new() -> ResponseReturnValue:
         return render_template("articles/new.html", form=form, notes=[]), 422
     fetch_only = request.form.get("action", "save") == "fetch"
     session = db()
+    draft = ArticleInput(
+        body=form.body.data or "",
+        title=form.title.data or "",
+        url=form.url.data or "",
+        outlet=form.outlet.data or "",
+        author=form.author.data or "",
+        published=form.published.data or "",
+        language=form.language.data or "auto",
+    )
     intake = article_intake.bring_in(
         session,
-        _draft(form),
+        draft,
         acting_user(),
+        upload=_upload(form),
         fetch_only=fetch_only,
         allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"],
         max_chars=current_app.config["TRACKER_MAX_ARTICLE_CHARS"],
