@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, Regexp
 
+from ..auth.forms import new_password
 from ..labels import ROLE, choices
 
 
@@ -21,13 +22,7 @@ class CreateUserForm(FlaskForm):
     )
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Role"), choices=choices(ROLE), validators=[InputRequired()])
-    password = PasswordField(
-        _l("Password (at least 10 characters)"),
-        validators=[
-            DataRequired(),
-            Length(min=10, max=1000, message=_l("The password needs at least 10 characters.")),
-        ],
-    )
+    password = PasswordField(_l("Password (at least 10 characters)"), validators=new_password())
 
 
 class RoleForm(FlaskForm):

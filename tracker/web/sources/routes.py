@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from wtforms import Field
 
 from ...models import SOURCE_KINDS
 from ...services import source_pages
@@ -217,41 +219,46 @@ def edit(source_id: int) -> ResponseReturnValue:
     return render_template("sources/form.html", form=form, source=found), status
 
 
-@bp.route("/<int:source_id>/aliases", methods=["POST"])
-def add_alias(source_id: int) -> ResponseReturnValue:
-    form = AliasForm()
+def _on_page(
+    source_id: int, form: AliasForm | MergeForm, field: Field, action: Callable[[], str]
+) -> ResponseReturnValue:
+    """An action of the source's page: run it (it returns the message to show) and commit, or
+    show the page again with the refusal beside `field`."""
     if form.validate_on_submit():
         session = db()
         try:
-            source_service.add_alias(session, source_id, form.alias.data or "", acting_user())
+            done = action()
         except NotFound:
             abort(404)
         except InvalidInput as err:
             session.rollback()
-            form.alias.errors = [*form.alias.errors, explain(err)]
+            field.errors = [*field.errors, explain(err)]
         else:
             session.commit()
-            flash(_("Alias “%(alias)s” was added.", alias=form.alias.data), "info")
+            flash(done, "info")
             return redirect(url_for("sources.view", source_id=source_id))
-    return _source_page(source_id, alias_form=form, status=422)
+    if isinstance(form, AliasForm):
+        return _source_page(source_id, alias_form=form, status=422)
+    return _source_page(source_id, merge_form=form, status=422)
+
+
+@bp.route("/<int:source_id>/aliases", methods=["POST"])
+def add_alias(source_id: int) -> ResponseReturnValue:
+    form = AliasForm()
+
+    def add() -> str:
+        source_service.add_alias(db(), source_id, form.alias.data or "", acting_user())
+        return str(_("Alias “%(alias)s” was added.", alias=form.alias.data))
+
+    return _on_page(source_id, form, form.alias, add)
 
 
 @bp.route("/<int:source_id>/merge", methods=["POST"])
 def merge(source_id: int) -> ResponseReturnValue:
     form = MergeForm()
-    if form.validate_on_submit():
-        session = db()
-        try:
-            gone = source_service.merge_sources(
-                session, source_id, form.other.data or "", acting_user()
-            )
-        except NotFound:
-            abort(404)
-        except InvalidInput as err:
-            session.rollback()
-            form.other.errors = [*form.other.errors, explain(err)]
-        else:
-            session.commit()
-            flash(_("“%(name)s” was merged into this source.", name=gone.name), "info")
-            return redirect(url_for("sources.view", source_id=source_id))
-    return _source_page(source_id, merge_form=form, status=422)
+
+    def fold_in() -> str:
+        gone = source_service.merge_sources(db(), source_id, form.other.data or "", acting_user())
+        return str(_("“%(name)s” was merged into this source.", name=gone.name))
+
+    return _on_page(source_id, form, form.other, fold_in)
