@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+# Failed logins allowed per client address, and where they are counted (see the settings).
+DEFAULT_LOGIN_LIMITS = "20/minute;100/hour"
+DEFAULT_LOGIN_STORAGE = "memory://"
 
 
 def instance_path() -> Path:
@@ -128,7 +131,7 @@ class Settings:
     )
     # Failed logins allowed per client address (limits' notation), besides the account lockout.
     login_limits: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
+        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", DEFAULT_LOGIN_LIMITS)
     )
 
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (werkzeug's
@@ -139,7 +142,7 @@ class Settings:
     # Where the per-address login counts live (a `limits` storage URI): memory:// counts in each
     # worker; redis://host:6379 (or memcached://...) counts across workers and servers.
     login_limits_storage: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", "memory://")
+        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", DEFAULT_LOGIN_STORAGE)
     )
     # Requests one API token may make (limits' notation), counted in the same storage.
     api_limits: str = field(

@@ -1,5 +1,12 @@
 """Logging: the package's records ("tracker" and its children) to the server's error stream, at
-the level TRACKER_LOG_LEVEL names."""
+the level TRACKER_LOG_LEVEL names.
+
+Conventions: a module logs through `logging.getLogger(__name__)` (a child of "tracker"; the
+services cannot import this module, which needs Flask). A change of data is one line at INFO
+naming the action and the ids, never the content (titles, texts, names, e-mail addresses):
+the audit log writes it for every audited change (tracker/services/audit.py). The web logs one
+line per request with its time.
+"""
 
 from __future__ import annotations
 

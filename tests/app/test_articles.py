@@ -290,7 +290,7 @@ def test_view_404_and_segments(as_admin: FlaskClient, session: Session, people: 
     assert as_admin.get("/articles/999").status_code == 404
     article = _ingest(session, people)
     parent = next(c for c in article.claims if "naar verluidt" in c.text)
-    review.split_by_fragments(
+    review.split_claim(
         session, parent.id, ["vijf euro", "dagjesmensen die met de auto"], 1, people.admin
     )
     session.commit()

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from .. import vocabulary
+
 FORMATS = ("html", "pdf", "csv", "json", "claimreview", "prov")
 MEDIA_TYPES = {
     "html": "text/html; charset=utf-8",
@@ -35,29 +37,10 @@ RATINGS: dict[str, tuple[int | None, str]] = {
 }
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker
-    """Marks a message for extraction; translated where it is shown."""
-    return message
-
-
-STATUS_NAMES = {
-    "unreviewed": N_("Unreviewed"),
-    "verified": N_("Verified"),
-    "disputed": N_("Disputed"),
-    "unsourced": N_("Unsourced"),
-}
-KIND_NAMES = {
-    "outlet": N_("Outlet"),
-    "person": N_("Person"),
-    "organization": N_("Organisation"),
-    "government": N_("Government"),
-    "agency": N_("Agency"),
-    "document": N_("Document"),
-    "group": N_("Group"),
-    "anonymous": N_("Anonymous"),
-    "none": N_("No source"),
-}
-STANCE_NAMES = {"supports": N_("Supports"), "refutes": N_("Refutes"), "context": N_("Context")}
+# The words for statuses, source kinds and stances are the interface's too (one vocabulary).
+STATUS_NAMES = vocabulary.STATUS_NAMES
+KIND_NAMES = {**vocabulary.SOURCE_KIND_NAMES, "none": vocabulary.NO_SOURCE_NAME}
+STANCE_NAMES = vocabulary.STANCE_NAMES
 
 DEFAULT_METHODOLOGY = {
     "en": (

@@ -11,9 +11,10 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from ..resources import resource_dir
+from ..services.errors import N_
 from ..services.reports import ClaimRecord, ReportMeta
 from .chart import bar_chart
-from .common import KIND_NAMES, N_, STANCE_NAMES, STATUS_NAMES, Gettext
+from .common import KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
 
 TEMPLATES = resource_dir("templates")
 TRANSLATIONS = resource_dir("translations")

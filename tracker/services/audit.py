@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -16,6 +17,10 @@ from sqlalchemy.orm import Session
 from ..config import audit_key
 from ..models import GENESIS_HASH, AuditEvent, User
 from ..models._types import utcnow
+
+# Every change of data writes its audit event here, so this is where it is logged: one line at
+# INFO with the action and the ids (never the content), the convention of tracker/logs.py.
+log = logging.getLogger(__name__)
 
 _PG_AUDIT_LOCK = 0x7472_6163  # advisory lock id serialising appends on PostgreSQL
 
@@ -104,6 +109,14 @@ def record(
     event.hash = event_hash(event, signing_key())
     session.add(event)
     session.flush()
+    log.info(
+        "%s %s %s by %s (event %s)",
+        action,
+        entity_type,
+        entity_id,
+        f"user {actor.id}" if actor else "the system",
+        event.id,
+    )
     return event
 
 

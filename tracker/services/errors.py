@@ -14,6 +14,9 @@ Conventions for parameters, so the web layer can show them in the user's languag
 - `status` holds a claim status code ("verified", ...); the web shows its translated label.
 - a `Count` is a quantity shown with thousands separators ("500,000" in English).
 Other parameters are shown as they are: put no English words in them.
+
+`about` names the input an error is about ("url", "kind", "aliases", ...), for a form to show
+the message beside that field.
 """
 
 from __future__ import annotations
@@ -53,8 +56,9 @@ class Message(str):
 class TrackerError(Exception):
     """Base of every error a service raises on purpose."""
 
-    def __init__(self, template: str = "", /, **params: Any) -> None:
+    def __init__(self, template: str = "", /, *, about: str | None = None, **params: Any) -> None:
         self.message = Message(template, **params)
+        self.about = about
         super().__init__(str(self.message))
 
     @property

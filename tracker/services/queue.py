@@ -8,7 +8,7 @@ a next page exists.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -16,7 +16,8 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
-from .errors import InvalidInput
+from .errors import InvalidInput, NotFound, TrackerError
+from .sources import source_by_reference
 
 SORTS = ("score", "newest", "article", "status")
 ASSIGNEE_SPECIAL = ("me", "nobody")
@@ -208,3 +209,42 @@ def article_languages(session: Session) -> list[str]:
         for lang in session.scalars(select(Article.language).distinct().order_by(Article.language))
         if lang
     ]
+
+
+@dataclass(frozen=True)
+class QueueView:
+    """The queue page: the choices of its filters, and the page of claims (None when the
+    filters were not valid, or `refused` says why they were not accepted)."""
+
+    users: list[User]
+    languages: list[str]
+    page: QueuePage | None = None
+    refused: TrackerError | None = None
+
+
+def queue_view(
+    session: Session,
+    filters: QueueFilter | None,
+    user_id: int | None,
+    *,
+    source: str = "",
+    page: int = 1,
+    per_page: int = DEFAULT_PER_PAGE,
+) -> QueueView:
+    """Everything the queue page shows. `source` is a source as a person types it (a number or
+    a name); an unknown source, assignee or language is refused, not silently ignored."""
+    view = QueueView(assignable_users(session), article_languages(session))
+    if filters is None:
+        return view
+    try:
+        if source:
+            filters = replace(filters, source_id=source_by_reference(session, source).id)
+        assignee = filters.assignee or ""
+        if assignee.isdigit() and int(assignee) not in {u.id for u in view.users}:
+            raise InvalidInput("unknown assignee %(value)r", value=assignee)
+        if filters.language and filters.language not in view.languages:
+            raise InvalidInput("unknown language %(value)r", value=filters.language)
+        found = queue_page(session, filters, user_id, page=page, per_page=per_page)
+    except (InvalidInput, NotFound) as err:
+        return replace(view, refused=err)
+    return replace(view, page=found)

@@ -8,9 +8,10 @@ is assembled in constant memory: no ORM object outlives its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import islice
 from typing import Any, TypeVar
 
 from sqlalchemy import Select, and_, exists, func, select, tuple_
@@ -29,8 +30,8 @@ from ..models import (
     User,
     is_unsplit,
 )
-from .errors import InvalidInput, NotFound
-from .policy import authorize
+from .errors import InvalidInput, NotFound, TrackerError
+from .policy import allowed, authorize
 
 DEFAULT_BATCH = 500
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
@@ -590,3 +591,80 @@ def build_meta(
         filter_labels=labels,
         review_url=review_url,
     )
+
+
+# --- the web's report pages ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The newsroom's settings a report's header carries."""
+
+    newsroom_name: str
+    newsroom_url: str
+    language: str
+    methodology: str
+    review_url: str = ""
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """What the selection form offers: recent articles, outlets and assignees as (id, name)."""
+
+    articles: list[tuple[int, str]]
+    outlets: list[tuple[int, str]]
+    assignees: list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    """A report page: the selection form's choices when there is no report to show (no filter
+    yet, or `refused` says why not), else the report's header and its claims."""
+
+    can_export: bool
+    choices: ReportChoices | None = None
+    meta: ReportMeta | None = None
+    claims: Iterable[ClaimRecord] = ()
+    refused: TrackerError | None = None
+
+
+def report_page(
+    session: Session,
+    actor: User,
+    flt: ReportFilter | None = None,
+    settings: ReportSettings | None = None,
+    *,
+    export: bool = False,
+    limit: int | None = None,
+) -> ReportPage:
+    """The selection form, the preview (the first `limit` claims, every role) or a download
+    (`export`: every claim, streamed as it is read; editors and admins, PermissionDenied
+    else)."""
+    can_export = allowed(actor, "report.export")
+    if flt is not None and settings is not None:
+        if export:
+            authorize(actor, "report.export")
+        try:
+            meta = build_meta(
+                session,
+                flt,
+                newsroom_name=settings.newsroom_name,
+                newsroom_url=settings.newsroom_url,
+                language=settings.language,
+                methodology=settings.methodology,
+                review_url=settings.review_url,
+            )
+        except (InvalidInput, NotFound) as err:
+            return replace(_with_choices(session, can_export), refused=err)
+        claims = iter_claims(session, meta.filter)
+        if limit is not None:
+            claims = islice(claims, limit)
+        return ReportPage(can_export, meta=meta, claims=claims)
+    return _with_choices(session, can_export)
+
+
+def _with_choices(session: Session, can_export: bool) -> ReportPage:
+    choices = ReportChoices(
+        article_choices(session), outlet_choices(session), assignee_choices(session)
+    )
+    return ReportPage(can_export, choices=choices)

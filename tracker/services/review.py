@@ -21,7 +21,6 @@ from ..models import (
     VERDICTS,
     Article,
     Attribution,
-    AuditEvent,
     Claim,
     User,
 )
@@ -63,23 +62,6 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
         }
         for hop in claim.attributions
     ]
-
-
-# The audit actions that move a claim's version on (optimistic locking), one step each.
-VERSIONED_ACTIONS = frozenset(
-    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
-)
-
-
-def changes_since(
-    history: Sequence[AuditEvent], expected_version: int, current_version: int
-) -> list[AuditEvent]:
-    """The events of a claim's history (oldest first) made after `expected_version`: each
-    versioned change moved the version on by one, so they are the last ones of those."""
-    missed = current_version - expected_version
-    if missed <= 0:
-        return []
-    return [e for e in history if e.action in VERSIONED_ACTIONS][-missed:]
 
 
 def get_claim(session: Session, claim_id: int) -> Claim:
@@ -127,6 +109,22 @@ def _save(session: Session, claim: Claim, expected_version: int) -> None:
         raise StaleVersion(expected_version, snapshot(get_claim(session, claim.id))) from None
 
 
+def _record(
+    session: Session, actor: User, claim: Claim, action: str, before: Any = None, after: Any = None
+) -> None:
+    """The audit event of a change to `claim`."""
+    audit.record(
+        session,
+        actor=actor,
+        action=action,
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        before=before,
+        after=after,
+    )
+
+
 def _touch(claim: Claim) -> None:
     """Mark the claim changed so its version moves on (optimistic locking)."""
     claim.updated_at = utcnow()
@@ -162,13 +160,11 @@ def set_status(
     else:
         claim.reviewed_by, claim.reviewed_at = actor, utcnow()
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.status",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.status",
         before=before,
         after={"status": status, "rationale": rationale},
     )
@@ -189,16 +185,7 @@ def set_text(
     before = claim.text
     claim.text = text
     _save(session, claim, expected_version)
-    audit.record(
-        session,
-        actor=actor,
-        action="claim.text",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
-        before={"text": before},
-        after={"text": text},
-    )
+    _record(session, actor, claim, "claim.text", before={"text": before}, after={"text": text})
     return claim
 
 
@@ -215,13 +202,11 @@ def assign(
     before = claim.assignee_id
     claim.assignee_id = assignee_id
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.assign",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.assign",
         before={"assignee_id": before},
         after={"assignee_id": assignee_id},
     )
@@ -230,21 +215,26 @@ def assign(
 
 @dataclass(frozen=True)
 class Hop:
-    """One hop of a chain as a user sets it: source None means no source given (hearsay)."""
+    """One hop of a chain as a user sets it: a registry source by id, or by name (found in the
+    registry, or created as `new_kind` when that is given); no source at all is hearsay."""
 
-    source_id: int | None
+    source_id: int | None = None
     kind: str = "reported"
     cue_text: str | None = None
+    source_name: str = ""
+    new_kind: str = ""
 
 
 def set_chain(
     session: Session, claim_id: int, hops: Sequence[Hop], expected_version: int, actor: User
 ) -> Claim:
-    """Replace the claim's provenance chain; position 0 is the source the article cites."""
+    """Replace the claim's provenance chain; position 0 is the source the article cites.
+
+    A hop given by name is found in the registry (or created when it has a `new_kind`)."""
     authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     live: list[Hop] = []
-    for n, hop in enumerate(hops, start=1):
+    for n, hop in enumerate(_by_id(session, claim, hops, actor), start=1):
         if hop.kind not in ATTRIBUTION_KINDS:
             raise InvalidInput("unknown attribution kind %(kind)r", kind=hop.kind)
         if hop.source_id is None and hop.kind != "hearsay":
@@ -299,37 +289,72 @@ def set_chain(
                 reason="a hop citing it was confirmed",
                 article_id=claim.article_id,
             )
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.chain",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.chain",
         before={"chain": before},
         after={"chain": chain_snapshot(claim)},
     )
     return claim
 
 
+def _by_id(session: Session, claim: Claim, hops: Sequence[Hop], actor: User) -> list[Hop]:
+    """The hops with every source given by name found in the registry or created."""
+    resolved: list[Hop] = []
+    for n, row in enumerate(hops, start=1):
+        source_id = row.source_id
+        name = " ".join(row.source_name.split())
+        if source_id is None and name:
+            found = find_source(session, name) if not row.new_kind else None
+            if found is not None:
+                source_id = found.id
+            elif row.new_kind in SOURCE_KINDS:
+                # A description typed as a new source stays with this claim's article.
+                described = classify_mention(name, row.new_kind).form == "description"
+                article_id = claim.article_id if described else None
+                source_id = create_source(
+                    session, name, row.new_kind, actor, article_id=article_id
+                ).id
+            else:
+                raise InvalidInput(
+                    "hop %(n)s: no source named %(name)r in the registry; "
+                    "choose a kind to create it as a new source",
+                    n=n,
+                    name=name,
+                )
+        resolved.append(Hop(source_id=source_id, kind=row.kind, cue_text=row.cue_text))
+    return resolved
+
+
 def add_claim(
-    session: Session, article_id: int, start: int, end: int, actor: User, text: str | None = None
+    session: Session,
+    article_id: int,
+    where: tuple[int, int] | str,
+    actor: User,
+    text: str | None = None,
 ) -> Claim:
-    """A claim the extractor missed: any span of the article a user selects."""
+    """A claim the extractor missed: a span (start, end) of the article a user selects, or a
+    fragment of its text (its first occurrence)."""
     authorize(actor, "claim.review")
     article = session.get(Article, article_id)
     if article is None:
         raise NotFound("no article %(id)s", id=article_id)
+    if isinstance(where, str):
+        span = find_fragment(article.body, 0, len(article.body), where)
+        if span is None:
+            raise InvalidInput("that text does not occur in the article")
+        where = span
+    start, end = where
     claim = _new_claim(article, start, end, text, actor)
     session.add(claim)
     session.flush()
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.create",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.create",
         after={"start": start, "end": end, "text": claim.text},
     )
     return claim
@@ -377,14 +402,21 @@ class Part:
 
 
 def split_claim(
-    session: Session, claim_id: int, parts: Sequence[Part], expected_version: int, actor: User
+    session: Session,
+    claim_id: int,
+    parts: Sequence[Part | str],
+    expected_version: int,
+    actor: User,
 ) -> list[Claim]:
     """Split a claim into atomic claims, each with its own span inside the parent's.
 
-    The children inherit the parent's provenance chain; the parent stays, with its history.
+    A part is a span, or a fragment of the claim's text (found after the previous part; blank
+    ones are skipped). The children inherit the parent's provenance chain; the parent stays,
+    with its history.
     """
     authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
+    parts = _spans(claim, parts)
     if len(parts) < 2:
         raise InvalidInput("splitting needs at least two parts")
     for part in parts:
@@ -425,13 +457,11 @@ def split_claim(
             session.add(child)
             children.append(child)
     _save(session, claim, expected_version)
-    audit.record(
+    _record(
         session,
-        actor=actor,
-        action="claim.split",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
+        actor,
+        claim,
+        "claim.split",
         after={
             "children": [
                 {"id": c.id, "start": c.start, "end": c.end, "text": c.text} for c in children
@@ -439,13 +469,11 @@ def split_claim(
         },
     )
     for child in children:
-        audit.record(
+        _record(
             session,
-            actor=actor,
-            action="claim.create",
-            entity_type="claim",
-            entity_id=child.id,
-            claim_id=child.id,
+            actor,
+            child,
+            "claim.create",
             after={
                 "start": child.start,
                 "end": child.end,
@@ -456,90 +484,22 @@ def split_claim(
     return children
 
 
-@dataclass(frozen=True)
-class HopInput:
-    """A hop as typed in the chain editor: a source by id, by name, or new (name + kind)."""
-
-    source_id: int | None = None
-    source_name: str = ""
-    new_kind: str = ""
-    kind: str = "reported"
-
-
-def edit_chain(
-    session: Session,
-    claim_id: int,
-    hops: Sequence[HopInput],
-    expected_version: int,
-    actor: User,
-) -> Claim:
-    """Set a chain from the editor's rows: find sources by id or name, create the new ones."""
-    authorize(actor, "claim.review")
-    _checked(session, claim_id, expected_version)
-    resolved: list[Hop] = []
-    for n, row in enumerate(hops, start=1):
-        source_id = row.source_id
-        name = " ".join(row.source_name.split())
-        if source_id is None and name:
-            found = find_source(session, name) if not row.new_kind else None
-            if found is not None:
-                source_id = found.id
-            elif row.new_kind in SOURCE_KINDS:
-                # A description typed as a new source stays with this claim's article.
-                described = classify_mention(name, row.new_kind).form == "description"
-                article_id = get_claim(session, claim_id).article_id if described else None
-                source_id = create_source(
-                    session, name, row.new_kind, actor, article_id=article_id
-                ).id
-            else:
-                raise InvalidInput(
-                    "hop %(n)s: no source named %(name)r in the registry; "
-                    "choose a kind to create it as a new source",
-                    n=n,
-                    name=name,
-                )
-        kind = "hearsay" if source_id is None else row.kind
-        resolved.append(Hop(source_id=source_id, kind=kind))
-    return set_chain(session, claim_id, resolved, expected_version, actor)
-
-
-def split_by_fragments(
-    session: Session,
-    claim_id: int,
-    fragments: Sequence[str],
-    expected_version: int,
-    actor: User,
-) -> list[Claim]:
-    """Split a claim into parts given as text fragments copied from it; each must occur in it."""
-    authorize(actor, "claim.review")
-    claim = _checked(session, claim_id, expected_version)
-    body = claim.article.body
-    # Load the chain now: a lazy load inside split_claim would autoflush half-built children.
-    session.refresh(claim, ["attributions"])
-    parts: list[Part] = []
+def _spans(claim: Claim, parts: Sequence[Part | str]) -> list[Part]:
+    """The parts as spans: each fragment found in the claim's text after the previous part."""
+    spans: list[Part] = []
     after = claim.start
-    for fragment in fragments:
-        if not fragment.strip():
+    for part in parts:
+        if isinstance(part, Part):
+            spans.append(part)
+            after = part.end
             continue
-        span = find_fragment(body, claim.start, claim.end, fragment, after)
+        if not part.strip():
+            continue
+        span = find_fragment(claim.article.body, claim.start, claim.end, part, after)
         if span is None:
             raise InvalidInput(
-                "the part %(part)r does not occur in the claim's text", part=fragment.strip()
+                "the part %(part)r does not occur in the claim's text", part=part.strip()
             )
-        parts.append(Part(span[0], span[1]))
+        spans.append(Part(span[0], span[1]))
         after = span[1]
-    return split_claim(session, claim_id, parts, expected_version, actor)
-
-
-def add_claim_from_text(
-    session: Session, article_id: int, fragment: str, actor: User, text: str | None = None
-) -> Claim:
-    """A missed claim given as a fragment of the article's text (its first occurrence)."""
-    authorize(actor, "claim.review")
-    article = session.get(Article, article_id)
-    if article is None:
-        raise NotFound("no article %(id)s", id=article_id)
-    span = find_fragment(article.body, 0, len(article.body), fragment)
-    if span is None:
-        raise InvalidInput("that text does not occur in the article")
-    return add_claim(session, article_id, span[0], span[1], actor, text)
+    return spans

@@ -53,8 +53,8 @@ def source_by_reference(session: Session, reference: str) -> Source:
     """A live source given as a number ("12" or "#12") or by name or alias; NotFound if none."""
     ref = reference.strip().removeprefix("#").strip()
     if ref.isdigit():
-        if len(ref) > 10 or int(ref) > 2**31 - 1:
-            raise NotFound("no source %(id)s", id=ref)
+        if len(ref) > 10 or int(ref) > 2**31 - 1 or session.get(Source, int(ref)) is None:
+            raise NotFound("no source number %(id)s", id=ref)
         return _follow_merges(session, get_source(session, int(ref)))
     found = find_source(session, ref)
     if found is None:
@@ -129,12 +129,13 @@ def create_source(
     if kind not in SOURCE_KINDS:
         raise InvalidInput(
             "unknown source kind %(kind)r; choose one of %(choices)s",
+            about="kind",
             kind=kind,
             choices=", ".join(SOURCE_KINDS),
         )
     check_source_name(name, kind, described=article_id is not None)
     if url and not url.startswith(("http://", "https://")):
-        raise InvalidInput("a source URL must start with http:// or https://")
+        raise InvalidInput("a source URL must start with http:// or https://", about="url")
     source = Source(
         name=name,
         name_key=name_key(name),
@@ -183,10 +184,11 @@ def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
     alias = " ".join(alias.split())
     key = name_key(alias)
     if not key:
-        raise InvalidInput("an alias cannot be empty")
+        raise InvalidInput("an alias cannot be empty", about="aliases")
     if source.article_id is not None:
         raise InvalidInput(
             "source %(id)s is a described source of one article; it has no aliases",
+            about="aliases",
             id=source.id,
         )
     taken = session.scalar(select(SourceAlias).where(SourceAlias.alias_key == key))
@@ -194,12 +196,16 @@ def _add_alias(session: Session, source: Source, alias: str) -> SourceAlias:
         if taken.source_id == source.id:
             return taken
         raise InvalidInput(
-            "the alias %(alias)r already belongs to source %(id)s", alias=alias, id=taken.source_id
+            "the alias %(alias)r already belongs to source %(id)s",
+            about="aliases",
+            alias=alias,
+            id=taken.source_id,
         )
     if not classify_mention(alias, source.kind).is_name:
         raise InvalidInput(
             "the alias %(alias)r does not look like a name (a description, pronoun, function "
             "word or fragment); an alias must be a name",
+            about="aliases",
             alias=alias,
         )
     row = SourceAlias(source=source, alias=alias, alias_key=key)
@@ -212,6 +218,10 @@ def add_alias(session: Session, source_id: int, alias: str, actor: User | None =
     """Give a registry source another name it is known by (audited)."""
     authorize(actor, "source.edit")
     source = get_source(session, source_id)
+    if source.merged_into_id is not None:
+        raise InvalidInput(
+            "source %(id)s was merged into %(into)s", id=source_id, into=source.merged_into_id
+        )
     before = _snapshot(source)
     _add_alias(session, source, alias)
     session.refresh(source, ["aliases"])
@@ -327,11 +337,19 @@ def track_record(session: Session, source_id: int) -> TrackRecord:
 
 
 def merge_sources(
-    session: Session, keep_id: int, merge_id: int, actor: User | None = None
+    session: Session, keep_id: int, merge_id: int | str, actor: User | None = None
 ) -> Source:
     """Fold `merge_id` into `keep_id` (editors only): its hops and aliases move, its name
-    becomes an alias when it is a name. The audit event holds all that unmerge needs."""
+    becomes an alias when it is a name. The audit event holds all that unmerge needs.
+
+    `merge_id` may be a reference as a person types it ("12", "#12", a name or an alias).
+    Returns the source merged away (its `merged_into_id` is now `keep_id`)."""
     authorize(actor, "source.merge")
+    if isinstance(merge_id, str):
+        try:
+            merge_id = source_by_reference(session, merge_id).id
+        except NotFound as err:
+            raise InvalidInput(err.template, about="merge", **err.params) from None
     if keep_id == merge_id:
         raise InvalidInput("a source cannot be merged into itself")
     # Both rows are locked before they are checked (SQLite: the write lock; PostgreSQL: the rows,
@@ -408,7 +426,7 @@ def merge_sources(
             "alias_added": added_alias,
         },
     )
-    return keep
+    return gone
 
 
 def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
@@ -526,13 +544,14 @@ def update_source(
     if kind not in SOURCE_KINDS:
         raise InvalidInput(
             "unknown source kind %(kind)r; choose one of %(choices)s",
+            about="kind",
             kind=kind,
             choices=", ".join(SOURCE_KINDS),
         )
     check_source_name(name, kind, described=source.article_id is not None)
     url = (url or "").strip() or None
     if url and not url.startswith(("http://", "https://")):
-        raise InvalidInput("a source URL must start with http:// or https://")
+        raise InvalidInput("a source URL must start with http:// or https://", about="url")
     before = _snapshot(source)
     source.name = name
     source.name_key = name_key(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
@@ -102,8 +103,29 @@ def segments(body: str, claims: list[Claim]) -> list[Segment]:
     return out
 
 
+# The audit actions that move a claim's version on (optimistic locking), one step each.
+VERSIONED_ACTIONS = frozenset(
+    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
+)
+
+
+def changes_since(
+    history: Sequence[AuditEvent], expected_version: int, current_version: int
+) -> list[AuditEvent]:
+    """The events of a claim's history (oldest first) made after `expected_version`: each
+    versioned change moved the version on by one, so they are the last ones of those."""
+    missed = current_version - expected_version
+    if missed <= 0:
+        return []
+    return [e for e in history if e.action in VERSIONED_ACTIONS][-missed:]
+
+
 @dataclass
 class ArticleView:
+    """The workbench: an article, its claims cut into segments, and the selected claim's panel
+    (its history, evidence, the people it can be assigned to; `missed`: the changes made since
+    the version a refused edit was based on)."""
+
     article: Article
     claims: list[Claim]
     segments: list[Segment]
@@ -111,10 +133,29 @@ class ArticleView:
     history: list[AuditEvent] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     users: list[User] = field(default_factory=list)
+    missed: list[AuditEvent] = field(default_factory=list)
 
 
-def article_view(session: Session, article_id: int, claim_id: int | None = None) -> ArticleView:
-    """The article, its claims with their chains, and the selected claim's panel (≤ 7 queries)."""
+def article_view(
+    session: Session,
+    article_id: int | None = None,
+    claim_id: int | None = None,
+    *,
+    evidence_id: int | None = None,
+    missed_since: int | None = None,
+) -> ArticleView:
+    """The article, its claims with their chains, and the selected claim's panel (≤ 8 queries).
+
+    Without `article_id`, the article of the claim (or of the evidence item, whose claim is then
+    the one selected); NotFound when there is none."""
+    if evidence_id is not None:
+        claim_id = session.scalar(select(Evidence.claim_id).where(Evidence.id == evidence_id))
+        if claim_id is None:
+            raise NotFound("no evidence %(id)s", id=evidence_id)
+    if article_id is None:
+        article_id = session.scalar(select(Claim.article_id).where(Claim.id == claim_id))
+        if article_id is None:
+            raise NotFound("no claim %(id)s", id=claim_id)
     article = session.scalar(
         select(Article).options(joinedload(Article.outlet)).where(Article.id == article_id)
     )
@@ -147,6 +188,8 @@ def article_view(session: Session, article_id: int, claim_id: int | None = None)
         view.users = list(
             session.scalars(select(User).where(User.active.is_(True)).order_by(User.name))
         )
+        if missed_since is not None:
+            view.missed = changes_since(view.history, missed_since, selected.version)
     return view
 
 

@@ -22,6 +22,14 @@ from ..models import User
 from ..resources import resource_dir
 from ..services.errors import PermissionDenied
 from ..services.policy import allowed
+from .labels import (
+    role_label,
+    source_duplicate_reason,
+    source_event_label,
+    source_kind_label,
+    stance_label,
+    status_label,
+)
 
 csrf = CSRFProtect()
 login_manager = LoginManager()
@@ -36,31 +44,6 @@ CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
-
-
-def status_label(status: str) -> str:
-    """The translated name of a claim status."""
-    from flask_babel import gettext as _
-
-    labels: dict[str, str] = {
-        "unreviewed": _("Unreviewed"),
-        "verified": _("Verified"),
-        "disputed": _("Disputed"),
-        "unsourced": _("Unsourced"),
-    }
-    return labels.get(status, status)
-
-
-def stance_label(stance: str) -> str:
-    """The translated name of an evidence stance."""
-    from flask_babel import gettext as _
-
-    labels: dict[str, str] = {
-        "supports": _("supports"),
-        "refutes": _("refutes"),
-        "context": _("context"),
-    }
-    return labels.get(stance, stance)
 
 
 def db() -> Session:
@@ -223,6 +206,10 @@ def init_app(app: Flask) -> None:
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,
             "stance_label": stance_label,
+            "source_kind_label": source_kind_label,
+            "role_label": role_label,
+            "source_event_label": source_event_label,
+            "source_duplicate_reason": source_duplicate_reason,
             "may": may,
         }
 

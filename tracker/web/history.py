@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from . import stance_label, status_label
+from .labels import ATTRIBUTION_KIND, CLAIM_EVENT, label, stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -28,21 +28,6 @@ class HistoryRow:
     actor: str
     action: str
     changes: list[Change] = field(default_factory=list)
-
-
-def _action_labels() -> dict[str, str]:
-    return {
-        "claim.status": _("set the verdict"),
-        "claim.text": _("reworded the claim"),
-        "claim.assign": _("assigned the claim"),
-        "claim.chain": _("changed the provenance chain"),
-        "claim.split": _("split the claim"),
-        "claim.create": _("added the claim"),
-        "claim.reanchor": _("re-anchored the claim in a new version of the article"),
-        "claim.orphan": _("could not find the claim in a new version of the article"),
-        "evidence.add": _("added evidence"),
-        "evidence.remove": _("removed evidence"),
-    }
 
 
 def _field_labels() -> dict[str, str]:
@@ -66,9 +51,8 @@ def _field_labels() -> dict[str, str]:
 
 def chain_text(chain: Iterable[Mapping[str, Any]]) -> str:
     """A provenance chain in one line: "The New York Times (reported) → soldiers (quote)"."""
-    kinds = {"hearsay": _("hearsay"), "reported": _("reported"), "quote": _("quote")}
     hops = [
-        f"{hop.get('source') or _('no source')} ({kinds.get(str(hop.get('kind')), '')})"
+        f"{hop.get('source') or _('no source')} ({label(ATTRIBUTION_KIND, str(hop.get('kind')))})"
         for hop in chain
     ]
     return " → ".join(hops) or _("no attribution")
@@ -114,6 +98,52 @@ def describe(event: AuditEvent, users: Mapping[int, str]) -> HistoryRow:
     return HistoryRow(
         at=event.at.strftime("%Y-%m-%d %H:%M UTC"),
         actor=event.actor.name if event.actor else _("system"),
-        action=_action_labels().get(event.action, event.action),
+        action=label(CLAIM_EVENT, event.action),
         changes=changes,
     )
+
+
+def _user_name(value: object, users: Mapping[int, str]) -> str:
+    raw = str(value or "")
+    if not raw.isdigit():
+        return str(_("nobody"))
+    return str(users.get(int(raw), f"#{raw}"))
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """An edit refused because someone else changed the claim meanwhile (StaleVersion): the
+    panel form it came from, what the user sent, and the claim as it is now."""
+
+    form: str
+    sent: Mapping[str, Any]
+    current: Mapping[str, Any]
+    expected: int
+
+    def shown(self, users: Mapping[int, str]) -> dict[str, Any]:
+        """What changed, for the page: the current values next to what the user sent."""
+        cur, data = self.current, self.sent
+        rows: list[tuple[str, str, str]] = []
+        if self.form == "text":
+            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
+        elif self.form == "status":
+            rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
+            rows.append(
+                (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
+            )
+        elif self.form == "assign":
+            rows.append(
+                (
+                    _("Assigned to"),
+                    _user_name(cur.get("assignee_id"), users),
+                    _user_name(data.get("assignee"), users),
+                )
+            )
+        elif self.form == "chain":
+            mine = " → ".join(
+                h.get("source") or _("no source") for h in data.get("hops", []) if h.get("source")
+            )
+            rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
+        elif self.form == "split":
+            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
+        return {"current": cur, "rows": rows, "form": self.form, "expected": self.expected}

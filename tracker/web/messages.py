@@ -13,7 +13,7 @@ from typing import Any
 from flask_babel import format_decimal, gettext
 
 from ..services.errors import Count, Message, TrackerError
-from . import status_label
+from .labels import status_label
 
 
 def _param(name: str, value: Any) -> Any:

@@ -40,7 +40,7 @@ class ReportFixture:
 def _claim(session: Session, article: Article, needle: str, people: People) -> Claim:
     start = article.body.index(needle)
     end = article.body.index(".", start) + 1
-    return review.add_claim(session, article.id, start, end, people.factchecker)
+    return review.add_claim(session, article.id, (start, end), people.factchecker)
 
 
 def build(session: Session, people: People) -> ReportFixture:

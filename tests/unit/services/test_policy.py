@@ -70,7 +70,7 @@ def world(session: Session, people: People) -> World:
         "inactive": inactive,
     }
     article = ingest_article(session, ArticleInput(body=BODY, title="Haven", language="nl"))
-    claim = review.add_claim(session, article.id, 0, len(FIRST_SENTENCE), people.editor)
+    claim = review.add_claim(session, article.id, (0, len(FIRST_SENTENCE)), people.editor)
     item = evidence.add_evidence(
         session, claim.id, "https://example.org/cijfers", "supports", people.editor
     )
@@ -150,24 +150,22 @@ CASES: list[tuple[str, str, Call]] = [
     ),
     (
         "claim.review",
-        "edit_chain",
-        lambda w, a: review.edit_chain(
-            w.session, w.claim.id, [review.HopInput(source_id=w.keep_id)], w.claim.version, a
+        "set_chain by name",
+        lambda w, a: review.set_chain(
+            w.session, w.claim.id, [review.Hop(source_name="Lotte Brink")], w.claim.version, a
         ),
     ),
     (
         "claim.review",
         "add_claim",
         lambda w, a: review.add_claim(
-            w.session, w.claim.article_id, len(FIRST_SENTENCE) + 1, len(BODY), a
+            w.session, w.claim.article_id, (len(FIRST_SENTENCE) + 1, len(BODY)), a
         ),
     ),
     (
         "claim.review",
-        "add_claim_from_text",
-        lambda w, a: review.add_claim_from_text(
-            w.session, w.claim.article_id, "meer woningen bouwen", a
-        ),
+        "add_claim by text",
+        lambda w, a: review.add_claim(w.session, w.claim.article_id, "meer woningen bouwen", a),
     ),
     (
         "claim.review",
@@ -182,8 +180,8 @@ CASES: list[tuple[str, str, Call]] = [
     ),
     (
         "claim.review",
-        "split_by_fragments",
-        lambda w, a: review.split_by_fragments(
+        "split_claim by fragments",
+        lambda w, a: review.split_claim(
             w.session,
             w.claim.id,
             ["de haven vorig jaar drie procent groeide", "de werkloosheid daalde"],

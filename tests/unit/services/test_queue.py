@@ -219,7 +219,7 @@ def test_a_split_claim_is_queued_through_its_parts(
     legion = world.claims["legion"]
     text = legion.article.body[legion.start : legion.end]
     first, second = text[: len(text) // 2].strip(), text[len(text) // 2 :].strip()
-    parts = review.split_by_fragments(
+    parts = review.split_claim(
         session, legion.id, [first, second], legion.version, people.factchecker
     )
     session.commit()

@@ -50,7 +50,7 @@ def test_a_split_claim_is_reported_and_counted_through_its_parts(
     assert primary is not None
     before = sources.track_record(session, primary).total
     text = claim.article.body[claim.start : claim.end]
-    parts = review.split_by_fragments(
+    parts = review.split_claim(
         session, claim.id, [text[:20], text[20:]], claim.version, people.factchecker
     )
     session.commit()

@@ -164,12 +164,12 @@ def test_split_claim_into_atomic_claims(session: Session, people: People, claim:
 def test_add_claim_from_a_selection(session: Session, people: People, claim: Claim) -> None:
     body = claim.article.body
     start = body.index("de helft")
-    added = review.add_claim(session, claim.article_id, start, start + 8, people.factchecker)
+    added = review.add_claim(session, claim.article_id, (start, start + 8), people.factchecker)
     session.commit()
     assert added.exact == "de helft" and added.origin == "user"
     assert added.prefix == body[start - 32 : start]
     with pytest.raises(InvalidInput):
-        review.add_claim(session, claim.article_id, 10, len(body) + 1, people.factchecker)
+        review.add_claim(session, claim.article_id, (10, len(body) + 1), people.factchecker)
 
 
 def test_evidence_add_and_remove_keeps_the_row(

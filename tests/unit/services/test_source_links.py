@@ -164,10 +164,10 @@ def test_a_hand_link_of_a_described_hop_holds_for_that_claim_only(
     first = _ingest(session, people, B1)
     zaza = sources.create_source(session, "Zaza", "anonymous", people.editor)
     [claim] = first.claims
-    review.edit_chain(
+    review.set_chain(
         session,
         claim.id,
-        [review.HopInput(source_id=zaza.id, kind="quote")],
+        [review.Hop(source_id=zaza.id, kind="quote")],
         claim.version,
         people.factchecker,
     )

@@ -58,8 +58,10 @@ def test_merge_moves_aliases_attributions_and_records_history(
     )
     session.add(make_hop)
     session.commit()
-    kept = sources.merge_sources(session, world.paper.id, twin.id, people.editor)
+    gone = sources.merge_sources(session, world.paper.id, twin.id, people.editor)
     session.commit()
+    assert gone.id == twin.id and gone.merged_into_id == world.paper.id
+    kept = sources.live_source(session, world.paper.id)
     aliases = {a.alias for a in kept.aliases}
     assert {"Ochtendpost", "OP", "Ochtendpost BV"} <= aliases
     assert session.get(Attribution, make_hop.id).source_id == world.paper.id  # type: ignore[union-attr]

@@ -2,24 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 
+from ...models import User
 from ...services import tokens as token_service
 from ...services import users as user_service
 from ...services.errors import InvalidInput, NotFound
 from .. import acting_user, db
+from ..labels import role_label
 from ..messages import explain
-from .forms import ROLE_LABELS, ActiveForm, CreateUserForm, RoleForm
+from .forms import ActiveForm, CreateUserForm, RoleForm
 
 bp = Blueprint("admin", __name__)
-
-
-@bp.app_template_global()
-def role_label(role: str) -> str:
-    """The translated name of a role."""
-    return str(ROLE_LABELS.get(role, role))
 
 
 def _render(
@@ -61,22 +59,33 @@ def users() -> ResponseReturnValue:
     return redirect(url_for("admin.users"))
 
 
-@bp.route("/users/<int:user_id>/role", methods=["POST"])
-def set_role(user_id: int) -> ResponseReturnValue:
-    form = RoleForm()
-    if not form.validate_on_submit():
-        return _render(CreateUserForm(formdata=None), 422, {user_id: _("Choose a role.")})
+def _user_change(
+    user_id: int, change: Callable[[], User], done: Callable[[User], str]
+) -> ResponseReturnValue:
+    """Run a change of one user; a refusal is shown on that user's row (409)."""
     session = db()
     try:
-        user = user_service.change_role(session, user_id, form.role.data or "", acting_user())
+        user = change()
     except NotFound:
         abort(404)
     except InvalidInput as err:
         session.rollback()
         return _render(CreateUserForm(formdata=None), 409, {user_id: explain(err)})
     session.commit()
-    flash(_("%(name)s is now %(role)s.", name=user.name, role=role_label(user.role)), "info")
+    flash(done(user), "info")
     return redirect(url_for("admin.users"))
+
+
+@bp.route("/users/<int:user_id>/role", methods=["POST"])
+def set_role(user_id: int) -> ResponseReturnValue:
+    form = RoleForm()
+    if not form.validate_on_submit():
+        return _render(CreateUserForm(formdata=None), 422, {user_id: _("Choose a role.")})
+    return _user_change(
+        user_id,
+        lambda: user_service.change_role(db(), user_id, form.role.data or "", acting_user()),
+        lambda user: _("%(name)s is now %(role)s.", name=user.name, role=role_label(user.role)),
+    )
 
 
 @bp.route("/users/<int:user_id>/active", methods=["POST"])
@@ -85,20 +94,15 @@ def set_active(user_id: int) -> ResponseReturnValue:
     if not form.validate_on_submit():
         abort(400)
     active = request.form.get("active") == "1"
-    session = db()
-    try:
-        user = user_service.change_active(session, user_id, active, acting_user())
-    except NotFound:
-        abort(404)
-    except InvalidInput as err:
-        session.rollback()
-        return _render(CreateUserForm(formdata=None), 409, {user_id: explain(err)})
-    session.commit()
-    if active:
-        flash(_("%(name)s was reactivated.", name=user.name), "info")
-    else:
-        flash(_("%(name)s was deactivated.", name=user.name), "info")
-    return redirect(url_for("admin.users"))
+    return _user_change(
+        user_id,
+        lambda: user_service.change_active(db(), user_id, active, acting_user()),
+        lambda user: (
+            _("%(name)s was reactivated.", name=user.name)
+            if active
+            else _("%(name)s was deactivated.", name=user.name)
+        ),
+    )
 
 
 @bp.route("/tokens")

@@ -10,12 +10,9 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, Regexp
 
 from ...services.ingest import DEFAULT_MAX_CHARS
+from ..labels import LANGUAGE, opts
 
-LANGUAGE_CHOICES = [
-    SelectChoice("auto", _l("Detect automatically")),
-    SelectChoice("nl", "Nederlands"),
-    SelectChoice("en", "English"),
-]
+LANGUAGE_CHOICES = [SelectChoice("auto", _l("Detect automatically")), *opts(LANGUAGE.items())]
 
 
 class ArticleForm(FlaskForm):

@@ -19,11 +19,12 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from ...services import importing, review, workbench
+from ...services import article_intake, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound
-from ...services.ingest import ArticleInput, ingest_article
+from ...services.importing import MAX_BYTES
+from ...services.ingest import ArticleInput
 from .. import acting_user, db
-from ..history import HistoryRow, describe
+from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
 from .forms import AddClaimForm, ArticleForm
 
@@ -39,39 +40,6 @@ def index() -> ResponseReturnValue:
     return render_template("articles/index.html", listing=listing)
 
 
-def _normal_newlines(text: str) -> str:
-    """Browsers send textareas with CRLF; the article is stored with plain newlines."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
-def _prefill(form: ArticleForm, found: importing.Imported) -> None:
-    """Put what a file or page said into the fields the user left empty."""
-    form.body.data = _normal_newlines(found.body)
-    for name in ("title", "outlet", "author", "published", "url"):
-        field = getattr(form, name)
-        value = getattr(found, name)
-        if value and not (field.data or "").strip():
-            field.data = value
-    if found.language and form.language.data in (None, "", "auto"):
-        form.language.data = found.language
-
-
-def _import(form: ArticleForm) -> importing.Imported | None:
-    """Read the uploaded file or fetch the URL; None when neither was given."""
-    upload = request.files.get(form.upload.name)
-    max_chars = current_app.config["TRACKER_MAX_ARTICLE_CHARS"]
-    if upload is not None and upload.filename:
-        data = upload.stream.read(importing.MAX_BYTES + 1)
-        return importing.from_upload(upload.filename, data, max_chars=max_chars)
-    if (form.url.data or "").strip():
-        return importing.fetch_url(
-            form.url.data or "",
-            allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"],
-            max_chars=max_chars,
-        )
-    return None
-
-
 @bp.errorhandler(413)
 def too_large(_err: Exception) -> ResponseReturnValue:
     """A request over the size limit cannot be kept; say so instead of a bare error page."""
@@ -82,70 +50,76 @@ def too_large(_err: Exception) -> ResponseReturnValue:
     return render_template("articles/new.html", form=ArticleForm(formdata=None), notes=[]), 413
 
 
+def _upload(form: ArticleForm) -> tuple[str, bytes] | None:
+    """The uploaded file's name and bytes (one byte over the limit, to tell it is too large)."""
+    upload = request.files.get(form.upload.name)
+    if upload is None or not upload.filename:
+        return None
+    return upload.filename, upload.stream.read(MAX_BYTES + 1)
+
+
 @bp.route("/new", methods=["GET", "POST"])
 def new() -> ResponseReturnValue:
-    user = acting_user()
     form = ArticleForm()
-    notes: list[str] = []
     if request.method == "GET":
-        return render_template("articles/new.html", form=form, notes=notes)
+        return render_template("articles/new.html", form=form, notes=[])
     if not form.validate():
-        return render_template("articles/new.html", form=form, notes=notes), 422
-    action = request.form.get("action", "save")
-    body = _normal_newlines(form.body.data or "")
-    try:
-        if action == "fetch" or not body.strip():
-            found = _import(form)
-            if found is None:
-                raise InvalidInput(
-                    _("Paste the article text, upload a file or give the article's web address.")
-                )
-            _prefill(form, found)
-            notes = [explain(note) for note in found.notes]
-            if action == "fetch" or found.needs_review:
-                flash(_("Check the text and the details, then save."), "info")
-                status = 422 if action != "fetch" else 200
-                return render_template("articles/new.html", form=form, notes=notes), status
-            body = form.body.data or ""
-        session = db()
-        article = ingest_article(
-            session,
-            ArticleInput(
-                body=body,
-                title=form.title.data or "",
-                url=(form.url.data or "").strip() or None,
-                outlet=(form.outlet.data or "").strip() or None,
-                author=form.author.data or None,
-                published=form.published.data or None,
-                language=form.language.data or "auto",
-            ),
-            user,
-        )
+        return render_template("articles/new.html", form=form, notes=[]), 422
+    fetch_only = request.form.get("action", "save") == "fetch"
+    session = db()
+    draft = ArticleInput(
+        body=form.body.data or "",
+        title=form.title.data or "",
+        url=form.url.data or "",
+        outlet=form.outlet.data or "",
+        author=form.author.data or "",
+        published=form.published.data or "",
+        language=form.language.data or "auto",
+    )
+    intake = article_intake.bring_in(
+        session,
+        draft,
+        acting_user(),
+        upload=_upload(form),
+        fetch_only=fetch_only,
+        allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"],
+        max_chars=current_app.config["TRACKER_MAX_ARTICLE_CHARS"],
+    )
+    if intake.article is not None:
         session.commit()
-    except DuplicateArticle as err:
-        db().rollback()
-        form.body.data = body
+        flash(
+            _("The article was saved; %(n)s claims were found.", n=len(intake.article.claims)),
+            "info",
+        )
+        return redirect(url_for("articles.view", article_id=intake.article.id))
+    for name in ("body", "title", "url", "outlet", "author", "published", "language"):
+        getattr(form, name).data = getattr(intake.draft, name)
+    notes = [explain(note) for note in intake.notes]
+    if isinstance(intake.refused, DuplicateArticle):
+        session.rollback()
         return render_template(
-            "articles/new.html", form=form, notes=notes, duplicate=err.article_id
+            "articles/new.html", form=form, notes=notes, duplicate=intake.refused.article_id
         ), 409
-    except InvalidInput as err:
-        db().rollback()
-        form.body.data = body or form.body.data
-        flash(explain(err), "error")
+    if intake.refused is not None:
+        session.rollback()
+        flash(explain(intake.refused), "error")
         return render_template("articles/new.html", form=form, notes=notes), 422
-    flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
-    return redirect(url_for("articles.view", article_id=article.id))
+    flash(_("Check the text and the details, then save."), "info")
+    return render_template("articles/new.html", form=form, notes=notes), 200 if fetch_only else 422
 
 
 def render_workbench(
-    article_id: int,
+    article_id: int | None,
     claim_id: int | None = None,
     *,
+    evidence_id: int | None = None,
     forms: dict[str, FlaskForm] | None = None,
-    conflict: dict[str, Any] | None = None,
+    conflict: Conflict | None = None,
     status: int = 200,
 ) -> ResponseReturnValue:
-    """The article view; `forms` replaces panel forms (to keep what the user typed)."""
+    """The article view (of the claim's or evidence item's article when `article_id` is None);
+    `forms` replaces panel forms (to keep what the user typed); `conflict` lays a refused
+    edit beside what changed meanwhile."""
     from ..claims.forms import (
         AssignForm,
         ChainForm,
@@ -157,7 +131,13 @@ def render_workbench(
     )
 
     try:
-        view = workbench.article_view(db(), article_id, claim_id)
+        view = workbench.article_view(
+            db(),
+            article_id,
+            claim_id,
+            evidence_id=evidence_id,
+            missed_since=conflict.expected if conflict is not None else None,
+        )
     except NotFound:
         abort(404)
     given = forms or {}
@@ -165,6 +145,7 @@ def render_workbench(
     history: list[HistoryRow] = []
     users = {u.id: u.name for u in view.users}
     claim = view.claim
+    shown_conflict: dict[str, Any] | None = None
     if claim is not None:
         v = claim.version
         panel = {
@@ -190,10 +171,8 @@ def render_workbench(
         panel["assign"].assignee.choices = choices
         history = [describe(e, users) for e in view.history]
         if conflict is not None:
-            missed = review.changes_since(
-                view.history, conflict["expected"], int(conflict["current"].get("version") or 0)
-            )
-            conflict["since"] = [describe(e, users) for e in missed]
+            shown_conflict = conflict.shown(users)
+            shown_conflict["since"] = [describe(e, users) for e in view.missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
     return render_template(
         "articles/view.html",
@@ -201,7 +180,7 @@ def render_workbench(
         panel=panel,
         add_form=add_form,
         history=history,
-        conflict=conflict,
+        conflict=shown_conflict,
         users=users,
     ), status
 
@@ -214,20 +193,20 @@ def view(article_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:article_id>/claims", methods=["POST"])
 def add_claim(article_id: int) -> ResponseReturnValue:
-    user = acting_user()
     form = AddClaimForm(prefix="add")
-    session = db()
     if form.validate():
+        start, end = (form.start.data or "").strip(), (form.end.data or "").strip()
+        fragment = (form.fragment.data or "").strip()
+        where = (int(start), int(end)) if start.isdigit() and end.isdigit() else fragment
+        if not where:
+            form.fragment.errors = [
+                *form.fragment.errors,
+                _("Select the text of the claim in the article first."),
+            ]
+            return render_workbench(article_id, None, forms={"add": form}, status=422)
+        session = db()
         try:
-            start, end = (form.start.data or "").strip(), (form.end.data or "").strip()
-            if start.isdigit() and end.isdigit():
-                claim = review.add_claim(session, article_id, int(start), int(end), user)
-            elif (form.fragment.data or "").strip():
-                claim = review.add_claim_from_text(
-                    session, article_id, form.fragment.data or "", user
-                )
-            else:
-                raise InvalidInput(_("Select the text of the claim in the article first."))
+            claim = review.add_claim(session, article_id, where, acting_user())
             session.commit()
         except NotFound:
             abort(404)

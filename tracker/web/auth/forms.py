@@ -5,8 +5,17 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, SelectField
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length
+
+from ..labels import LANGUAGE, choices
+
+
+def new_password() -> list[object]:
+    """The checks of a new password, wherever one is set (the service checks the length too)."""
+    return [
+        DataRequired(),
+        Length(min=10, max=1000, message=_l("The password needs at least 10 characters.")),
+    ]
 
 
 class LoginForm(FlaskForm):
@@ -16,21 +25,11 @@ class LoginForm(FlaskForm):
 
 class PasswordForm(FlaskForm):
     current = PasswordField(_l("Current password"), validators=[DataRequired(), Length(max=1000)])
-    new = PasswordField(
-        _l("New password"),
-        validators=[
-            DataRequired(),
-            Length(min=10, max=1000, message=_l("The password needs at least 10 characters.")),
-        ],
-    )
+    new = PasswordField(_l("New password"), validators=new_password())
 
 
 class LanguageForm(FlaskForm):
     locale = SelectField(
         _l("Interface language"),
-        choices=[
-            SelectChoice("", _l("Browser default")),
-            SelectChoice("nl", "Nederlands"),
-            SelectChoice("en", "English"),
-        ],
+        choices=choices(LANGUAGE, _l("Browser default")),
     )

@@ -16,13 +16,13 @@ from limits.storage import storage_from_string
 from limits.strategies import MovingWindowRateLimiter
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-DEFAULT_LIMITS = "20/minute;100/hour"
+from ...config import DEFAULT_LOGIN_LIMITS, DEFAULT_LOGIN_STORAGE
 
 
 class LoginThrottle:
     """Counts failed logins per client address against the app's limits."""
 
-    def __init__(self, limits: str, storage: str = "memory://") -> None:
+    def __init__(self, limits: str, storage: str = DEFAULT_LOGIN_STORAGE) -> None:
         self.items: list[RateLimitItem] = parse_many(limits)
         self.limiter = MovingWindowRateLimiter(storage_from_string(storage))
 
@@ -38,8 +38,8 @@ def throttle() -> LoginThrottle:
     """The app's throttle, made on first use."""
     found = current_app.extensions.get("tracker_login_throttle")
     if found is None:
-        limits = current_app.config.get("TRACKER_LOGIN_LIMITS") or DEFAULT_LIMITS
-        storage = current_app.config.get("TRACKER_LOGIN_LIMITS_STORAGE") or "memory://"
+        limits = current_app.config.get("TRACKER_LOGIN_LIMITS") or DEFAULT_LOGIN_LIMITS
+        storage = current_app.config.get("TRACKER_LOGIN_LIMITS_STORAGE") or DEFAULT_LOGIN_STORAGE
         found = current_app.extensions["tracker_login_throttle"] = LoginThrottle(limits, storage)
     return found
 

@@ -19,28 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
-from ...models import SOURCE_KINDS, STANCES
-
-KIND_LABELS = {
-    "reported": _l("reported (cites someone)"),
-    "quote": _l("direct quote"),
-    "hearsay": _l("hearsay (no source)"),
-}
-SOURCE_KIND_LABELS = {
-    "outlet": _l("outlet"),
-    "person": _l("person"),
-    "organization": _l("organization"),
-    "government": _l("government"),
-    "agency": _l("agency"),
-    "document": _l("document"),
-    "group": _l("group"),
-    "anonymous": _l("anonymous"),
-}
-STANCE_LABELS = {"supports": _l("supports"), "refutes": _l("refutes"), "context": _l("context")}
-
-
-def _choices(labels: dict[str, Any]) -> list[SelectChoice]:
-    return [SelectChoice(value, label) for value, label in labels.items()]
+from ..labels import ATTRIBUTION_KIND_CHOICE, SOURCE_KIND, STANCE, choices
 
 
 class VersionedForm(FlaskForm):
@@ -64,10 +43,12 @@ class HopForm(Form):
     """One hop; the source by '#id name' or a name; a new source needs a kind."""
 
     source = StringField(_l("Source"), validators=[Length(max=300)])
-    kind = SelectField(_l("Attribution"), choices=_choices(KIND_LABELS), default="reported")
+    kind = SelectField(
+        _l("Attribution"), choices=choices(ATTRIBUTION_KIND_CHOICE), default="reported"
+    )
     new_kind = SelectField(
         _l("Create as new source of kind"),
-        choices=[SelectChoice("", _l("(existing source)")), *_choices(SOURCE_KIND_LABELS)],
+        choices=choices(SOURCE_KIND, _l("(existing source)")),
         default="",
     )
     remove = SelectField(
@@ -85,7 +66,7 @@ class EvidenceForm(FlaskForm):
     url = StringField(_l("Web address"), validators=[DataRequired(), Length(max=2000)])
     title = StringField(_l("Title"), validators=[Length(max=500)])
     excerpt = TextAreaField(_l("Excerpt"), validators=[Length(max=20000)])
-    stance = SelectField(_l("Stance"), choices=_choices(STANCE_LABELS))
+    stance = SelectField(_l("Stance"), choices=choices(STANCE))
 
 
 class RemoveEvidenceForm(FlaskForm):
@@ -112,7 +93,3 @@ def hop_rows(claim: Any) -> list[dict[str, str]]:
     ]
     rows.append({"source": "", "kind": "reported", "new_kind": "", "remove": ""})
     return rows
-
-
-assert set(SOURCE_KIND_LABELS) == set(SOURCE_KINDS)
-assert set(STANCE_LABELS) == set(STANCES)

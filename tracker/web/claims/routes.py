@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
-from ...models import Claim, Evidence, User
+from ...models import Claim
 from ...services import evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..articles.routes import render_workbench
-from ..history import chain_text
+from ..history import Conflict
 from ..messages import explain
 from .forms import (
     AssignForm,
@@ -33,13 +32,6 @@ bp = Blueprint("claims", __name__)
 _SOURCE_ID = re.compile(r"^#(\d+)\b")
 
 
-def _claim(claim_id: int) -> Claim:
-    claim = db().get(Claim, claim_id)
-    if claim is None:
-        abort(404)
-    return claim
-
-
 def _back(claim: Claim, message: str) -> ResponseReturnValue:
     flash(message, "info")
     return redirect(
@@ -47,49 +39,23 @@ def _back(claim: Claim, message: str) -> ResponseReturnValue:
     )
 
 
-def _user_name(user_id: object) -> str:
-    raw = str(user_id or "")
-    user = db().get(User, int(raw)) if raw.isdigit() else None
-    return user.name if user is not None else _("nobody")
-
-
-def _conflict(name: str, form: FlaskForm, err: StaleVersion) -> dict[str, Any]:
-    """What changed: the current values next to what the user sent."""
-    cur = err.current
-    rows: list[tuple[str, str, str]] = []
-    data: dict[str, Any] = form.data
-    if name == "text":
-        rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
-    elif name == "status":
-        rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
-        rows.append(
-            (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
-        )
-    elif name == "assign":
-        rows.append(
-            (_("Assigned to"), _user_name(cur.get("assignee_id")), _user_name(data.get("assignee")))
-        )
-    elif name == "chain":
-        mine = " → ".join(
-            h.get("source") or _("no source") for h in data.get("hops", []) if h.get("source")
-        )
-        rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
-    elif name == "split":
-        rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
-    return {"current": cur, "rows": rows, "form": name, "expected": err.expected}
+def _parent(parts: list[Claim]) -> Claim:
+    parent = parts[0].parent
+    assert parent is not None  # the parts of a split claim
+    return parent
 
 
 def _versioned(
-    claim_id: int, name: str, form: FlaskForm, run: Callable[[int], object], done: str
+    claim_id: int, name: str, form: FlaskForm, run: Callable[[int], Claim], done: str
 ) -> ResponseReturnValue:
     """Validate, run the service with the form's version, commit; keep input on failure."""
-    claim = _claim(claim_id)
-    article_id = claim.article_id
     session = db()
     if form.validate():
         try:
-            run(int(form.version.data))
+            claim = run(int(form.version.data))
             session.commit()
+        except NotFound:
+            abort(404)
         except StaleVersion as err:
             session.rollback()
             new_version = int(err.current.get("version") or 1)
@@ -102,24 +68,24 @@ def _versioned(
                 ),
                 "error",
             )
+            conflict = Conflict(name, form.data, err.current, err.expected)
             return render_workbench(
-                article_id,
-                claim_id,
-                forms={name: form},
-                conflict=_conflict(name, form, err),
-                status=409,
+                None, claim_id, forms={name: form}, conflict=conflict, status=409
             )
         except InvalidInput as err:
             session.rollback()
             flash(explain(err), "error")
         else:
             return _back(claim, done)
-    return render_workbench(article_id, claim_id, forms={name: form}, status=422)
+    return render_workbench(None, claim_id, forms={name: form}, status=422)
 
 
 @bp.route("/<int:claim_id>")
 def show(claim_id: int) -> ResponseReturnValue:
-    claim = _claim(claim_id)
+    try:
+        claim = review.get_claim(db(), claim_id)
+    except NotFound:
+        abort(404)
     return redirect(
         url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
     )
@@ -169,8 +135,8 @@ def assign(claim_id: int) -> ResponseReturnValue:
     )
 
 
-def _hops(form: ChainForm) -> list[review.HopInput]:
-    hops: list[review.HopInput] = []
+def _hops(form: ChainForm) -> list[review.Hop]:
+    hops: list[review.Hop] = []
     for entry in form.hops:
         row = entry.form
         if row.remove.data == "1":
@@ -181,7 +147,7 @@ def _hops(form: ChainForm) -> list[review.HopInput]:
             continue  # an empty row: nothing to add
         m = _SOURCE_ID.match(raw)
         hops.append(
-            review.HopInput(
+            review.Hop(
                 source_id=int(m.group(1)) if m and not row.new_kind.data else None,
                 source_name="" if m and not row.new_kind.data else raw,
                 new_kind=row.new_kind.data or "",
@@ -199,7 +165,7 @@ def chain(claim_id: int) -> ResponseReturnValue:
         claim_id,
         "chain",
         form,
-        lambda v: review.edit_chain(db(), claim_id, _hops(form), v, user),
+        lambda v: review.set_chain(db(), claim_id, _hops(form), v, user),
         _("The provenance chain was saved."),
     )
 
@@ -212,8 +178,9 @@ def split(claim_id: int) -> ResponseReturnValue:
         claim_id,
         "split",
         form,
-        lambda v: review.split_by_fragments(
-            db(), claim_id, (form.parts.data or "").splitlines(), v, user
+        # the parent stays selected: its parts are listed in its panel
+        lambda v: _parent(
+            review.split_claim(db(), claim_id, (form.parts.data or "").splitlines(), v, user)
         ),
         _("The claim was split."),
     )
@@ -221,48 +188,47 @@ def split(claim_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:claim_id>/evidence", methods=["POST"])
 def add_evidence(claim_id: int) -> ResponseReturnValue:
-    user = acting_user()
-    claim = _claim(claim_id)
     form = EvidenceForm(prefix="evidence")
     session = db()
     if form.validate():
         try:
-            evidence.add_evidence(
+            item = evidence.add_evidence(
                 session,
                 claim_id,
                 form.url.data or "",
                 form.stance.data or "",
-                user,
+                acting_user(),
                 title=form.title.data or "",
                 excerpt=form.excerpt.data or "",
             )
             session.commit()
+        except NotFound:
+            abort(404)
         except InvalidInput as err:
             session.rollback()
             form.url.errors = [*form.url.errors, explain(err)]
         else:
-            return _back(claim, _("The evidence was added."))
-    return render_workbench(claim.article_id, claim_id, forms={"evidence": form}, status=422)
+            return _back(item.claim, _("The evidence was added."))
+    return render_workbench(None, claim_id, forms={"evidence": form}, status=422)
 
 
 @bp.route("/evidence/<int:evidence_id>/remove", methods=["POST"])
 def remove_evidence(evidence_id: int) -> ResponseReturnValue:
-    user = acting_user()
-    item = db().get(Evidence, evidence_id)
-    if item is None:
-        abort(404)
-    claim = _claim(item.claim_id)
     form = RemoveEvidenceForm(prefix=f"remove-{evidence_id}")
     session = db()
     if form.validate():
         try:
-            evidence.remove_evidence(session, evidence_id, form.reason.data or "", user)
+            item = evidence.remove_evidence(
+                session, evidence_id, form.reason.data or "", acting_user()
+            )
             session.commit()
-        except (InvalidInput, NotFound) as err:
+        except NotFound:
+            abort(404)
+        except InvalidInput as err:
             session.rollback()
             flash(explain(err), "error")
         else:
-            return _back(claim, _("The evidence was removed; it stays in the history."))
+            return _back(item.claim, _("The evidence was removed; it stays in the history."))
     else:
         flash(_("Say why the evidence is removed."), "error")
-    return render_workbench(claim.article_id, claim.id, status=422)
+    return render_workbench(None, evidence_id=evidence_id, status=422)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -13,30 +10,13 @@ from wtforms import (
     FloatField,
     HiddenField,
     IntegerField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-
-def opts(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
-    """Select options as WTForms wants them (tuples are deprecated)."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-def status_pairs() -> list[tuple[str, Any]]:
-    return [
-        ("unreviewed", _l("Unreviewed")),
-        ("verified", _l("Verified")),
-        ("disputed", _l("Disputed")),
-        ("unsourced", _l("Unsourced")),
-    ]
-
-
-def status_choices(blank: Any = None) -> list[SelectChoice]:
-    return opts(([("", blank)] if blank is not None else []) + status_pairs())
+from ..labels import STATUS, choices, opts
 
 
 class QueueFilterForm(FlaskForm):
@@ -46,7 +26,11 @@ class QueueFilterForm(FlaskForm):
         csrf = False
 
     status = SelectField(_l("Status"), choices=[], validators=[Optional()])
-    assignee = SelectField(_l("Assigned to"), choices=[], validators=[Optional()])
+    # The assignee and language choices come from the database with the page; the queue's
+    # service refuses a value that is not one of them.
+    assignee = SelectField(
+        _l("Assigned to"), choices=[], validators=[Optional()], validate_choice=False
+    )
     article = IntegerField(_l("Article number"), validators=[Optional(), NumberRange(min=1)])
     source = StringField(_l("Source (name or number)"), validators=[Optional(), Length(max=300)])
     source_scope = SelectField(
@@ -54,7 +38,9 @@ class QueueFilterForm(FlaskForm):
         choices=opts([("primary", _l("as primary source")), ("any", _l("in any hop"))]),
         default="primary",
     )
-    language = SelectField(_l("Language"), choices=[], validators=[Optional()])
+    language = SelectField(
+        _l("Language"), choices=[], validators=[Optional()], validate_choice=False
+    )
     min_score = FloatField(
         _l("Minimum check-worthiness score"), validators=[Optional(), NumberRange(min=0, max=1)]
     )
@@ -88,7 +74,7 @@ class QueueFilterForm(FlaskForm):
 class StatusForm(FlaskForm):
     """Set one claim's status from its queue row."""
 
-    status = SelectField(_l("Status"), choices=status_choices(None), validators=[InputRequired()])
+    status = SelectField(_l("Status"), choices=choices(STATUS), validators=[InputRequired()])
     rationale = TextAreaField(_l("Rationale"), validators=[Optional(), Length(max=5000)])
     version = IntegerField(_l("Version"), validators=[InputRequired()])
     next = HiddenField()

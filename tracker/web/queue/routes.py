@@ -13,49 +13,21 @@ from werkzeug.datastructures import MultiDict
 from ...services import queue as queue_service
 from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
-from ...services.sources import source_by_reference
-from .. import acting_user, db, status_label
+from .. import acting_user, db
 from ..auth.next_url import same_site
+from ..labels import STATUS, choices, opts, status_label
 from ..messages import explain
-from .forms import QueueFilterForm, StatusForm, opts, status_choices, status_pairs
+from .forms import QueueFilterForm, StatusForm
 
 bp = Blueprint("queue", __name__)
 
 
-def _filter_form(args: MultiDict[str, str]) -> QueueFilterForm:
-    session = db()
-    form = QueueFilterForm(formdata=args)
-    form.status.choices = status_choices(_("Any status"))
-    form.assignee.choices = opts(
-        [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
-        + [(str(u.id), u.name) for u in queue_service.assignable_users(session)]
-    )
-    form.language.choices = opts(
-        [("", _("Any language"))]
-        + [(lang, lang) for lang in queue_service.article_languages(session)]
-    )
-    return form
-
-
-def _filters(form: QueueFilterForm) -> tuple[queue_service.QueueFilter, str | None]:
-    """The service's filter from a validated form, or an error message about the source."""
-    source_id: int | None = None
-    error: str | None = None
-    wanted = (form.source.data or "").strip()
-    if wanted:
-        try:
-            source_id = source_by_reference(db(), wanted).id
-        except NotFound:
-            error = (
-                _("There is no source number %(n)s.", n=wanted)
-                if wanted.isdigit()
-                else _("There is no source named “%(name)s”.", name=wanted)
-            )
-    filters = queue_service.QueueFilter(
+def _filters(form: QueueFilterForm) -> queue_service.QueueFilter:
+    """The service's filter from a validated form."""
+    return queue_service.QueueFilter(
         status=form.status.data or None,
         assignee=form.assignee.data or None,
         article_id=form.article.data,
-        source_id=source_id,
         source_scope=form.source_scope.data or "primary",
         language=form.language.data or None,
         min_score=form.min_score.data,
@@ -65,7 +37,6 @@ def _filters(form: QueueFilterForm) -> tuple[queue_service.QueueFilter, str | No
         date_to=form.date_to.data,
         sort=form.sort.data or "score",
     )
-    return filters, error
 
 
 def _page_url(args: MultiDict[str, str], page: int) -> str:
@@ -80,27 +51,32 @@ def _render(
     drafts: dict[int, dict[str, str]] | None = None,
     status: int = 200,
 ) -> ResponseReturnValue:
-    form = _filter_form(args)
-    page_number = args.get("page", 1, type=int) or 1
+    form = QueueFilterForm(formdata=args)
+    form.status.choices = choices(STATUS, _("Any status"))
+    valid = form.validate()
+    view = queue_service.queue_view(
+        db(),
+        _filters(form) if valid else None,
+        acting_user().id,
+        source=(form.source.data or "").strip(),
+        page=args.get("page", 1, type=int) or 1,
+        per_page=int(form.per_page.data or queue_service.DEFAULT_PER_PAGE),
+    )
+    form.assignee.choices = opts(
+        [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
+        + [(str(u.id), u.name) for u in view.users]
+    )
+    form.language.choices = opts(
+        [("", _("Any language"))] + [(lang, lang) for lang in view.languages]
+    )
     error: str | None = None
-    page: queue_service.QueuePage | None = None
-    if form.validate():
-        filters, error = _filters(form)
-        if error is None:
-            try:
-                page = queue_service.queue_page(
-                    db(),
-                    filters,
-                    acting_user().id,
-                    page=page_number,
-                    per_page=int(form.per_page.data or queue_service.DEFAULT_PER_PAGE),
-                )
-            except InvalidInput as err:
-                error = explain(err)
-    else:
+    if not valid:
         error = _("Some filters are not valid; see the messages beside them.")
+    elif view.refused is not None:
+        error = explain(view.refused)
     if error is not None and status == 200:
         status = 400
+    page = view.page
     here = _page_url(args, page.page if page else 1)
     context: dict[str, Any] = {
         "form": form,
@@ -111,7 +87,7 @@ def _render(
         "here": here,
         "prev_url": _page_url(args, page.page - 1) if page and page.has_prev else None,
         "next_url": _page_url(args, page.page + 1) if page and page.has_next else None,
-        "statuses": status_pairs(),
+        "statuses": list(STATUS.items()),
         "max_page": queue_service.MAX_PAGE,
     }
     return render_template("queue/index.html", **context), status

@@ -10,9 +10,9 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, Regexp
 
-from ...models import STATUSES
-from ...reports.common import FORMATS, STATUS_NAMES
-from ...services.reports import ReportFilter
+from ...reports.common import FORMATS
+from ...services.reports import ReportChoices, ReportFilter
+from ..labels import LANGUAGE, STATUS, choices
 
 FORMAT_LABELS = {
     "html": "HTML",
@@ -56,11 +56,7 @@ class ReportForm(FlaskForm):
     )
     language = SelectField(
         _l("Language"),
-        choices=[
-            SelectChoice("", _l("Any")),
-            SelectChoice("nl", "Nederlands"),
-            SelectChoice("en", "English"),
-        ],
+        choices=choices(LANGUAGE, _l("Any")),
         coerce=str,
         validators=[Optional()],
     )
@@ -72,25 +68,21 @@ class ReportForm(FlaskForm):
         validators=[Optional()],
     )
 
-    def fill_choices(
-        self,
-        articles: list[tuple[int, str]],
-        outlets: list[tuple[int, str]],
-        assignees: list[tuple[int, str]],
-        status_label: Any,
-    ) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.status.choices = choices(STATUS, _l("Any"))
+
+    def fill_choices(self, choices: ReportChoices) -> None:
+        """The articles, outlets and assignees to choose from (from the database)."""
         any_label = _l("Any")
         self.article.choices = [SelectChoice("", _l("— none: use the period —"))] + [
-            SelectChoice(str(i), f"{i}: {t}") for i, t in articles
+            SelectChoice(str(i), f"{i}: {t}") for i, t in choices.articles
         ]
         self.outlet.choices = [SelectChoice("", any_label)] + [
-            SelectChoice(str(i), n) for i, n in outlets
+            SelectChoice(str(i), n) for i, n in choices.outlets
         ]
         self.assignee.choices = [SelectChoice("", any_label)] + [
-            SelectChoice(str(i), n) for i, n in assignees
-        ]
-        self.status.choices = [SelectChoice("", any_label)] + [
-            SelectChoice(s, status_label(s) if status_label else STATUS_NAMES[s]) for s in STATUSES
+            SelectChoice(str(i), n) for i, n in choices.assignees
         ]
 
     def to_filter(self) -> ReportFilter:

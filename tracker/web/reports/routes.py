@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from itertools import islice
 
 from flask import (
     Blueprint,
@@ -23,9 +22,8 @@ from ...reports.html import report_context
 from ...reports.pdf import PdfUnavailable
 from ...reports.render import check_size, prepare, render
 from ...services import reports as service
-from ...services.errors import NotFound, PermissionDenied, TrackerError
-from ...services.policy import allowed
-from .. import acting_user, db, status_label
+from ...services.errors import InvalidInput, NotFound
+from .. import acting_user, db
 from ..messages import explain
 from .forms import FORMAT_LABELS, ReportForm
 
@@ -34,55 +32,43 @@ bp = Blueprint("reports", __name__)
 PREVIEW_MAX_CLAIMS = 500
 
 
-def _can_export() -> bool:
-    return allowed(acting_user(), "report.export")
-
-
-def _form() -> ReportForm:
-    session = db()
-    form = ReportForm(formdata=request.args if request.args else None)
-    form.fill_choices(
-        service.article_choices(session),
-        service.outlet_choices(session),
-        service.assignee_choices(session),
-        status_label,
+def _settings() -> service.ReportSettings:
+    """The newsroom's settings for a report's header, in the interface language."""
+    language = str(get_locale() or "en")
+    config = current_app.config
+    return service.ReportSettings(
+        newsroom_name=config["TRACKER_NEWSROOM_NAME"],
+        newsroom_url=config["TRACKER_NEWSROOM_URL"],
+        review_url=config.get("TRACKER_CLAIMREVIEW_URL") or "",
+        language=language,
+        methodology=methodology_text(config.get("TRACKER_METHODOLOGY"), language),
     )
-    return form
 
 
 def _query() -> dict[str, str]:
     return {k: v for k, v in request.args.items() if k != "format" and v}
 
 
+def _form() -> ReportForm:
+    return ReportForm(formdata=request.args if request.args else None)
+
+
 def _index(form: ReportForm, error: str | None = None, status: int = 200) -> ResponseReturnValue:
+    """The selection form (with an error when a report was refused)."""
+    return _form_page(form, service.report_page(db(), acting_user()), error, status)
+
+
+def _form_page(
+    form: ReportForm, page: service.ReportPage, error: str | None = None, status: int = 200
+) -> ResponseReturnValue:
+    if page.choices is not None:
+        form.fill_choices(page.choices)
+    if error is None and page.refused is not None:
+        error = explain(page.refused)
+        status = 404 if isinstance(page.refused, NotFound) else 400
     return (
-        render_template("reports/index.html", form=form, error=error, can_export=_can_export()),
+        render_template("reports/index.html", form=form, error=error, can_export=page.can_export),
         status,
-    )
-
-
-def _meta(form: ReportForm, *, export: bool = False) -> service.ReportMeta:
-    """The report's header; a download's through export_meta, which applies the policy."""
-    language = str(get_locale() or "en")
-    if export:
-        return service.export_meta(
-            db(),
-            form.to_filter(),
-            acting_user(),
-            newsroom_name=current_app.config["TRACKER_NEWSROOM_NAME"],
-            newsroom_url=current_app.config["TRACKER_NEWSROOM_URL"],
-            review_url=current_app.config.get("TRACKER_CLAIMREVIEW_URL") or "",
-            language=language,
-            methodology=methodology_text(current_app.config.get("TRACKER_METHODOLOGY"), language),
-        )
-    return service.build_meta(
-        db(),
-        form.to_filter(),
-        newsroom_name=current_app.config["TRACKER_NEWSROOM_NAME"],
-        newsroom_url=current_app.config["TRACKER_NEWSROOM_URL"],
-        review_url=current_app.config.get("TRACKER_CLAIMREVIEW_URL") or "",
-        language=language,
-        methodology=methodology_text(current_app.config.get("TRACKER_METHODOLOGY"), language),
     )
 
 
@@ -97,18 +83,18 @@ def preview() -> ResponseReturnValue:
     form = _form()
     if not form.validate():
         return _index(form, _("Please correct the marked fields."), 400)
-    try:
-        meta = _meta(form)
-    except TrackerError as err:
-        return _index(form, explain(err), 404 if isinstance(err, NotFound) else 400)
-    claims = islice(service.iter_claims(db(), meta.filter), PREVIEW_MAX_CLAIMS)
-    context = report_context(meta, claims, _)
+    page = service.report_page(
+        db(), acting_user(), form.to_filter(), _settings(), limit=PREVIEW_MAX_CLAIMS
+    )
+    if page.meta is None:
+        return _form_page(form, page)
+    context = report_context(page.meta, page.claims, _)
     return render_template(
         "reports/preview.html",
         **context,
-        shown=min(meta.summary.total, PREVIEW_MAX_CLAIMS),
+        shown=min(page.meta.summary.total, PREVIEW_MAX_CLAIMS),
         query=_query(),
-        can_export=_can_export(),
+        can_export=page.can_export,
         formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
     )
 
@@ -124,28 +110,28 @@ def _filename(meta: service.ReportMeta, fmt: str) -> str:
 
 @bp.route("/export")
 def export() -> ResponseReturnValue:
-    """Download the report in any format (editors and admins: export_meta says), streamed."""
+    """Download the report in any format (editors and admins: report_page says), streamed."""
     form = _form()
     fmt = request.args.get("format", "html")
     if fmt not in FORMATS:
         return _index(form, _("Unknown format %(format)s.", format=fmt), 400)
     if not form.validate():
         return _index(form, _("Please correct the marked fields."), 400)
+    page = service.report_page(db(), acting_user(), form.to_filter(), _settings(), export=True)
+    meta = page.meta
+    if meta is None:
+        return _form_page(form, page)
     try:
-        meta = _meta(form, export=True)
         prepare(fmt)
         check_size(fmt, meta.summary.total)
     except PdfUnavailable as err:
         return _index(form, explain(err), 503)
-    except PermissionDenied:
-        raise  # the app's 403
-    except TrackerError as err:
-        return _index(form, explain(err), 404 if isinstance(err, NotFound) else 400)
-    session = db()
-    locale = meta.language
+    except InvalidInput as err:
+        return _index(form, explain(err), 400)
+    claims = page.claims
 
     def generate() -> Iterator[bytes]:
-        yield from render(fmt, meta, service.iter_claims(session, meta.filter), locale)
+        yield from render(fmt, meta, claims, meta.language)
 
     response = Response(stream_with_context(generate()), mimetype=MEDIA_TYPES[fmt])
     response.headers["Content-Type"] = MEDIA_TYPES[fmt]

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
-    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -17,27 +13,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, InputRequired, Length, Optional
 
-
-def opts(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
-    """Select options as WTForms wants them (tuples are deprecated)."""
-    return [SelectChoice(value, label) for value, label in pairs]
-
-
-KIND_LABELS = {
-    "outlet": _l("news outlet"),
-    "person": _l("person"),
-    "organization": _l("organisation"),
-    "government": _l("government"),
-    "agency": _l("agency"),
-    "document": _l("document"),
-    "group": _l("group"),
-    "anonymous": _l("anonymous"),
-}
-
-
-def kind_choices(blank: Any = None) -> list[SelectChoice]:
-    choices: list[tuple[str, Any]] = list(KIND_LABELS.items())
-    return opts(([("", blank)] if blank is not None else []) + choices)
+from ..labels import SOURCE_KIND, choices
 
 
 def web_url(_form: FlaskForm, field: StringField) -> None:
@@ -52,12 +28,14 @@ class SourceSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Name or alias"), validators=[Optional(), Length(max=300)])
-    kind = SelectField(_l("Kind"), choices=kind_choices(_l("Any kind")), validators=[Optional()])
+    kind = SelectField(
+        _l("Kind"), choices=choices(SOURCE_KIND, _l("Any kind")), validators=[Optional()]
+    )
 
 
 class SourceForm(FlaskForm):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=300)])
-    kind = SelectField(_l("Kind"), choices=kind_choices(), validators=[InputRequired()])
+    kind = SelectField(_l("Kind"), choices=choices(SOURCE_KIND), validators=[InputRequired()])
     aliases = StringField(
         _l("Aliases (separated by commas)"), validators=[Optional(), Length(max=3000)]
     )

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, abort, flash, jsonify, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
+from wtforms import Field
 
-from ...models import SOURCE_KINDS, Source
-from ...services import source_duplicates
+from ...models import SOURCE_KINDS
+from ...services import source_pages
 from ...services import sources as source_service
 from ...services.errors import InvalidInput, NotFound
-from ...services.policy import allowed
 from .. import acting_user, db
 from ..messages import explain
-from .forms import KIND_LABELS, AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
+from .forms import AliasForm, MergeForm, SourceForm, SourceSearchForm, UnmergeForm
 
 bp = Blueprint("sources", __name__)
 
@@ -27,30 +28,10 @@ def _page() -> int:
     return max(1, min(request.args.get("page", 1, type=int) or 1, 10_000))
 
 
-@bp.app_template_global()
-def source_event_label(action: str) -> str:
-    """The translated name of a source's audit action."""
-    labels = {
-        "source.create": _("created"),
-        "source.update": _("edited"),
-        "source.alias": _("alias added"),
-        "source.merge": _("another source merged into it"),
-        "source.unmerge": _("a merge was undone"),
-        "source.confirm": _("confirmed"),
-    }
-    return str(labels.get(action, action))
-
-
 def _blame(form: SourceForm, err: InvalidInput) -> None:
-    """Put a service refusal beside the field it is about."""
-    text = err.template
-    field = form.name
-    if "alias" in text and form.aliases is not None:
-        field = form.aliases
-    elif "URL" in text:
-        field = form.url
-    elif "kind" in text:
-        field = form.kind
+    """Put a service refusal beside the field it is about (the name when it says none)."""
+    field = {"aliases": form.aliases, "url": form.url, "kind": form.kind}.get(err.about or "")
+    field = field or form.name
     field.errors = [*field.errors, explain(err)]
 
 
@@ -58,62 +39,32 @@ def _aliases(text: str | None) -> list[str]:
     return [a.strip() for a in (text or "").split(",") if a.strip()]
 
 
-@bp.app_template_global()
-def source_duplicate_reason(reason: str) -> str:
-    """The translated reason two sources look like one."""
-    labels = {
-        "same web address": _("same web address"),
-        "same name": _("same name"),
-        "same surname, one with a first name": _("same surname, one with a first name"),
-        "same name with or without an article, city or first word": _(
-            "same name with or without an article, city or first word"
-        ),
-        "similar spelling": _("similar spelling"),
-    }
-    return str(labels.get(reason, reason))
-
-
-@bp.app_template_global()
-def source_kind_label(kind: str) -> str:
-    """The translated name of a source kind."""
-    return str(KIND_LABELS.get(kind, kind))
-
-
 @bp.route("/")
 def index() -> ResponseReturnValue:
     form = SourceSearchForm(formdata=request.args)
     page = _page()
-    found: list[Source] = []
-    status = 200
     # Proposed entries (found by the extractor, not yet confirmed) are listed apart; a search
     # finds both.
     shown = "proposed" if request.args.get("status") == "proposed" else "confirmed"
-    if form.validate():
-        found = source_service.search_sources(
-            db(),
-            form.q.data or "",
-            form.kind.data or None,
-            limit=PER_PAGE + 1,
-            offset=(page - 1) * PER_PAGE,
-            status=None if form.q.data else shown,
-        )
-    else:
-        status = 400
+    valid = form.validate()
+    search = source_pages.SourceSearch(form.q.data or "", form.kind.data or None, shown)
+    listing = source_pages.source_list(
+        db(), search if valid else None, acting_user(), page=page, per_page=PER_PAGE
+    )
     args: dict[str, Any] = {
         k: request.args[k] for k in ("q", "kind", "status") if request.args.get(k)
     }
-    editor = allowed(acting_user(), "source.merge")
     return render_template(
         "sources/index.html",
         form=form,
-        sources=found[:PER_PAGE],
+        sources=listing.sources,
         shown=shown,
-        duplicates=source_duplicates.suggest_duplicates(db()) if editor and page == 1 else [],
-        can_merge=editor,
+        duplicates=listing.duplicates,
+        can_merge=listing.can_merge,
         page=page,
         prev_url=url_for("sources.index", page=page - 1, **args) if page > 1 else None,
-        next_url=url_for("sources.index", page=page + 1, **args) if len(found) > PER_PAGE else None,
-    ), status
+        next_url=url_for("sources.index", page=page + 1, **args) if listing.has_next else None,
+    ), 200 if valid else 400
 
 
 @bp.route("/search.json")
@@ -167,42 +118,43 @@ def create() -> ResponseReturnValue:
     return render_template("sources/form.html", form=form, source=None), status
 
 
-def _live_or_redirect(source_id: int, endpoint: str) -> Source | ResponseReturnValue:
+def _source_page(
+    source_id: int,
+    page: int = 1,
+    *,
+    alias_form: AliasForm | None = None,
+    merge_form: MergeForm | None = None,
+    status: int = 200,
+) -> ResponseReturnValue:
+    """The source's page (the survivor's when it was merged away: a redirect there); after a
+    refused form, with that form's errors and what was typed."""
     try:
-        source = source_service.live_source(db(), source_id)
+        found = source_pages.source_page(db(), source_id, acting_user(), page, PER_PAGE)
     except NotFound:
         abort(404)
-    if source.id != source_id:
-        return redirect(url_for(endpoint, source_id=source.id), 301)
-    return source
+    if found.source.id != source_id:
+        return redirect(url_for("sources.view", source_id=found.source.id), 301)
+    return render_template(
+        "sources/view.html",
+        source=found.source,
+        record=found.record,
+        history=found.history,
+        claims=found.claims,
+        page=page,
+        prev_url=url_for("sources.view", source_id=source_id, page=page - 1) if page > 1 else None,
+        next_url=url_for("sources.view", source_id=source_id, page=page + 1)
+        if found.has_next
+        else None,
+        alias_form=alias_form or AliasForm(formdata=None),
+        merge_form=merge_form or MergeForm(formdata=None),
+        can_merge=found.can_merge,
+        duplicates=found.duplicates,
+    ), status
 
 
 @bp.route("/<int:source_id>")
 def view(source_id: int) -> ResponseReturnValue:
-    found = _live_or_redirect(source_id, "sources.view")
-    if not isinstance(found, Source):
-        return found
-    session = db()
-    page = _page()
-    claims = source_service.claims_for_source(
-        session, found.id, limit=PER_PAGE + 1, offset=(page - 1) * PER_PAGE
-    )
-    return render_template(
-        "sources/view.html",
-        source=found,
-        record=source_service.track_record(session, found.id),
-        history=source_service.source_history(session, found.id),
-        claims=claims[:PER_PAGE],
-        page=page,
-        prev_url=url_for("sources.view", source_id=found.id, page=page - 1) if page > 1 else None,
-        next_url=url_for("sources.view", source_id=found.id, page=page + 1)
-        if len(claims) > PER_PAGE
-        else None,
-        alias_form=AliasForm(),
-        merge_form=MergeForm(),
-        can_merge=allowed(acting_user(), "source.merge"),
-        duplicates=source_duplicates.suggest_duplicates(session, found.id, limit=10),
-    )
+    return _source_page(source_id, _page())
 
 
 @bp.route("/<int:source_id>/unmerge", methods=["POST"])
@@ -232,9 +184,12 @@ def unmerge(source_id: int) -> ResponseReturnValue:
 
 @bp.route("/<int:source_id>/edit", methods=["GET", "POST"])
 def edit(source_id: int) -> ResponseReturnValue:
-    found = _live_or_redirect(source_id, "sources.edit")
-    if not isinstance(found, Source):
-        return found
+    try:
+        found = source_service.live_source(db(), source_id)
+    except NotFound:
+        abort(404)
+    if found.id != source_id:
+        return redirect(url_for("sources.edit", source_id=found.id), 301)
     form = SourceForm(obj=found)
     del form.aliases
     status = 200
@@ -264,78 +219,46 @@ def edit(source_id: int) -> ResponseReturnValue:
     return render_template("sources/form.html", form=form, source=found), status
 
 
-@bp.route("/<int:source_id>/aliases", methods=["POST"])
-def add_alias(source_id: int) -> ResponseReturnValue:
-    found = _live_or_redirect(source_id, "sources.view")
-    if not isinstance(found, Source):
-        return found
-    form = AliasForm()
+def _on_page(
+    source_id: int, form: AliasForm | MergeForm, field: Field, action: Callable[[], str]
+) -> ResponseReturnValue:
+    """An action of the source's page: run it (it returns the message to show) and commit, or
+    show the page again with the refusal beside `field`."""
     if form.validate_on_submit():
         session = db()
         try:
-            source_service.add_alias(session, found.id, form.alias.data or "", acting_user())
+            done = action()
+        except NotFound:
+            abort(404)
         except InvalidInput as err:
             session.rollback()
-            form.alias.errors = [*form.alias.errors, explain(err)]
+            field.errors = [*field.errors, explain(err)]
         else:
             session.commit()
-            flash(_("Alias “%(alias)s” was added.", alias=form.alias.data), "info")
-            return redirect(url_for("sources.view", source_id=found.id))
-    return _view_with_forms(found, alias_form=form)
+            flash(done, "info")
+            return redirect(url_for("sources.view", source_id=source_id))
+    if isinstance(form, AliasForm):
+        return _source_page(source_id, alias_form=form, status=422)
+    return _source_page(source_id, merge_form=form, status=422)
 
 
-def _view_with_forms(
-    source: Source,
-    alias_form: AliasForm | None = None,
-    merge_form: MergeForm | None = None,
-) -> ResponseReturnValue:
-    """The source's page again, with a form's errors and what was typed (422)."""
-    session = db()
-    claims = source_service.claims_for_source(session, source.id, limit=PER_PAGE + 1)
-    return render_template(
-        "sources/view.html",
-        source=source,
-        record=source_service.track_record(session, source.id),
-        history=source_service.source_history(session, source.id),
-        claims=claims[:PER_PAGE],
-        page=1,
-        prev_url=None,
-        next_url=url_for("sources.view", source_id=source.id, page=2)
-        if len(claims) > PER_PAGE
-        else None,
-        alias_form=alias_form or AliasForm(formdata=None),
-        merge_form=merge_form or MergeForm(formdata=None),
-        can_merge=allowed(acting_user(), "source.merge"),
-        duplicates=source_duplicates.suggest_duplicates(session, source.id, limit=10),
-    ), 422
+@bp.route("/<int:source_id>/aliases", methods=["POST"])
+def add_alias(source_id: int) -> ResponseReturnValue:
+    form = AliasForm()
+
+    def add() -> str:
+        source_service.add_alias(db(), source_id, form.alias.data or "", acting_user())
+        return str(_("Alias “%(alias)s” was added.", alias=form.alias.data))
+
+    return _on_page(source_id, form, form.alias, add)
 
 
 @bp.route("/<int:source_id>/merge", methods=["POST"])
 def merge(source_id: int) -> ResponseReturnValue:
-    found = _live_or_redirect(source_id, "sources.view")
-    if not isinstance(found, Source):
-        return found
     form = MergeForm()
-    if form.validate_on_submit():
-        session = db()
-        wanted = (form.other.data or "").strip().removeprefix("#").strip()
-        try:
-            other = source_service.source_by_reference(session, wanted)
-            name = other.name
-            source_service.merge_sources(session, found.id, other.id, acting_user())
-        except NotFound:
-            session.rollback()
-            message = (
-                _("There is no source number %(n)s.", n=wanted)
-                if wanted.isdigit()
-                else _("There is no source named “%(name)s”.", name=wanted)
-            )
-            form.other.errors = [*form.other.errors, message]
-        except InvalidInput as err:
-            session.rollback()
-            form.other.errors = [*form.other.errors, explain(err)]
-        else:
-            session.commit()
-            flash(_("“%(name)s” was merged into this source.", name=name), "info")
-            return redirect(url_for("sources.view", source_id=found.id))
-    return _view_with_forms(found, merge_form=form)
+
+    def fold_in() -> str:
+        gone = source_service.merge_sources(db(), source_id, form.other.data or "", acting_user())
+        return str(_("“%(name)s” was merged into this source.", name=gone.name))
+
+    return _on_page(source_id, form, form.other, fold_in)

@@ -1,0 +1,33 @@
+"""The words for the stored codes that both the interface and the reports show: claim statuses,
+source kinds and evidence stances, in English, marked for the catalogue. Each reader translates
+them in its own language: the web in the user's (tracker/web/labels.py), a report in the
+report's (tracker/reports/)."""
+
+from __future__ import annotations
+
+from .models import SOURCE_KINDS, STANCES, STATUSES
+from .services.errors import N_
+
+STATUS_NAMES = {
+    "unreviewed": N_("Unreviewed"),
+    "verified": N_("Verified"),
+    "disputed": N_("Disputed"),
+    "unsourced": N_("Unsourced"),
+}
+SOURCE_KIND_NAMES = {
+    "outlet": N_("Outlet"),
+    "person": N_("Person"),
+    "organization": N_("Organisation"),
+    "government": N_("Government"),
+    "agency": N_("Agency"),
+    "document": N_("Document"),
+    "group": N_("Group"),
+    "anonymous": N_("Anonymous"),
+}
+NO_SOURCE_NAME = N_("No source")  # the "kind" of a claim whose chain names nobody
+STANCE_NAMES = {"supports": N_("Supports"), "refutes": N_("Refutes"), "context": N_("Context")}
+LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language
+
+assert tuple(STATUS_NAMES) == STATUSES
+assert set(SOURCE_KIND_NAMES) == set(SOURCE_KINDS)
+assert set(STANCE_NAMES) == set(STANCES)

@@ -1,0 +1,106 @@
+"""The interface's words for each stored code (statuses, source kinds, attribution kinds,
+stances, roles, languages), translated here and nowhere else, and the one helper that turns them
+into select options. Statuses, source kinds, stances and languages are the words the reports
+use too (tracker/vocabulary.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from flask_babel import lazy_gettext as _l
+from wtforms.fields.choices import SelectChoice
+
+from ..models import ATTRIBUTION_KINDS, ROLES
+from ..vocabulary import LANGUAGE_NAMES, SOURCE_KIND_NAMES, STANCE_NAMES, STATUS_NAMES
+
+STATUS = {code: _l(name) for code, name in STATUS_NAMES.items()}
+SOURCE_KIND = {code: _l(name) for code, name in SOURCE_KIND_NAMES.items()}
+# An attribution kind in a line of text, and explained where one is chosen.
+ATTRIBUTION_KIND = {"reported": _l("reported"), "quote": _l("quote"), "hearsay": _l("hearsay")}
+ATTRIBUTION_KIND_CHOICE = {
+    "reported": _l("reported (cites someone)"),
+    "quote": _l("direct quote"),
+    "hearsay": _l("hearsay (no source)"),
+}
+STANCE = {code: _l(name) for code, name in STANCE_NAMES.items()}
+ROLE = {"factchecker": _l("fact-checker"), "editor": _l("editor"), "admin": _l("administrator")}
+LANGUAGE = LANGUAGE_NAMES
+# What an audit event did, as a history list says it.
+CLAIM_EVENT = {
+    "claim.status": _l("set the verdict"),
+    "claim.text": _l("reworded the claim"),
+    "claim.assign": _l("assigned the claim"),
+    "claim.chain": _l("changed the provenance chain"),
+    "claim.split": _l("split the claim"),
+    "claim.create": _l("added the claim"),
+    "claim.reanchor": _l("re-anchored the claim in a new version of the article"),
+    "claim.orphan": _l("could not find the claim in a new version of the article"),
+    "evidence.add": _l("added evidence"),
+    "evidence.remove": _l("removed evidence"),
+}
+SOURCE_EVENT = {
+    "source.create": _l("created"),
+    "source.update": _l("edited"),
+    "source.alias": _l("alias added"),
+    "source.merge": _l("another source merged into it"),
+    "source.unmerge": _l("a merge was undone"),
+    "source.confirm": _l("confirmed"),
+}
+# Why two registry entries look like one (tracker/services/source_duplicates.py).
+DUPLICATE_REASON = {
+    "same web address": _l("same web address"),
+    "same name": _l("same name"),
+    "same surname, one with a first name": _l("same surname, one with a first name"),
+    "same name with or without an article, city or first word": _l(
+        "same name with or without an article, city or first word"
+    ),
+    "similar spelling": _l("similar spelling"),
+}
+
+for _labels, _codes in (
+    (ATTRIBUTION_KIND, ATTRIBUTION_KINDS),
+    (ATTRIBUTION_KIND_CHOICE, ATTRIBUTION_KINDS),
+    (ROLE, ROLES),
+):
+    assert set(_labels) == set(_codes), f"labels {sorted(_labels)} != codes {sorted(_codes)}"
+
+
+def label(labels: Mapping[str, Any], code: str) -> str:
+    """The translated word for `code` (the code itself when it has none)."""
+    return str(labels.get(code, code))
+
+
+def status_label(status: str) -> str:
+    return label(STATUS, status)
+
+
+def stance_label(stance: str) -> str:
+    return label(STANCE, stance)
+
+
+def source_kind_label(kind: str) -> str:
+    return label(SOURCE_KIND, kind)
+
+
+def role_label(role: str) -> str:
+    return label(ROLE, role)
+
+
+def source_event_label(action: str) -> str:
+    return label(SOURCE_EVENT, action)
+
+
+def source_duplicate_reason(reason: str) -> str:
+    return label(DUPLICATE_REASON, reason)
+
+
+def opts(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
+    """Select options as WTForms wants them (tuples are deprecated)."""
+    return [SelectChoice(value, text) for value, text in pairs]
+
+
+def choices(labels: Mapping[str, Any], blank: Any = None) -> list[SelectChoice]:
+    """The options of a select over `labels`, after a blank option when `blank` names it."""
+    return opts(([("", blank)] if blank is not None else []) + list(labels.items()))
