@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -13,15 +14,34 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 
 def instance_path() -> Path:
-    """TRACKER_INSTANCE_PATH, else Flask's instance folder of the package: `instance/` beside the
-    package in a checkout or an editable install, `<prefix>/var/tracker-instance` when installed
-    (Flask.auto_find_instance_path)."""
+    """TRACKER_INSTANCE_PATH, else the package's instance folder as Flask finds it
+    (Flask.auto_find_instance_path, done here without importing Flask, which the services must
+    not load): `instance/` beside the package in a checkout or an editable install,
+    `<prefix>/var/tracker-instance` when installed."""
     explicit = os.environ.get("TRACKER_INSTANCE_PATH")
     if explicit:
         return Path(explicit).expanduser().resolve()
-    from flask import Flask
+    package_parent = Path(os.path.abspath(__file__)).parent.parent
+    prefix = _install_prefix(package_parent)
+    if prefix is None:
+        return package_parent / "instance"
+    return prefix / "var" / "tracker-instance"
 
-    return Path(Flask("tracker", static_folder=None).instance_path)
+
+def _install_prefix(package_parent: Path) -> Path | None:
+    """The prefix the package is installed under, or None when it is not installed (as
+    flask.scaffold's find_package decides)."""
+    python_prefix = Path(os.path.abspath(sys.prefix))
+    if package_parent.is_relative_to(python_prefix):
+        return python_prefix
+    if package_parent.name.lower() != "site-packages":
+        return None
+    parent = package_parent.parent
+    if parent.name.lower() == "lib":  # prefix/lib/site-packages
+        return parent.parent
+    if parent.parent.name.lower() == "lib":  # prefix/lib/pythonX.Y/site-packages
+        return parent.parent.parent
+    return parent
 
 
 def default_database_url(instance: Path | None = None) -> str:
@@ -49,8 +69,6 @@ def log_level(value: str | None = None) -> str:
     if name not in LOG_LEVELS:
         raise ValueError(f"TRACKER_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {name!r}")
     return name
-
-
 
 
 def audit_key(create: bool = True) -> bytes | None:
