@@ -444,8 +444,17 @@ def demo(ctx: Context) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="Flask's development server with reloading.")
 @click.option("--workers", default=2, show_default=True, type=int)
-def serve(host: str, port: int, dev: bool, workers: int) -> None:
-    """Serve the web app (gunicorn; --dev for Flask's development server)."""
+@click.option(
+    "--control-socket",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="gunicorn's control socket (for gunicornc), one per server; none by default.",
+)
+def serve(host: str, port: int, dev: bool, workers: int, control_socket: Path | None) -> None:
+    """Serve the web app (gunicorn; --dev for Flask's development server).
+
+    gunicorn's control socket is off unless --control-socket names one: its default path in
+    the home directory is shared by every server of the user, and whichever stopped first
+    deleted it under the others."""
     from . import create_app
 
     app = create_app()
@@ -463,6 +472,10 @@ def serve(host: str, port: int, dev: bool, workers: int) -> None:
             # long export; a sync worker would be killed mid-download after `timeout` seconds.
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", 4)
+            if control_socket is None:
+                self.cfg.set("control_socket_disable", True)
+            else:
+                self.cfg.set("control_socket", str(control_socket))
 
         def load(self) -> Any:
             return app

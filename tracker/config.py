@@ -144,20 +144,14 @@ class Settings:
     fetch_allow_private: bool = field(
         default_factory=lambda: _env("TRACKER_FETCH_ALLOW_PRIVATE", "") == "1"
     )
-    # Failed logins allowed per client address (limits' notation), besides the account lockout.
-    login_limits: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", "20/minute;100/hour")
-    )
+    # Failed logins allowed per client address (limits' notation), besides the account lockout;
+    # empty: services.login_limits.DEFAULT_ADDRESS_LIMITS. Counted in the database.
+    login_limits: str = field(default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", ""))
 
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (werkzeug's
     # ProxyFix); 0 trusts no such header, so a client cannot pick the address it is limited by.
     trusted_proxies: int = field(
         default_factory=lambda: int(_env("TRACKER_TRUSTED_PROXIES", "0") or 0)
-    )
-    # Where the per-address login counts live (a `limits` storage URI): memory:// counts in each
-    # worker; redis://host:6379 (or memcached://...) counts across workers and servers.
-    login_limits_storage: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", "memory://")
     )
 
     def __post_init__(self) -> None:
@@ -179,7 +173,6 @@ class Settings:
             "TRACKER_METHODOLOGY": self.methodology,
             "TRACKER_LOGIN_LIMITS": self.login_limits,
             "TRACKER_TRUSTED_PROXIES": self.trusted_proxies,
-            "TRACKER_LOGIN_LIMITS_STORAGE": self.login_limits_storage,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.
             "MAX_FORM_MEMORY_SIZE": 9 * 1024 * 1024,
