@@ -118,6 +118,24 @@ def db_upgrade(ctx: Context, revision: str) -> None:
 
     migrate.upgrade(ctx.settings.database_url, revision)
     click.echo(f"database at {revision}")
+    if revision == "head":
+        _anchor_audit_log(ctx)
+
+
+def _anchor_audit_log(ctx: Context) -> None:
+    """The first signed checkpoint of the audit log, made once (the key too, if none is set)."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
+    from .services.audit import signing_key
+
+    with ctx.session() as session:
+        written = audit_checkpoint.anchor_from_the_start(
+            session, audit_checkpoint_dir(), signing_key()
+        )
+    if written is not None:
+        click.echo(
+            f"audit log anchored: checkpoint {written.path} ({written.anchor.count} event(s))"
+        )
 
 
 @db.command("downgrade")
@@ -511,6 +529,8 @@ def audit_verify(ctx: Context) -> None:
     key = _audit_key()
     with ctx.session() as session:
         report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
+    if not report.ok and report.broken_id is None:
+        fail(f"audit log not anchored ({report.events} event(s)): {report.reason}")
     if not report.ok:
         fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
     click.echo(f"audit chain intact: {report.events} event(s)")
@@ -519,12 +539,7 @@ def audit_verify(ctx: Context) -> None:
             f"note: the first {report.legacy} event(s) carry keyless hashes from before the log "
             "was keyed; they are trusted only as far as the first checkpoint vouches for them"
         )
-    if anchor is None:
-        click.echo(
-            "warning: no checkpoint yet, so truncation or deleted newest events cannot be "
-            "detected; run `tracker audit checkpoint`"
-        )
-    else:
+    if anchor is not None:
         click.echo(f"checked against the checkpoint of {anchor.made_at} ({anchor.count} event(s))")
 
 
