@@ -116,7 +116,7 @@ def db_upgrade(ctx: Context, revision: str) -> None:
     """Upgrade the database to REVISION (default: the newest)."""
     from . import migrate
 
-    migrate.upgrade(ctx.settings.database_url, revision)
+    migrate.upgrade(ctx.settings.owner_database_url, revision)
     click.echo(f"database at {revision}")
     if revision == "head":
         _anchor_audit_log(ctx)
@@ -145,8 +145,39 @@ def db_downgrade(ctx: Context, revision: str) -> None:
     """Downgrade the database to REVISION ('base' empties it)."""
     from . import migrate
 
-    migrate.downgrade(ctx.settings.database_url, revision)
+    migrate.downgrade(ctx.settings.owner_database_url, revision)
     click.echo(f"database at {revision}")
+
+
+@db.command("setup-roles")
+@click.option("--app-role", required=True, help="The role the app connects as.")
+@click.option(
+    "--app-password-env",
+    default="TRACKER_APP_DB_PASSWORD",
+    show_default=True,
+    help="The environment variable holding the app role's password (to create or change it).",
+)
+@pass_ctx
+def db_setup_roles(ctx: Context, app_role: str, app_password_env: str) -> None:
+    """PostgreSQL: give the app's role its rights, as the tables' owner (TRACKER_OWNER_DATABASE_URL
+    or TRACKER_DATABASE_URL): SELECT and INSERT only on the audit log, so the app can neither
+    change, delete nor truncate events, nor switch the log's triggers off. Run it after every
+    `tracker db upgrade`; it creates the role when it is missing (the owner needs CREATEROLE)."""
+    import os
+
+    from .db_roles import RoleError, setup_roles
+
+    try:
+        done = setup_roles(
+            ctx.settings.owner_database_url, app_role, os.environ.get(app_password_env) or None
+        )
+    except RoleError as err:
+        fail(str(err))
+    state = "created" if done.created else "updated"
+    click.echo(
+        f"role {done.app_role} {state}: rights on {done.tables} table(s) owned by {done.owner}; "
+        "audit_events: SELECT and INSERT only"
+    )
 
 
 @db.command("current")

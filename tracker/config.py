@@ -125,6 +125,9 @@ class Settings:
     instance_path: Path = field(default_factory=instance_path)
     # empty: TRACKER_DATABASE_URL, else the SQLite file in the instance folder
     database_url: str = ""
+    # The role that owns the tables and runs the migrations (PostgreSQL), when the app connects
+    # as a role with fewer rights (`tracker db setup-roles`); empty: the app's database_url.
+    owner_database_url: str = field(default_factory=lambda: _env("TRACKER_OWNER_DATABASE_URL", ""))
     log_level: str = field(default_factory=log_level)
     max_article_chars: int = field(
         default_factory=lambda: int(_env("TRACKER_MAX_ARTICLE_CHARS", "500000"))
@@ -157,6 +160,8 @@ class Settings:
     def __post_init__(self) -> None:
         if not self.database_url:
             self.database_url = default_database_url(self.instance_path)
+        if not self.owner_database_url:
+            self.owner_database_url = self.database_url
 
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
