@@ -128,10 +128,15 @@ def _anchor_audit_log(ctx: Context) -> None:
     from .services import audit_checkpoint
     from .services.audit import signing_key
 
-    with ctx.session() as session:
-        written = audit_checkpoint.anchor_from_the_start(
-            session, audit_checkpoint_dir(), signing_key()
-        )
+    engine = make_engine(ctx.settings.owner_database_url)  # the app role may have no rights yet
+    try:
+        with make_session_factory(engine)() as session:
+            written = audit_checkpoint.anchor_from_the_start(
+                session, audit_checkpoint_dir(), signing_key()
+            )
+            session.rollback()
+    finally:
+        engine.dispose()
     if written is not None:
         click.echo(
             f"audit log anchored: checkpoint {written.path} ({written.anchor.count} event(s))"

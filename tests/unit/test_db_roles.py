@@ -109,3 +109,20 @@ def test_setup_roles_refuses_the_owner_itself(database_url: str) -> None:
     owner = make_url(database_url).username or ""
     with pytest.raises(RoleError, match="must not be the owner"):
         setup_roles(database_url, owner)
+
+
+def test_upgrade_runs_and_anchors_the_log_as_the_owner(database_url: str) -> None:
+    """`tracker db upgrade` before `setup-roles`: the app role has no rights (here: no role)."""
+    if not ON_POSTGRES:
+        pytest.skip("roles exist on PostgreSQL only")
+    app_url = make_url(database_url).set(username="trk_no_such_role", password="x")
+    result = CliRunner().invoke(
+        main,
+        ["db", "upgrade"],
+        env={
+            "TRACKER_OWNER_DATABASE_URL": database_url,
+            "TRACKER_DATABASE_URL": app_url.render_as_string(hide_password=False),
+        },
+    )
+    assert result.exit_code == 0, result.output
+    assert "audit log anchored" in result.output
