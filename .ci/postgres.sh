@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs PostgreSQL from Debian's packages if missing, starts it, creates a `tracker` role that
-# may create databases, and prints the URL for TRACKER_TEST_POSTGRES_URL on stdout.
+# may create databases and roles, and prints the URL for TRACKER_TEST_POSTGRES_URL on stdout.
+# Every step is idempotent and additive: run it again on a server already in use.
 set -euo pipefail
 log() { echo "postgres.sh: $*" >&2; }
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -24,6 +25,8 @@ for _ in $(seq 1 30); do
 done
 as_root su postgres -c "psql -p $port -Atqc \"SELECT 1 FROM pg_roles WHERE rolname='tracker'\"" | grep -q 1 ||
   as_root su postgres -c "psql -p $port -qc \"CREATE ROLE tracker LOGIN CREATEDB PASSWORD 'tracker'\"" >&2
+# The tests set up the app's role beside the owner (`tracker db setup-roles`), which creates roles.
+as_root su postgres -c "psql -p $port -qc 'ALTER ROLE tracker CREATEROLE'" >&2
 # Test databases are dropped WITH (FORCE), which may have to end an autovacuum worker.
 as_root su postgres -c "psql -p $port -qc 'GRANT pg_signal_backend TO tracker'" >&2
 as_root su postgres -c "psql -p $port -Atqc \"SELECT 1 FROM pg_database WHERE datname='tracker'\"" | grep -q 1 ||

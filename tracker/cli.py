@@ -116,8 +116,31 @@ def db_upgrade(ctx: Context, revision: str) -> None:
     """Upgrade the database to REVISION (default: the newest)."""
     from . import migrate
 
-    migrate.upgrade(ctx.settings.database_url, revision)
+    migrate.upgrade(ctx.settings.owner_database_url, revision)
     click.echo(f"database at {revision}")
+    if revision == "head":
+        _anchor_audit_log(ctx)
+
+
+def _anchor_audit_log(ctx: Context) -> None:
+    """The first signed checkpoint of the audit log, made once (the key too, if none is set)."""
+    from .config import audit_checkpoint_dir
+    from .services import audit_checkpoint
+    from .services.audit import signing_key
+
+    engine = make_engine(ctx.settings.owner_database_url)  # the app role may have no rights yet
+    try:
+        with make_session_factory(engine)() as session:
+            written = audit_checkpoint.anchor_from_the_start(
+                session, audit_checkpoint_dir(), signing_key()
+            )
+            session.rollback()
+    finally:
+        engine.dispose()
+    if written is not None:
+        click.echo(
+            f"audit log anchored: checkpoint {written.path} ({written.anchor.count} event(s))"
+        )
 
 
 @db.command("downgrade")
@@ -127,8 +150,39 @@ def db_downgrade(ctx: Context, revision: str) -> None:
     """Downgrade the database to REVISION ('base' empties it)."""
     from . import migrate
 
-    migrate.downgrade(ctx.settings.database_url, revision)
+    migrate.downgrade(ctx.settings.owner_database_url, revision)
     click.echo(f"database at {revision}")
+
+
+@db.command("setup-roles")
+@click.option("--app-role", required=True, help="The role the app connects as.")
+@click.option(
+    "--app-password-env",
+    default="TRACKER_APP_DB_PASSWORD",
+    show_default=True,
+    help="The environment variable holding the app role's password (to create or change it).",
+)
+@pass_ctx
+def db_setup_roles(ctx: Context, app_role: str, app_password_env: str) -> None:
+    """PostgreSQL: give the app's role its rights, as the tables' owner (TRACKER_OWNER_DATABASE_URL
+    or TRACKER_DATABASE_URL): SELECT and INSERT only on the audit log, so the app can neither
+    change, delete nor truncate events, nor switch the log's triggers off. Run it after every
+    `tracker db upgrade`; it creates the role when it is missing (the owner needs CREATEROLE)."""
+    import os
+
+    from .db_roles import RoleError, setup_roles
+
+    try:
+        done = setup_roles(
+            ctx.settings.owner_database_url, app_role, os.environ.get(app_password_env) or None
+        )
+    except RoleError as err:
+        fail(str(err))
+    state = "created" if done.created else "updated"
+    click.echo(
+        f"role {done.app_role} {state}: rights on {done.tables} table(s) owned by {done.owner}; "
+        "audit_events: SELECT and INSERT only"
+    )
 
 
 @db.command("current")
@@ -444,8 +498,17 @@ def demo(ctx: Context) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option("--dev", is_flag=True, help="Flask's development server with reloading.")
 @click.option("--workers", default=2, show_default=True, type=int)
-def serve(host: str, port: int, dev: bool, workers: int) -> None:
-    """Serve the web app (gunicorn; --dev for Flask's development server)."""
+@click.option(
+    "--control-socket",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="gunicorn's control socket (for gunicornc), one per server; none by default.",
+)
+def serve(host: str, port: int, dev: bool, workers: int, control_socket: Path | None) -> None:
+    """Serve the web app (gunicorn; --dev for Flask's development server).
+
+    gunicorn's control socket is off unless --control-socket names one: its default path in
+    the home directory is shared by every server of the user, and whichever stopped first
+    deleted it under the others."""
     from . import create_app
 
     app = create_app()
@@ -463,6 +526,10 @@ def serve(host: str, port: int, dev: bool, workers: int) -> None:
             # long export; a sync worker would be killed mid-download after `timeout` seconds.
             self.cfg.set("worker_class", "gthread")
             self.cfg.set("threads", 4)
+            if control_socket is None:
+                self.cfg.set("control_socket_disable", True)
+            else:
+                self.cfg.set("control_socket", str(control_socket))
 
         def load(self) -> Any:
             return app
@@ -498,6 +565,8 @@ def audit_verify(ctx: Context) -> None:
     key = _audit_key()
     with ctx.session() as session:
         report, anchor = audit_checkpoint.verify(session, audit_checkpoint_dir(), key)
+    if not report.ok and report.broken_id is None:
+        fail(f"audit log not anchored ({report.events} event(s)): {report.reason}")
     if not report.ok:
         fail(f"audit chain broken at event {report.broken_id}: {report.reason}")
     click.echo(f"audit chain intact: {report.events} event(s)")
@@ -506,12 +575,7 @@ def audit_verify(ctx: Context) -> None:
             f"note: the first {report.legacy} event(s) carry keyless hashes from before the log "
             "was keyed; they are trusted only as far as the first checkpoint vouches for them"
         )
-    if anchor is None:
-        click.echo(
-            "warning: no checkpoint yet, so truncation or deleted newest events cannot be "
-            "detected; run `tracker audit checkpoint`"
-        )
-    else:
+    if anchor is not None:
         click.echo(f"checked against the checkpoint of {anchor.made_at} ({anchor.count} event(s))")
 
 

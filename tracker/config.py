@@ -5,26 +5,43 @@ from __future__ import annotations
 
 import os
 import secrets
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-# Failed logins allowed per client address, and where they are counted (see the settings).
-DEFAULT_LOGIN_LIMITS = "20/minute;100/hour"
-DEFAULT_LOGIN_STORAGE = "memory://"
 
 
 def instance_path() -> Path:
-    """TRACKER_INSTANCE_PATH, else Flask's instance folder of the package: `instance/` beside the
-    package in a checkout or an editable install, `<prefix>/var/tracker-instance` when installed
-    (Flask.auto_find_instance_path)."""
+    """TRACKER_INSTANCE_PATH, else the package's instance folder as Flask finds it
+    (Flask.auto_find_instance_path, done here without importing Flask, which the services must
+    not load): `instance/` beside the package in a checkout or an editable install,
+    `<prefix>/var/tracker-instance` when installed."""
     explicit = os.environ.get("TRACKER_INSTANCE_PATH")
     if explicit:
         return Path(explicit).expanduser().resolve()
-    from flask import Flask
+    package_parent = Path(os.path.abspath(__file__)).parent.parent
+    prefix = _install_prefix(package_parent)
+    if prefix is None:
+        return package_parent / "instance"
+    return prefix / "var" / "tracker-instance"
 
-    return Path(Flask("tracker", static_folder=None).instance_path)
+
+def _install_prefix(package_parent: Path) -> Path | None:
+    """The prefix the package is installed under, or None when it is not installed (as
+    flask.scaffold's find_package decides)."""
+    python_prefix = Path(os.path.abspath(sys.prefix))
+    if package_parent.is_relative_to(python_prefix):
+        return python_prefix
+    if package_parent.name.lower() != "site-packages":
+        return None
+    parent = package_parent.parent
+    if parent.name.lower() == "lib":  # prefix/lib/site-packages
+        return parent.parent
+    if parent.parent.name.lower() == "lib":  # prefix/lib/pythonX.Y/site-packages
+        return parent.parent.parent
+    return parent
 
 
 def default_database_url(instance: Path | None = None) -> str:
@@ -52,8 +69,6 @@ def log_level(value: str | None = None) -> str:
     if name not in LOG_LEVELS:
         raise ValueError(f"TRACKER_LOG_LEVEL must be one of {', '.join(LOG_LEVELS)}, not {name!r}")
     return name
-
-
 
 
 def audit_key(create: bool = True) -> bytes | None:
@@ -110,6 +125,9 @@ class Settings:
     instance_path: Path = field(default_factory=instance_path)
     # empty: TRACKER_DATABASE_URL, else the SQLite file in the instance folder
     database_url: str = ""
+    # The role that owns the tables and runs the migrations (PostgreSQL), when the app connects
+    # as a role with fewer rights (`tracker db setup-roles`); empty: the app's database_url.
+    owner_database_url: str = field(default_factory=lambda: _env("TRACKER_OWNER_DATABASE_URL", ""))
     log_level: str = field(default_factory=log_level)
     max_article_chars: int = field(
         default_factory=lambda: int(_env("TRACKER_MAX_ARTICLE_CHARS", "500000"))
@@ -129,22 +147,16 @@ class Settings:
     fetch_allow_private: bool = field(
         default_factory=lambda: _env("TRACKER_FETCH_ALLOW_PRIVATE", "") == "1"
     )
-    # Failed logins allowed per client address (limits' notation), besides the account lockout.
-    login_limits: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", DEFAULT_LOGIN_LIMITS)
-    )
+    # Failed logins allowed per client address (limits' notation), besides the account lockout;
+    # empty: services.login_limits.DEFAULT_ADDRESS_LIMITS. Counted in the database.
+    login_limits: str = field(default_factory=lambda: _env("TRACKER_LOGIN_LIMITS", ""))
 
     # How many reverse proxies in front of the app set X-Forwarded-For/-Proto (werkzeug's
     # ProxyFix); 0 trusts no such header, so a client cannot pick the address it is limited by.
     trusted_proxies: int = field(
         default_factory=lambda: int(_env("TRACKER_TRUSTED_PROXIES", "0") or 0)
     )
-    # Where the per-address login counts live (a `limits` storage URI): memory:// counts in each
-    # worker; redis://host:6379 (or memcached://...) counts across workers and servers.
-    login_limits_storage: str = field(
-        default_factory=lambda: _env("TRACKER_LOGIN_LIMITS_STORAGE", DEFAULT_LOGIN_STORAGE)
-    )
-    # Requests one API token may make (limits' notation), counted in the same storage.
+    # Requests one API token may make (limits' notation), counted in each worker.
     api_limits: str = field(
         default_factory=lambda: _env("TRACKER_API_LIMITS", "600/minute;10000/hour")
     )
@@ -152,6 +164,8 @@ class Settings:
     def __post_init__(self) -> None:
         if not self.database_url:
             self.database_url = default_database_url(self.instance_path)
+        if not self.owner_database_url:
+            self.owner_database_url = self.database_url
 
     def flask_config(self, secret_key: str | None = None) -> dict[str, Any]:
         """Flask settings; the secret key is read (or made) only when none is given."""
@@ -168,7 +182,6 @@ class Settings:
             "TRACKER_METHODOLOGY": self.methodology,
             "TRACKER_LOGIN_LIMITS": self.login_limits,
             "TRACKER_TRUSTED_PROXIES": self.trusted_proxies,
-            "TRACKER_LOGIN_LIMITS_STORAGE": self.login_limits_storage,
             "TRACKER_API_LIMITS": self.api_limits,
             "MAX_CONTENT_LENGTH": 10 * 1024 * 1024,
             # A pasted article is one form field: up to 4 UTF-8 bytes a character, percent-encoded.

@@ -11,15 +11,40 @@ oldest keeps the plain key and each later one gets its id appended after a contr
 
 from __future__ import annotations
 
+import functools
+import re
+import unicodedata
+
 import sqlalchemy as sa
 from alembic import op
-
-from tracker.services.lookalikes import skeleton
+from confusable_homoglyphs import confusables
 
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
+
+
+# The key as services/lookalikes.py computed it when this revision was written, copied so the
+# migration stays frozen whatever the app's code becomes.
+_SPACES = re.compile(r"\s+")
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(char: str) -> str:
+    found = confusables.is_confusable(char, greedy=True, preferred_aliases=["latin", "common"])
+    for hit in found or []:
+        for glyph in hit["homoglyphs"]:
+            if glyph["c"].isascii():
+                return str(glyph["c"]).casefold()
+    return char
+
+
+def skeleton(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    visible = "".join(c for c in folded if unicodedata.category(c) not in ("Cc", "Cf"))
+    plain = "".join(c if c.isascii() else _plain(c) for c in visible)
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", plain)).strip()
 
 
 def upgrade() -> None:

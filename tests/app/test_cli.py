@@ -170,7 +170,13 @@ def test_ingest_jsonl_reports_a_bad_line_skips_it_and_exits_1(
     assert _articles(database_url) == stored
 
 
-def test_demo_twice_and_audit_verify(run: Invoke, database_url: str) -> None:
+def test_demo_twice_and_audit_verify(
+    run: Invoke, database_url: str, audit_key_outside_the_database: Path
+) -> None:
+    upgraded = run("db", "upgrade")  # anchors the (empty) audit log
+    assert upgraded.exit_code == 0 and "audit log anchored" in upgraded.output
+    assert len(list(audit_key_outside_the_database.glob("checkpoint-*.json"))) == 1
+    assert "anchored" not in run("db", "upgrade").output  # once
     first = run("demo")
     assert first.exit_code == 0 and "loaded" in first.output
     assert "factchecker@example.org" in first.output
@@ -179,6 +185,7 @@ def test_demo_twice_and_audit_verify(run: Invoke, database_url: str) -> None:
     assert _articles(database_url) == 1
     verify = run("audit", "verify")
     assert verify.exit_code == 0 and "audit chain intact" in verify.output
+    assert "checked against the checkpoint" in verify.output
 
 
 def test_audit_checkpoint_then_verify_reports_an_emptied_log(
@@ -186,7 +193,7 @@ def test_audit_checkpoint_then_verify_reports_an_emptied_log(
 ) -> None:
     assert run("demo").exit_code == 0
     unanchored = run("audit", "verify")
-    assert unanchored.exit_code == 0 and "no checkpoint yet" in unanchored.output
+    assert unanchored.exit_code != 0 and "audit log not anchored" in unanchored.output
     made = run("audit", "checkpoint")
     assert made.exit_code == 0, made.output
     assert len(list(audit_key_outside_the_database.glob("checkpoint-*.json"))) == 1
@@ -214,6 +221,7 @@ def test_audit_verify_without_a_key_refuses(
 
 
 def test_audit_verify_names_the_broken_event(run: Invoke, database_url: str) -> None:
+    run("db", "upgrade")
     run("demo")
     engine = make_engine(database_url)
     with engine.begin() as conn:

@@ -437,6 +437,31 @@ class ArticleDuplicateKey(RevisionChecks):
         assert len(rows(conn)["articles"]) == 2
 
 
+@checks
+class LoginCounters(RevisionChecks):
+    """0008 (reliab): the failed-login counters' table comes and goes with its rows."""
+
+    revision = "0008"
+    ROW = "INSERT INTO login_counters (scope, key, period, window_start, count) VALUES "
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        conn.execute(sa.text(self.ROW + "('address', '192.0.2.1', 60, 1000, 3)"))
+        with pytest.raises(IntegrityError), conn.begin_nested():
+            conn.execute(sa.text(self.ROW + "('address', '192.0.2.1', 60, 1001, 1)"))
+        assert conn.execute(sa.text("SELECT count FROM login_counters")).scalar_one() == 3
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        conn.execute(sa.text(self.ROW + "('account', 'x@example.org', 300, 1000, 5)"))
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        assert len(before["login_counters"]) == 1
+        before = {t: r for t, r in before.items() if t != "login_counters"}
+        super().check_downgraded(conn, before)
+        assert "login_counters" not in _tables(conn)
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -49,6 +49,9 @@ def test_the_instance_folder_is_flasks_not_the_current_directory(
     settings = Settings()
     assert settings.instance_path == CHECKOUT / "instance"  # a checkout: beside the package
     assert settings.database_url == f"sqlite:///{CHECKOUT / 'instance' / 'tracker.sqlite3'}"
+    from flask import Flask
+
+    assert settings.instance_path == Path(Flask("tracker").instance_path)  # found as Flask does
 
 
 def test_an_explicit_instance_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,6 +16,7 @@ from .claim import (
     Evidence,
     is_unsplit,
 )
+from .login_counter import LoginCounter
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
 from .user import ROLES, ApiToken, User
 
@@ -38,6 +39,7 @@ __all__ = [
     "Claim",
     "ClaimCluster",
     "Evidence",
+    "LoginCounter",
     "Source",
     "SourceAlias",
     "User",

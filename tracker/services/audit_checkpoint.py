@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -92,7 +92,27 @@ def write(session: Session, directory: Path, key: bytes) -> Written:
     return Written(anchor, path)
 
 
+def anchor_from_the_start(session: Session, directory: Path, key: bytes) -> Written | None:
+    """Write the first checkpoint when there is none (`tracker db upgrade` does this): on a new
+    database it anchors the empty log, so no event, from the first on, can later be rewritten,
+    forged as a keyless one or deleted without `verify` naming it. None: one exists already."""
+    if newest(directory, key) is not None:
+        return None
+    return write(session, directory, key)
+
+
+NOT_ANCHORED = (
+    "no signed checkpoint anchors the log, so a rewrite from its first event or the deletion "
+    "of its newest events could not be seen; if the log is as it should be, run "
+    "`tracker audit checkpoint`"
+)
+
+
 def verify(session: Session, directory: Path, key: bytes) -> tuple[ChainReport, Anchor | None]:
-    """The log checked against the newest checkpoint (None when there is none yet)."""
+    """The log checked against the newest checkpoint (None when there is none yet). A log with
+    events and no checkpoint does not pass: nothing outside the database vouches for it."""
     anchor = newest(directory, key)
-    return verify_chain(session, key, anchor), anchor
+    report = verify_chain(session, key, anchor)
+    if report.ok and anchor is None and report.events:
+        report = replace(report, ok=False, reason=NOT_ANCHORED)
+    return report, anchor

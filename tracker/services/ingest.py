@@ -139,7 +139,7 @@ def ingest_article(
     published_on, precision = parse_published(data.published)
     found = extract.extract_claims(body, language, _known_sources(session, body))
     old = _superseded(session, supersedes_id)
-    outlet = ArticleSources.outlet(session, data.outlet) if data.outlet else None
+    outlet = ArticleSources.outlet(session, data.outlet, actor) if data.outlet else None
     article = Article(
         title=(data.title.strip() or _default_title(body))[:500],
         url=data.url or None,
@@ -163,7 +163,7 @@ def ingest_article(
         if not allow_duplicate:
             _refuse_duplicate(session, sha)  # another client stored the text meanwhile
         raise
-    links = ArticleSources(session, article)
+    links = ArticleSources(session, article, actor)
     taken = _carry_over(session, old, article, actor) if old else []
     added = 0
     for candidate in found:
@@ -322,6 +322,16 @@ class BulkTally:
     bad: int = 0
 
 
+def _actor(session: Session, actor_id: int | None) -> User | None:
+    """The user a bulk import runs as; NotFound when that account is gone (never the system)."""
+    if actor_id is None:
+        return None
+    actor = session.get(User, actor_id)
+    if actor is None:
+        raise NotFound("user %(id)s, whom this import runs as, no longer exists", id=actor_id)
+    return actor
+
+
 def ingest_each(
     sessions: Callable[[], Session],
     items: Iterable[tuple[str, ArticleInput | str]],
@@ -339,7 +349,8 @@ def ingest_each(
     duplicate, so running the same import again finishes it. An item given as a string, or one
     the service refuses, is a bad item: reported through `on_skip` with its label and skipped.
     The transactions are short: other clients wait for at most one article's writes.
-    `actor_id` is the user the articles are ingested as (None: the system).
+    `actor_id` is the user the articles are ingested as (None: the system); when that account
+    no longer exists the import stops with NotFound, never carrying on as the system.
     """
     tally = BulkTally()
     for label, item in items:
@@ -350,8 +361,8 @@ def ingest_each(
                 on_skip(label, item)
         else:
             with sessions() as session:
+                actor = _actor(session, actor_id)  # gone mid-import: the import stops here
                 try:
-                    actor = session.get(User, actor_id) if actor_id is not None else None
                     article = ingest_article(session, item, actor, max_chars=max_chars)
                     session.commit()
                 except DuplicateArticle as err:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from .. import extract
-from ..models import SOURCE_KINDS, Article, Source, name_key
+from ..models import SOURCE_KINDS, Article, Source, User, name_key
 from .errors import InvalidInput
 from .source_names import classify_mention, name_tokens, naming_part, registry_name
 from .sources import (
@@ -28,16 +28,17 @@ from .sources import (
 class ArticleSources:
     """The sources of one article being ingested (what its mentions have linked to so far)."""
 
-    def __init__(self, session: Session, article: Article) -> None:
+    def __init__(self, session: Session, article: Article, actor: User | None = None) -> None:
         self.session = session
         self.article = article
+        self.actor = actor  # whom a confirmation made while linking is audited as
         self._named: dict[str, Source] = {}
         self._people: list[tuple[list[str], Source]] = []
         self._described: dict[str, Source] = {}
         self._checked: set[int] = set()
 
     @staticmethod
-    def outlet(session: Session, name: str) -> Source:
+    def outlet(session: Session, name: str, actor: User | None = None) -> Source:
         """The outlet a person gave with the article: a confirmed registry entry."""
         found = find_source(session, name)
         if found is None and not classify_mention(name, "outlet").is_name:
@@ -48,7 +49,7 @@ class ArticleSources:
         if found is None:
             return create_source(session, registry_name(name, "outlet"), "outlet")
         if found.status != "confirmed":
-            confirm_source(session, found, None, reason="outlet of an article", article_id=None)
+            confirm_source(session, found, actor, reason="outlet of an article", article_id=None)
         return found
 
     def link(self, mention: extract.SourceMention) -> Source | None:
@@ -105,7 +106,7 @@ class ArticleSources:
                 confirm_source(
                     self.session,
                     source,
-                    None,
+                    self.actor,
                     reason="recurs in another article",
                     article_id=self.article.id,
                 )

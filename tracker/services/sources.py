@@ -429,14 +429,10 @@ def merge_sources(
     return gone
 
 
-def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
-    """Undo the latest merge of `merged_id` (editors only), from its audit event: the hops and
-    aliases that moved go back, the alias made from its name goes, it is live again."""
-    authorize(actor, "source.merge")
-    gone = get_source(session, merged_id)
-    if gone.merged_into_id is None:
-        raise InvalidInput("source %(id)s is not merged into another source", id=merged_id)
-    event = session.scalar(
+def _merge_event_to_undo(session: Session, gone: Source) -> AuditEvent | None:
+    """The newest merge of `gone` into the source it is merged into, when every later merge
+    into that source has been undone (its source is live again); else None."""
+    events = session.scalars(
         select(AuditEvent)
         .where(
             AuditEvent.action == "source.merge",
@@ -444,10 +440,44 @@ def unmerge_source(session: Session, merged_id: int, actor: User | None = None) 
             AuditEvent.entity_id == gone.merged_into_id,
         )
         .order_by(AuditEvent.id.desc())
-        .limit(1)
     )
+    for event in events:
+        after = event.after if isinstance(event.after, dict) else {}
+        merged_id = after.get("merged_id")
+        if merged_id == gone.id:
+            return event
+        later = session.get(Source, int(merged_id)) if merged_id is not None else None
+        if later is not None and later.merged_into_id == gone.merged_into_id:
+            return None  # a later merge into the same source is still in place
+    return None
+
+
+def unmerge_source(session: Session, merged_id: int, actor: User | None = None) -> Source:
+    """Undo the latest merge of `merged_id` (editors only), from its audit event: the hops and
+    aliases that moved go back, the alias made from its name goes, it is live again."""
+    authorize(actor, "source.merge")
+    # Locked before it is checked, as in merge_sources: two undos of one merge at once undo it
+    # once, the other is refused.
+    lock_for_write(session)
+    gone = session.scalar(
+        select(Source)
+        .where(Source.id == merged_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if gone is None:
+        gone = get_source(session, merged_id)  # raises NotFound
+    if gone.merged_into_id is None:
+        raise InvalidInput("source %(id)s is not merged into another source", id=merged_id)
+    session.scalar(
+        select(Source.id)
+        .where(Source.id == gone.merged_into_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    event = _merge_event_to_undo(session, gone)
     after = event.after if event is not None else None
-    if not isinstance(after, dict) or after.get("merged_id") != gone.id:
+    if event is None or not isinstance(after, dict):
         raise InvalidInput(
             "the history holds no merge of source %(id)s to undo; later merges into the same "
             "source must be undone first",

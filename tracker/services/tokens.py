@@ -66,7 +66,7 @@ def issue_token(
     session.flush()
     audit.record(
         session,
-        actor=actor or owner,
+        actor=actor,  # who issued it: the owner, an admin, or the system (None)
         action="token.issue",
         entity_type="api_token",
         entity_id=token.id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from argon2 import PasswordHasher
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ..models import ROLES, User
 from ..models._types import utcnow
-from . import audit
+from . import audit, login_limits
 from .errors import N_, InvalidInput, NotFound, TrackerError
 from .lookalikes import skeleton
 from .policy import authorize
@@ -155,9 +156,13 @@ def change_password(
 
 
 def change_own_password(session: Session, user: User, current: str, new_password: str) -> User:
-    """A user's own password change: the current password must be right."""
+    """A user's own password change: the current password must be right. A guess at it counts
+    as a failed login of the account (LoginThrottled after too many; on WrongPassword the
+    caller commits so that it counts)."""
+    _take_account_attempt(session, user.email)
     if not check_password(user, current):
-        raise InvalidInput("the current password is not right")
+        raise WrongPassword("the current password is not right")
+    _give_account_attempt_back(user)
     return change_password(session, user.id, new_password, user)
 
 
@@ -210,18 +215,20 @@ class LoginThrottled(TrackerError):
         self.seconds = seconds
 
 
-def authenticate(session: Session, email: str, password: str) -> User | None:
-    """The active user with these credentials, or None.
+class AddressThrottled(LoginThrottled):
+    """Too many failed logins from this client address; try again later."""
 
-    After MAX_FAILED_LOGINS failures in a row the account refuses every attempt for LOCKOUT
-    (LoginThrottled), whether the password is right or not. Each attempt first takes one of the
-    allowed attempts in a single conditional UPDATE (the statement that opens the transaction),
-    and the row stays locked until the caller commits, so parallel guesses in any number of
-    workers are counted before their passwords are checked: at most MAX_FAILED_LOGINS are.
-    A right password gives the attempt back. The caller commits.
-    """
+
+class WrongPassword(InvalidInput):
+    """The current password given to change it is not right (the failure counts: commit)."""
+
+
+def _take_account_attempt(session: Session, email: str) -> User | None:
+    """Take one of the account's allowed attempts in a single conditional UPDATE, which locks
+    the row until the caller's transaction ends; LoginThrottled when none is left. An e-mail
+    address without an account is counted the same way in login_counters, so the answers do
+    not tell which addresses have an account. Returns the account, if any."""
     now = utcnow()
-    address = email.strip().lower()
     may_try = or_(
         User.failed_logins < MAX_FAILED_LOGINS,
         User.last_failed_login_at.is_(None),
@@ -229,22 +236,61 @@ def authenticate(session: Session, email: str, password: str) -> User | None:
     )
     taken = session.execute(
         update(User)
-        .where(User.email == address, may_try)
+        .where(User.email == email, may_try)
         .values(failed_logins=User.failed_logins + 1, last_failed_login_at=now)
         .execution_options(synchronize_session=False)
     )
-    user = find_by_email(session, address)
+    user = find_by_email(session, email)
     if user is None:
-        _hasher.hash(password)  # spend the same time as for a real account
+        refused = login_limits.take_in_a_row(
+            session, "account", email[:300], MAX_FAILED_LOGINS, int(LOCKOUT.total_seconds())
+        )
+        if refused is not None:
+            raise LoginThrottled(refused.seconds)
         return None
     session.refresh(user, ["failed_logins", "last_failed_login_at"])
     if not taken.rowcount:  # type: ignore[attr-defined]
         last = user.last_failed_login_at or now
         raise LoginThrottled(max(1, int((last + LOCKOUT - now).total_seconds())))
-    if not user.active or not check_password(user, password):
-        return None  # the attempt taken above is the failure
+    return user
+
+
+def _give_account_attempt_back(user: User) -> None:
     user.failed_logins = 0
     user.last_failed_login_at = None
+
+
+def authenticate(
+    session: Session,
+    email: str,
+    password: str,
+    *,
+    address: str | None = None,
+    address_limits: Sequence[login_limits.Window] = (),
+) -> User | None:
+    """The active user with these credentials, or None.
+
+    The client `address` first takes a place in its `address_limits` (AddressThrottled when
+    one is full: the caller rolls back). Then, after MAX_FAILED_LOGINS failures in a row, an
+    account, or an e-mail address that has none, refuses every attempt for LOCKOUT
+    (LoginThrottled: the caller commits, so the address's attempt counts), whether the password
+    is right or not. Every attempt is counted in the database before its password is checked,
+    so parallel guesses in any number of workers and servers are counted before they are
+    tried. A right password gives the attempts back. The caller commits.
+    """
+    if address is not None and address_limits:
+        refused = login_limits.take_in_window(session, "address", address, address_limits)
+        if refused is not None:
+            raise AddressThrottled(refused.seconds)
+    user = _take_account_attempt(session, email.strip().lower())
+    if user is None:
+        _hasher.hash(password)  # spend the same time as for a real account
+        return None
+    if not user.active or not check_password(user, password):
+        return None  # the attempts taken above are the failure
+    _give_account_attempt_back(user)
+    if address is not None and address_limits:
+        login_limits.give_back_in_window(session, "address", address, address_limits)
     if password_needs_rehash(user):
         user.password_hash = hash_password(password)
     return user

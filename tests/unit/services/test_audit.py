@@ -260,3 +260,53 @@ def test_keyless_events_beyond_the_checkpoint_are_refused_even_before_keyed_ones
     forged = _append_raw(session, audit.keyless_hash, "claim.forged")
     report, _ = audit_checkpoint.verify(session, checkpoints, KEY)
     assert not report.ok and report.broken_id == forged.id
+
+
+def _rewrite_from_the_first_event_keyless(session: Session, engine: Engine) -> int:
+    """Rewrite every event from the first on with recomputed keyless hashes; the first's id."""
+    events = session.query(AuditEvent).order_by(AuditEvent.id).all()
+    prev = GENESIS_HASH
+    statements = []
+    for event in events:
+        if event is events[0]:
+            event.action = "user.rewritten"
+        event.prev_hash = prev
+        event.hash = audit.keyless_hash(event)
+        statements.append(
+            f"UPDATE audit_events SET action = '{event.action}', prev_hash = '{event.prev_hash}', "
+            f"hash = '{event.hash}' WHERE id = {event.id}"
+        )
+        prev = event.hash
+    first = events[0].id
+    session.rollback()
+    session.close()
+    _untriggered(engine, *statements)
+    return first
+
+
+def test_a_log_anchored_from_the_start_names_a_rewrite_from_its_first_event(
+    session: Session, engine: Engine, audit_key_outside_the_database: Path
+) -> None:
+    checkpoints = audit_key_outside_the_database
+    written = audit_checkpoint.anchor_from_the_start(session, checkpoints, KEY)
+    assert written is not None and written.anchor.count == 0
+    assert audit_checkpoint.anchor_from_the_start(session, checkpoints, KEY) is None  # once
+    editor = users.create_user(
+        session, "redactie@example.org", "Redactie", "pw-long-enough-1", "editor"
+    )
+    _activity(session, editor)
+    assert audit_checkpoint.verify(session, checkpoints, KEY)[0].ok
+    first = _rewrite_from_the_first_event_keyless(session, engine)
+    report, _ = audit_checkpoint.verify(session, checkpoints, KEY)
+    assert not report.ok and report.broken_id == first and "keyless" in report.reason
+
+
+def test_a_log_with_events_and_no_checkpoint_does_not_pass(
+    session: Session, engine: Engine, people: People, audit_key_outside_the_database: Path
+) -> None:
+    checkpoints = audit_key_outside_the_database
+    assert audit_checkpoint.verify(session, checkpoints, KEY)[0].ok is False  # people's events
+    _activity(session, people)
+    _rewrite_from_the_first_event_keyless(session, engine)  # what nothing could tell apart
+    report, anchor = audit_checkpoint.verify(session, checkpoints, KEY)
+    assert anchor is None and not report.ok and "no signed checkpoint" in report.reason

@@ -6,13 +6,15 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from tests.conftest import People
+from tracker.db import make_session_factory
 from tracker.models import Article, AuditEvent, Claim, Source
-from tracker.services import review, sources
+from tracker.services import review, sources, users
 from tracker.services.errors import DuplicateArticle, InvalidInput, NotFound
-from tracker.services.ingest import ArticleInput, ingest_article, parse_published
+from tracker.services.ingest import ArticleInput, ingest_article, ingest_each, parse_published
 
 NL = (
     "Kabinet wil meer geld voor dijken\n\n"
@@ -144,3 +146,22 @@ def test_mentions_link_to_the_registry_despite_a_leading_article(session: Sessio
     hops = [h for c in article.claims for h in c.attributions]
     assert hops and hops[-1].source_id == ministry.id
     assert hops[-1].mention_text == "Het ministerie van Defensie"
+
+
+def test_a_bulk_import_whose_user_vanished_stops_instead_of_running_as_the_system(
+    engine: Engine, people: People
+) -> None:
+    factory = make_session_factory(engine)
+    with factory() as s:
+        gone = users.create_user(s, "tijdelijk@example.org", "Tijdelijk", "lang genoeg wachtwoord")
+        s.commit()
+        gone_id = gone.id
+        s.delete(gone)
+        s.commit()
+    items = [
+        ("1", ArticleInput(body="Jan Smit zegt dat de dijk vandaag dicht gaat.", language="nl"))
+    ]
+    with pytest.raises(NotFound, match="no longer exists"):
+        ingest_each(factory, items, actor_id=gone_id)
+    with factory() as s:
+        assert s.scalar(select(func.count(Article.id))) == 0

@@ -198,6 +198,7 @@ def test_proposed_until_it_recurs_or_a_person_confirms_it(
     assert karel.status == "confirmed"
     [event] = session.scalars(select(AuditEvent).where(AuditEvent.action == "source.confirm"))
     assert event.entity_id == karel.id and event.after["reason"] == "recurs in another article"
+    assert event.actor_id == people.factchecker.id  # whoever ingested the article confirmed it
     third = _ingest(session, people, three)
     lotte = _hops(third)[0].source
     assert lotte is not None and lotte.status == "proposed"

@@ -114,6 +114,29 @@ def test_merge_and_unmerge_round_trip_restores_aliases_and_hops_exactly(
         sources.unmerge_source(session, twin.id, people.editor)
 
 
+def test_an_earlier_merge_can_be_undone_once_the_later_ones_are(
+    session: Session, people: People
+) -> None:
+    world = build_world(session, people)
+    keep = sources.create_source(session, "Marieke Dekker", "person")
+    first = sources.create_source(session, "Dekker", "person")
+    second = sources.create_source(session, "M. Dekker", "person")
+    first_hop = _hop(session, world.claims["weather"].id, first.id)
+    session.commit()
+    sources.merge_sources(session, keep.id, first.id, people.editor)
+    sources.merge_sources(session, keep.id, second.id, people.editor)
+    session.commit()
+    with pytest.raises(InvalidInput):  # the later merge is still in place
+        sources.unmerge_source(session, first.id, people.editor)
+    session.rollback()
+    sources.unmerge_source(session, second.id, people.editor)
+    session.commit()
+    sources.unmerge_source(session, first.id, people.editor)
+    session.commit()
+    assert first.merged_into_id is None and second.merged_into_id is None
+    assert session.get(Attribution, first_hop.id).source_id == first.id  # type: ignore[union-attr]
+
+
 def test_unmerge_finds_hops_a_chain_edit_recreated_after_the_merge(
     session: Session, people: People
 ) -> None:

@@ -73,3 +73,14 @@ def test_password_change_and_deactivation_raise_the_session_epoch(
     session.commit()
     assert user.session_epoch == start + 3
     assert users.check_password(user, "another password")
+
+
+def test_a_token_issued_for_someone_is_audited_as_its_issuer(
+    session: Session, people: People
+) -> None:
+    tokens.issue_token(session, people.editor, "by the system", ("read",))  # the command line
+    tokens.issue_token(session, people.editor, "by an admin", ("read",), people.admin)
+    tokens.issue_token(session, people.editor, "own", ("read",), people.editor)
+    session.commit()
+    issued = session.query(AuditEvent).filter_by(action="token.issue").order_by(AuditEvent.id)
+    assert [e.actor_id for e in issued] == [None, people.admin.id, people.editor.id]

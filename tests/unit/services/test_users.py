@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import PASSWORD, People
 from tracker.db import make_session_factory
 from tracker.models import User
-from tracker.services import users
+from tracker.services import login_limits, users
 from tracker.services.errors import InvalidInput, NotFound
 
 
@@ -140,3 +140,80 @@ def test_two_admins_stepping_each_other_down_at_once_leave_one(
         with factory() as s:
             admins = s.query(User).filter(User.role == "admin", User.active.is_(True)).count()
         assert admins == 1
+
+
+def test_an_unknown_account_is_throttled_like_a_real_one(session: Session, people: People) -> None:
+    """Answers do not tell which addresses have an account: both lock after the same failures."""
+    for email in ("editor@example.org", "nobody-here@example.org"):
+        for _ in range(users.MAX_FAILED_LOGINS):
+            assert users.authenticate(session, email, "wrong password") is None
+        session.commit()
+        with pytest.raises(users.LoginThrottled) as refused:
+            users.authenticate(session, email, "wrong password")
+        session.rollback()
+        assert 0 < refused.value.seconds <= users.LOCKOUT.total_seconds()
+
+
+def test_parallel_guesses_from_one_address_are_counted_in_the_database(
+    engine: Engine, people: People, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Twenty guesses at once at different (unknown) accounts from one address, each in its own
+    session (as from several workers or servers): exactly the address's limit are tried."""
+    limits = login_limits.parse_limits("4/minute")
+    hashed: list[str] = []
+    real = users._hasher
+
+    class CountingHasher:
+        def hash(self, password: str) -> str:
+            hashed.append(password)  # an unknown account's attempt spends a hash
+            return real.hash(password)
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(real, name)
+
+    monkeypatch.setattr(users, "_hasher", CountingHasher())
+    factory = make_session_factory(engine)
+    start = threading.Barrier(20)
+    outcomes: list[str] = []
+
+    def guess(n: int) -> None:
+        with factory() as s:
+            start.wait()
+            try:
+                users.authenticate(
+                    s, f"guess{n}@example.org", "x", address="198.51.100.4", address_limits=limits
+                )
+                outcomes.append("tried")
+                s.commit()
+            except users.AddressThrottled:
+                outcomes.append("throttled")
+                s.rollback()
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(20)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(outcomes) == ["throttled"] * 16 + ["tried"] * 4
+    assert len(hashed) == 4
+    with factory() as s:  # another address is not affected; a success gives its place back
+        for _ in range(6):
+            user = users.authenticate(
+                s, "editor@example.org", PASSWORD, address="198.51.100.5", address_limits=limits
+            )
+            assert user is not None
+            s.commit()
+
+
+def test_guesses_at_the_current_password_count_as_failed_logins(
+    session: Session, people: People
+) -> None:
+    for _ in range(users.MAX_FAILED_LOGINS):
+        with pytest.raises(users.WrongPassword):
+            users.change_own_password(session, people.editor, "a guess", "a new long password")
+        session.commit()
+    with pytest.raises(users.LoginThrottled):
+        users.change_own_password(session, people.editor, PASSWORD, "a new long password")
+    session.rollback()
+    with pytest.raises(users.LoginThrottled):
+        users.authenticate(session, "editor@example.org", PASSWORD)

@@ -45,8 +45,7 @@ def _limits() -> TokenLimits:
     found = current_app.extensions.get("tracker_api_limits")
     if found is None:
         limits = current_app.config.get("TRACKER_API_LIMITS") or DEFAULT_LIMITS
-        storage = current_app.config.get("TRACKER_LOGIN_LIMITS_STORAGE") or "memory://"
-        found = current_app.extensions["tracker_api_limits"] = TokenLimits(limits, storage)
+        found = current_app.extensions["tracker_api_limits"] = TokenLimits(limits)
     return found
 
 

@@ -14,7 +14,7 @@ from ..messages import explain
 from .forms import LanguageForm, LoginForm, PasswordForm
 from .next_url import same_site
 from .sessions import remember_epoch
-from .throttle import client_address, throttle
+from .throttle import address_limits, client_address
 
 bp = Blueprint("auth", __name__)
 
@@ -32,17 +32,24 @@ def login() -> ResponseReturnValue:
         return redirect(url_for("home.index"))
     form = LoginForm()
     status = 200
-    address = client_address()
-    if request.method == "POST" and not throttle().allowed(address):
-        flash(_("Too many failed logins from your address. Try again in a few minutes."), "error")
-        return render_template("auth/login.html", form=form), 429
     if form.validate_on_submit():
         session = db()
         try:
-            user = users.authenticate(session, form.email.data or "", form.password.data or "")
+            user = users.authenticate(
+                session,
+                form.email.data or "",
+                form.password.data or "",
+                address=client_address(),
+                address_limits=address_limits(),
+            )
+        except users.AddressThrottled as err:
+            session.rollback()
+            flash(
+                _("Too many failed logins from your address. Try again in a few minutes."), "error"
+            )
+            return render_template("auth/login.html", form=form, retry=err.seconds), 429
         except users.LoginThrottled as err:
-            session.commit()
-            throttle().failed(address)
+            session.commit()  # the address's attempt counts
             flash(_("Too many failed logins. Try again in a few minutes."), "error")
             return render_template("auth/login.html", form=form, retry=err.seconds), 429
         session.commit()
@@ -50,7 +57,6 @@ def login() -> ResponseReturnValue:
             login_user(user)
             remember_epoch(user)
             return redirect(_safe_next(request.args.get("next")))
-        throttle().failed(address)
         flash(_("Wrong e-mail address or password."), "error")
         status = 401
     elif request.method == "POST":
@@ -86,8 +92,15 @@ def password() -> ResponseReturnValue:
             form.current.data or "",
             form.new.data or "",
         )
-    except InvalidInput as err:
+    except users.LoginThrottled as err:
         session.rollback()
+        form.current.errors = [*form.current.errors, explain(err)]
+        return render_template("auth/password.html", form=form), 429
+    except InvalidInput as err:
+        if isinstance(err, users.WrongPassword):
+            session.commit()  # the wrong guess counts against the account
+        else:
+            session.rollback()
         form.current.errors = [*form.current.errors, explain(err)]
         return render_template("auth/password.html", form=form), 422
     session.commit()
