@@ -248,7 +248,7 @@ def fetch(port: int, path: str, cookie: str) -> tuple[int, float, str]:
         f"http://127.0.0.1:{port}{path}", headers={"Cookie": cookie, "User-Agent": USER_AGENT}
     )
     started = time.perf_counter()
-    with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (http only)
+    with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310 (http only)
         response.read()
         return response.status, (time.perf_counter() - started) * 1000, response.url
 
