@@ -282,11 +282,21 @@ def _ms(text: str) -> float:
     return float(number) * _UNIT[unit]
 
 
+def _figure(pattern: str, output: str) -> str | None:
+    found = re.search(pattern, output)
+    return found.group(1) if found else None
+
+
 def parse_wrk(output: str) -> Result:
-    """Requests/s, p50, p99 and errors (non-2xx/3xx and socket errors) from wrk --latency."""
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))  # type: ignore[union-attr]
-    p50 = _ms(re.search(r"\b50%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
-    p99 = _ms(re.search(r"\b99%\s+(\S+)", output).group(1))  # type: ignore[union-attr]
+    """Requests/s, p50, p99 and errors (answers other than 200, socket errors) from wrk."""
+    rps, p50, p99 = (
+        _figure(r"Requests/sec:\s+([\d.]+)", output),
+        _figure(r"\b50%\s+([\d.]+(?:us|ms|s|m))", output),
+        _figure(r"\b99%\s+([\d.]+(?:us|ms|s|m))", output),
+    )
+    if rps is None or p50 is None or p99 is None:
+        print(f"wrk printed no figures:\n{output}", file=sys.stderr)
+        return Result(0.0, float("nan"), float("nan"), 1)
     errors = 0
     not_200 = re.search(r"Not 200:\s+(\d+)", output)
     if not_200:
@@ -294,7 +304,7 @@ def parse_wrk(output: str) -> Result:
     sockets = re.search(r"Socket errors:(.*)", output)
     if sockets:
         errors += sum(int(n) for n in re.findall(r"\d+", sockets.group(1)))
-    return Result(rps, p50, p99, errors)
+    return Result(float(rps), _ms(p50), _ms(p99), errors)
 
 
 def drive(wrk: str, urls: list[str], cookie: str, clients: int, seconds: int) -> Result:
