@@ -304,6 +304,8 @@ def parse_wrk(output: str) -> Result:
     sockets = re.search(r"Socket errors:(.*)", output)
     if sockets:
         errors += sum(int(n) for n in re.findall(r"\d+", sockets.group(1)))
+    if float(rps) == 0:  # not one answer in the whole run: every client timed out
+        errors = max(errors, 1)
     return Result(float(rps), _ms(p50), _ms(p99), errors)
 
 
