@@ -516,25 +516,9 @@ def serve(host: str, port: int, dev: bool, workers: int, control_socket: Path | 
     if dev:
         app.run(host=host, port=port, debug=True)
         return
-    from gunicorn.app.base import BaseApplication
+    from .serving import run_gunicorn
 
-    class _Server(BaseApplication):  # type: ignore[misc]
-        def load_config(self) -> None:
-            self.cfg.set("bind", f"{host}:{port}")
-            self.cfg.set("workers", workers)
-            # Threaded workers keep signalling that they are alive while a thread streams a
-            # long export; a sync worker would be killed mid-download after `timeout` seconds.
-            self.cfg.set("worker_class", "gthread")
-            self.cfg.set("threads", 4)
-            if control_socket is None:
-                self.cfg.set("control_socket_disable", True)
-            else:
-                self.cfg.set("control_socket", str(control_socket))
-
-        def load(self) -> Any:
-            return app
-
-    _Server().run()
+    run_gunicorn(app, host, port, workers, control_socket)
 
 
 # --- audit ------------------------------------------------------------------------------------
