@@ -122,7 +122,8 @@ class EvidenceRecord:
 
 @dataclass(frozen=True)
 class CorrectionRecord:
-    """A status change recorded after the claim's first verdict."""
+    """A change of a verdict after the claim's first one: the verdict itself (a correction)
+    or only its rationale (an edit)."""
 
     claim_id: int
     at: datetime
@@ -131,6 +132,11 @@ class CorrectionRecord:
     after_status: str | None
     before_rationale: str
     after_rationale: str
+
+    @property
+    def kind(self) -> str:
+        """'correction' when the verdict changed, 'edit' when only the rationale did."""
+        return "correction" if self.before_status != self.after_status else "edit"
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from flask_wtf import FlaskForm
 from ...models import Claim, Evidence, User
 from ...services import evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
-from .. import acting_user, db
+from .. import acting_user, db, status_label
 from ..articles.routes import render_workbench
 from ..history import chain_text
 from ..messages import explain
@@ -41,9 +41,10 @@ def _claim(claim_id: int) -> Claim:
 
 
 def _back(claim: Claim, message: str) -> ResponseReturnValue:
+    """To the claim in the article (the panel beside it shows the message)."""
     flash(message, "info")
     return redirect(
-        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
+        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + f"#claim-{claim.id}"
     )
 
 
@@ -61,7 +62,13 @@ def _conflict(name: str, form: FlaskForm, err: StaleVersion) -> dict[str, Any]:
     if name == "text":
         rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
     elif name == "status":
-        rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
+        rows.append(
+            (
+                _("Status"),
+                status_label(str(cur.get("status") or "")),
+                status_label(str(data.get("status") or "")) if data.get("status") else "",
+            )
+        )
         rows.append(
             (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
         )
