@@ -58,6 +58,11 @@ KIND_NAMES = {
     "none": N_("No source"),
 }
 STANCE_NAMES = {"supports": N_("Supports"), "refutes": N_("Refutes"), "context": N_("Context")}
+DISMISS_NAMES = {
+    "not_a_claim": N_("not a claim"),
+    "duplicate": N_("duplicate"),
+    "not_checkworthy": N_("not check-worthy"),
+}
 
 DEFAULT_METHODOLOGY = {
     "en": (

@@ -27,6 +27,7 @@ from ..models import (
     Evidence,
     Source,
     User,
+    in_review,
     is_unsplit,
 )
 from .errors import InvalidInput, NotFound
@@ -198,12 +199,23 @@ class ClaimRecord:
 
 @dataclass
 class Summary:
-    """Counts for the report's header and chart."""
+    """Counts for the report's header and chart; dismissed claims are counted apart."""
 
     total: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_source_kind: dict[str, int] = field(default_factory=dict)
     articles: int = 0
+    dismissed: int = 0
+
+
+@dataclass(frozen=True)
+class DismissedRecord:
+    """A claim a fact-checker set aside, for the report's appendix."""
+
+    id: int
+    text: str
+    reason: str
+    article_title: str
 
 
 @dataclass(frozen=True)
@@ -222,6 +234,8 @@ class ReportMeta:
     filter_labels: dict[str, str] = field(default_factory=dict)
     # Where the newsroom publishes each fact check: "{id}" stands for the claim's number.
     review_url: str = ""
+    # The dismissed claims in the report's scope (at most MAX_DISMISSED_LISTED).
+    dismissed: tuple[DismissedRecord, ...] = ()
 
 
 # --- selection ---------------------------------------------------------------------------------
@@ -234,8 +248,13 @@ def _day_start(day: date) -> datetime:
 def _where(stmt: SelectT, flt: ReportFilter) -> SelectT:
     """Apply the filter to a statement that selects from (or joins) Claim and Article.
 
-    A claim split into parts is reported through its parts, not beside them."""
-    stmt = stmt.where(is_unsplit())
+    A claim split into parts is reported through its parts, not beside them; dismissed claims
+    and the claims of withdrawn articles are left out."""
+    return _scope(stmt.where(in_review()), flt)
+
+
+def _scope(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The filter's article, period, outlet, status, assignee and language."""
     if flt.article_id is not None:
         stmt = stmt.where(Claim.article_id == flt.article_id)
     if flt.since is not None:
@@ -294,6 +313,28 @@ def summarize(session: Session, flt: ReportFilter) -> Summary:
         by_status=by_status,
         by_source_kind=by_kind,
         articles=int(articles or 0),
+        dismissed=int(session.scalar(_dismissed(select(func.count(Claim.id)), flt)) or 0),
+    )
+
+
+MAX_DISMISSED_LISTED = 500
+
+
+def _dismissed(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The report's scope, narrowed to the claims a fact-checker dismissed."""
+    stmt = stmt.join(Article, Claim.article_id == Article.id).where(
+        is_unsplit(), Claim.dismissed_reason.is_not(None), Article.withdrawn_at.is_(None)
+    )
+    return _scope(stmt, flt)
+
+
+def dismissed_records(session: Session, flt: ReportFilter) -> tuple[DismissedRecord, ...]:
+    """The dismissed claims in the report's scope, in text order, for its appendix."""
+    stmt = _dismissed(select(Claim.id, Claim.text, Claim.dismissed_reason, Article.title), flt)
+    stmt = stmt.order_by(Claim.article_id, Claim.start, Claim.id).limit(MAX_DISMISSED_LISTED)
+    return tuple(
+        DismissedRecord(id=i, text=text, reason=reason or "", article_title=title)
+        for i, text, reason, title in session.execute(stmt)
     )
 
 
@@ -595,4 +636,5 @@ def build_meta(
         article=article,
         filter_labels=labels,
         review_url=review_url,
+        dismissed=dismissed_records(session, flt),
     )

@@ -46,6 +46,7 @@ def snapshot(claim: Claim) -> dict[str, Any]:
         "status": claim.status,
         "rationale": claim.rationale,
         "assignee_id": claim.assignee_id,
+        "dismissed": claim.dismissed_reason,
         "chain": chain_snapshot(claim),
     }
 
@@ -67,7 +68,15 @@ def chain_snapshot(claim: Claim) -> list[dict[str, Any]]:
 
 # The audit actions that move a claim's version on (optimistic locking), one step each.
 VERSIONED_ACTIONS = frozenset(
-    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
+    {
+        "claim.status",
+        "claim.text",
+        "claim.assign",
+        "claim.chain",
+        "claim.split",
+        "claim.dismiss",
+        "claim.restore",
+    }
 )
 
 

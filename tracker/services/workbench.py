@@ -53,7 +53,7 @@ def list_articles(session: Session, page: int = 1, per_page: int = 25) -> Articl
     if articles:
         for article_id, status, n in session.execute(
             select(Claim.article_id, Claim.status, func.count(Claim.id))
-            .where(Claim.article_id.in_(list(counts)))
+            .where(Claim.article_id.in_(list(counts)), Claim.dismissed_reason.is_(None))
             .group_by(Claim.article_id, Claim.status)
         ):
             counts[article_id][status] = int(n)
@@ -102,19 +102,37 @@ def segments(body: str, claims: list[Claim]) -> list[Segment]:
     return out
 
 
+# Which claims the article view shows: every one, the check-worthy ones still in review, or
+# the open ones (unreviewed, not dismissed).
+SHOW_FILTERS = ("all", "checkworthy", "open")
+
+
+def shown(claims: list[Claim], show: str) -> list[Claim]:
+    """The claims the `show` filter keeps (unknown filters keep all)."""
+    if show == "checkworthy":
+        return [c for c in claims if c.checkworthy and c.dismissed_reason is None]
+    if show == "open":
+        return [c for c in claims if c.status == "unreviewed" and c.dismissed_reason is None]
+    return claims
+
+
 @dataclass
 class ArticleView:
     article: Article
     claims: list[Claim]
     segments: list[Segment]
+    show: str = "all"
     claim: Claim | None = None
     history: list[AuditEvent] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     users: list[User] = field(default_factory=list)
 
 
-def article_view(session: Session, article_id: int, claim_id: int | None = None) -> ArticleView:
-    """The article, its claims with their chains, and the selected claim's panel (≤ 7 queries)."""
+def article_view(
+    session: Session, article_id: int, claim_id: int | None = None, show: str = "all"
+) -> ArticleView:
+    """The article, its claims with their chains (those the `show` filter keeps), and the
+    selected claim's panel (≤ 7 queries)."""
     article = session.scalar(
         select(Article).options(joinedload(Article.outlet)).where(Article.id == article_id)
     )
@@ -131,7 +149,9 @@ def article_view(session: Session, article_id: int, claim_id: int | None = None)
             .order_by(Claim.start, Claim.id)
         ).unique()
     )
-    view = ArticleView(article, claims, segments(article.body, claims))
+    show = show if show in SHOW_FILTERS else "all"
+    listed = shown(claims, show)
+    view = ArticleView(article, listed, segments(article.body, listed), show)
     selected = next((c for c in claims if c.id == claim_id), None)
     if selected is not None:
         view.claim = selected

@@ -63,6 +63,18 @@ def stance_label(stance: str) -> str:
     return labels.get(stance, stance)
 
 
+def dismiss_label(reason: str) -> str:
+    """The translated name of a reason to dismiss a claim."""
+    from flask_babel import gettext as _
+
+    labels: dict[str, str] = {
+        "not_a_claim": _("not a claim"),
+        "duplicate": _("duplicate"),
+        "not_checkworthy": _("not check-worthy"),
+    }
+    return labels.get(reason, reason)
+
+
 def db() -> Session:
     """The request's database session, opened on first use and closed at teardown."""
     if "db_session" not in g:
@@ -223,6 +235,7 @@ def init_app(app: Flask) -> None:
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,
             "stance_label": stance_label,
+            "dismiss_label": dismiss_label,
             "may": may,
         }
 

@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from . import stance_label, status_label
+from . import dismiss_label, stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,8 @@ def _action_labels() -> dict[str, str]:
         "claim.create": _("added the claim"),
         "claim.reanchor": _("re-anchored the claim in a new version of the article"),
         "claim.orphan": _("could not find the claim in a new version of the article"),
+        "claim.dismiss": _("dismissed the claim"),
+        "claim.restore": _("restored the claim"),
         "evidence.add": _("added evidence"),
         "evidence.remove": _("removed evidence"),
     }
@@ -61,6 +63,7 @@ def _field_labels() -> dict[str, str]:
         "reason": _("Reason"),
         "start": _("Start"),
         "end": _("End"),
+        "dismissed": _("Dismissed as"),
     }
 
 
@@ -87,6 +90,8 @@ def _value(key: str, value: Any, users: Mapping[int, str]) -> str:
         return " | ".join(str(c.get("text", "")) for c in value if isinstance(c, dict))
     if key == "stance":
         return stance_label(str(value))
+    if key == "dismissed":
+        return dismiss_label(str(value))
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -19,13 +19,13 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from ...services import importing, review, workbench
+from ...services import dismissal, importing, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NotFound
 from ...services.ingest import ArticleInput, ingest_article
 from .. import acting_user, db
 from ..history import HistoryRow, describe
 from ..messages import explain
-from .forms import AddClaimForm, ArticleForm
+from .forms import AddClaimForm, ArticleForm, WithdrawForm
 
 bp = Blueprint("articles", __name__)
 
@@ -144,12 +144,15 @@ def render_workbench(
     forms: dict[str, FlaskForm] | None = None,
     conflict: dict[str, Any] | None = None,
     status: int = 200,
+    show: str = "all",
 ) -> ResponseReturnValue:
     """The article view; `forms` replaces panel forms (to keep what the user typed)."""
     from ..claims.forms import (
         AssignForm,
         ChainForm,
+        DismissForm,
         EvidenceForm,
+        RestoreForm,
         SplitForm,
         StatusForm,
         TextForm,
@@ -157,7 +160,7 @@ def render_workbench(
     )
 
     try:
-        view = workbench.article_view(db(), article_id, claim_id)
+        view = workbench.article_view(db(), article_id, claim_id, show)
     except NotFound:
         abort(404)
     given = forms or {}
@@ -182,6 +185,8 @@ def render_workbench(
             ),
             "split": SplitForm(prefix="split", formdata=None, data={"version": v}),
             "evidence": EvidenceForm(prefix="evidence", formdata=None),
+            "dismiss": DismissForm(prefix="dismiss", formdata=None, data={"version": v}),
+            "restore": RestoreForm(prefix="restore", formdata=None, data={"version": v}),
         }
         panel.update(given)
         choices = [SelectChoice("", _("nobody"))] + [
@@ -195,11 +200,13 @@ def render_workbench(
             )
             conflict["since"] = [describe(e, users) for e in missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
+    withdraw_form = given.get("withdraw") or WithdrawForm(prefix="withdraw", formdata=None)
     return render_template(
         "articles/view.html",
         view=view,
         panel=panel,
         add_form=add_form,
+        withdraw_form=withdraw_form,
         history=history,
         conflict=conflict,
         users=users,
@@ -209,7 +216,33 @@ def render_workbench(
 @bp.route("/<int:article_id>")
 def view(article_id: int) -> ResponseReturnValue:
     claim_id = request.args.get("claim", type=int)
-    return render_workbench(article_id, claim_id)
+    return render_workbench(article_id, claim_id, show=request.args.get("show", "all"))
+
+
+@bp.route("/<int:article_id>/withdraw", methods=["POST"])
+def withdraw(article_id: int) -> ResponseReturnValue:
+    """An editor withdraws the article (with a reason) or, with `undo`, reinstates it."""
+    user = acting_user()
+    form = WithdrawForm(prefix="withdraw")
+    session = db()
+    if form.validate():
+        try:
+            if form.undo.data:
+                dismissal.reinstate_article(session, article_id, user)
+                message = _("The article was reinstated; its claims are back in the queue.")
+            else:
+                dismissal.withdraw_article(session, article_id, form.reason.data or "", user)
+                message = _("The article was withdrawn; its claims left the queue and reports.")
+            session.commit()
+        except NotFound:
+            abort(404)
+        except InvalidInput as err:
+            session.rollback()
+            form.reason.errors = [*form.reason.errors, explain(err)]
+        else:
+            flash(message, "info")
+            return redirect(url_for("articles.view", article_id=article_id))
+    return render_workbench(article_id, None, forms={"withdraw": form}, status=422)
 
 
 @bp.route("/<int:article_id>/claims", methods=["POST"])

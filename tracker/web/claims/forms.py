@@ -19,7 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
-from ...models import SOURCE_KINDS, STANCES
+from ...models import DISMISS_REASONS, SOURCE_KINDS, STANCES
 
 KIND_LABELS = {
     "reported": _l("reported (cites someone)"),
@@ -92,6 +92,23 @@ class RemoveEvidenceForm(FlaskForm):
     reason = StringField(_l("Why remove it?"), validators=[DataRequired(), Length(max=2000)])
 
 
+DISMISS_LABELS = {
+    "not_a_claim": _l("not a claim"),
+    "duplicate": _l("duplicate"),
+    "not_checkworthy": _l("not check-worthy"),
+}
+
+
+class DismissForm(VersionedForm):
+    """Set a claim aside, for one of the reasons; RestoreForm brings it back."""
+
+    reason = SelectField(_l("Reason"), choices=_choices(DISMISS_LABELS))
+
+
+class RestoreForm(VersionedForm):
+    pass
+
+
 class SplitForm(VersionedForm):
     parts = TextAreaField(
         _l("Parts: one fragment per line, copied from the claim"),
@@ -116,3 +133,4 @@ def hop_rows(claim: Any) -> list[dict[str, str]]:
 
 assert set(SOURCE_KIND_LABELS) == set(SOURCE_KINDS)
 assert set(STANCE_LABELS) == set(STANCES)
+assert set(DISMISS_LABELS) == set(DISMISS_REASONS)

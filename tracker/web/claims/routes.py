@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ...models import Claim, Evidence, User
-from ...services import evidence, review
+from ...services import dismissal, evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db, status_label
 from ..articles.routes import render_workbench
@@ -22,8 +22,10 @@ from ..messages import explain
 from .forms import (
     AssignForm,
     ChainForm,
+    DismissForm,
     EvidenceForm,
     RemoveEvidenceForm,
+    RestoreForm,
     SplitForm,
     StatusForm,
     TextForm,
@@ -223,6 +225,32 @@ def split(claim_id: int) -> ResponseReturnValue:
             db(), claim_id, (form.parts.data or "").splitlines(), v, user
         ),
         _("The claim was split."),
+    )
+
+
+@bp.route("/<int:claim_id>/dismiss", methods=["POST"])
+def dismiss(claim_id: int) -> ResponseReturnValue:
+    user = acting_user()
+    form = DismissForm(prefix="dismiss")
+    return _versioned(
+        claim_id,
+        "dismiss",
+        form,
+        lambda v: dismissal.dismiss_claim(db(), claim_id, form.reason.data or "", v, user),
+        _("The claim was dismissed; it left the queue and the reports."),
+    )
+
+
+@bp.route("/<int:claim_id>/restore", methods=["POST"])
+def restore(claim_id: int) -> ResponseReturnValue:
+    user = acting_user()
+    form = RestoreForm(prefix="restore")
+    return _versioned(
+        claim_id,
+        "restore",
+        form,
+        lambda v: dismissal.restore_claim(db(), claim_id, v, user),
+        _("The claim was restored."),
     )
 
 
