@@ -131,6 +131,15 @@ def ingest() -> ResponseReturnValue:
         if isinstance(data.get(k), str)
     }
     session = db()
-    article = ingest_article(session, ArticleInput(body=data["body"], **fields), acting_user())
+    # a text nearly that of a stored article (409): send it again with "supersedes" (that
+    # article's id: its new version) or "separate": true
+    supersedes = data.get("supersedes")
+    article = ingest_article(
+        session,
+        ArticleInput(body=data["body"], **fields),
+        acting_user(),
+        supersedes_id=supersedes if type(supersedes) is int else None,
+        separate=data.get("separate") is True,
+    )
     session.commit()
     return jsonify(id=article.id, claims=[_claim_json(c) for c in article.claims]), 201

@@ -20,7 +20,7 @@ from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from ...services import dismissal, importing, review, workbench
-from ...services.errors import DuplicateArticle, InvalidInput, NotFound
+from ...services.errors import DuplicateArticle, InvalidInput, NearDuplicateArticle, NotFound
 from ...services.ingest import ArticleInput, ingest_article
 from .. import acting_user, db
 from ..history import HistoryRow, describe
@@ -107,6 +107,7 @@ def new() -> ResponseReturnValue:
                 status = 422 if action != "fetch" else 200
                 return render_template("articles/new.html", form=form, notes=notes), status
             body = form.body.data or ""
+        supersedes = request.form.get("supersedes", "")
         session = db()
         article = ingest_article(
             session,
@@ -120,8 +121,22 @@ def new() -> ResponseReturnValue:
                 language=form.language.data or "auto",
             ),
             user,
+            supersedes_id=int(supersedes)
+            if action == "supersede" and supersedes.isdigit()
+            else None,
+            separate=action == "separate",
         )
         session.commit()
+    except NearDuplicateArticle as err:
+        db().rollback()
+        form.body.data = body
+        return render_template(
+            "articles/new.html",
+            form=form,
+            notes=notes,
+            similar=err.article_id,
+            similarity=err.similarity,
+        ), 409
     except DuplicateArticle as err:
         db().rollback()
         form.body.data = body
@@ -133,7 +148,17 @@ def new() -> ResponseReturnValue:
         form.body.data = body or form.body.data
         flash(explain(err), "error")
         return render_template("articles/new.html", form=form, notes=notes), 422
-    flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
+    if article.supersedes_id is not None:
+        flash(
+            _(
+                "Saved as the new version of article %(old)s; its claims were found again in "
+                "the new text.",
+                old=article.supersedes_id,
+            ),
+            "info",
+        )
+    else:
+        flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
     return redirect(url_for("articles.view", article_id=article.id))
 
 
