@@ -90,3 +90,24 @@ def test_conflict_table_speaks_words_and_shows_the_status_once(
     assert table.count('<th scope="row">Status</th>') == 1
     assert "<td>Disputed</td><td>Verified</td>" in table
     assert ">verified<" not in table and ">disputed<" not in table
+
+
+def test_reports_list_reviewed_claims_and_count_the_rest(
+    as_editor: FlaskClient, session: Session, people: People, article: Article
+) -> None:
+    verified = _claim(article, "900 miljoen")
+    waiting = _claim(article, "2030")
+    review.set_status(session, verified.id, "verified", "Staat in de begroting.", 1, people.editor)
+    session.commit()
+    html = as_editor.get(f"/reports/preview?article={article.id}").get_data(as_text=True)
+    assert f'id="claim-{verified.id}"' in html and f'id="claim-{waiting.id}"' not in html
+    unreviewed = sum(c.status == "unreviewed" for c in article.claims)
+    assert f"{unreviewed} of them are not reviewed yet and not listed below." in html
+    html = as_editor.get(f"/reports/preview?article={article.id}&unreviewed=y").get_data(
+        as_text=True
+    )
+    assert f'id="claim-{waiting.id}"' in html
+    data = as_editor.get(f"/reports/export?article={article.id}&format=json").get_json()
+    assert [c["id"] for c in data["claims"]] == [verified.id]
+    assert data["summary"]["by_status"]["unreviewed"] == unreviewed
+    assert data["filter"]["reviewed_only"] is True

@@ -52,6 +52,8 @@ class ReportFilter:
     status: str | None = None
     assignee_id: int | None = None
     language: str | None = None
+    # List only claims with a verdict (the unreviewed ones are still counted in the summary).
+    reviewed_only: bool = False
 
     def check(self) -> ReportFilter:
         """The filter itself, or InvalidInput naming what is wrong."""
@@ -83,6 +85,7 @@ class ReportFilter:
             "status": self.status,
             "assignee_id": self.assignee_id,
             "language": self.language,
+            "reviewed_only": self.reviewed_only,
         }
 
 
@@ -206,6 +209,8 @@ class Summary:
     by_source_kind: dict[str, int] = field(default_factory=dict)
     articles: int = 0
     dismissed: int = 0
+    # How many of `total` the report lists (without the unreviewed ones when reviewed_only).
+    listed: int = 0
 
 
 @dataclass(frozen=True)
@@ -251,6 +256,12 @@ def _where(stmt: SelectT, flt: ReportFilter) -> SelectT:
     A claim split into parts is reported through its parts, not beside them; dismissed claims
     and the claims of withdrawn articles are left out."""
     return _scope(stmt.where(in_review()), flt)
+
+
+def _listed(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The claims the report lists: `_where`, without the unreviewed ones if reviewed_only."""
+    stmt = _where(stmt, flt)
+    return stmt.where(Claim.status != "unreviewed") if flt.reviewed_only else stmt
 
 
 def _scope(stmt: SelectT, flt: ReportFilter) -> SelectT:
@@ -308,8 +319,10 @@ def summarize(session: Session, flt: ReportFilter) -> Summary:
             flt,
         )
     )
+    total = sum(by_status.values())
     return Summary(
-        total=sum(by_status.values()),
+        total=total,
+        listed=total - by_status["unreviewed"] if flt.reviewed_only else total,
         by_status=by_status,
         by_source_kind=by_kind,
         articles=int(articles or 0),
@@ -480,7 +493,7 @@ def iter_claims(
             .order_by(*key)
             .limit(batch)
         )
-        stmt = _where(stmt, flt)
+        stmt = _listed(stmt, flt)
         if last is not None:
             stmt = stmt.where(tuple_(*key) > tuple_(*last) if len(key) == 2 else Claim.id > last[0])
         claims = list(session.scalars(stmt).unique())

@@ -106,7 +106,7 @@ def preview() -> ResponseReturnValue:
     return render_template(
         "reports/preview.html",
         **context,
-        shown=min(meta.summary.total, PREVIEW_MAX_CLAIMS),
+        shown=min(meta.summary.listed, PREVIEW_MAX_CLAIMS),
         query=_query(),
         can_export=_can_export(),
         formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
@@ -134,7 +134,7 @@ def export() -> ResponseReturnValue:
     try:
         meta = _meta(form, export=True)
         prepare(fmt)
-        check_size(fmt, meta.summary.total)
+        check_size(fmt, meta.summary.listed)
     except PdfUnavailable as err:
         return _index(form, explain(err), 503)
     except PermissionDenied:
