@@ -382,6 +382,17 @@ PROGRESS_EVERY = 100
     help="Each FILE holds one JSON object per line (fields body, title, url, outlet, author, "
     "published, language), an article each.",
 )
+@click.option(
+    "--supersedes",
+    type=int,
+    metavar="ID",
+    help="Store the one FILE as the new version of article ID (its claims are re-anchored).",
+)
+@click.option(
+    "--separate",
+    is_flag=True,
+    help="Store texts nearly the same as a stored article anyway, as articles of their own.",
+)
 @pass_ctx
 def ingest(
     ctx: Context,
@@ -393,6 +404,8 @@ def ingest(
     published: str | None,
     language: str,
     jsonl: bool,
+    supersedes: int | None,
+    separate: bool,
 ) -> None:
     """Ingest articles from FILES, each article in a transaction of its own.
 
@@ -401,8 +414,15 @@ def ingest(
     FILES are all read and checked before any is stored. With --jsonl, a line that is not a
     valid article is reported (FILE:LINE: reason) and skipped, the other lines are stored, and
     the command then exits with status 1. Progress goes to stderr every 100 lines.
+
+    A text FILE nearly the same as a stored article (spacing, quotes, a changed word) is skipped
+    too, naming that article: ingest it again with --supersedes ID (its new version) or
+    --separate. A --jsonl import skips only exact duplicates.
     """
     from .services.ingest import ArticleInput, ingest_each, validate_body
+
+    if supersedes is not None and (jsonl or len(files) != 1 or separate):
+        fail("--supersedes takes one text FILE (not --jsonl, not with --separate)")
 
     items: Iterable[tuple[str, ArticleInput | str]]
     if jsonl:
@@ -455,6 +475,9 @@ def ingest(
             on_skip=skipped,
             on_progress=progress,
             actor_id=actor_id,
+            supersedes_id=supersedes,
+            # a bulk import stores every distinct text: its near-identical texts are on purpose
+            separate=separate or jsonl,
         )
     finally:
         engine.dispose()
@@ -465,6 +488,13 @@ def ingest(
         f"{tally.duplicates} duplicate(s) skipped"
         + (f"; {tally.bad} bad line(s) skipped" if jsonl else "")
     )
+    if tally.similar:
+        click.echo(
+            f"{tally.similar} text(s) nearly the same as a stored article: ingest such a FILE "
+            "again with --supersedes ID to store it as that article's new version, or with "
+            "--separate to store it as an article of its own",
+            err=True,
+        )
     if tally.bad:
         raise SystemExit(1)
 

@@ -5,7 +5,7 @@ report's (tracker/reports/)."""
 
 from __future__ import annotations
 
-from .models import SOURCE_KINDS, STANCES, STATUSES
+from .models import DISMISS_REASONS, SOURCE_KINDS, STANCES, STATUSES
 from .services.errors import N_
 
 STATUS_NAMES = {
@@ -26,8 +26,15 @@ SOURCE_KIND_NAMES = {
 }
 NO_SOURCE_NAME = N_("No source")  # the "kind" of a claim whose chain names nobody
 STANCE_NAMES = {"supports": N_("Supports"), "refutes": N_("Refutes"), "context": N_("Context")}
+# Why a claim was set aside (dismissed) by a fact-checker.
+DISMISS_NAMES = {
+    "not_a_claim": N_("not a claim"),
+    "duplicate": N_("duplicate"),
+    "not_checkworthy": N_("not check-worthy"),
+}
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}  # each in its own language
 
 assert tuple(STATUS_NAMES) == STATUSES
 assert set(SOURCE_KIND_NAMES) == set(SOURCE_KINDS)
 assert set(STANCE_NAMES) == set(STANCES)
+assert tuple(DISMISS_NAMES) == DISMISS_REASONS

@@ -462,6 +462,37 @@ class LoginCounters(RevisionChecks):
         assert "login_counters" not in _tables(conn)
 
 
+@checks
+class DismissWithdraw(RevisionChecks):
+    """0009: claims can be dismissed, articles withdrawn; existing rows are neither."""
+
+    revision = "0009"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        claim = conn.execute(sa.text("SELECT dismissed_reason, dismissed_at FROM claims")).one()
+        article = conn.execute(sa.text("SELECT withdrawn_at, withdrawn_reason FROM articles")).one()
+        assert tuple(claim) == (None, None) and tuple(article) == (None, None)
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        at = datetime(2026, 11, 29, 15, 0, tzinfo=UTC)
+        conn.execute(
+            sa.text("UPDATE claims SET dismissed_reason = 'duplicate', dismissed_at = :at"),
+            {"at": at},
+        )
+        conn.execute(
+            sa.text("UPDATE articles SET withdrawn_at = :at, withdrawn_reason = 'rectificatie'"),
+            {"at": at},
+        )
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert not {"dismissed_reason", "dismissed_at"} & _columns(conn, "claims")
+        assert not {"withdrawn_at", "withdrawn_reason"} & _columns(conn, "articles")
+        assert len(rows(conn)["claims"]) == len(before["claims"]) == 1
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -5,6 +5,7 @@ from .article import DATE_PRECISIONS, Article
 from .audit import GENESIS_HASH, AuditEvent
 from .claim import (
     ATTRIBUTION_KINDS,
+    DISMISS_REASONS,
     ORIGINS,
     QUOTE_CONTEXT,
     STANCES,
@@ -14,6 +15,7 @@ from .claim import (
     Claim,
     ClaimCluster,
     Evidence,
+    in_review,
     is_unsplit,
 )
 from .login_counter import LoginCounter
@@ -23,6 +25,7 @@ from .user import ROLES, ApiToken, User
 __all__ = [
     "ATTRIBUTION_KINDS",
     "DATE_PRECISIONS",
+    "DISMISS_REASONS",
     "GENESIS_HASH",
     "ORIGINS",
     "QUOTE_CONTEXT",
@@ -43,6 +46,7 @@ __all__ = [
     "Source",
     "SourceAlias",
     "User",
+    "in_review",
     "is_unsplit",
     "name_key",
 ]

@@ -49,6 +49,10 @@ class Article(Base):
         ForeignKey("users.id", ondelete="RESTRICT"), index=True
     )
     ingested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # Withdrawn by an editor (who is in the audit log): its claims leave the queue and the
+    # reports; nothing is deleted, and an editor can reinstate it.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    withdrawn_reason: Mapped[str | None] = mapped_column(Text)
     supersedes_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="RESTRICT"), unique=True
     )

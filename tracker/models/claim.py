@@ -15,7 +15,9 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
     exists,
+    select,
 )
 from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 from sqlalchemy.sql.elements import ColumnElement
@@ -32,6 +34,9 @@ STATUSES = ("unreviewed", "verified", "disputed", "unsourced")
 VERDICTS = ("verified", "disputed", "unsourced")
 ORIGINS = ("extractor", "user")
 ATTRIBUTION_KINDS = ("hearsay", "reported", "quote")
+# Why a fact-checker set a claim aside: it states nothing checkable, repeats another claim, or
+# is not worth checking (a subhead, a caption, an opinion).
+DISMISS_REASONS = ("not_a_claim", "duplicate", "not_checkworthy")
 STANCES = ("supports", "refutes", "context")
 QUOTE_CONTEXT = 32
 
@@ -92,6 +97,10 @@ class Claim(Base):
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
     # Set when re-anchoring in a newer version of the article found no place for the claim.
     orphaned: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Set aside by a fact-checker (one of DISMISS_REASONS; who and why is in the audit log):
+    # out of the queue, the counts and the reports until it is restored.
+    dismissed_reason: Mapped[str | None] = mapped_column(String(20))
+    dismissed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 
@@ -121,6 +130,15 @@ def is_unsplit() -> ColumnElement[bool]:
     reported and counted through its parts, never beside them."""
     part = aliased(Claim)
     return ~exists().where(part.parent_id == Claim.id)
+
+
+def in_review() -> ColumnElement[bool]:
+    """SQL condition: the claim is one to review, count and report: not split into parts, not
+    dismissed, and its article not withdrawn."""
+    from .article import Article
+
+    withdrawn = select(Article.id).where(Article.withdrawn_at.is_not(None))
+    return and_(is_unsplit(), Claim.dismissed_reason.is_(None), Claim.article_id.not_in(withdrawn))
 
 
 class Attribution(Base):

@@ -29,10 +29,15 @@ _TYPES = {
 
 
 def short(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
+    """The text in at most `limit` characters, cut after a whole word (with "…"), never inside
+    one; a first word longer than the limit is the only thing cut."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
-    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    head = text[: limit - 1]
+    if text[limit - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:–-") + "…"
 
 
 def agent(source: SourceRecord) -> dict[str, Any]:

@@ -45,6 +45,11 @@ def _counted(claims: Iterable[Any], bar: Any) -> Iterator[Any]:
     "--lang", "report_lang", type=click.Choice(["nl", "en"]), help="Language of the report's texts."
 )
 @click.option(
+    "--include-unreviewed",
+    is_flag=True,
+    help="Also list the claims without a verdict (by default they are only counted).",
+)
+@click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -63,6 +68,7 @@ def export(
     assignee: str | None,
     language: str | None,
     report_lang: str | None,
+    include_unreviewed: bool,
     output: Path,
 ) -> None:
     """Export a verification report for --article ID or a period (--since/--until ...)."""
@@ -89,6 +95,7 @@ def export(
                 status=status,
                 assignee_id=service.resolve_user(session, assignee) if assignee else None,
                 language=language,
+                reviewed_only=not include_unreviewed and status != "unreviewed",
             ).check()
             lang = report_lang
             if lang is None:
@@ -103,9 +110,9 @@ def export(
                 language=lang,
                 methodology=methodology_text(None, lang),
             )
-            check_size(fmt, meta.summary.total)
+            check_size(fmt, meta.summary.listed)
             with click.progressbar(
-                length=meta.summary.total, label=f"exporting {fmt}", file=sys.stderr, show_pos=True
+                length=meta.summary.listed, label=f"exporting {fmt}", file=sys.stderr, show_pos=True
             ) as bar:
                 claims = _counted(service.iter_claims(session, flt), bar)
                 if str(output) == "-":
@@ -133,4 +140,4 @@ def export(
             os.unlink(tmp_name)
         engine.dispose()
     if str(output) != "-":
-        click.echo(f"wrote {meta.summary.total} claim(s) as {fmt} to {output}", err=True)
+        click.echo(f"wrote {meta.summary.listed} claim(s) as {fmt} to {output}", err=True)

@@ -41,6 +41,7 @@ RATINGS: dict[str, tuple[int | None, str]] = {
 STATUS_NAMES = vocabulary.STATUS_NAMES
 KIND_NAMES = {**vocabulary.SOURCE_KIND_NAMES, "none": vocabulary.NO_SOURCE_NAME}
 STANCE_NAMES = vocabulary.STANCE_NAMES
+DISMISS_NAMES = vocabulary.DISMISS_NAMES
 
 DEFAULT_METHODOLOGY = {
     "en": (

@@ -93,7 +93,12 @@ def row(claim: ClaimRecord) -> list[str]:
         iso(claim.reviewed_at),
         iso(claim.first_verdict_at),
         " | ".join(
-            f"{iso(c.at)} {c.before_status} -> {c.after_status} by {c.actor or '?'}: "
+            (
+                f"{iso(c.at)} {c.before_status} -> {c.after_status}"
+                if c.kind == "correction"
+                else f"{iso(c.at)} rationale edited ({c.after_status})"
+            )
+            + f" by {c.actor or '?'}: "
             f"{c.after_rationale}"
             for c in claim.corrections
         ),

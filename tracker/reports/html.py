@@ -14,7 +14,7 @@ from ..resources import resource_dir
 from ..services.errors import N_
 from ..services.reports import ClaimRecord, ReportMeta
 from .chart import bar_chart
-from .common import KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
+from .common import DISMISS_NAMES, KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
 
 TEMPLATES = resource_dir("templates")
 TRANSLATIONS = resource_dir("translations")
@@ -92,6 +92,7 @@ def report_context(
         "status_name": _namer(STATUS_NAMES, gettext),
         "kind_name": _namer(KIND_NAMES, gettext),
         "stance_name": _namer(STANCE_NAMES, gettext),
+        "dismiss_name": _namer(DISMISS_NAMES, gettext),
         "attribution_name": _namer(_ATTRIBUTION_NAMES, gettext),
         "is_http": is_http,
         "fmt_time": fmt_time,

@@ -82,6 +82,7 @@ def evidence_json(ev: EvidenceRecord) -> dict[str, Any]:
 def correction_json(c: CorrectionRecord) -> dict[str, Any]:
     return {
         "at": iso(c.at),
+        "kind": c.kind,
         "actor": c.actor,
         "before": {"status": c.before_status, "rationale": c.before_rationale},
         "after": {"status": c.after_status, "rationale": c.after_rationale},

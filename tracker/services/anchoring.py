@@ -54,7 +54,21 @@ def reanchor(body: str, start: int, end: int, quote: Quote) -> Anchor | None:
     alignment = fuzz.partial_ratio_alignment(quote.exact, body, score_cutoff=FUZZY_THRESHOLD)
     if alignment is None or alignment.dest_end - alignment.dest_start < window // 2:
         return None
-    return Anchor(alignment.dest_start, alignment.dest_end, "fuzzy")
+    start, end = _whole_words(body, alignment.dest_start, alignment.dest_end, quote.exact)
+    return Anchor(start, end, "fuzzy")
+
+
+def _whole_words(body: str, start: int, end: int, exact: str) -> tuple[int, int]:
+    """The span widened so it neither starts nor ends inside a word, with the quote's closing
+    punctuation: a fuzzy alignment may begin a letter late ("lgens" for "Volgens") or stop
+    before the full stop when the text around it changed."""
+    while start > 0 and body[start - 1].isalnum() and body[start].isalnum():
+        start -= 1
+    while end < len(body) and body[end - 1].isalnum() and body[end].isalnum():
+        end += 1
+    if end < len(body) and not exact[-1].isalnum() and body[end] == exact[-1]:
+        end += 1
+    return start, end
 
 
 def _occurrences(body: str, exact: str) -> list[int]:

@@ -56,11 +56,14 @@ def bring_in(
     fetch_only: bool = False,
     allow_private: bool = False,
     max_chars: int | None = None,
+    supersedes_id: int | None = None,
+    separate: bool = False,
 ) -> Intake:
     """Save the pasted text; without any (or with `fetch_only`), read the `upload` (file name,
     bytes) or fetch the draft's address first: a text that had to be guessed, or one only
     fetched, is shown for checking instead. A refusal comes back in the Intake (the caller
-    rolls back), so the form keeps what was read."""
+    rolls back), so the form keeps what was read; a NearDuplicateArticle among them offers
+    saving again with `supersedes_id` (its new version) or `separate`."""
     draft = replace(draft, body=normal_newlines(draft.body))
     notes: list[str] = []
     try:
@@ -89,6 +92,8 @@ def bring_in(
                 language=draft.language or "auto",
             ),
             actor,
+            supersedes_id=supersedes_id,
+            separate=separate,
         )
     except (DuplicateArticle, InvalidInput) as err:
         return Intake(draft, notes, refused=err)

@@ -94,6 +94,24 @@ class DuplicateArticle(TrackerError):
         self.article_id = article_id
 
 
+class NearDuplicateArticle(DuplicateArticle):
+    """The text is nearly that of a stored article (spacing, quotes, a changed word): most
+    likely its new version, stored with `supersedes_id`, or on purpose apart with `separate`."""
+
+    def __init__(self, article_id: int, similarity: int) -> None:
+        TrackerError.__init__(
+            self,
+            N_(
+                "this text is nearly the same as article %(article_id)s (%(similarity)s%% "
+                "alike): store it as that article's new version, or as a separate article"
+            ),
+            article_id=article_id,
+            similarity=similarity,
+        )
+        self.article_id = article_id
+        self.similarity = similarity
+
+
 class StaleVersion(TrackerError):
     """Someone else changed the record since the user loaded it; nothing was written."""
 

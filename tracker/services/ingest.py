@@ -8,15 +8,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from rapidfuzz import fuzz
+from sqlalchemy import exists, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
 from . import audit
 from .anchoring import Quote, quote_for, reanchor
-from .errors import Count, DuplicateArticle, InvalidInput, NotFound, TrackerError
+from .errors import (
+    Count,
+    DuplicateArticle,
+    InvalidInput,
+    NearDuplicateArticle,
+    NotFound,
+    TrackerError,
+)
 from .policy import authorize
 from .source_links import ArticleSources
 
@@ -114,12 +122,15 @@ def ingest_article(
     max_chars: int = DEFAULT_MAX_CHARS,
     supersedes_id: int | None = None,
     allow_duplicate: bool = False,
+    separate: bool = False,
 ) -> Article:
     """Store an article and the claims the extractor finds in it, in the caller's transaction.
 
     The same text is stored once: DuplicateArticle when it is there already, also when another
-    client stores it at the same moment (the database's unique duplicate key decides). The
-    extractor runs before the first write, so the write lock (SQLite) is held only briefly.
+    client stores it at the same moment (the database's unique duplicate key decides). A text
+    nearly the same as a stored one (see `similar_article`) is refused with NearDuplicateArticle
+    unless it is given as that article's new version (`supersedes_id`) or as a `separate` one.
+    The extractor runs before the first write, so the write lock (SQLite) is held only briefly.
     """
     authorize(actor, "article.ingest")
     body = data.body
@@ -127,6 +138,10 @@ def ingest_article(
     sha = hashlib.sha256(body.encode("utf-8")).hexdigest()
     if not allow_duplicate:
         _refuse_duplicate(session, sha)
+        if supersedes_id is None and not separate:
+            similar = similar_article(session, body)
+            if similar is not None:
+                raise NearDuplicateArticle(*similar)
     language = (data.language or "auto").strip().lower()
     if language == "auto":
         language = extract.detect_language(body)
@@ -186,6 +201,46 @@ def ingest_article(
         },
     )
     return article
+
+
+# How alike two texts must be, after spacing and quotes are evened out, to be taken for two
+# versions of one article (rapidfuzz ratio, 0-100): a changed word or figure in a paragraph
+# stays above it, a different article on the same subject falls far below.
+SIMILAR_RATIO = 90.0
+_SIMILAR_CANDIDATES = 200
+_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
+
+
+def _comparable(text: str) -> str:
+    """The text with every run of whitespace one space and typographic quotes plain."""
+    return " ".join(text.translate(_QUOTES).split())
+
+
+def similar_article(session: Session, body: str) -> tuple[int, int] | None:
+    """The newest version of a stored, not withdrawn article whose text is nearly `body`
+    (id and similarity in percent), or None.
+
+    Only articles of about the same length are compared (within a tenth either way, newest
+    first, at most 200), so the check costs the same however large the archive is."""
+    text = _comparable(body)
+    size = len(body)
+    newer = aliased(Article)
+    candidates = session.execute(
+        select(Article.id, Article.body)
+        .where(
+            func.length(Article.body).between(int(size * 0.9), int(size * 1.1) + 1),
+            Article.withdrawn_at.is_(None),
+            ~exists().where(newer.supersedes_id == Article.id),
+        )
+        .order_by(Article.id.desc())
+        .limit(_SIMILAR_CANDIDATES)
+    ).all()
+    best: tuple[int, int] | None = None
+    for article_id, stored in candidates:
+        score = fuzz.ratio(text, _comparable(stored), score_cutoff=SIMILAR_RATIO)
+        if score and (best is None or score > best[1]):
+            best = (article_id, int(score))
+    return best
 
 
 def _refuse_duplicate(session: Session, sha: str) -> None:
@@ -313,13 +368,15 @@ def _carry_over(
 
 @dataclass
 class BulkTally:
-    """How far a bulk ingest got: lines handled, articles stored, duplicates and bad lines."""
+    """How far a bulk ingest got: lines handled, articles stored, duplicates (of which nearly
+    the same as a stored article: `similar`) and bad lines."""
 
     done: int = 0
     stored: int = 0
     claims: int = 0
     duplicates: int = 0
     bad: int = 0
+    similar: int = 0
 
 
 def _actor(session: Session, actor_id: int | None) -> User | None:
@@ -341,6 +398,8 @@ def ingest_each(
     on_skip: Callable[[str, str], None] | None = None,
     on_progress: Callable[[BulkTally], None] | None = None,
     actor_id: int | None = None,
+    supersedes_id: int | None = None,
+    separate: bool = False,
 ) -> BulkTally:
     """Ingest (label, article) pairs, each in a transaction of its own: all of an article (with
     its claims and audit event) is stored, or nothing of it.
@@ -351,6 +410,7 @@ def ingest_each(
     The transactions are short: other clients wait for at most one article's writes.
     `actor_id` is the user the articles are ingested as (None: the system); when that account
     no longer exists the import stops with NotFound, never carrying on as the system.
+    `supersedes_id` and `separate` are passed on to `ingest_article`.
     """
     tally = BulkTally()
     for label, item in items:
@@ -363,11 +423,19 @@ def ingest_each(
             with sessions() as session:
                 actor = _actor(session, actor_id)  # gone mid-import: the import stops here
                 try:
-                    article = ingest_article(session, item, actor, max_chars=max_chars)
+                    article = ingest_article(
+                        session,
+                        item,
+                        actor,
+                        max_chars=max_chars,
+                        supersedes_id=supersedes_id,
+                        separate=separate,
+                    )
                     session.commit()
                 except DuplicateArticle as err:
                     session.rollback()
                     tally.duplicates += 1
+                    tally.similar += isinstance(err, NearDuplicateArticle)
                     if on_skip:
                         on_skip(label, f"skipped: {err}")
                 except TrackerError as err:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Article, Claim
+from ..models import Article, Claim, in_review
 
 
 @dataclass(frozen=True)
@@ -20,11 +20,13 @@ class Dashboard:
 def dashboard(session: Session, user_id: int, recent: int = 10) -> Dashboard:
     """Claims per status, the user's open assignments and the newest articles (3 queries)."""
     counts = dict(
-        session.execute(select(Claim.status, func.count(Claim.id)).group_by(Claim.status)).all()
+        session.execute(
+            select(Claim.status, func.count(Claim.id)).where(in_review()).group_by(Claim.status)
+        ).all()
     )
     mine = session.scalar(
         select(func.count(Claim.id)).where(
-            Claim.assignee_id == user_id, Claim.status == "unreviewed"
+            Claim.assignee_id == user_id, Claim.status == "unreviewed", in_review()
         )
     )
     articles = session.scalars(

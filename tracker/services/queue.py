@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
-from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
+from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_review
 from .errors import InvalidInput, NotFound, TrackerError
 from .sources import source_by_reference
 
@@ -98,7 +98,7 @@ def _start_of(day: date) -> datetime:
 def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
     """The filtered, sorted select of claims (joined with their article), without paging."""
     _validate(f)
-    stmt = select(Claim).where(is_unsplit())  # a split claim is queued through its parts
+    stmt = select(Claim).where(in_review())  # split: its parts; not dismissed or withdrawn
     if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
         stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
     if f.status:

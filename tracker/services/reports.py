@@ -28,6 +28,7 @@ from ..models import (
     Evidence,
     Source,
     User,
+    in_review,
     is_unsplit,
 )
 from .errors import InvalidInput, NotFound, TrackerError
@@ -52,6 +53,8 @@ class ReportFilter:
     status: str | None = None
     assignee_id: int | None = None
     language: str | None = None
+    # List only claims with a verdict (the unreviewed ones are still counted in the summary).
+    reviewed_only: bool = False
 
     def check(self) -> ReportFilter:
         """The filter itself, or InvalidInput naming what is wrong."""
@@ -83,6 +86,7 @@ class ReportFilter:
             "status": self.status,
             "assignee_id": self.assignee_id,
             "language": self.language,
+            "reviewed_only": self.reviewed_only,
         }
 
 
@@ -123,7 +127,8 @@ class EvidenceRecord:
 
 @dataclass(frozen=True)
 class CorrectionRecord:
-    """A status change recorded after the claim's first verdict."""
+    """A change of a verdict after the claim's first one: the verdict itself (a correction)
+    or only its rationale (an edit)."""
 
     claim_id: int
     at: datetime
@@ -132,6 +137,11 @@ class CorrectionRecord:
     after_status: str | None
     before_rationale: str
     after_rationale: str
+
+    @property
+    def kind(self) -> str:
+        """'correction' when the verdict changed, 'edit' when only the rationale did."""
+        return "correction" if self.before_status != self.after_status else "edit"
 
 
 @dataclass(frozen=True)
@@ -193,12 +203,25 @@ class ClaimRecord:
 
 @dataclass
 class Summary:
-    """Counts for the report's header and chart."""
+    """Counts for the report's header and chart; dismissed claims are counted apart."""
 
     total: int = 0
     by_status: dict[str, int] = field(default_factory=dict)
     by_source_kind: dict[str, int] = field(default_factory=dict)
     articles: int = 0
+    dismissed: int = 0
+    # How many of `total` the report lists (without the unreviewed ones when reviewed_only).
+    listed: int = 0
+
+
+@dataclass(frozen=True)
+class DismissedRecord:
+    """A claim a fact-checker set aside, for the report's appendix."""
+
+    id: int
+    text: str
+    reason: str
+    article_title: str
 
 
 @dataclass(frozen=True)
@@ -217,6 +240,8 @@ class ReportMeta:
     filter_labels: dict[str, str] = field(default_factory=dict)
     # Where the newsroom publishes each fact check: "{id}" stands for the claim's number.
     review_url: str = ""
+    # The dismissed claims in the report's scope (at most MAX_DISMISSED_LISTED).
+    dismissed: tuple[DismissedRecord, ...] = ()
 
 
 # --- selection ---------------------------------------------------------------------------------
@@ -229,8 +254,19 @@ def _day_start(day: date) -> datetime:
 def _where(stmt: SelectT, flt: ReportFilter) -> SelectT:
     """Apply the filter to a statement that selects from (or joins) Claim and Article.
 
-    A claim split into parts is reported through its parts, not beside them."""
-    stmt = stmt.where(is_unsplit())
+    A claim split into parts is reported through its parts, not beside them; dismissed claims
+    and the claims of withdrawn articles are left out."""
+    return _scope(stmt.where(in_review()), flt)
+
+
+def _listed(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The claims the report lists: `_where`, without the unreviewed ones if reviewed_only."""
+    stmt = _where(stmt, flt)
+    return stmt.where(Claim.status != "unreviewed") if flt.reviewed_only else stmt
+
+
+def _scope(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The filter's article, period, outlet, status, assignee and language."""
     if flt.article_id is not None:
         stmt = stmt.where(Claim.article_id == flt.article_id)
     if flt.since is not None:
@@ -284,11 +320,35 @@ def summarize(session: Session, flt: ReportFilter) -> Summary:
             flt,
         )
     )
+    total = sum(by_status.values())
     return Summary(
-        total=sum(by_status.values()),
+        total=total,
+        listed=total - by_status["unreviewed"] if flt.reviewed_only else total,
         by_status=by_status,
         by_source_kind=by_kind,
         articles=int(articles or 0),
+        dismissed=int(session.scalar(_dismissed(select(func.count(Claim.id)), flt)) or 0),
+    )
+
+
+MAX_DISMISSED_LISTED = 500
+
+
+def _dismissed(stmt: SelectT, flt: ReportFilter) -> SelectT:
+    """The report's scope, narrowed to the claims a fact-checker dismissed."""
+    stmt = stmt.join(Article, Claim.article_id == Article.id).where(
+        is_unsplit(), Claim.dismissed_reason.is_not(None), Article.withdrawn_at.is_(None)
+    )
+    return _scope(stmt, flt)
+
+
+def dismissed_records(session: Session, flt: ReportFilter) -> tuple[DismissedRecord, ...]:
+    """The dismissed claims in the report's scope, in text order, for its appendix."""
+    stmt = _dismissed(select(Claim.id, Claim.text, Claim.dismissed_reason, Article.title), flt)
+    stmt = stmt.order_by(Claim.article_id, Claim.start, Claim.id).limit(MAX_DISMISSED_LISTED)
+    return tuple(
+        DismissedRecord(id=i, text=text, reason=reason or "", article_title=title)
+        for i, text, reason, title in session.execute(stmt)
     )
 
 
@@ -434,7 +494,7 @@ def iter_claims(
             .order_by(*key)
             .limit(batch)
         )
-        stmt = _where(stmt, flt)
+        stmt = _listed(stmt, flt)
         if last is not None:
             stmt = stmt.where(tuple_(*key) > tuple_(*last) if len(key) == 2 else Claim.id > last[0])
         claims = list(session.scalars(stmt).unique())
@@ -590,6 +650,7 @@ def build_meta(
         article=article,
         filter_labels=labels,
         review_url=review_url,
+        dismissed=dismissed_records(session, flt),
     )
 
 

@@ -45,6 +45,7 @@ def snapshot(claim: Claim) -> dict[str, Any]:
         "status": claim.status,
         "rationale": claim.rationale,
         "assignee_id": claim.assignee_id,
+        "dismissed": claim.dismissed_reason,
         "chain": chain_snapshot(claim),
     }
 
@@ -138,7 +139,13 @@ def set_status(
     expected_version: int,
     actor: User,
 ) -> Claim:
-    """Record a verdict with its rationale; 'unreviewed' reopens the claim."""
+    """Record a verdict with its rationale; 'unreviewed' reopens the claim.
+
+    A rationale belongs to its verdict: when the status changes and the rationale sent is the
+    one stored for the earlier verdict (a form prefilled with it, a keyboard shortcut), it is
+    not carried over. A new verified or disputed verdict then needs its own rationale; an
+    unsourced or reopened claim is left without one (the earlier one stays in the history).
+    """
     authorize(actor, "claim.review")
     if status not in STATUSES:
         raise InvalidInput(
@@ -147,11 +154,20 @@ def set_status(
             choices=", ".join(VERDICTS),
         )
     rationale = rationale.strip()
+    claim = _checked(session, claim_id, expected_version)
+    carried = bool(rationale) and status != claim.status and rationale == claim.rationale.strip()
+    if carried and status in ("verified", "disputed"):
+        raise InvalidInput(
+            "the rationale was written for the earlier verdict; say why the claim is now "
+            "%(status)s",
+            status=status,
+        )
+    if carried:
+        rationale = ""
     if status in ("verified", "disputed") and not rationale:
         raise InvalidInput(
             "say why the claim is %(status)s: a rationale is required", status=status
         )
-    claim = _checked(session, claim_id, expected_version)
     before = {"status": claim.status, "rationale": claim.rationale}
     claim.status = status
     claim.rationale = rationale

@@ -17,7 +17,7 @@ from ..models import (
     Source,
     SourceAlias,
     User,
-    is_unsplit,
+    in_review,
     name_key,
 )
 from . import audit
@@ -326,7 +326,7 @@ def track_record(session: Session, source_id: int) -> TrackRecord:
     rows = session.execute(
         select(Claim.status, func.count(Claim.id))
         .join(Attribution, Attribution.claim_id == Claim.id)
-        .where(Attribution.source_id == source_id, is_primary_hop(), is_unsplit())
+        .where(Attribution.source_id == source_id, is_primary_hop(), in_review())
         .group_by(Claim.status)
     ).all()
     counts = {status: n for status, n in rows}

@@ -54,7 +54,7 @@ def list_articles(session: Session, page: int = 1, per_page: int = 25) -> Articl
     if articles:
         for article_id, status, n in session.execute(
             select(Claim.article_id, Claim.status, func.count(Claim.id))
-            .where(Claim.article_id.in_(list(counts)))
+            .where(Claim.article_id.in_(list(counts)), Claim.dismissed_reason.is_(None))
             .group_by(Claim.article_id, Claim.status)
         ):
             counts[article_id][status] = int(n)
@@ -105,7 +105,15 @@ def segments(body: str, claims: list[Claim]) -> list[Segment]:
 
 # The audit actions that move a claim's version on (optimistic locking), one step each.
 VERSIONED_ACTIONS = frozenset(
-    {"claim.status", "claim.text", "claim.assign", "claim.chain", "claim.split"}
+    {
+        "claim.status",
+        "claim.text",
+        "claim.assign",
+        "claim.chain",
+        "claim.split",
+        "claim.dismiss",
+        "claim.restore",
+    }
 )
 
 
@@ -120,6 +128,20 @@ def changes_since(
     return [e for e in history if e.action in VERSIONED_ACTIONS][-missed:]
 
 
+# Which claims the article view shows: every one, the check-worthy ones still in review, or
+# the open ones (unreviewed, not dismissed).
+SHOW_FILTERS = ("all", "checkworthy", "open")
+
+
+def shown(claims: list[Claim], show: str) -> list[Claim]:
+    """The claims the `show` filter keeps (unknown filters keep all)."""
+    if show == "checkworthy":
+        return [c for c in claims if c.checkworthy and c.dismissed_reason is None]
+    if show == "open":
+        return [c for c in claims if c.status == "unreviewed" and c.dismissed_reason is None]
+    return claims
+
+
 @dataclass
 class ArticleView:
     """The workbench: an article, its claims cut into segments, and the selected claim's panel
@@ -129,6 +151,7 @@ class ArticleView:
     article: Article
     claims: list[Claim]
     segments: list[Segment]
+    show: str = "all"
     claim: Claim | None = None
     history: list[AuditEvent] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
@@ -143,8 +166,10 @@ def article_view(
     *,
     evidence_id: int | None = None,
     missed_since: int | None = None,
+    show: str = "all",
 ) -> ArticleView:
-    """The article, its claims with their chains, and the selected claim's panel (≤ 8 queries).
+    """The article, its claims with their chains (those the `show` filter keeps), and the
+    selected claim's panel (≤ 8 queries).
 
     Without `article_id`, the article of the claim (or of the evidence item, whose claim is then
     the one selected); NotFound when there is none."""
@@ -172,7 +197,9 @@ def article_view(
             .order_by(Claim.start, Claim.id)
         ).unique()
     )
-    view = ArticleView(article, claims, segments(article.body, claims))
+    show = show if show in SHOW_FILTERS else "all"
+    listed = shown(claims, show)
+    view = ArticleView(article, listed, segments(article.body, listed), show)
     selected = next((c for c in claims if c.id == claim_id), None)
     if selected is not None:
         view.claim = selected

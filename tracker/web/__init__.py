@@ -23,6 +23,7 @@ from ..resources import resource_dir
 from ..services.errors import PermissionDenied
 from ..services.policy import allowed
 from .labels import (
+    dismiss_label,
     role_label,
     source_duplicate_reason,
     source_event_label,
@@ -210,6 +211,7 @@ def init_app(app: Flask) -> None:
             "role_label": role_label,
             "source_event_label": source_event_label,
             "source_duplicate_reason": source_duplicate_reason,
+            "dismiss_label": dismiss_label,
             "may": may,
         }
 

@@ -10,7 +10,7 @@ from typing import Any
 from flask_babel import gettext as _
 
 from ..models import AuditEvent
-from .labels import ATTRIBUTION_KIND, CLAIM_EVENT, label, stance_label, status_label
+from .labels import ATTRIBUTION_KIND, CLAIM_EVENT, dismiss_label, label, stance_label, status_label
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ def _field_labels() -> dict[str, str]:
         "reason": _("Reason"),
         "start": _("Start"),
         "end": _("End"),
+        "dismissed": _("Dismissed as"),
     }
 
 
@@ -71,6 +72,8 @@ def _value(key: str, value: Any, users: Mapping[int, str]) -> str:
         return " | ".join(str(c.get("text", "")) for c in value if isinstance(c, dict))
     if key == "stance":
         return stance_label(str(value))
+    if key == "dismissed":
+        return dismiss_label(str(value))
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
@@ -127,7 +130,13 @@ class Conflict:
         if self.form == "text":
             rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("text") or "")))
         elif self.form == "status":
-            rows.append((_("Status"), str(cur.get("status", "")), str(data.get("status") or "")))
+            rows.append(
+                (
+                    _("Status"),
+                    status_label(str(cur.get("status") or "")),
+                    status_label(str(data.get("status") or "")) if data.get("status") else "",
+                )
+            )
             rows.append(
                 (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
             )

@@ -13,7 +13,13 @@ from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from ..models import ATTRIBUTION_KINDS, ROLES
-from ..vocabulary import LANGUAGE_NAMES, SOURCE_KIND_NAMES, STANCE_NAMES, STATUS_NAMES
+from ..vocabulary import (
+    DISMISS_NAMES,
+    LANGUAGE_NAMES,
+    SOURCE_KIND_NAMES,
+    STANCE_NAMES,
+    STATUS_NAMES,
+)
 
 STATUS = {code: _l(name) for code, name in STATUS_NAMES.items()}
 SOURCE_KIND = {code: _l(name) for code, name in SOURCE_KIND_NAMES.items()}
@@ -25,6 +31,7 @@ ATTRIBUTION_KIND_CHOICE = {
     "hearsay": _l("hearsay (no source)"),
 }
 STANCE = {code: _l(name) for code, name in STANCE_NAMES.items()}
+DISMISS = {code: _l(name) for code, name in DISMISS_NAMES.items()}
 ROLE = {"factchecker": _l("fact-checker"), "editor": _l("editor"), "admin": _l("administrator")}
 LANGUAGE = LANGUAGE_NAMES
 # What an audit event did, as a history list says it.
@@ -37,6 +44,8 @@ CLAIM_EVENT = {
     "claim.create": _l("added the claim"),
     "claim.reanchor": _l("re-anchored the claim in a new version of the article"),
     "claim.orphan": _l("could not find the claim in a new version of the article"),
+    "claim.dismiss": _l("dismissed the claim"),
+    "claim.restore": _l("restored the claim"),
     "evidence.add": _l("added evidence"),
     "evidence.remove": _l("removed evidence"),
 }
@@ -78,6 +87,10 @@ def status_label(status: str) -> str:
 
 def stance_label(stance: str) -> str:
     return label(STANCE, stance)
+
+
+def dismiss_label(reason: str) -> str:
+    return label(DISMISS, reason)
 
 
 def source_kind_label(kind: str) -> str:

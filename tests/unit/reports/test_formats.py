@@ -331,3 +331,19 @@ def test_period_report_covers_the_article(session: Session, fx: ReportFixture) -
     assert meta.article is None and meta.summary.articles == 1
     rows = list(csv.DictReader(io.StringIO(export(session, "csv", flt).decode("utf-8-sig"))))
     assert len(rows) == meta.summary.total
+
+
+def test_claim_reviewed_is_cut_after_a_whole_word() -> None:
+    from tracker.reports.claimreview import short
+
+    text = (
+        "De gemeente Utrecht trekt volgend jaar veertig miljoen euro uit voor nieuwe "
+        "fietsenstallingen"
+    )
+    cut = short(text)
+    assert len(cut) <= 75 and cut.endswith("…")
+    assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "  # ends where a word ends
+    exact = "a" * 10 + " " + "b" * 63 + " " + "c" * 20  # the 74th character ends a word
+    assert short(exact) == "a" * 10 + " " + "b" * 63 + "…"
+    assert short("x" * 100) == "x" * 74 + "…"
+    assert short("kort") == "kort"

@@ -49,3 +49,17 @@ def test_edited_text_anchors_fuzzily() -> None:
 def test_removed_text_is_orphaned() -> None:
     start, end, q = _quote("De wethouder zegt dat de bouw in mei begint.")
     assert reanchor("Een heel ander artikel over iets anders.", start, end, q) is None
+
+
+def test_a_fuzzy_anchor_covers_whole_words() -> None:
+    old = "Intro. Volgens wethouder De Vries levert de heffing jaarlijks 3 miljoen euro op. Slot."
+    exact = "Volgens wethouder De Vries levert de heffing jaarlijks 3 miljoen euro op."
+    start = old.index(exact)
+    q = quote_for(old, start, start + len(exact))
+    new = (
+        "Intro.  Volgens wethouder De Vries levert de heffing jaarlijks 3,5 miljoen euro op. Slot."
+    )
+    anchor = reanchor(new, start, start + len(exact), q)
+    assert anchor is not None and anchor.method == "fuzzy"
+    found = new[anchor.start : anchor.end]
+    assert found.startswith("Volgens") and found.endswith("op."), found

@@ -24,7 +24,8 @@ KEY = TEST_AUDIT_KEY.encode()
 def _activity(session: Session, people: People | User, percent: int = 5) -> None:
     editor = people.editor if isinstance(people, People) else people
     body = f"Volgens de minister stijgt de huur met {percent} procent."
-    article = ingest_article(session, ArticleInput(body=body, language="nl"))
+    # one text in several variants on purpose: separate articles, not new versions of one
+    article = ingest_article(session, ArticleInput(body=body, language="nl"), separate=True)
     claim = article.claims[0]
     review.set_status(
         session, claim.id, "verified", "Staat in de begroting.", claim.version, editor

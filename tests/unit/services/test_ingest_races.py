@@ -38,7 +38,10 @@ def _ingest_at_once(factory: sessionmaker[Session], body: str, clients: int) -> 
         with factory() as session:
             start.wait()
             try:
-                article = ingest_article(session, ArticleInput(body=body, language="nl"))
+                # the rounds are variants of one text on purpose: separate, not new versions
+                article = ingest_article(
+                    session, ArticleInput(body=body, language="nl"), separate=True
+                )
                 session.commit()
                 out.stored.append(article.id)
             except DuplicateArticle as err:

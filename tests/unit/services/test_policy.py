@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from tests.conftest import PASSWORD, People
 from tracker.models import AuditEvent, Claim, User
-from tracker.services import evidence, reports, review, sources, tokens, users
+from tracker.services import dismissal, evidence, reports, review, sources, tokens, users
 from tracker.services.errors import PermissionDenied
 from tracker.services.ingest import ArticleInput, ingest_article
 from tracker.services.policy import POLICY, allowed, authorize
@@ -28,6 +28,7 @@ EXPECTED: dict[str, set[str]] = {
     "claim.review": EVERYONE,
     "source.edit": EVERYONE,
     "source.merge": {"editor", "admin"},
+    "article.withdraw": {"editor", "admin"},
     "report.export": {"editor", "admin"},
     "account.own": EVERYONE,
     "user.manage": {"admin"},
@@ -188,6 +189,18 @@ CASES: list[tuple[str, str, Call]] = [
             w.claim.version,
             a,
         ),
+    ),
+    (
+        "claim.review",
+        "dismiss_claim",
+        lambda w, a: dismissal.dismiss_claim(
+            w.session, w.claim.id, "not_a_claim", w.claim.version, a
+        ),
+    ),
+    (
+        "article.withdraw",
+        "withdraw_article",
+        lambda w, a: dismissal.withdraw_article(w.session, w.claim.article_id, "dubbel", a),
     ),
     (
         "claim.review",

@@ -199,6 +199,17 @@ SCHEMAS: dict[str, Schema] = {
         author={"type": ["string", "null"], "maxLength": 300},
         published={"type": ["string", "null"], "pattern": PUBLISHED},
         language={"enum": ["auto", "nl", "en", None]},
+        supersedes={
+            "type": ["integer", "null"],
+            "minimum": 1,
+            "description": "Store the text as a new version of this article (its claims are "
+            "re-anchored); the answer to a near-identical text (409 duplicate_article).",
+        },
+        separate={
+            "type": ["boolean", "null"],
+            "description": "true: store a text nearly that of a stored article as an article "
+            "of its own.",
+        },
     ),
 }
 for _name in ("Claim", "Article", "Source"):
@@ -431,7 +442,7 @@ PATHS: dict[str, dict[str, Schema]] = {
         "post": _op(
             "Ingest an article: store it and the claims found in it",
             (201, "IngestResult"),
-            (403, 409, 413, 415, 422),
+            (403, 404, 409, 413, 415, 422),
             scope="ingest",
             body="NewArticle",
         ),

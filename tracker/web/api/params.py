@@ -133,3 +133,12 @@ def field_int(
     if type(value) is not int or not low <= value <= high:
         raise BadParameter(f"the field {name!r} must be a whole number from {low} to {high}")
     return value
+
+
+def field_bool(data: Mapping[str, Any], name: str) -> bool | None:
+    value = data.get(name)
+    if value is None:
+        return None
+    if type(value) is not bool:
+        raise BadParameter(f"the field {name!r} must be true or false")
+    return value

@@ -212,7 +212,13 @@ def ingest() -> ResponseReturnValue:
         raise params.BadParameter("the field 'language' must be one of auto, nl, en")
     session = db()
     article = ingest_article(
-        session, ArticleInput(body=body, language=language, **fields), acting_user()
+        session,
+        ArticleInput(body=body, language=language, **fields),
+        acting_user(),
+        # a text nearly that of a stored article answers 409: sent again with "supersedes"
+        # (that article's id: its new version) or "separate": true, it is stored
+        supersedes_id=params.field_int(data, "supersedes"),
+        separate=params.field_bool(data, "separate") is True,
     )
     session.commit()
     return jsonify(

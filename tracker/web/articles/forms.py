@@ -46,3 +46,10 @@ class AddClaimForm(FlaskForm):
         _l("Text of the missed claim (copy it from the article)"),
         validators=[Length(max=5000)],
     )
+
+
+class WithdrawForm(FlaskForm):
+    """An editor withdraws the article with a reason, or (undo) reinstates it."""
+
+    reason = TextAreaField(_l("Why is the article withdrawn?"), validators=[Length(max=2000)])
+    undo = HiddenField()

@@ -19,14 +19,15 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from ...services import article_intake, review, workbench
-from ...services.errors import DuplicateArticle, InvalidInput, NotFound
+from ...models import Article
+from ...services import article_intake, dismissal, review, workbench
+from ...services.errors import DuplicateArticle, InvalidInput, NearDuplicateArticle, NotFound
 from ...services.importing import MAX_BYTES
 from ...services.ingest import ArticleInput
 from .. import acting_user, db
 from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
-from .forms import AddClaimForm, ArticleForm
+from .forms import AddClaimForm, ArticleForm, WithdrawForm
 
 bp = Blueprint("articles", __name__)
 
@@ -65,7 +66,9 @@ def new() -> ResponseReturnValue:
         return render_template("articles/new.html", form=form, notes=[])
     if not form.validate():
         return render_template("articles/new.html", form=form, notes=[]), 422
-    fetch_only = request.form.get("action", "save") == "fetch"
+    action = request.form.get("action", "save")
+    fetch_only = action == "fetch"
+    supersedes = request.form.get("supersedes", "")
     session = db()
     draft = ArticleInput(
         body=form.body.data or "",
@@ -84,17 +87,24 @@ def new() -> ResponseReturnValue:
         fetch_only=fetch_only,
         allow_private=current_app.config["TRACKER_FETCH_ALLOW_PRIVATE"],
         max_chars=current_app.config["TRACKER_MAX_ARTICLE_CHARS"],
+        supersedes_id=int(supersedes) if action == "supersede" and supersedes.isdigit() else None,
+        separate=action == "separate",
     )
     if intake.article is not None:
         session.commit()
-        flash(
-            _("The article was saved; %(n)s claims were found.", n=len(intake.article.claims)),
-            "info",
-        )
-        return redirect(url_for("articles.view", article_id=intake.article.id))
+        return _saved(intake.article)
     for name in ("body", "title", "url", "outlet", "author", "published", "language"):
         getattr(form, name).data = getattr(intake.draft, name)
     notes = [explain(note) for note in intake.notes]
+    if isinstance(intake.refused, NearDuplicateArticle):
+        session.rollback()
+        return render_template(
+            "articles/new.html",
+            form=form,
+            notes=notes,
+            similar=intake.refused.article_id,
+            similarity=intake.refused.similarity,
+        ), 409
     if isinstance(intake.refused, DuplicateArticle):
         session.rollback()
         return render_template(
@@ -108,6 +118,22 @@ def new() -> ResponseReturnValue:
     return render_template("articles/new.html", form=form, notes=notes), 200 if fetch_only else 422
 
 
+def _saved(article: Article) -> ResponseReturnValue:
+    """To the saved article, saying what became of it."""
+    if article.supersedes_id is not None:
+        flash(
+            _(
+                "Saved as the new version of article %(old)s; its claims were found again in "
+                "the new text.",
+                old=article.supersedes_id,
+            ),
+            "info",
+        )
+    else:
+        flash(_("The article was saved; %(n)s claims were found.", n=len(article.claims)), "info")
+    return redirect(url_for("articles.view", article_id=article.id))
+
+
 def render_workbench(
     article_id: int | None,
     claim_id: int | None = None,
@@ -116,6 +142,7 @@ def render_workbench(
     forms: dict[str, FlaskForm] | None = None,
     conflict: Conflict | None = None,
     status: int = 200,
+    show: str = "all",
 ) -> ResponseReturnValue:
     """The article view (of the claim's or evidence item's article when `article_id` is None);
     `forms` replaces panel forms (to keep what the user typed); `conflict` lays a refused
@@ -123,7 +150,9 @@ def render_workbench(
     from ..claims.forms import (
         AssignForm,
         ChainForm,
+        DismissForm,
         EvidenceForm,
+        RestoreForm,
         SplitForm,
         StatusForm,
         TextForm,
@@ -137,6 +166,7 @@ def render_workbench(
             claim_id,
             evidence_id=evidence_id,
             missed_since=conflict.expected if conflict is not None else None,
+            show=show,
         )
     except NotFound:
         abort(404)
@@ -163,6 +193,8 @@ def render_workbench(
             ),
             "split": SplitForm(prefix="split", formdata=None, data={"version": v}),
             "evidence": EvidenceForm(prefix="evidence", formdata=None),
+            "dismiss": DismissForm(prefix="dismiss", formdata=None, data={"version": v}),
+            "restore": RestoreForm(prefix="restore", formdata=None, data={"version": v}),
         }
         panel.update(given)
         choices = [SelectChoice("", _("nobody"))] + [
@@ -174,11 +206,13 @@ def render_workbench(
             shown_conflict = conflict.shown(users)
             shown_conflict["since"] = [describe(e, users) for e in view.missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
+    withdraw_form = given.get("withdraw") or WithdrawForm(prefix="withdraw", formdata=None)
     return render_template(
         "articles/view.html",
         view=view,
         panel=panel,
         add_form=add_form,
+        withdraw_form=withdraw_form,
         history=history,
         conflict=shown_conflict,
         users=users,
@@ -188,7 +222,33 @@ def render_workbench(
 @bp.route("/<int:article_id>")
 def view(article_id: int) -> ResponseReturnValue:
     claim_id = request.args.get("claim", type=int)
-    return render_workbench(article_id, claim_id)
+    return render_workbench(article_id, claim_id, show=request.args.get("show", "all"))
+
+
+@bp.route("/<int:article_id>/withdraw", methods=["POST"])
+def withdraw(article_id: int) -> ResponseReturnValue:
+    """An editor withdraws the article (with a reason) or, with `undo`, reinstates it."""
+    user = acting_user()
+    form = WithdrawForm(prefix="withdraw")
+    session = db()
+    if form.validate():
+        try:
+            if form.undo.data:
+                dismissal.reinstate_article(session, article_id, user)
+                message = _("The article was reinstated; its claims are back in the queue.")
+            else:
+                dismissal.withdraw_article(session, article_id, form.reason.data or "", user)
+                message = _("The article was withdrawn; its claims left the queue and reports.")
+            session.commit()
+        except NotFound:
+            abort(404)
+        except InvalidInput as err:
+            session.rollback()
+            form.reason.errors = [*form.reason.errors, explain(err)]
+        else:
+            flash(message, "info")
+            return redirect(url_for("articles.view", article_id=article_id))
+    return render_workbench(article_id, None, forms={"withdraw": form}, status=422)
 
 
 @bp.route("/<int:article_id>/claims", methods=["POST"])

@@ -19,7 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
-from ..labels import ATTRIBUTION_KIND_CHOICE, SOURCE_KIND, STANCE, choices
+from ..labels import ATTRIBUTION_KIND_CHOICE, DISMISS, SOURCE_KIND, STANCE, choices
 
 
 class VersionedForm(FlaskForm):
@@ -71,6 +71,16 @@ class EvidenceForm(FlaskForm):
 
 class RemoveEvidenceForm(FlaskForm):
     reason = StringField(_l("Why remove it?"), validators=[DataRequired(), Length(max=2000)])
+
+
+class DismissForm(VersionedForm):
+    """Set a claim aside, for one of the reasons; RestoreForm brings it back."""
+
+    reason = SelectField(_l("Reason"), choices=choices(DISMISS))
+
+
+class RestoreForm(VersionedForm):
+    pass
 
 
 class SplitForm(VersionedForm):

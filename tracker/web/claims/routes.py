@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ...models import Claim
-from ...services import evidence, review
+from ...services import dismissal, evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..articles.routes import render_workbench
@@ -21,8 +21,10 @@ from ..messages import explain
 from .forms import (
     AssignForm,
     ChainForm,
+    DismissForm,
     EvidenceForm,
     RemoveEvidenceForm,
+    RestoreForm,
     SplitForm,
     StatusForm,
     TextForm,
@@ -33,9 +35,10 @@ _SOURCE_ID = re.compile(r"^#(\d+)\b")
 
 
 def _back(claim: Claim, message: str) -> ResponseReturnValue:
+    """To the claim in the article (the panel beside it shows the message)."""
     flash(message, "info")
     return redirect(
-        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
+        url_for("articles.view", article_id=claim.article_id, claim=claim.id) + f"#claim-{claim.id}"
     )
 
 
@@ -183,6 +186,32 @@ def split(claim_id: int) -> ResponseReturnValue:
             review.split_claim(db(), claim_id, (form.parts.data or "").splitlines(), v, user)
         ),
         _("The claim was split."),
+    )
+
+
+@bp.route("/<int:claim_id>/dismiss", methods=["POST"])
+def dismiss(claim_id: int) -> ResponseReturnValue:
+    user = acting_user()
+    form = DismissForm(prefix="dismiss")
+    return _versioned(
+        claim_id,
+        "dismiss",
+        form,
+        lambda v: dismissal.dismiss_claim(db(), claim_id, form.reason.data or "", v, user),
+        _("The claim was dismissed; it left the queue and the reports."),
+    )
+
+
+@bp.route("/<int:claim_id>/restore", methods=["POST"])
+def restore(claim_id: int) -> ResponseReturnValue:
+    user = acting_user()
+    form = RestoreForm(prefix="restore")
+    return _versioned(
+        claim_id,
+        "restore",
+        form,
+        lambda v: dismissal.restore_claim(db(), claim_id, v, user),
+        _("The claim was restored."),
     )
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectChoice, SelectField
+from wtforms import BooleanField, DateField, SelectChoice, SelectField
 from wtforms.validators import Optional, Regexp
 
 from ...reports.common import FORMATS
@@ -60,6 +60,7 @@ class ReportForm(FlaskForm):
         coerce=str,
         validators=[Optional()],
     )
+    unreviewed = BooleanField(_l("Also list the claims not reviewed yet"))
     format = SelectField(
         _l("Format"),
         choices=[SelectChoice(f, FORMAT_LABELS[f]) for f in FORMATS],
@@ -96,4 +97,5 @@ class ReportForm(FlaskForm):
             status=self.status.data or None,
             assignee_id=_int_or_none(self.assignee.data),
             language=self.language.data or None,
+            reviewed_only=not self.unreviewed.data and self.status.data != "unreviewed",
         )

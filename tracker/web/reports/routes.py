@@ -92,7 +92,7 @@ def preview() -> ResponseReturnValue:
     return render_template(
         "reports/preview.html",
         **context,
-        shown=min(page.meta.summary.total, PREVIEW_MAX_CLAIMS),
+        shown=min(page.meta.summary.listed, PREVIEW_MAX_CLAIMS),
         query=_query(),
         can_export=page.can_export,
         formats=[(f, FORMAT_LABELS[f]) for f in FORMATS],
@@ -123,7 +123,7 @@ def export() -> ResponseReturnValue:
         return _form_page(form, page)
     try:
         prepare(fmt)
-        check_size(fmt, meta.summary.total)
+        check_size(fmt, meta.summary.listed)
     except PdfUnavailable as err:
         return _index(form, explain(err), 503)
     except InvalidInput as err:

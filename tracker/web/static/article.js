@@ -53,8 +53,41 @@
   document.addEventListener("keyup", function (e) {
     if (e.shiftKey || e.key === "Shift") { onSelection(); }
   });
+  /* What the user types in the panel is kept per claim until it is saved: submitting another
+     form of the panel (evidence, chain) reloads the page, and the words must survive it. */
+  function draftKey(el) {
+    const panel = el.closest(".claim-panel");
+    return panel ? "draft:" + panel.dataset.claim + ":" + el.name : null;
+  }
+  function restoreDrafts() {
+    for (const el of document.querySelectorAll(".claim-panel [data-draft]")) {
+      let kept = null;
+      try { kept = window.sessionStorage.getItem(draftKey(el)); } catch (err) { /* storage off */ }
+      if (kept !== null && kept !== el.value) {
+        el.value = kept;
+        el.classList.add("draft-restored");
+        const note = document.createElement("p");
+        note.className = "meta draft-note";
+        note.textContent = el.dataset.draft;
+        el.after(note);
+      }
+    }
+  }
+  document.addEventListener("submit", function (e) {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) { return; }
+    for (const el of form.querySelectorAll("[data-draft]")) {
+      try { window.sessionStorage.removeItem(draftKey(el)); } catch (err) { /* storage off */ }
+    }
+  });
+  restoreDrafts();
+
   document.addEventListener("input", function (e) {
     const el = e.target;
+    if ((el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement) && el.dataset.draft) {
+      const key = draftKey(el);
+      try { if (key) { window.sessionStorage.setItem(key, el.value); } } catch (err) { /* storage off */ }
+    }
     if (el instanceof HTMLTextAreaElement && el.name === "add-fragment") {
       const form = el.form;
       form.querySelector("[name='add-start']").value = "";
@@ -103,6 +136,7 @@
         if (fresh && old) { old.replaceWith(document.importNode(fresh, true)); }
       }
       for (const old of document.querySelectorAll(".flashes")) { old.remove(); }
+      restoreDrafts();
       if (push) { history.pushState({ claim: true }, "", href); }
       const heading = document.getElementById("claim-heading");
       const panel = document.getElementById("panel");
@@ -122,9 +156,17 @@
     openClaim(a.href, true);
   });
   window.addEventListener("popstate", function () { openClaim(window.location.href, false); });
-  /* the queue's "e" opens a claim at its evidence form: put the cursor in it */
-  if (window.location.hash === "#evidence") {
+  /* the queue's "e" opens a claim at its evidence form: put the cursor in it, once the
+     browser has scrolled to the fragment (which would otherwise take the focus back) */
+  function focusEvidence() {
+    if (window.location.hash !== "#evidence") { return; }
     const url = document.querySelector(".evidence-form input[type=url]");
-    if (url) { url.focus(); }
+    if (url && document.activeElement !== url) { url.focus(); }
+  }
+  focusEvidence();
+  if (document.readyState === "complete") {
+    window.setTimeout(focusEvidence, 0);
+  } else {
+    window.addEventListener("load", function () { window.setTimeout(focusEvidence, 0); });
   }
 })();

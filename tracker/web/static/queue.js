@@ -34,7 +34,13 @@
     if (!form) { return; }
     var chooser = form.querySelector(".queue-status");
     var rationale = form.querySelector(".queue-rationale");
+    var was = form.getAttribute("data-status");
     chooser.value = status;
+    /* a rationale belongs to its verdict: a new verdict never carries the old one */
+    if (rationale && status !== was && rationale.value.trim() &&
+        rationale.value.trim() === rationale.defaultValue.trim()) {
+      rationale.value = "";
+    }
     if (NEEDS_RATIONALE[status] && rationale && !rationale.value.trim()) {
       rationale.focus();
       announce(rationale.getAttribute("data-needs") || rationale.placeholder);
