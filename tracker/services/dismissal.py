@@ -133,3 +133,12 @@ def dismissed_claims(session: Session, article_id: int) -> list[Claim]:
             .order_by(Claim.start, Claim.id)
         )
     )
+
+
+def set_withdrawn(
+    session: Session, article_id: int, withdrawn: bool, reason: str, actor: User | None
+) -> Article:
+    """Withdraw the article (`reason` required) or reinstate it: one action, two directions."""
+    if withdrawn:
+        return withdraw_article(session, article_id, reason, actor)
+    return reinstate_article(session, article_id, actor)

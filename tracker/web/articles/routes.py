@@ -233,12 +233,8 @@ def withdraw(article_id: int) -> ResponseReturnValue:
     session = db()
     if form.validate():
         try:
-            if form.undo.data:
-                dismissal.reinstate_article(session, article_id, user)
-                message = _("The article was reinstated; its claims are back in the queue.")
-            else:
-                dismissal.withdraw_article(session, article_id, form.reason.data or "", user)
-                message = _("The article was withdrawn; its claims left the queue and reports.")
+            withdrawn = not form.undo.data
+            dismissal.set_withdrawn(session, article_id, withdrawn, form.reason.data or "", user)
             session.commit()
         except NotFound:
             abort(404)
@@ -246,6 +242,11 @@ def withdraw(article_id: int) -> ResponseReturnValue:
             session.rollback()
             form.reason.errors = [*form.reason.errors, explain(err)]
         else:
+            message = (
+                _("The article was withdrawn; its claims left the queue and reports.")
+                if withdrawn
+                else _("The article was reinstated; its claims are back in the queue.")
+            )
             flash(message, "info")
             return redirect(url_for("articles.view", article_id=article_id))
     return render_workbench(article_id, None, forms={"withdraw": form}, status=422)
