@@ -437,6 +437,39 @@ class ArticleDuplicateKey(RevisionChecks):
         assert len(rows(conn)["articles"]) == 2
 
 
+def _found(conn: sa.Connection, kind: str, word: str) -> list[int]:
+    """Ids of the `kind` rows whose index entry holds the term `word` in any stream."""
+    table = f"{kind}_search"
+    if conn.dialect.name == "sqlite":
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid"
+        return list(conn.execute(sa.text(sql), {"q": f'"{word}"'}).scalars())
+    sql = f"SELECT {kind}_id FROM {table} WHERE terms @@ to_tsquery('simple', :q) ORDER BY 1"
+    return list(conn.execute(sa.text(sql), {"q": f"'{word}'"}).scalars())
+
+
+@checks
+class SearchIndex(RevisionChecks):
+    """0008: the index is built for the rows already there (stems and numbers in one notation);
+    the downgrade drops it and nothing else."""
+
+    revision = "0008_search_index"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        # SAMPLE_BODY: "... 2,5 miljard euro uit voor de dijken." rationale "geen bron"
+        assert _found(conn, "claim", "dijk") == [1]  # Dutch stem of "dijken"
+        assert _found(conn, "claim", "2500000000") == [1]  # "2,5 miljard" by its value
+        assert _found(conn, "claim", "bron") == [1]  # the rationale
+        assert _found(conn, "article", "dijken") == [1]  # the title, raw
+        assert _found(conn, "source", "dk") == [1]  # the alias
+        assert _found(conn, "claim", "krant") == []
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert not any(t.endswith("_search") or "_search_" in t for t in _tables(conn))
+        assert len(rows(conn)["claims"]) == 1
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -16,7 +16,9 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
-from .errors import InvalidInput
+from .errors import Count, InvalidInput
+from .search_index import matches
+from .search_text import parse_query
 
 SORTS = ("score", "newest", "article", "status")
 ASSIGNEE_SPECIAL = ("me", "nobody")
@@ -24,6 +26,7 @@ SOURCE_SCOPES = ("primary", "any")
 DATE_FIELDS = ("published", "reviewed")
 PER_PAGE_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_PER_PAGE = 50
+MAX_QUERY = 500  # characters of a search
 MAX_PAGE = 200  # offset paging stays cheap up to here; narrow the filters to go further
 
 
@@ -43,6 +46,8 @@ class QueueFilter:
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "score"
+    # full-text search (services.search_text.parse_query): words, "phrases", prefix*, numbers
+    q: str | None = None
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,8 @@ def _validate(f: QueueFilter) -> None:
         raise InvalidInput("the start date lies after the end date")
     if f.assignee is not None and f.assignee not in ASSIGNEE_SPECIAL and not f.assignee.isdigit():
         raise InvalidInput("unknown assignee %(value)r", value=f.assignee)
+    if f.q is not None and len(f.q) > MAX_QUERY:
+        raise InvalidInput("the search has more than %(limit)s characters", limit=Count(MAX_QUERY))
 
 
 def _start_of(day: date) -> datetime:
@@ -123,6 +130,10 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         stmt = stmt.where(Claim.id.in_(hops))
     if f.language:
         stmt = stmt.where(Article.language == f.language)
+    if f.q:
+        terms = parse_query(f.q)
+        if terms:
+            stmt = stmt.where(matches("claim", Claim.id, terms))
     if f.min_score is not None:
         stmt = stmt.where(Claim.score >= f.min_score)
     if f.checkworthy_only:
