@@ -470,6 +470,42 @@ class SearchIndex(RevisionChecks):
         assert len(rows(conn)["claims"]) == 1
 
 
+@checks
+class ClaimMatches(RevisionChecks):
+    """0009: a new table of matches between claims; the downgrade drops it, nothing else."""
+
+    revision = "0009_search_claim_matches"
+    INSERT = (
+        "INSERT INTO claim_matches (id, claim_id, earlier_id, score, status, created_at) "
+        "VALUES (:id, 1, :earlier, 0.9, :status, CURRENT_TIMESTAMP)"
+    )
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert rows(conn)["claim_matches"] == {}
+        with pytest.raises(IntegrityError), conn.begin_nested():  # a claim repeats not itself
+            conn.execute(sa.text(self.INSERT), {"id": 1, "earlier": 1, "status": "proposed"})
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        _copy_article(conn, 2)
+        conn.execute(
+            sa.text(
+                'INSERT INTO claims (id, article_id, start, "end", exact, prefix, suffix, text, '
+                "checkworthy, score, status, rationale, version, origin, orphaned, created_at, "
+                'updated_at) SELECT 2, 2, start, "end", exact, prefix, suffix, text, '
+                "checkworthy, score, status, rationale, version, origin, orphaned, created_at, "
+                "updated_at FROM claims WHERE id = 1"
+            )
+        )
+        conn.execute(sa.text(self.INSERT), {"id": 1, "earlier": 2, "status": "rejected"})
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "claim_matches" not in _tables(conn)
+        assert len(rows(conn)["claims"]) == 2
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -16,6 +16,7 @@ from .claim import (
     Evidence,
     is_unsplit,
 )
+from .matching import MATCH_STATUSES, ClaimMatch
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
 from .user import ROLES, ApiToken, User
 
@@ -23,6 +24,7 @@ __all__ = [
     "ATTRIBUTION_KINDS",
     "DATE_PRECISIONS",
     "GENESIS_HASH",
+    "MATCH_STATUSES",
     "ORIGINS",
     "QUOTE_CONTEXT",
     "ROLES",
@@ -37,6 +39,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimCluster",
+    "ClaimMatch",
     "Evidence",
     "Source",
     "SourceAlias",

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
-from . import audit
+from . import audit, matching
 from .anchoring import Quote, quote_for, reanchor
 from .errors import Count, DuplicateArticle, InvalidInput, NotFound, TrackerError
 from .policy import authorize
@@ -171,6 +171,7 @@ def ingest_article(
             continue
         _store_claim(session, article, candidate, links)
         added += 1
+    matching.match_article(session, article)  # "seen before": link repeats to clusters
     audit.record(
         session,
         actor=actor,

@@ -34,6 +34,8 @@ POLICY: Final[dict[str, Rule]] = {
     "article.ingest": Rule(EVERYONE),
     # add, reword, split, assign a claim; its verdict and provenance chain; its evidence
     "claim.review": Rule(EVERYONE),
+    # confirm or reject a proposed repeat of an earlier claim; apply its cluster's verdict
+    "claim.match": Rule(EVERYONE),
     # add and edit registry sources and their aliases
     "source.edit": Rule(EVERYONE),
     # merge two sources, undo a merge

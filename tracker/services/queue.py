@@ -16,6 +16,7 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, is_unsplit
+from .clusters import SeenBefore, seen_before
 from .errors import Count, InvalidInput
 from .search_index import matches
 from .search_text import parse_query
@@ -68,6 +69,8 @@ class QueuePage:
     has_next: bool
     capped: bool = False
     filters: QueueFilter = field(default_factory=QueueFilter)
+    # claim id -> the latest check of its cluster ("seen before"), for the claims in a cluster
+    seen_before: dict[int, SeenBefore] = field(default_factory=dict)
 
     @property
     def has_prev(self) -> bool:
@@ -204,6 +207,7 @@ def queue_page(
         has_next=has_next,
         capped=capped,
         filters=filters,
+        seen_before=seen_before(session, [r.claim for r in rows]),  # a query only for clusters
     )
 
 

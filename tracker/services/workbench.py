@@ -9,8 +9,18 @@ from itertools import pairwise
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..models import STATUSES, Article, Attribution, AuditEvent, Claim, Evidence, User
-from . import audit
+from ..models import (
+    STATUSES,
+    Article,
+    Attribution,
+    AuditEvent,
+    Claim,
+    ClaimMatch,
+    Evidence,
+    User,
+)
+from . import audit, clusters
+from .clusters import SeenBefore
 from .errors import NotFound
 
 
@@ -111,6 +121,9 @@ class ArticleView:
     history: list[AuditEvent] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     users: list[User] = field(default_factory=list)
+    # the selected claim's cluster: its latest check, and the match that put it there
+    seen_before: SeenBefore | None = None
+    match: ClaimMatch | None = None
 
 
 def article_view(session: Session, article_id: int, claim_id: int | None = None) -> ArticleView:
@@ -147,6 +160,9 @@ def article_view(session: Session, article_id: int, claim_id: int | None = None)
         view.users = list(
             session.scalars(select(User).where(User.active.is_(True)).order_by(User.name))
         )
+        if selected.cluster_id is not None:  # two queries more, only for a claim in a cluster
+            view.seen_before = clusters.seen_before(session, [selected]).get(selected.id)
+            view.match = clusters.pending_match(session, selected.id)
     return view
 
 
