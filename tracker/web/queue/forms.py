@@ -45,6 +45,7 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=500)])
     status = SelectField(_l("Status"), choices=[], validators=[Optional()])
     assignee = SelectField(_l("Assigned to"), choices=[], validators=[Optional()])
     article = IntegerField(_l("Article number"), validators=[Optional(), NumberRange(min=1)])

@@ -64,6 +64,7 @@ def _filters(form: QueueFilterForm) -> tuple[queue_service.QueueFilter, str | No
         date_from=form.date_from.data,
         date_to=form.date_to.data,
         sort=form.sort.data or "score",
+        q=(form.q.data or "").strip() or None,
     )
     return filters, error
 
