@@ -1,8 +1,8 @@
 """Claim matching: has the archive seen this claim before?
 
 At ingest every new claim is compared with the archive. Candidates come from the search index
-(claims of other articles sharing at least two of the claim's most telling terms: its numbers
-first, then its longest words); a reranker then decides:
+(the newest claims of other articles holding all but one of the claim's five most telling
+terms; rapidfuzz picks the closest few); a reranker then decides:
 
 - numbers must agree: the numbers of the claim with fewer of them must all be among the other's
   ("20.000 soldaten", "20,000 soldiers" and "twintigduizend soldaten" share 20000; "30.000
@@ -21,9 +21,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import combinations
 
 from rapidfuzz import fuzz
-from sqlalchemy import Select, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..models import Article, Claim, ClaimCluster, ClaimMatch, User, is_unsplit
@@ -33,14 +34,15 @@ from .clusters import pending_match, seen_before
 from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .review import get_claim, set_status
-from .search_index import matches
-from .search_text import Term, analyse
+from .search_index import newest_with_any
+from .search_text import analyse
 
 THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
 WORD_SIMILARITY = 88  # rapidfuzz ratio at which two stems count as the same word
 COMPOUND_PART = 5  # letters a word needs to count as the head or tail of a compound
-CANDIDATES = 40
-TELLING_TERMS = 4
+CANDIDATES = 200  # newest claims holding the telling terms
+RERANKED = 8  # of those, compared in full
+TELLING_TERMS = 5
 
 _STOP_WORDS = """
     de het een en of maar dat die dit deze er is zijn was waren wordt worden werd werden zal
@@ -119,30 +121,27 @@ def score(a: Signature, b: Signature) -> float:
     return round(covered, 3)
 
 
-def telling_terms(sig: Signature, text: str, lang: str | None) -> list[Term]:
-    """The claim's most telling terms as search terms: numbers first, then the longest words."""
-    a = analyse(text, lang)
-    by_stem: dict[str, Term] = {}
-    stems = a.en if lang == "en" else a.nl
-    for i, stem in enumerate(stems):
-        if stem in sig.terms and stem not in by_stem:
-            by_stem[stem] = Term("word", ((a.raw[i],), (a.nl[i],), (a.en[i],)))
-    ranked = sorted(by_stem, key=lambda s: (not s[0].isdigit(), -len(s)))
-    return [by_stem[s] for s in ranked[:TELLING_TERMS]]
+def _rarity(stem: str) -> tuple[int, int]:
+    """Sort key, most telling first: numbers of three or more digits that are not years, then
+    longer words before shorter ones, then small numbers and years (common in any archive)."""
+    if stem[0].isdigit():
+        digits = stem.split("d", maxsplit=1)[0].lstrip("0")
+        year = len(digits) == 4 and digits[:2] in ("19", "20")
+        return (0, 0) if len(digits) >= 3 and not year else (2, 0)
+    return (1, -len(stem))
 
 
-def candidate_statement(terms: list[Term], exclude_articles: Iterable[int]) -> Select[int]:
-    """Ids of claims (not in `exclude_articles`) holding at least two of `terms` (or the one)."""
-    if len(terms) < 2:
-        condition = matches("claim", Claim.id, terms)
-    else:
-        pairs = [(x, y) for i, x in enumerate(terms) for y in terms[i + 1 :]]
-        condition = or_(*(matches("claim", Claim.id, [x, y]) for x, y in pairs))
-    excluded = list(exclude_articles)
-    stmt = select(Claim.id).where(condition)
-    if excluded:
-        stmt = stmt.where(Claim.article_id.not_in(excluded))
-    return stmt.order_by(Claim.id.desc()).limit(CANDIDATES)
+def telling_terms(sig: Signature) -> list[str]:
+    """The claim's most telling terms (stems and number values; see _rarity)."""
+    return sorted(sig.terms, key=_rarity)[:TELLING_TERMS]
+
+
+def candidate_groups(terms: list[str]) -> list[list[str]]:
+    """All but one of the telling terms, each way (of three or fewer: all of them): a repeat
+    keeps all but one of its most telling terms."""
+    if len(terms) <= 3:
+        return [terms]
+    return [list(group) for group in combinations(terms, len(terms) - 1)]
 
 
 @dataclass(frozen=True)
@@ -161,18 +160,24 @@ def find_matches(
     for claim in claims:
         lang = claim.article.language
         sig = signature(claim.text, lang)
-        terms = telling_terms(sig, claim.text, lang)
+        terms = telling_terms(sig)
         if not terms:
             continue
-        ids = list(session.scalars(candidate_statement(terms, excluded)))
-        if not ids:
-            continue
-        best: tuple[float, int] | None = None
-        for cid, text, clang in session.execute(
+        stream = "en" if lang == "en" else "nl"
+        ids = newest_with_any(
+            session.connection(), "claim", stream, candidate_groups(terms), CANDIDATES + len(claims)
+        )
+        rows = session.execute(
             select(Claim.id, Claim.text, Article.language)
             .join(Article, Article.id == Claim.article_id)
-            .where(Claim.id.in_(ids))
-        ):
+            .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
+        ).all()
+        if not rows:
+            continue
+        # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
+        close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
+        best: tuple[float, int] | None = None
+        for cid, text, clang in close:
             s = score(sig, signature(text, clang))
             if s >= THRESHOLD and (best is None or (s, cid) > best):
                 best = (s, cid)

@@ -28,7 +28,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction
 from sqlalchemy.sql.compiler import SQLCompiler
 from sqlalchemy.sql.elements import ColumnElement
-from sqlalchemy.types import Boolean
+from sqlalchemy.types import NullType
 
 from ..models import Article, Claim, Evidence, Source, SourceAlias
 from .search_text import SEPARATOR, STREAMS, Term, index_text
@@ -254,11 +254,12 @@ def tsquery(terms: list[Term]) -> str:
     return " & ".join(parts)
 
 
-class Matches(ColumnElement[bool]):
+class Matches(ColumnElement[Any]):
     """SQL condition: `column` (a claim's, article's or source's id) is the id of a row whose
     index entry matches `terms`. Compiled for each database."""
 
-    type = Boolean()
+    # NullType, not Boolean: SQLite would be given "(... IN (...)) = 1", which no index serves
+    type = NullType()
     inherit_cache = False
 
     def __init__(self, kind: str, column: Column, terms: list[Term]) -> None:
@@ -288,6 +289,30 @@ def _matches_postgres(element: Matches, compiler: SQLCompiler, **kw: Any) -> str
     )
 
 
-def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[bool]:
+def newest_with_any(
+    conn: Connection, kind: str, stream: str, groups: list[list[str]], limit: int
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` ("raw", "nl" or "en")
+    holds every term of at least one of `groups`: one index query, no ranking (it stops at
+    `limit` on SQLite)."""
+    groups = [g for g in groups if g]
+    if not groups:
+        return []
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        alternatives = " OR ".join("(" + " AND ".join(f'"{t}"' for t in g) + ")" for g in groups)
+        q = f"{stream} : ({alternatives})"
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :n"
+    else:
+        q = " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in groups)
+        key = _KEYS[kind]
+        sql = (
+            f"SELECT {key} FROM {table} WHERE terms @@ to_tsquery('simple', :q) "
+            f"ORDER BY {key} DESC LIMIT :n"
+        )
+    return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
+
+
+def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[Any]:
     """The condition "`column` is a row of `kind` whose text matches all of `terms`"."""
     return Matches(kind, column, terms)
