@@ -51,6 +51,8 @@ def log_level(value: str | None = None) -> str:
     return name
 
 
+
+
 def audit_key(create: bool = True) -> bytes | None:
     """The audit log's HMAC key: TRACKER_AUDIT_KEY, else a key file kept outside the database.
 
