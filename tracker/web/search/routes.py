@@ -5,6 +5,7 @@ Each view parses its input, calls one service and renders (or redirects back).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
@@ -36,6 +37,8 @@ def results() -> ResponseReturnValue:
         error = _("Some filters are not valid; see the messages beside them.")
     elif q:
         filters, error = _filters(form)
+        if "sort" not in request.args:  # results newest first unless asked otherwise
+            filters = replace(filters, sort="newest")
         if error is None:
             try:
                 found = search_service.search(
