@@ -238,6 +238,13 @@ def populate(
         written["attributions"] += len(rows_h)
         print(f"\r{written['claims']:,} claims", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    if engine.dialect.name == "postgresql":  # the ids were given: move the sequences past them
+        with engine.begin() as conn:
+            for table in ("sources", "articles", "claims"):
+                conn.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "  # noqa: S608
+                    f"(SELECT max(id) FROM {table}))"
+                )
     return written
 
 
