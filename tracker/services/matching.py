@@ -1,8 +1,8 @@
 """Claim matching: has the archive seen this claim before?
 
 At ingest every new claim is compared with the archive. Candidates come from the search index
-(the newest claims of other articles holding all but one of the claim's five most telling
-terms; rapidfuzz picks the closest few); a reranker then decides:
+(the newest claims of other articles holding most of the claim's most telling terms;
+rapidfuzz picks the closest few); a reranker then decides:
 
 - numbers must agree: the numbers of the claim with fewer of them must all be among the other's
   ("20.000 soldaten", "20,000 soldiers" and "twintigduizend soldaten" share 20000; "30.000
@@ -138,7 +138,12 @@ def telling_terms(sig: Signature) -> list[str]:
 
 def candidate_groups(terms: list[str]) -> list[list[str]]:
     """All but one of the telling terms, each way (of three or fewer: all of them): a repeat
-    keeps all but one of its most telling terms."""
+    keeps all but one of its most telling terms. A telling number is in every group: a repeat
+    states it too (numbers must agree), and it makes the index query short."""
+    numbers = [t for t in terms if _rarity(t)[0] == 0]
+    words = [t for t in terms if _rarity(t)[0] != 0]
+    if numbers and len(words) > 1:
+        return [numbers + list(group) for group in combinations(words, len(words) - 1)]
     if len(terms) <= 3:
         return [terms]
     return [list(group) for group in combinations(terms, len(terms) - 1)]
