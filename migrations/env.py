@@ -7,6 +7,7 @@ from alembic import context
 from tracker.config import default_database_url
 from tracker.db import make_engine
 from tracker.models import Base
+from tracker.services.search_index import is_index_table
 
 config = context.config
 target_metadata = Base.metadata
@@ -24,6 +25,7 @@ def run_migrations_offline() -> None:
         literal_binds=True,
         render_as_batch=True,
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()
@@ -40,12 +42,18 @@ def run_migrations_online() -> None:
     engine.dispose()
 
 
+def _include_name(name: str | None, type_: str, _parents: object) -> bool:
+    """Autogenerate leaves the search index alone: its tables are made by its migration."""
+    return not (type_ == "table" and is_index_table(name))
+
+
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        include_name=_include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

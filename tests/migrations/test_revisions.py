@@ -439,7 +439,7 @@ class ArticleDuplicateKey(RevisionChecks):
 
 @checks
 class LoginCounters(RevisionChecks):
-    """0008 (reliab): the failed-login counters' table comes and goes with its rows."""
+    """0008: the failed-login counters' table comes and goes with its rows."""
 
     revision = "0008"
     ROW = "INSERT INTO login_counters (scope, key, period, window_start, count) VALUES "
@@ -491,6 +491,75 @@ class DismissWithdraw(RevisionChecks):
         assert not {"dismissed_reason", "dismissed_at"} & _columns(conn, "claims")
         assert not {"withdrawn_at", "withdrawn_reason"} & _columns(conn, "articles")
         assert len(rows(conn)["claims"]) == len(before["claims"]) == 1
+
+
+def _found(conn: sa.Connection, kind: str, word: str) -> list[int]:
+    """Ids of the `kind` rows whose index entry holds the term `word` in any stream."""
+    table = f"{kind}_search"
+    if conn.dialect.name == "sqlite":
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid"
+        return list(conn.execute(sa.text(sql), {"q": f'"{word}"'}).scalars())
+    sql = f"SELECT {kind}_id FROM {table} WHERE terms @@ to_tsquery('simple', :q) ORDER BY 1"
+    return list(conn.execute(sa.text(sql), {"q": f"'{word}'"}).scalars())
+
+
+@checks
+class SearchIndex(RevisionChecks):
+    """0010: the index is built for the rows already there (stems and numbers in one notation);
+    the downgrade drops it and nothing else."""
+
+    revision = "0010"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        # SAMPLE_BODY: "... 2,5 miljard euro uit voor de dijken." rationale "geen bron"
+        assert _found(conn, "claim", "dijk") == [1]  # Dutch stem of "dijken"
+        assert _found(conn, "claim", "2500000000") == [1]  # "2,5 miljard" by its value
+        assert _found(conn, "claim", "bron") == [1]  # the rationale
+        assert _found(conn, "article", "dijken") == [1]  # the title, raw
+        assert _found(conn, "source", "dk") == [1]  # the alias
+        assert _found(conn, "claim", "krant") == []
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert not any(t.endswith("_search") or "_search_" in t for t in _tables(conn))
+        assert len(rows(conn)["claims"]) == 1
+
+
+@checks
+class ClaimMatches(RevisionChecks):
+    """0011: a new table of matches between claims; the downgrade drops it, nothing else."""
+
+    revision = "0011"
+    INSERT = (
+        "INSERT INTO claim_matches (id, claim_id, earlier_id, score, status, created_at) "
+        "VALUES (:id, 1, :earlier, 0.9, :status, CURRENT_TIMESTAMP)"
+    )
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert rows(conn)["claim_matches"] == {}
+        with pytest.raises(IntegrityError), conn.begin_nested():  # a claim repeats not itself
+            conn.execute(sa.text(self.INSERT), {"id": 1, "earlier": 1, "status": "proposed"})
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        _copy_article(conn, 2)
+        conn.execute(
+            sa.text(
+                'INSERT INTO claims (id, article_id, start, "end", exact, prefix, suffix, text, '
+                "checkworthy, score, status, rationale, version, origin, orphaned, created_at, "
+                'updated_at) SELECT 2, 2, start, "end", exact, prefix, suffix, text, '
+                "checkworthy, score, status, rationale, version, origin, orphaned, created_at, "
+                "updated_at FROM claims WHERE id = 1"
+            )
+        )
+        conn.execute(sa.text(self.INSERT), {"id": 1, "earlier": 2, "status": "rejected"})
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "claim_matches" not in _tables(conn)
+        assert len(rows(conn)["claims"]) == 2
 
 
 def _checks(revision: str) -> RevisionChecks:

@@ -19,6 +19,7 @@ from .claim import (
     is_unsplit,
 )
 from .login_counter import LoginCounter
+from .matching import MATCH_STATUSES, ClaimMatch
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
 from .user import ROLES, ApiToken, User
 
@@ -27,6 +28,7 @@ __all__ = [
     "DATE_PRECISIONS",
     "DISMISS_REASONS",
     "GENESIS_HASH",
+    "MATCH_STATUSES",
     "ORIGINS",
     "QUOTE_CONTEXT",
     "ROLES",
@@ -41,6 +43,7 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimCluster",
+    "ClaimMatch",
     "Evidence",
     "LoginCounter",
     "Source",

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 
 from .. import extract
 from ..models import Article, Attribution, Claim, Source, SourceAlias, User, name_key
-from . import audit
+from . import audit, matching
 from .anchoring import Quote, quote_for, reanchor
 from .errors import (
     Count,
@@ -186,6 +186,7 @@ def ingest_article(
             continue
         _store_claim(session, article, candidate, links)
         added += 1
+    matching.match_article(session, article)  # "seen before": link repeats to clusters
     audit.record(
         session,
         actor=actor,

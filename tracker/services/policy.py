@@ -36,6 +36,8 @@ POLICY: Final[dict[str, Rule]] = {
     "claim.review": Rule(EVERYONE),
     # withdraw an article (its claims leave the queue and the reports), reinstate it
     "article.withdraw": Rule(EDITORS, N_("only an editor may withdraw or reinstate an article")),
+    # confirm or reject a proposed repeat of an earlier claim; apply its cluster's verdict
+    "claim.match": Rule(EVERYONE),
     # add and edit registry sources and their aliases
     "source.edit": Rule(EVERYONE),
     # merge two sources, undo a merge

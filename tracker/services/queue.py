@@ -16,7 +16,10 @@ from sqlalchemy import Select, and_, exists, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_review
-from .errors import InvalidInput, NotFound, TrackerError
+from .clusters import SeenBefore, seen_before
+from .errors import Count, InvalidInput, NotFound, TrackerError
+from .search_index import matches
+from .search_text import parse_query
 from .sources import source_by_reference
 
 SORTS = ("score", "newest", "article", "status")
@@ -25,6 +28,7 @@ SOURCE_SCOPES = ("primary", "any")
 DATE_FIELDS = ("published", "reviewed")
 PER_PAGE_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_PER_PAGE = 50
+MAX_QUERY = 500  # characters of a search
 MAX_PAGE = 200  # offset paging stays cheap up to here; narrow the filters to go further
 
 
@@ -44,6 +48,8 @@ class QueueFilter:
     date_from: date | None = None
     date_to: date | None = None
     sort: str = "score"
+    # full-text search (services.search_text.parse_query): words, "phrases", prefix*, numbers
+    q: str | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,8 @@ class QueuePage:
     has_next: bool
     capped: bool = False
     filters: QueueFilter = field(default_factory=QueueFilter)
+    # claim id -> the latest check of its cluster ("seen before"), for the claims in a cluster
+    seen_before: dict[int, SeenBefore] = field(default_factory=dict)
 
     @property
     def has_prev(self) -> bool:
@@ -89,6 +97,8 @@ def _validate(f: QueueFilter) -> None:
         raise InvalidInput("the start date lies after the end date")
     if f.assignee is not None and f.assignee not in ASSIGNEE_SPECIAL and not f.assignee.isdigit():
         raise InvalidInput("unknown assignee %(value)r", value=f.assignee)
+    if f.q is not None and len(f.q) > MAX_QUERY:
+        raise InvalidInput("the search has more than %(limit)s characters", limit=Count(MAX_QUERY))
 
 
 def _start_of(day: date) -> datetime:
@@ -124,6 +134,10 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         stmt = stmt.where(Claim.id.in_(hops))
     if f.language:
         stmt = stmt.where(Article.language == f.language)
+    if f.q:
+        terms = parse_query(f.q)
+        if terms:
+            stmt = stmt.where(matches("claim", Claim.id, terms))
     if f.min_score is not None:
         stmt = stmt.where(Claim.score >= f.min_score)
     if f.checkworthy_only:
@@ -194,6 +208,7 @@ def queue_page(
         has_next=has_next,
         capped=capped,
         filters=filters,
+        seen_before=seen_before(session, [r.claim for r in rows]),  # a query only for clusters
     )
 
 
@@ -237,14 +252,23 @@ def queue_view(
     if filters is None:
         return view
     try:
-        if source:
-            filters = replace(filters, source_id=source_by_reference(session, source).id)
-        assignee = filters.assignee or ""
-        if assignee.isdigit() and int(assignee) not in {u.id for u in view.users}:
-            raise InvalidInput("unknown assignee %(value)r", value=assignee)
-        if filters.language and filters.language not in view.languages:
-            raise InvalidInput("unknown language %(value)r", value=filters.language)
+        filters = checked_filters(session, filters, view, source)
         found = queue_page(session, filters, user_id, page=page, per_page=per_page)
     except (InvalidInput, NotFound) as err:
         return replace(view, refused=err)
     return replace(view, page=found)
+
+
+def checked_filters(
+    session: Session, filters: QueueFilter, choices: QueueView, source: str = ""
+) -> QueueFilter:
+    """The filters with `source` (as a person types it) resolved; NotFound or InvalidInput for
+    an unknown source, or an assignee or language not among the page's `choices`."""
+    if source:
+        filters = replace(filters, source_id=source_by_reference(session, source).id)
+    assignee = filters.assignee or ""
+    if assignee.isdigit() and int(assignee) not in {u.id for u in choices.users}:
+        raise InvalidInput("unknown assignee %(value)r", value=assignee)
+    if filters.language and filters.language not in choices.languages:
+        raise InvalidInput("unknown language %(value)r", value=filters.language)
+    return filters

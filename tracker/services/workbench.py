@@ -10,8 +10,18 @@ from itertools import pairwise
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
-from ..models import STATUSES, Article, Attribution, AuditEvent, Claim, Evidence, User
-from . import audit
+from ..models import (
+    STATUSES,
+    Article,
+    Attribution,
+    AuditEvent,
+    Claim,
+    ClaimMatch,
+    Evidence,
+    User,
+)
+from . import audit, clusters
+from .clusters import SeenBefore
 from .errors import NotFound
 
 
@@ -157,6 +167,9 @@ class ArticleView:
     evidence: list[Evidence] = field(default_factory=list)
     users: list[User] = field(default_factory=list)
     missed: list[AuditEvent] = field(default_factory=list)
+    # the selected claim's cluster: its latest check, and the match that put it there
+    seen_before: SeenBefore | None = None
+    match: ClaimMatch | None = None
 
 
 def article_view(
@@ -217,6 +230,9 @@ def article_view(
         )
         if missed_since is not None:
             view.missed = changes_since(view.history, missed_since, selected.version)
+        if selected.cluster_id is not None:  # two queries more, only for a claim in a cluster
+            view.seen_before = clusters.seen_before(session, [selected]).get(selected.id)
+            view.match = clusters.pending_match(session, selected.id)
     return view
 
 

@@ -16,6 +16,7 @@ from .claims.routes import bp as claims
 from .home.routes import bp as home
 from .queue.routes import bp as queue
 from .reports.routes import bp as reports
+from .search.routes import bp as search
 from .sources.routes import bp as sources
 
 # (blueprint, url prefix)
@@ -28,6 +29,7 @@ BLUEPRINTS: list[tuple[Blueprint, str | None]] = [
     (sources, "/sources"),
     (admin, "/admin"),
     (reports, "/reports"),
+    (search, None),
     (api, "/api"),
 ]
 

@@ -14,8 +14,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSWORD, People
-from tracker.models import AuditEvent, Claim, User
-from tracker.services import dismissal, evidence, reports, review, sources, tokens, users
+from tracker.models import AuditEvent, Claim, ClaimMatch, User
+from tracker.services import (
+    dismissal,
+    evidence,
+    matching,
+    reports,
+    review,
+    sources,
+    tokens,
+    users,
+)
 from tracker.services.errors import PermissionDenied
 from tracker.services.ingest import ArticleInput, ingest_article
 from tracker.services.policy import POLICY, allowed, authorize
@@ -26,6 +35,7 @@ EVERYONE = {"factchecker", "editor", "admin"}
 EXPECTED: dict[str, set[str]] = {
     "article.ingest": EVERYONE,
     "claim.review": EVERYONE,
+    "claim.match": EVERYONE,
     "source.edit": EVERYONE,
     "source.merge": {"editor", "admin"},
     "article.withdraw": {"editor", "admin"},
@@ -102,6 +112,18 @@ def world(session: Session, people: People) -> World:
 Call = Callable[[World, User], object]
 
 
+def _reject_match(w: World, actor: User) -> object:
+    """A proposed match between two claims of the world's article, rejected by `actor`."""
+    other = w.session.scalars(
+        select(Claim.id).where(Claim.article_id == w.claim.article_id, Claim.id != w.claim.id)
+    ).first()
+    assert other is not None
+    match = ClaimMatch(claim_id=w.claim.id, earlier_id=other, score=0.9)
+    w.session.add(match)
+    w.session.flush()
+    return matching.reject_match(w.session, match.id, actor)
+
+
 def _export(w: World, actor: User) -> object:
     return reports.export_meta(
         w.session,
@@ -116,6 +138,7 @@ def _export(w: World, actor: User) -> object:
 
 # (action, service, a valid call of it by `actor`)
 CASES: list[tuple[str, str, Call]] = [
+    ("claim.match", "reject_match", _reject_match),
     (
         "article.ingest",
         "ingest_article",

@@ -25,6 +25,7 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
+    q = StringField(_l("Search"), validators=[Optional(), Length(max=500)])
     status = SelectField(_l("Status"), choices=[], validators=[Optional()])
     # The assignee and language choices come from the database with the page; the queue's
     # service refuses a value that is not one of them.

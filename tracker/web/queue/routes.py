@@ -22,7 +22,7 @@ from .forms import QueueFilterForm, StatusForm
 bp = Blueprint("queue", __name__)
 
 
-def _filters(form: QueueFilterForm) -> queue_service.QueueFilter:
+def filters_of(form: QueueFilterForm) -> queue_service.QueueFilter:
     """The service's filter from a validated form."""
     return queue_service.QueueFilter(
         status=form.status.data or None,
@@ -36,6 +36,18 @@ def _filters(form: QueueFilterForm) -> queue_service.QueueFilter:
         date_from=form.date_from.data,
         date_to=form.date_to.data,
         sort=form.sort.data or "score",
+        q=(form.q.data or "").strip() or None,
+    )
+
+
+def fill_choices(form: QueueFilterForm, view: queue_service.QueueView) -> None:
+    """The filter form's choices of assignee and language, from the page's view model."""
+    form.assignee.choices = opts(
+        [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
+        + [(str(u.id), u.name) for u in view.users]
+    )
+    form.language.choices = opts(
+        [("", _("Any language"))] + [(lang, lang) for lang in view.languages]
     )
 
 
@@ -56,19 +68,13 @@ def _render(
     valid = form.validate()
     view = queue_service.queue_view(
         db(),
-        _filters(form) if valid else None,
+        filters_of(form) if valid else None,
         acting_user().id,
         source=(form.source.data or "").strip(),
         page=args.get("page", 1, type=int) or 1,
         per_page=int(form.per_page.data or queue_service.DEFAULT_PER_PAGE),
     )
-    form.assignee.choices = opts(
-        [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
-        + [(str(u.id), u.name) for u in view.users]
-    )
-    form.language.choices = opts(
-        [("", _("Any language"))] + [(lang, lang) for lang in view.languages]
-    )
+    fill_choices(form, view)
     error: str | None = None
     if not valid:
         error = _("Some filters are not valid; see the messages beside them.")

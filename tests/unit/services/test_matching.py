@@ -1,0 +1,137 @@
+"""Claim matching: the reranker on the labelled pairs, repeats linked at ingest, confirm/reject,
+a cluster's verdict applied to a new member, the cluster page."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from tests.conftest import People
+from tests.fixtures.claim_pairs import read_pairs
+from tracker.models import AuditEvent, Claim, ClaimMatch
+from tracker.services import clusters, matching, review
+from tracker.services.errors import InvalidInput, PermissionDenied
+from tracker.services.ingest import ArticleInput, ingest_article
+from tracker.services.matching import numbers_agree, score, signature
+
+
+def test_the_reranker_on_the_labelled_pairs() -> None:
+    pairs = read_pairs()
+    assert len(pairs) >= 300
+    assert sum(p.written for p in pairs) >= 250
+    tp = fp = fn = 0
+    for p in pairs:
+        same = score(signature(p.a, p.a_lang), signature(p.b, p.b_lang)) >= matching.THRESHOLD
+        tp += same and p.same
+        fp += same and not p.same
+        fn += p.same and not same
+    assert tp / (tp + fp) >= 0.95  # precision
+    assert tp / (tp + fn) >= 0.80  # recall
+
+
+def test_numbers_decide() -> None:
+    legion = signature("Het legioen telt 20.000 soldaten.", "nl")
+    assert legion.numbers == {"20000"}
+    assert signature("Het legioen telt twintigduizend soldaten.", "nl").numbers == {"20000"}
+    assert signature("The legion has 20,000 soldiers.", "en").numbers == {"20000"}
+    assert score(legion, signature("Het legioen telt 30.000 soldaten.", "nl")) == 0
+    assert numbers_agree(frozenset({"20000"}), frozenset({"20000", "52"}))
+    assert not numbers_agree(frozenset({"20000", "53"}), frozenset({"20000", "52"}))
+
+
+FIRST = (
+    "Het legioen telt naar verluidt 20.000 soldaten uit 52 landen. "
+    "De commandant weigerde elk commentaar."
+)
+SECOND = (
+    "Volgens een woordvoerder telt het legioen twintigduizend soldaten uit 52 landen. "
+    "Het weer was die dag slecht."
+)
+THIRD = "Het legioen telt naar verluidt 30.000 soldaten uit 52 landen."
+
+
+def _ingest(session: Session, body: str, actor: People | None = None) -> list[Claim]:
+    article = ingest_article(session, ArticleInput(body=body, title=body[:30], language="nl"))
+    session.commit()
+    return list(session.scalars(select(Claim).where(Claim.article_id == article.id)))
+
+
+def _legion(claims: list[Claim]) -> Claim:
+    return next(c for c in claims if "legioen" in c.text)
+
+
+def test_a_repeat_is_linked_at_ingest_and_a_different_number_is_not(
+    session: Session, people: People
+) -> None:
+    first = _legion(_ingest(session, FIRST))
+    assert first.cluster_id is None
+    second = _legion(_ingest(session, SECOND))
+    session.refresh(first)
+    assert second.cluster_id is not None and second.cluster_id == first.cluster_id
+    match = session.scalars(select(ClaimMatch)).one()
+    assert (match.claim_id, match.earlier_id, match.status) == (second.id, first.id, "proposed")
+    third = _legion(_ingest(session, THIRD))
+    assert third.cluster_id is None  # 30.000 is another claim
+    proposed = session.scalars(
+        select(AuditEvent.action).where(AuditEvent.claim_id == second.id)
+    ).all()
+    assert "claim.match.propose" in proposed
+
+
+def test_seen_before_and_the_cluster_verdict(session: Session, people: People) -> None:
+    first = _legion(_ingest(session, FIRST))
+    review.set_status(
+        session,
+        first.id,
+        "disputed",
+        "Het ministerie telt er 8.000.",
+        first.version,
+        people.editor,
+    )
+    session.commit()
+    second = _legion(_ingest(session, SECOND))
+    seen = clusters.seen_before(session, [second])[second.id]
+    assert (seen.claim.id, seen.status, seen.by) == (first.id, "disputed", people.editor.name)
+    claim = matching.apply_cluster_verdict(session, second.id, second.version, people.factchecker)
+    session.commit()
+    assert claim.status == "disputed"
+    assert f"claim {first.id}" in claim.rationale and "Het ministerie telt er 8.000." in (
+        claim.rationale
+    )
+    actions = session.scalars(
+        select(AuditEvent.action).where(AuditEvent.claim_id == second.id).order_by(AuditEvent.id)
+    ).all()
+    assert actions[-3:] == ["claim.status", "claim.match.confirm", "claim.verdict_from_cluster"]
+    assert session.scalars(select(ClaimMatch.status)).one() == "confirmed"
+    view = clusters.cluster_view(session, claim.cluster_id or 0)
+    assert [a.claim.id for a in view.appearances] == [first.id, second.id]
+
+
+def test_a_rejected_match_leaves_the_cluster_and_stays_rejected(
+    session: Session, people: People
+) -> None:
+    first = _legion(_ingest(session, FIRST))
+    second = _legion(_ingest(session, SECOND))
+    match = session.scalars(select(ClaimMatch)).one()
+    matching.reject_match(session, match.id, people.factchecker)
+    session.commit()
+    session.refresh(first)
+    session.refresh(second)
+    assert first.cluster_id is None and second.cluster_id is None
+    with pytest.raises(InvalidInput):
+        matching.confirm_match(session, match.id, people.factchecker)
+    assert matching.match_article(session, second.article) == []  # never proposed again
+    actions = session.scalars(select(AuditEvent.action).where(AuditEvent.claim_id == second.id))
+    assert "claim.match.reject" in actions.all()
+    with pytest.raises(InvalidInput):
+        matching.apply_cluster_verdict(session, second.id, second.version, people.factchecker)
+
+
+def test_an_inactive_user_may_not_decide(session: Session, people: People) -> None:
+    _legion(_ingest(session, FIRST))
+    _legion(_ingest(session, SECOND))
+    match = session.scalars(select(ClaimMatch)).one()
+    people.factchecker.active = False
+    with pytest.raises(PermissionDenied):
+        matching.confirm_match(session, match.id, people.factchecker)

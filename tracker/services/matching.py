@@ -1,0 +1,342 @@
+"""Claim matching: has the archive seen this claim before?
+
+At ingest every new claim is compared with the archive. Candidates come from the search index
+(the newest claims of other articles holding most of the claim's most telling terms;
+rapidfuzz picks the closest few); a reranker then decides:
+
+- numbers must agree: the numbers of the claim with fewer of them must all be among the other's
+  ("20.000 soldaten", "20,000 soldiers" and "twintigduizend soldaten" share 20000; "30.000
+  soldaten" is another claim);
+- the words must agree: of the content words (stems, stop words left out) of the shorter claim,
+  enough must have a counterpart in the longer one (rapidfuzz, so a stem variant still counts);
+  a claim inside a longer sentence thus matches it, a sentence sharing a few words does not.
+
+A likely repeat becomes a proposed ClaimMatch and both claims join one cluster. A fact-checker
+confirms or rejects the match (each audited); a rejected pair is never proposed again. The
+verdict of a cluster can be applied to a new member in one action, with its own audit event
+and a rationale that names the earlier check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import combinations
+
+from rapidfuzz import fuzz
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..models import Article, Claim, ClaimCluster, ClaimMatch, User, is_unsplit
+from ..models._types import utcnow
+from . import audit
+from .clusters import pending_match, seen_before
+from .errors import InvalidInput, NotFound
+from .policy import authorize
+from .review import get_claim, set_status
+from .search_index import newest_with_any
+from .search_text import analyse
+
+THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
+WORD_SIMILARITY = 88  # rapidfuzz ratio at which two stems count as the same word
+COMPOUND_PART = 5  # letters a word needs to count as the head or tail of a compound
+CANDIDATES = 200  # newest claims holding the telling terms
+RERANKED = 8  # of those, compared in full
+TELLING_TERMS = 5
+
+_STOP_WORDS = """
+    de het een en of maar dat die dit deze er is zijn was waren wordt worden werd werden zal
+    zullen zou zouden heeft hebben had hadden van in op aan met voor door bij uit over naar om
+    tot als dan ook nog al niet geen wel te ze zij hij wij we ik je u men zich hun haar zijn
+    volgens aldus zegt zei zeggen meldt meldde aldus naar verluidt verluid
+    the a an and or but that this these those there is are was were be been being will would
+    has have had of in on at to for by with from as than also not no it its they he she we
+    said says say according reportedly
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the reranker compares: content terms (stems and number values) and numbers."""
+
+    terms: tuple[str, ...]
+    numbers: frozenset[str]
+
+
+def signature(text: str, lang: str | None) -> Signature:
+    """The claim's content terms in its language's stems, and the values of its numbers."""
+    a = analyse(text, lang)
+    stems = a.en if lang == "en" else a.nl
+    terms: list[str] = []
+    numbers: set[str] = set()
+    for raw, stem in zip(a.raw, stems, strict=True):
+        if stem[0].isdigit():
+            numbers.add(stem)
+            terms.append(stem)
+        elif raw not in STOP_WORDS and len(raw) > 1:
+            terms.append(stem)
+    return Signature(tuple(dict.fromkeys(terms)), frozenset(numbers))
+
+
+def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """The numbers of the one with fewer are all among the other's (none at all agrees)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= large
+
+
+def _same_word(word: str, other: str) -> bool:
+    """A stem variant, or one part of a compound ("begrotingstekort" holds "tekort")."""
+    if fuzz.ratio(word, other) >= WORD_SIMILARITY:
+        return True
+    short, long = (word, other) if len(word) <= len(other) else (other, word)
+    return len(short) >= COMPOUND_PART and (long.startswith(short) or long.endswith(short))
+
+
+def score(a: Signature, b: Signature) -> float:
+    """How likely `a` and `b` state the same claim, 0..1 (0 when their numbers disagree).
+
+    The share of the shorter claim's content words that the other has (a stem variant counts),
+    each word weighted by its length: a long word (a subject, a place) says more than a short
+    one. A claim with numbers against one without is less likely the same.
+    """
+    if not a.terms or not b.terms or not numbers_agree(a.numbers, b.numbers):
+        return 0.0
+    short, long = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
+    words = [t for t in short.terms if not t[0].isdigit()]
+    if not words:
+        return 1.0 if short.numbers and short.numbers <= long.numbers else 0.0
+    others = [t for t in long.terms if not t[0].isdigit()]
+    total = found = 0.0
+    for word in words:
+        weight = len(word)
+        total += weight
+        if word in others or any(_same_word(word, o) for o in others):
+            found += weight
+    covered = found / total
+    if len(words) < 3 and not short.numbers:
+        covered *= 0.9  # two words alone say little
+    if bool(a.numbers) != bool(b.numbers):
+        covered *= 0.9
+    return round(covered, 3)
+
+
+def _rarity(stem: str) -> tuple[int, int]:
+    """Sort key, most telling first: numbers of three or more digits that are not years, then
+    longer words before shorter ones, then small numbers and years (common in any archive)."""
+    if stem[0].isdigit():
+        digits = stem.split("d", maxsplit=1)[0].lstrip("0")
+        year = len(digits) == 4 and digits[:2] in ("19", "20")
+        return (0, 0) if len(digits) >= 3 and not year else (2, 0)
+    return (1, -len(stem))
+
+
+def telling_terms(sig: Signature) -> list[str]:
+    """The claim's most telling terms (stems and number values; see _rarity)."""
+    return sorted(sig.terms, key=_rarity)[:TELLING_TERMS]
+
+
+def candidate_groups(terms: list[str]) -> list[list[str]]:
+    """All but one of the telling terms, each way (of three or fewer: all of them): a repeat
+    keeps all but one of its most telling terms. A telling number is in every group: a repeat
+    states it too (numbers must agree), and it makes the index query short."""
+    numbers = [t for t in terms if _rarity(t)[0] == 0]
+    words = [t for t in terms if _rarity(t)[0] != 0]
+    if numbers and len(words) > 1:
+        return [numbers + list(group) for group in combinations(words, len(words) - 1)]
+    if len(terms) <= 3:
+        return [terms]
+    return [list(group) for group in combinations(terms, len(terms) - 1)]
+
+
+@dataclass(frozen=True)
+class Found:
+    claim_id: int
+    earlier_id: int
+    score: float
+
+
+def find_matches(
+    session: Session, claims: list[Claim], exclude_articles: Iterable[int]
+) -> list[Found]:
+    """The best earlier claim for each of `claims` that scores at least THRESHOLD."""
+    excluded = list(exclude_articles)
+    out: list[Found] = []
+    for claim in claims:
+        lang = claim.article.language
+        sig = signature(claim.text, lang)
+        terms = telling_terms(sig)
+        if not terms:
+            continue
+        stream = "en" if lang == "en" else "nl"
+        ids = newest_with_any(
+            session.connection(), "claim", stream, candidate_groups(terms), CANDIDATES + len(claims)
+        )
+        rows = session.execute(
+            select(Claim.id, Claim.text, Article.language)
+            .join(Article, Article.id == Claim.article_id)
+            .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
+        ).all()
+        if not rows:
+            continue
+        # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
+        close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
+        best: tuple[float, int] | None = None
+        for cid, text, clang in close:
+            s = score(sig, signature(text, clang))
+            if s >= THRESHOLD and (best is None or (s, cid) > best):
+                best = (s, cid)
+        if best is not None:
+            out.append(Found(claim.id, best[1], best[0]))
+    return out
+
+
+def _rejected(session: Session, pairs: list[Found]) -> set[tuple[int, int]]:
+    if not pairs:
+        return set()
+    rows = session.execute(
+        select(ClaimMatch.claim_id, ClaimMatch.earlier_id).where(
+            ClaimMatch.claim_id.in_([p.claim_id for p in pairs]),
+            ClaimMatch.status == "rejected",
+        )
+    )
+    return {(a, b) for a, b in rows}
+
+
+def match_article(session: Session, article: Article) -> list[ClaimMatch]:
+    """Compare the article's claims with the archive and link likely repeats (called by ingest;
+    the proposals are the system's, audited without an actor)."""
+    claims = list(
+        session.scalars(
+            select(Claim).where(
+                Claim.article_id == article.id, is_unsplit(), Claim.cluster_id.is_(None)
+            )
+        )
+    )
+    excluded = {article.id}
+    old = article.supersedes
+    while old is not None:  # an earlier version of the same article is not "seen before"
+        excluded.add(old.id)
+        old = old.supersedes
+    found = find_matches(session, claims, excluded)
+    rejected = _rejected(session, found)
+    made = []
+    for f in found:
+        if (f.claim_id, f.earlier_id) in rejected:
+            continue
+        made.append(_link(session, f))
+    return made
+
+
+def _link(session: Session, f: Found) -> ClaimMatch:
+    claim = session.get_one(Claim, f.claim_id)
+    earlier = session.get_one(Claim, f.earlier_id)
+    if earlier.cluster_id is None:
+        cluster = ClaimCluster(label=earlier.text[:500])
+        session.add(cluster)
+        session.flush()
+        earlier.cluster_id = cluster.id
+    claim.cluster_id = earlier.cluster_id
+    match = ClaimMatch(claim_id=claim.id, earlier_id=earlier.id, score=f.score)
+    session.add(match)
+    session.flush()
+    audit.record(
+        session,
+        actor=None,
+        action="claim.match.propose",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        after={"earlier": earlier.id, "cluster": claim.cluster_id, "score": f.score},
+    )
+    return match
+
+
+def _match(session: Session, match_id: int) -> ClaimMatch:
+    match = session.get(ClaimMatch, match_id)
+    if match is None:
+        raise NotFound("no claim match %(id)s", id=match_id)
+    return match
+
+
+def confirm_match(session: Session, match_id: int, actor: User) -> ClaimMatch:
+    """A person agrees that the two claims say the same (audited)."""
+    authorize(actor, "claim.match")
+    match = _match(session, match_id)
+    if match.status == "rejected":
+        raise InvalidInput("this match was rejected; it cannot be confirmed")
+    before = match.status
+    match.status, match.decided_by_id, match.decided_at = "confirmed", actor.id, utcnow()
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.match.confirm",
+        entity_type="claim",
+        entity_id=match.claim_id,
+        claim_id=match.claim_id,
+        before={"status": before},
+        after={"status": "confirmed", "earlier": match.earlier_id},
+    )
+    return match
+
+
+def reject_match(session: Session, match_id: int, actor: User) -> ClaimMatch:
+    """A person says the two claims differ: the newer claim leaves the cluster (audited)."""
+    authorize(actor, "claim.match")
+    match = _match(session, match_id)
+    before = {"status": match.status, "cluster": match.claim.cluster_id}
+    match.status, match.decided_by_id, match.decided_at = "rejected", actor.id, utcnow()
+    claim = match.claim
+    cluster_id = claim.cluster_id
+    claim.cluster_id = None
+    session.flush()
+    if cluster_id is not None:
+        left = list(session.scalars(select(Claim).where(Claim.cluster_id == cluster_id)))
+        if len(left) == 1:  # a cluster of one is no cluster
+            left[0].cluster_id = None
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.match.reject",
+        entity_type="claim",
+        entity_id=match.claim_id,
+        claim_id=match.claim_id,
+        before=before,
+        after={"status": "rejected", "earlier": match.earlier_id},
+    )
+    return match
+
+
+def apply_cluster_verdict(
+    session: Session, claim_id: int, expected_version: int, actor: User
+) -> Claim:
+    """Give the claim the verdict of its cluster's latest check, with a rationale naming that
+    check; its own audit event besides the status change. Confirms a pending match."""
+    authorize(actor, "claim.match")
+    claim = get_claim(session, claim_id)
+    seen = seen_before(session, [claim]).get(claim.id)
+    if seen is None:
+        raise InvalidInput("this claim's cluster holds no checked claim to take a verdict from")
+    when = seen.at.date().isoformat() if seen.at else "?"
+    rationale = (
+        f"Same claim as checked earlier: claim {seen.claim.id} in “{seen.article.title}” "
+        f"({when}, {seen.by or 'unknown'}), {seen.status}: {seen.claim.rationale}"
+    ).strip()
+    set_status(session, claim.id, seen.status, rationale, expected_version, actor)
+    match = pending_match(session, claim.id)
+    if match is not None and match.status == "proposed":
+        confirm_match(session, match.id, actor)
+    audit.record(
+        session,
+        actor=actor,
+        action="claim.verdict_from_cluster",
+        entity_type="claim",
+        entity_id=claim.id,
+        claim_id=claim.id,
+        after={
+            "status": seen.status,
+            "from_claim": seen.claim.id,
+            "cluster": seen.cluster_id,
+        },
+    )
+    return claim

@@ -1,0 +1,318 @@
+"""The full-text index: its tables on each database, kept up to date on every flush.
+
+One index table per kind of result, keyed by the row it describes:
+
+- `claim_search`: a claim's wording, the article's sentence (`exact`), its rationale and the
+  titles and excerpts of its evidence that was not removed;
+- `article_search`: an article's title and body;
+- `source_search`: a source's name and aliases.
+
+Each row holds the three term streams of `search_text` (raw words, Dutch stems, English stems).
+SQLite keeps them in FTS5 tables (rowid = the row's id, columns raw, nl, en); PostgreSQL in a
+`tsvector` built by its `simple` configuration (no stemming of its own: the stems are made in
+Python, the same on both databases and on every PostgreSQL version) with a GIN index.
+
+An `after_flush` hook rewrites the index rows of whatever the flush inserted, changed or deleted,
+on the flush's own connection: the index changes in the same transaction as the data.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, event, inspect, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction
+from sqlalchemy.sql.compiler import SQLCompiler
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.types import NullType
+
+from ..models import Article, Claim, Evidence, Source, SourceAlias
+from .search_text import SEPARATOR, STREAMS, Term, index_text
+
+Column = ColumnElement[int] | QueryableAttribute[int]
+KINDS = ("claim", "article", "source")
+TABLES = {kind: f"{kind}_search" for kind in KINDS}
+_KEYS = {"claim": "claim_id", "article": "article_id", "source": "source_id"}
+_PARENTS = {"claim": "claims", "article": "articles", "source": "sources"}
+
+
+def is_index_table(name: str | None) -> bool:
+    """True for the index's tables (and SQLite's FTS5 shadow tables of them), which are made by
+    the migration, not by the models."""
+    return bool(name) and any(
+        name == t or (name or "").startswith(t + "_") for t in TABLES.values()
+    )
+
+
+# -- the tables ---------------------------------------------------------------------------------
+
+
+def create_tables(conn: Connection) -> None:
+    """Create the index's tables (empty) on `conn`'s database."""
+    for kind, table in TABLES.items():
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {table} USING fts5("
+                "raw, nl, en, tokenize = 'unicode61 remove_diacritics 0')"
+            )
+        else:
+            parent = _PARENTS[kind]
+            conn.exec_driver_sql(
+                f"CREATE TABLE {table} ({_KEYS[kind]} integer NOT NULL PRIMARY KEY "
+                f"REFERENCES {parent} (id) ON DELETE CASCADE, terms tsvector NOT NULL)"
+            )
+            conn.exec_driver_sql(f"CREATE INDEX ix_{table}_terms ON {table} USING gin (terms)")
+
+
+def drop_tables(conn: Connection) -> None:
+    for table in TABLES.values():
+        conn.exec_driver_sql(f"DROP TABLE IF EXISTS {table}")
+
+
+def rebuild(conn: Connection, batch: int = 2000) -> dict[str, int]:
+    """Index every claim, article and source (the migration's and the benchmarks' bulk build);
+    returns how many rows of each kind were indexed."""
+    counts: dict[str, int] = {}
+    for kind, model in (("claim", Claim), ("article", Article), ("source", Source)):
+        ids = list(conn.execute(select(model.id).order_by(model.id)).scalars())
+        for i in range(0, len(ids), batch):
+            reindex(conn, kind, ids[i : i + batch])
+        counts[kind] = len(ids)
+    return counts
+
+
+# -- documents ----------------------------------------------------------------------------------
+
+
+def _claim_docs(conn: Connection, ids: list[int]) -> dict[int, tuple[list[str], str | None]]:
+    docs: dict[int, tuple[list[str], str | None]] = {}
+    for cid, wording, exact, rationale, lang in conn.execute(
+        select(Claim.id, Claim.text, Claim.exact, Claim.rationale, Article.language)
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.id.in_(ids))
+    ):
+        parts = [wording] if wording == exact else [wording, exact]
+        docs[cid] = ([*parts, rationale or ""], lang)
+    for cid, title, excerpt in conn.execute(
+        select(Evidence.claim_id, Evidence.title, Evidence.excerpt)
+        .where(Evidence.claim_id.in_(ids), Evidence.removed_at.is_(None))
+        .order_by(Evidence.id)
+    ):
+        if cid in docs:
+            docs[cid][0].extend([title or "", excerpt or ""])
+    return docs
+
+
+def _article_docs(conn: Connection, ids: list[int]) -> dict[int, tuple[list[str], str | None]]:
+    return {
+        aid: ([title, body], lang)
+        for aid, title, body, lang in conn.execute(
+            select(Article.id, Article.title, Article.body, Article.language).where(
+                Article.id.in_(ids)
+            )
+        )
+    }
+
+
+def _source_docs(conn: Connection, ids: list[int]) -> dict[int, tuple[list[str], str | None]]:
+    docs: dict[int, tuple[list[str], str | None]] = {
+        sid: ([name], None)
+        for sid, name in conn.execute(select(Source.id, Source.name).where(Source.id.in_(ids)))
+    }
+    for sid, alias in conn.execute(
+        select(SourceAlias.source_id, SourceAlias.alias)
+        .where(SourceAlias.source_id.in_(ids))
+        .order_by(SourceAlias.id)
+    ):
+        if sid in docs:
+            docs[sid][0].append(alias)
+    return docs
+
+
+_DOCS = {"claim": _claim_docs, "article": _article_docs, "source": _source_docs}
+
+
+def reindex(conn: Connection, kind: str, ids: Iterable[int]) -> None:
+    """Rewrite the index rows of these rows of `kind` (a row that no longer exists loses its)."""
+    wanted = sorted(set(ids))
+    if not wanted:
+        return
+    docs = _DOCS[kind](conn, wanted)
+    table = TABLES[kind]
+    rows: list[dict[str, Any]] = [
+        dict(zip(("id", *STREAMS), (key, *index_text(parts, lang)), strict=True))
+        for key, (parts, lang) in docs.items()
+    ]
+    if conn.dialect.name == "sqlite":
+        conn.execute(text(f"DELETE FROM {table} WHERE rowid = :id"), [{"id": i} for i in wanted])
+        if rows:
+            conn.execute(
+                text(f"INSERT INTO {table} (rowid, raw, nl, en) VALUES (:id, :raw, :nl, :en)"),
+                rows,
+            )
+        return
+    key = _KEYS[kind]
+    gone = [i for i in wanted if i not in docs]
+    if gone:
+        conn.execute(text(f"DELETE FROM {table} WHERE {key} = :id"), [{"id": i} for i in gone])
+    if rows:
+        conn.execute(
+            text(
+                f"INSERT INTO {table} ({key}, terms) VALUES (:id, to_tsvector('simple', :terms)) "
+                f"ON CONFLICT ({key}) DO UPDATE SET terms = EXCLUDED.terms"
+            ),
+            # the streams one after the other, a separator between: no phrase spans two
+            [{"id": r["id"], "terms": f" {SEPARATOR} ".join(r[s] for s in STREAMS)} for r in rows],
+        )
+
+
+# -- keeping it up to date ----------------------------------------------------------------------
+
+_INDEXED: dict[type[Any], tuple[str, tuple[str, ...]]] = {
+    Claim: ("claim", ("text", "exact", "rationale", "article_id")),
+    Article: ("article", ("title", "body", "language")),
+    Source: ("source", ("name",)),
+}
+_has_index: weakref.WeakKeyDictionary[Engine, bool] = weakref.WeakKeyDictionary()
+
+
+def _changed(obj: Any, attrs: tuple[str, ...]) -> bool:
+    state = inspect(obj)
+    return any(state.attrs[a].history.has_changes() for a in attrs)
+
+
+def _targets(session: Session) -> dict[str, set[int]]:
+    out: dict[str, set[int]] = {kind: set() for kind in KINDS}
+    for obj in [*session.new, *session.dirty, *session.deleted]:
+        is_new = obj in session.new or obj in session.deleted
+        for model, (kind, attrs) in _INDEXED.items():
+            if isinstance(obj, model) and (is_new or _changed(obj, attrs)):
+                out[kind].add(obj.id)
+                if kind == "article" and not is_new:  # the claims' language
+                    out["claim"].update(c.id for c in obj.claims)
+        if isinstance(obj, Evidence) and obj.claim_id is not None:
+            out["claim"].add(obj.claim_id)
+        elif isinstance(obj, SourceAlias) and obj.source_id is not None:
+            out["source"].add(obj.source_id)
+    return out
+
+
+def _indexed(conn: Connection) -> bool:
+    engine = conn.engine
+    found = _has_index.get(engine)
+    if found is None:
+        found = inspect(conn).has_table(TABLES["claim"])
+        _has_index[engine] = found
+    return found
+
+
+@event.listens_for(Session, "after_flush")
+def _after_flush(session: Session, _flush: UOWTransaction) -> None:
+    targets = _targets(session)
+    if not any(targets.values()):
+        return
+    conn = session.connection()
+    if not _indexed(conn):  # a database the search migration has not reached
+        return
+    for kind, ids in targets.items():
+        reindex(conn, kind, (i for i in ids if i is not None))
+
+
+# -- matching in SQL ----------------------------------------------------------------------------
+
+
+def fts5_query(terms: list[Term]) -> str:
+    """The FTS5 MATCH expression of `terms` (all must hold)."""
+    parts = []
+    for t in terms:
+        if t.kind == "prefix":
+            parts.append(f'raw : "{t.raw[0]}" *')
+            continue
+        alternatives = dict.fromkeys(
+            f'{name} : "{" ".join(stream)}"'
+            for name, stream in zip(STREAMS, t.streams, strict=True)
+        )
+        parts.append("(" + " OR ".join(alternatives) + ")")
+    return " AND ".join(parts)
+
+
+def tsquery(terms: list[Term]) -> str:
+    """The PostgreSQL tsquery text of `terms` (all must hold), for to_tsquery('simple', ...)."""
+    parts = []
+    for t in terms:
+        if t.kind == "prefix":
+            parts.append(f"'{t.raw[0]}':*")
+            continue
+        alternatives = dict.fromkeys(
+            "(" + " <-> ".join(f"'{w}'" for w in stream) + ")" for stream in t.streams
+        )
+        parts.append("(" + " | ".join(alternatives) + ")")
+    return " & ".join(parts)
+
+
+class Matches(ColumnElement[Any]):
+    """SQL condition: `column` (a claim's, article's or source's id) is the id of a row whose
+    index entry matches `terms`. Compiled for each database."""
+
+    # NullType, not Boolean: SQLite would be given "(... IN (...)) = 1", which no index serves
+    type = NullType()
+    inherit_cache = False
+
+    def __init__(self, kind: str, column: Column, terms: list[Term]) -> None:
+        self.kind = kind
+        self.column: ColumnElement[int] = (
+            column.__clause_element__() if isinstance(column, QueryableAttribute) else column
+        )
+        self.terms = terms
+
+
+@compiles(Matches, "sqlite")
+def _matches_sqlite(element: Matches, compiler: SQLCompiler, **kw: Any) -> str:
+    table = TABLES[element.kind]
+    column = compiler.process(element.column, **kw)
+    query = compiler.process(bindparam("q", fts5_query(element.terms), unique=True), **kw)
+    return f"{column} IN (SELECT rowid FROM {table} WHERE {table} MATCH {query})"
+
+
+@compiles(Matches, "postgresql")
+def _matches_postgres(element: Matches, compiler: SQLCompiler, **kw: Any) -> str:
+    table = TABLES[element.kind]
+    column = compiler.process(element.column, **kw)
+    query = compiler.process(bindparam("q", tsquery(element.terms), unique=True), **kw)
+    return (
+        f"{column} IN (SELECT {_KEYS[element.kind]} FROM {table} "
+        f"WHERE terms @@ to_tsquery('simple', {query}))"
+    )
+
+
+def newest_with_any(
+    conn: Connection, kind: str, stream: str, groups: list[list[str]], limit: int
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` ("raw", "nl" or "en")
+    holds every term of at least one of `groups`: one index query, no ranking (it stops at
+    `limit` on SQLite)."""
+    groups = [g for g in groups if g]
+    if not groups:
+        return []
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        alternatives = " OR ".join("(" + " AND ".join(f'"{t}"' for t in g) + ")" for g in groups)
+        q = f"{stream} : ({alternatives})"
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :n"
+    else:
+        q = " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in groups)
+        key = _KEYS[kind]
+        sql = (
+            f"SELECT {key} FROM {table} WHERE terms @@ to_tsquery('simple', :q) "
+            f"ORDER BY {key} DESC LIMIT :n"
+        )
+    return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
+
+
+def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[Any]:
+    """The condition "`column` is a row of `kind` whose text matches all of `terms`"."""
+    return Matches(kind, column, terms)

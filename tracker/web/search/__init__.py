@@ -1,0 +1,1 @@
+"""Search across the archive, claim clusters and their matches."""
