@@ -141,8 +141,7 @@ def _page(
 
 def queue_filter(**values: Any) -> QueueFilter:
     """A QueueFilter from the given values (None: the field's default); a value for a field the
-    filter does not have (the full-text `q` before search exists) is refused when set, so no
-    filter is dropped silently."""
+    filter does not have is refused when set, so no filter is dropped silently."""
     known = {f.name for f in fields(QueueFilter)}
     for name, value in values.items():
         if name not in known and value not in (None, ""):
