@@ -364,6 +364,8 @@ def sentence_attributions(
             prep_ends.add(rng[1] + 1)
         if lang == "en" and rng is not None and rng[0] <= rng[1]:
             rng = spans_en.source_extent(toks, rng, cue, after, len(toks), _skip_back)
+            if cue.ctype == "prep":
+                rng = spans_en.prep_source_extent(toks, rng, cue)
         first, last = cue.first, cue.last
         head = first
         if rng is not None and first < rng[0] <= last:
@@ -419,6 +421,14 @@ def sentence_attributions(
             whole = spans_en.whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
             if whole is not None:
                 content = whole
+        if (
+            lang == "en"
+            and cue.ctype == "prep"
+            and cue.first >= 2
+            and toks[cue.first - 1][2] == ","
+            and is_word(toks[cue.first - 2]) | (toks[cue.first - 2][2] in QUOTE_CHARS)
+        ):
+            content = (s_start, toks[cue.first - 2][1])  # "..., according to the poll"
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
         prev_end = max(cue.last, rng[1]) if rng is not None and source is not None else cue.last

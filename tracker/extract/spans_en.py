@@ -308,3 +308,30 @@ def whole_content(
     ):
         return (s_start, e)
     return None
+
+
+PREP_SOURCE_STOP = APPOSITION_STOP | {",", ".", "!", "?", ")", "-"}
+PREP_SOURCE_MAX = 25  # tokens
+
+
+def prep_source_extent(toks: Sequence[Tok], rng: tuple[int, int], cue: Cue) -> tuple[int, int]:
+    """The source after 'according to' as the corpus marks it: the whole phrase to the end of
+    its clause ("a Gallup poll released Thursday", "a new article in Politico"), not the
+    noun phrase alone; an abbreviation's dot stays inside ("through Jan. 31"). Before its
+    content ("According to X, ...") the phrase must end at a comma."""
+    i, j = rng
+    n = len(toks)
+    k = j + 1
+    while k < n and k - i < PREP_SOURCE_MAX:
+        t = toks[k][2]
+        if t == "." and k + 1 < n and is_word(toks[k + 1]) and not is_cap(toks[k + 1]):
+            k += 1  # "Jan. 31": an abbreviation inside the phrase
+            continue
+        if t in PREP_SOURCE_STOP or t == "." or toks[k][3] == "according":
+            break
+        k += 1
+    if k - i >= PREP_SOURCE_MAX:
+        return rng
+    if (cue.first == 0 or toks[cue.first - 1][2] != ",") and (k >= n or toks[k][2] != ","):
+        return rng  # "According to Smith the plan ...": where the phrase ends is unclear
+    return i, max(j, k - 1)

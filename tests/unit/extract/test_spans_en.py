@@ -219,3 +219,52 @@ def test_a_quotation_before_its_speaker_and_a_participle_after_it() -> None:
 def test_initials_and_a_suffix_stay_in_the_name() -> None:
     text = "Vice President Joseph R. Biden Jr. said the plan had failed."
     assert _spans(text)[1] == "Vice President Joseph R. Biden Jr."
+
+
+def test_a_quotation_going_on_after_its_tag_is_one_content() -> None:
+    text = (
+        "“The bridge will reopen in May,” the engineer said. “Nobody should expect it sooner.”"
+        " The council met on Tuesday."
+    )
+    found = [(seg, a) for seg, atts in find_attributions(text, "en") for a in atts]
+    assert len(found) == 1
+    _seg, att = found[0]
+    assert text[att.content[0] : att.content[1]] == (
+        "“The bridge will reopen in May,” the engineer said. “Nobody should expect it sooner.”"
+    )
+
+
+def test_a_quotation_after_a_tag_with_its_own_cue_is_not_carried() -> None:
+    text = "“We won,” the coach said. “They were better,” the rival said."
+    contents = [
+        text[a.content[0] : a.content[1]]
+        for _seg, atts in find_attributions(text, "en")
+        for a in atts
+    ]
+    assert contents == ["“We won,”", "“They were better,”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Turnout fell by a third, according to a county survey released Monday.",
+            "a county survey released Monday",
+            "Turnout fell by a third",
+        ),
+        (
+            "According to a memo from the budget office, the plan costs more than expected.",
+            "a memo from the budget office",
+            "the plan costs more than expected",
+        ),
+        (
+            "Rents rose again, according to figures through Jan. 31 from the city.",
+            "figures through Jan. 31 from the city",
+            "Rents rose again",
+        ),
+    ],
+)
+def test_according_to_takes_its_whole_phrase_and_the_clause_before(
+    text: str, source: str, content: str
+) -> None:
+    assert _spans(text)[1:] == (source, content)
