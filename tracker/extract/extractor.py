@@ -69,12 +69,28 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
         if b - a <= _LONG_QUOTE:
             continue
         # a quotation running over several sentences is clipped: no mark at the cut
-        opened = 2 if text.startswith(",,", a) else 1 if text[a] in QUOTE_CHARS else 0
+        opened = 2 if text.startswith((",,", "''"), a) else 1 if text[a] in QUOTE_CHARS else 0
         closed = 2 if text.startswith("''", b - 2) else 1 if text[b - 1] in QUOTE_CHARS else 0
         toks += tokenize(text, pos, a + opened)
         pos = b - closed
     toks += tokenize(text, pos, seg.end)
     return toks
+
+
+def _cues_outside_quotes(text: str, seg: Segment, low: str) -> bool:
+    """may_have_cues on the words of the sentence outside its long quotations (the words
+    sentence_tokens keeps): a cue word inside a quotation is the quoted speaker's."""
+    parts = []
+    pos = seg.start
+    for a, b in seg.quotes:
+        if b - a > _LONG_QUOTE:
+            parts.append(low[pos - seg.start : a + 1 - seg.start])
+            pos = b - 1
+    if not parts:
+        return True
+    parts.append(low[pos - seg.start :])
+    outside = " ".join(parts)
+    return may_have_cues(outside, _words(outside), "en")
 
 
 def _analyse(
@@ -86,7 +102,9 @@ def _analyse(
         atts: list[Attribution] = []
         low = text[seg.start : seg.end].lower()
         words = _words(low)
-        if may_have_cues(low, words, lg):
+        if may_have_cues(low, words, lg) and (
+            lg != "en" or not seg.quotes or _cues_outside_quotes(text, seg, low)
+        ):
             toks = sentence_tokens(text, seg)
             known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
             atts = sentence_attributions(

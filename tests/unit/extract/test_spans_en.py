@@ -98,7 +98,7 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
             "Ms. Vos, who chairs the panel,",
         ),
         ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
-        ("And now Mr. Lee has taken on a bigger job, hoping to win the state.", "Mr. Lee"),
+        ("And now Mr. Lee has taken on a bigger job, saying he wants to win the state.", "Mr. Lee"),
         ("The bill, opposed by the teachers union, never became law.", "the teachers union"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
@@ -265,6 +265,55 @@ def test_a_quotation_after_a_tag_with_its_own_cue_is_not_carried() -> None:
     ],
 )
 def test_according_to_takes_its_whole_phrase_and_the_clause_before(
+    text: str, source: str, content: str
+) -> None:
+    assert _spans(text)[1:] == (source, content)
+
+
+def _all(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(cue, source, content) of every attribution in `text`, in order."""
+    return [
+        (
+            a.cue.text if a.cue else None,
+            a.source.text if a.source else None,
+            text[slice(*a.content)],
+        )
+        for _seg, found in find_attributions(text, "en")
+        for a in found
+    ]
+
+
+def test_content_in_a_fronted_clause_ends_before_the_main_clause() -> None:
+    text = "If the minister says the figures are wrong, the committee will ask for an audit."
+    assert _all(text) == [("says", "the minister", "the figures are wrong")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the bridge was safe, and the engineers said it needed repairs.",
+        "The mayor said the bridge was safe, the engineers said it needed repairs.",
+    ],
+)
+def test_content_ends_before_the_clause_of_the_next_cue(text: str) -> None:
+    assert _all(text) == [
+        ("said", "The mayor", "the bridge was safe"),
+        ("said", "the engineers", "it needed repairs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "''The bridge is safe,'' said Dana Reyes, the city engineer.",
+            "Dana Reyes, the city engineer",
+            "''The bridge is safe,''",
+        ),
+        ("''We will appeal,'' the lawyer said.", "the lawyer", "''We will appeal,''"),
+    ],
+)
+def test_a_quotation_in_doubled_apostrophes_is_the_content(
     text: str, source: str, content: str
 ) -> None:
     assert _spans(text)[1:] == (source, content)
