@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
-from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEIGHTS
+from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEAK_WORDS, WEIGHTS
 from .quotes import QUOTE_CHARS
 from .tokens import Tok, is_cap, is_word
 
@@ -88,7 +88,7 @@ _NL_WORDS = _NL_VERB_WORDS | {
 
 
 TRIGGERS: dict[str, frozenset[str]] = {
-    "en": frozenset(_EN_WORDS) | en.ATTRIBUTION_NOUNS,
+    "en": frozenset(_EN_WORDS) - WEAK_WORDS | en.ATTRIBUTION_NOUNS,
     "nl": frozenset(_NL_WORDS)
     | nl.ATTRIBUTION_NOUNS
     | nl.DAT_NOUNS
@@ -103,6 +103,11 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     """Cheap test on a lower-cased sentence and its word set before the full cue analysis."""
     if not words.isdisjoint(TRIGGERS[lang]):
         return True
+    if lang == "en" and not words.isdisjoint(WEAK_WORDS):
+        # a weak cue word after a possessive ("in Garcia's view") is worth the analysis
+        for w in words & WEAK_WORDS:
+            if "'s " + w in low or "’s " + w in low:
+                return True
     colon = low.find(":")
     if 0 < colon < 60:
         return True

@@ -9,7 +9,7 @@ from dataclasses import replace
 from . import checkworthy, numbers
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
-from .cues import TRIGGERS, may_have_cues
+from .cues import TRIGGERS, WEAK_WORDS, may_have_cues
 from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
@@ -27,7 +27,11 @@ _WORD = re.compile(r"\w+")
 # Every word that a later test looks for in a sentence's words.
 _WATCHED = frozenset(
     w
-    for w in TRIGGERS["en"] | TRIGGERS["nl"] | numbers.WATCHED_WORDS | checkworthy.WATCHED_WORDS
+    for w in TRIGGERS["en"]
+    | TRIGGERS["nl"]
+    | WEAK_WORDS
+    | numbers.WATCHED_WORDS
+    | checkworthy.WATCHED_WORDS
     if _WORD.fullmatch(w)
 )
 
@@ -77,22 +81,6 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
     return toks
 
 
-def _cues_outside_quotes(text: str, seg: Segment, low: str) -> bool:
-    """may_have_cues on the words of the sentence outside its long quotations (the words
-    sentence_tokens keeps): a cue word inside a quotation is the quoted speaker's."""
-    parts = []
-    pos = seg.start
-    for a, b in seg.quotes:
-        if b - a > _LONG_QUOTE:
-            parts.append(low[pos - seg.start : a + 1 - seg.start])
-            pos = b - 1
-    if not parts:
-        return True
-    parts.append(low[pos - seg.start :])
-    outside = " ".join(parts)
-    return may_have_cues(outside, _words(outside), "en")
-
-
 def _analyse(
     text: str, lg: str, known_sources: Sequence[KnownSource]
 ) -> list[tuple[Segment, list[Attribution], str, frozenset[str]]]:
@@ -102,9 +90,7 @@ def _analyse(
         atts: list[Attribution] = []
         low = text[seg.start : seg.end].lower()
         words = _words(low)
-        if may_have_cues(low, words, lg) and (
-            lg != "en" or not seg.quotes or _cues_outside_quotes(text, seg, low)
-        ):
+        if may_have_cues(low, words, lg):
             toks = sentence_tokens(text, seg)
             known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
             atts = sentence_attributions(
