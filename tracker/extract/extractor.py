@@ -9,7 +9,8 @@ from dataclasses import replace
 from . import checkworthy, numbers
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
-from .cues import TRIGGERS, WEAK_WORDS, may_have_cues
+from .cue_model_en import WEAK_WORDS
+from .cues import TRIGGERS, may_have_cues
 from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
