@@ -219,9 +219,9 @@ def verb_like(toks: Sequence[Tok], e: int, start: int) -> bool:
 
 
 CONTENT_END = re.compile(
-    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|which|and\s+(?:said|"
-    r"told|added|says)|\w+ing\b)|(?<=\s[—–-])[—–-]*\s|(?<=\sa)nd\s+(?:said|told|added|says|"
-    r"took|made|gave|went|called|\w+ed\b))"
+    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|which|"
+    r"and\s+(?:said|told|added|says)|(?!including\b)\w+ing\b)|(?<=\s[—–-])[—–-]*\s|"
+    r"(?<=\sa)nd\s+(?:said|told|added|says|took|made|gave|went|called|\w+ed\b))"
 )  # one character class first: re scans for it in C
 
 

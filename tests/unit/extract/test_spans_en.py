@@ -317,3 +317,10 @@ def test_a_quotation_in_doubled_apostrophes_is_the_content(
     text: str, source: str, content: str
 ) -> None:
     assert _spans(text)[1:] == (source, content)
+
+
+def test_content_goes_on_over_including() -> None:
+    text = "The inspectors criticized several failures at the plant, including a broken alarm."
+    assert _all(text) == [
+        ("criticized", "The inspectors", "several failures at the plant, including a broken alarm")
+    ]
