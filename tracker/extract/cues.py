@@ -99,15 +99,17 @@ _NL_TAG_AFTER_QUOTE = re.compile(r"(?:[\"”’']\s*,|[,.!?]\s*[\"”’'])\s*\w
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
+_POSSESSIVE_WEAK = re.compile(
+    r"['’]s (?:" + "|".join(sorted(map(re.escape, WEAK_WORDS), key=len, reverse=True)) + r")\b"
+)
+
+
 def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     """Cheap test on a lower-cased sentence and its word set before the full cue analysis."""
     if not words.isdisjoint(TRIGGERS[lang]):
         return True
-    if lang == "en" and not words.isdisjoint(WEAK_WORDS):
-        # a weak cue word after a possessive ("in Garcia's view") is worth the analysis
-        for w in words & WEAK_WORDS:
-            if "'s " + w in low or "’s " + w in low:
-                return True
+    if lang == "en" and ("’s " in low or "'s " in low) and _POSSESSIVE_WEAK.search(low):
+        return True  # a weak cue word after a possessive ("in Garcia's view")
     colon = low.find(":")
     if 0 < colon < 60:
         return True

@@ -9,7 +9,6 @@ from dataclasses import replace
 from . import checkworthy, numbers
 from .attributions import merge_chains, sentence_attributions
 from .checkworthy import score
-from .cue_model_en import WEAK_WORDS
 from .cues import TRIGGERS, may_have_cues
 from .discourse import link_sentences
 from .language import detect_language
@@ -28,11 +27,7 @@ _WORD = re.compile(r"\w+")
 # Every word that a later test looks for in a sentence's words.
 _WATCHED = frozenset(
     w
-    for w in TRIGGERS["en"]
-    | TRIGGERS["nl"]
-    | WEAK_WORDS
-    | numbers.WATCHED_WORDS
-    | checkworthy.WATCHED_WORDS
+    for w in TRIGGERS["en"] | TRIGGERS["nl"] | numbers.WATCHED_WORDS | checkworthy.WATCHED_WORDS
     if _WORD.fullmatch(w)
 )
 

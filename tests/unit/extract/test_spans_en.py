@@ -324,3 +324,13 @@ def test_content_goes_on_over_including() -> None:
     assert _all(text) == [
         ("criticized", "The inspectors", "several failures at the plant, including a broken alarm")
     ]
+
+
+def test_a_sentence_opening_with_doubled_apostrophes_is_a_new_sentence() -> None:
+    text = "''The vote was close,'' said Mr. Hale, a council member. ''We will try again.''"
+    segs = [seg for seg, _atts in find_attributions(text, "en")]
+    assert [text[s.start : s.end] for s in segs] == [
+        "''The vote was close,'' said Mr. Hale, a council member.",
+        "''We will try again.''",
+    ]
+    assert _all(text) == [("said", "Mr. Hale, a council member", text)]
