@@ -111,6 +111,8 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     if lang == "en" and ("’s " in low or "'s " in low) and _POSSESSIVE_WEAK.search(low):
         return True  # a weak cue word after a possessive ("in Garcia's view")
     colon = low.find(":")
+    while 0 <= colon < 60 and low[colon + 1 : colon + 2].isdigit():
+        colon = low.find(":", colon + 1)  # a time or a score ("5:30 p.m."), no speaker's colon
     if 0 < colon < 60:
         return True
     if lang == "nl" and _NL_TAG_AFTER_QUOTE.search(low):
