@@ -66,6 +66,7 @@ EPOCHS = 4
 P_MIN = 0.86  # the threshold is the best cross-validated F1 with at least this precision
 FOLDS = 4
 PRUNE_AT, PRUNE_HITS, PRUNE_RATE = 0.5, 2, 0.02
+WEAK_RATE = 0.15  # a candidate the model takes alone less often than this triggers nothing
 
 
 @dataclass
@@ -179,13 +180,16 @@ def _scores(weights: dict[str, float], examples: list[Example]) -> list[float]:
 
 def derive_model(
     docs: list[tuple[str, list[Spans]]],
-) -> tuple[float, set[str], dict[str, float], dict[str, float]]:
-    """Threshold, candidate words, rank rates and weights of the English cue model.
+) -> tuple[float, set[str], dict[str, float], dict[str, float], set[str]]:
+    """Threshold, candidate words, rank rates, weights and weak words of the English cue model.
 
     Candidates are words that are gold cues MIN_HITS times and MIN_RATE of the time; those a
     first model takes fewer than PRUNE_HITS times or for less than PRUNE_RATE of their
     occurrences are dropped (they cost time and add little). The threshold is the best F1 with
-    precision >= P_MIN over FOLDS-fold cross-validation by document.
+    precision >= P_MIN over FOLDS-fold cross-validation by document. Weak words are the
+    candidates that the final model takes as a sentence's only cue word for less than
+    WEAK_RATE of their occurrences ("also" in "also said"): a sentence whose only cue words
+    are weak is not analysed (a cascade that saves time, not a linguistic rule).
     """
     sents = _sentence_tokens(docs)
     seen: dict[str, int] = {}
@@ -232,7 +236,21 @@ def derive_model(
     for feat, v in weights.items():
         if abs(v) >= 0.01 and "\\" not in feat and '"""' not in feat:
             table[feat] = round(v, 3)
-    return threshold, candidates, {w: r for w, r in rates.items() if r > RANK_FLOOR}, table
+    occurs.clear()
+    by_sentence: dict[tuple[int, int], set[str]] = {}
+    for ex, sc in zip(examples, _scores(table, examples), strict=True):
+        word = ex.feats[1][2:]
+        occurs[word] = occurs.get(word, 0) + 1
+        if sc > threshold:
+            by_sentence.setdefault((ex.doc, ex.sent), set()).add(word)
+    alone: dict[str, int] = {}  # sentences where the word is the only one taken
+    for taken_words in by_sentence.values():
+        if len(taken_words) == 1:
+            (word,) = taken_words
+            alone[word] = alone.get(word, 0) + 1
+    weak = {w for w in candidates if alone.get(w, 0) < WEAK_RATE * occurs.get(w, 1)}
+    ranked = {w: r for w, r in rates.items() if r > RANK_FLOOR}
+    return threshold, candidates, ranked, table, weak
 
 
 def model_json(
@@ -242,6 +260,7 @@ def model_json(
     candidates: set[str],
     rank_rates: dict[str, float],
     weights: dict[str, float],
+    weak: set[str],
 ) -> str:
     """The model file's text: a header, then the threshold and tables (one entry a line)."""
     model = {
@@ -254,13 +273,16 @@ def model_json(
             "rule": "a token whose word is in candidates is a cue when the sum of the weights "
             "of its features exceeds threshold (the best four-fold cross-validated F1 with "
             f"precision >= {P_MIN}); rank_rates are the prior cue rates of the words that feed "
-            "the sentence-rank features",
+            "the sentence-rank features; a sentence whose only cue words are weak_words is "
+            "not analysed (the model takes each as a sentence's only cue word for less than "
+            f"{WEAK_RATE} of its occurrences)",
             "note": "derived, do not edit by hand",
         },
         "threshold": threshold,
         "candidates": sorted(candidates),
         "rank_rates": dict(sorted(rank_rates.items())),
         "weights": dict(sorted(weights.items())),
+        "weak_words": sorted(weak),
     }
     return json.dumps(model, indent=0, ensure_ascii=False) + "\n"
 
@@ -281,9 +303,9 @@ def main(argv: list[str] | None = None) -> int:
         ann = ann_dir / (txt.stem + ".ann")
         if ann.exists():
             docs.append((txt.read_text(encoding="utf-8"), read_cues(ann)))
-    threshold, candidates, rank_rates, weights = derive_model(docs)
+    threshold, candidates, rank_rates, weights, weak = derive_model(docs)
     split = "/".join(args.split_dir.resolve().parts[-2:])
-    text = model_json(split, len(docs), threshold, candidates, rank_rates, weights)
+    text = model_json(split, len(docs), threshold, candidates, rank_rates, weights, weak)
     args.output.write_text(text, encoding="utf-8")
     print(
         f"wrote {len(candidates)} candidate words, {len(weights)} weights, threshold "

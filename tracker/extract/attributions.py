@@ -304,6 +304,8 @@ def _content(
             b += 1
         if lang == "en" and cue.ctype != "colon":
             e = spans_en.content_end(text, b, e)
+            if toks[0][3] in spans_en.FRONT_SUBORDINATORS or cue.first == 0:
+                e = spans_en.fronted_clause_end(toks, b, e)
         return (b, e) if b < e else (s_start, s_end)
     head_end = toks[min(cue.first, src[0] if src else cue.first)][0]
     while head_end > s_start and (text[head_end - 1].isspace() or text[head_end - 1] in ",;:-–"):
@@ -364,6 +366,8 @@ def sentence_attributions(
             prep_ends.add(rng[1] + 1)
         if lang == "en" and rng is not None and rng[0] <= rng[1]:
             rng = spans_en.source_extent(toks, rng, cue, after, len(toks), _skip_back)
+            if cue.ctype == "prep":
+                rng = spans_en.prep_source_extent(toks, rng, cue)
         first, last = cue.first, cue.last
         head = first
         if rng is not None and first < rng[0] <= last:
@@ -419,11 +423,46 @@ def sentence_attributions(
             whole = spans_en.whole_content(text, toks, cue, rng, after, raising, s_start, s_end)
             if whole is not None:
                 content = whole
+        if (
+            lang == "en"
+            and cue.ctype == "prep"
+            and cue.first >= 2
+            and toks[cue.first - 1][2] == ","
+            and is_word(toks[cue.first - 2]) | (toks[cue.first - 2][2] in QUOTE_CHARS)
+        ):
+            content = (s_start, toks[cue.first - 2][1])  # "..., according to the poll"
         kind = "quote" if quoted or cue.ctype in ("colon", "dash") else "reported"
         out.append(Attribution(kind, cue_span, source, via, content))
         prev_end = max(cue.last, rng[1]) if rng is not None and source is not None else cue.last
         prev_rng = rng if source is not None else None
+    if lang == "en" and len(out) > 1:
+        return _en_before_next(text, out)
     return _nl_tags(toks, _nl_relays(out)) if lang == "nl" and len(out) > 1 else out
+
+
+_NEXT_CLAUSE = re.compile(r"(?:,(?:\s+(?:and|but|while|whereas))?|;)\s")
+
+
+def _en_before_next(text: str, atts: list[Attribution]) -> list[Attribution]:
+    """'X said A, and Y said B': the content of a cue ends before the clause that holds the
+    next cue of the sentence (its source and cue); a clause break must lie between them."""
+    out = list(atts)
+    for i in range(len(out) - 1):
+        a, nxt = out[i], out[i + 1]
+        if a.cue is None or nxt.cue is None:
+            continue
+        c0, c1 = a.content
+        stop = nxt.cue.start
+        if nxt.source is not None and a.cue.end <= nxt.source.start < stop:
+            stop = nxt.source.start
+        if not (a.cue.end <= c0 < stop < c1):
+            continue
+        last = None
+        for m in _NEXT_CLAUSE.finditer(text, c0, stop):
+            last = m
+        if last is not None and last.start() > c0:
+            out[i] = replace(a, content=(c0, last.start()))
+    return out
 
 
 _RELAY_VERBS = frozenset(

@@ -2,7 +2,8 @@
 
 A logistic regression over cues.cue_features: a token whose word is in CANDIDATES is a cue when
 the sum of the weights of its features exceeds THRESHOLD; RANK_RATES are the prior cue rates of
-the words that feed the sentence-rank features. The JSON file is derived from an annotated
+the words that feed the sentence-rank features; a sentence whose only cue words are WEAK_WORDS
+(rarely taken by the model) is not analysed. The JSON file is derived from an annotated
 training split by tools/derive_cue_model.py (its header names the split and the generator);
 do not edit it by hand.
 """
@@ -30,3 +31,4 @@ THRESHOLD: float = float(_MODEL["threshold"])
 CANDIDATES: frozenset[str] = frozenset(_MODEL["candidates"])
 RANK_RATES: dict[str, float] = {w: float(r) for w, r in _MODEL["rank_rates"].items()}
 WEIGHTS: dict[str, float] = {f: float(v) for f, v in _MODEL["weights"].items()}
+WEAK_WORDS: frozenset[str] = frozenset(_MODEL.get("weak_words", ()))  # no cue words alone

@@ -15,7 +15,7 @@ from operator import itemgetter
 
 from . import lexicon_en as en
 from . import lexicon_nl as nl
-from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEIGHTS
+from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEAK_WORDS, WEIGHTS
 from .quotes import QUOTE_CHARS
 from .tokens import Tok, is_cap, is_word
 
@@ -88,7 +88,7 @@ _NL_WORDS = _NL_VERB_WORDS | {
 
 
 TRIGGERS: dict[str, frozenset[str]] = {
-    "en": frozenset(_EN_WORDS) | en.ATTRIBUTION_NOUNS,
+    "en": frozenset(_EN_WORDS) - WEAK_WORDS | en.ATTRIBUTION_NOUNS,
     "nl": frozenset(_NL_WORDS)
     | nl.ATTRIBUTION_NOUNS
     | nl.DAT_NOUNS
@@ -99,11 +99,20 @@ _NL_TAG_AFTER_QUOTE = re.compile(r"(?:[\"”’']\s*,|[,.!?]\s*[\"”’'])\s*\w
 _DASH_AFTER_QUOTE = re.compile(r"[\"”’'»]\s*[―—–-]+\s*\w")
 
 
+_POSSESSIVE_WEAK = re.compile(
+    r"['’]s (?:" + "|".join(sorted(map(re.escape, WEAK_WORDS), key=len, reverse=True)) + r")\b"
+)
+
+
 def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     """Cheap test on a lower-cased sentence and its word set before the full cue analysis."""
     if not words.isdisjoint(TRIGGERS[lang]):
         return True
+    if lang == "en" and ("’s " in low or "'s " in low) and _POSSESSIVE_WEAK.search(low):
+        return True  # a weak cue word after a possessive ("in Garcia's view")
     colon = low.find(":")
+    while 0 <= colon < 60 and low[colon + 1 : colon + 2].isdigit():
+        colon = low.find(":", colon + 1)  # a time or a score ("5:30 p.m."), no speaker's colon
     if 0 < colon < 60:
         return True
     if lang == "nl" and _NL_TAG_AFTER_QUOTE.search(low):

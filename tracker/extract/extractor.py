@@ -69,7 +69,7 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
         if b - a <= _LONG_QUOTE:
             continue
         # a quotation running over several sentences is clipped: no mark at the cut
-        opened = 2 if text.startswith(",,", a) else 1 if text[a] in QUOTE_CHARS else 0
+        opened = 2 if text.startswith((",,", "''"), a) else 1 if text[a] in QUOTE_CHARS else 0
         closed = 2 if text.startswith("''", b - 2) else 1 if text[b - 1] in QUOTE_CHARS else 0
         toks += tokenize(text, pos, a + opened)
         pos = b - closed
@@ -108,10 +108,26 @@ def find_attributions(
 ) -> list[tuple[Segment, list[Attribution]]]:
     """Every sentence with all attributions found in it (cue level, before claims are built);
     the content of a quotation that runs over several sentences is the whole quotation."""
-    return [
-        (seg, [_whole_quote(seg, a) for a in atts] if seg.whole else atts)
-        for seg, atts, _, _ in _analyse(text, _lang(text, lang), known_sources)
-    ]
+    analysed = _analyse(text, _lang(text, lang), known_sources)
+    out = []
+    for i, (seg, found, _, _) in enumerate(analysed):
+        atts = [_whole_quote(seg, a) for a in found] if seg.whole else found
+        if atts and i + 1 < len(analysed) and not analysed[i + 1][1]:
+            atts = [_continued_quote(text, analysed[i + 1][0], a) for a in atts]
+        out.append((seg, atts))
+    return out
+
+
+def _continued_quote(text: str, nxt: Segment, att: Attribution) -> Attribution:
+    """'"A," she said. "B."': a quotation before its tag goes on in the next sentence when
+    that sentence opens with a quotation and has no attribution of its own; the content
+    reaches to the end of that quotation."""
+    c0, c1 = att.content
+    if att.cue is None or c1 > att.cue.start or text[c0] not in QUOTE_CHARS:
+        return att
+    if not nxt.quotes or nxt.quotes[0][0] != nxt.start:
+        return att
+    return replace(att, content=(c0, nxt.whole[0][1] if nxt.whole else nxt.quotes[0][1]))
 
 
 def _whole_quote(seg: Segment, att: Attribution) -> Attribution:

@@ -41,7 +41,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 def _kind(ch: str) -> tuple[str, bool, bool]:
     """(family 'd' or 's', may open, may close) of a candidate, before its context is seen."""
     double = ch in (",,", "''") or ch in DOUBLE_OPEN or ch in DOUBLE_CLOSE
-    opens = (ch == ",," or ch in DOUBLE_OPEN or ch in SINGLE_OPEN) and ch != "''"
+    opens = ch in (",,", "''") or ch in DOUBLE_OPEN or ch in SINGLE_OPEN  # '' opens in English
     closes = ch != ",," and ch not in ("„", "«", "‚")
     return ("d" if double else "s"), opens, closes
 

@@ -92,7 +92,7 @@ _LINE = re.compile(r"\S(?:[^\n]*\S)?")  # a line without its leading and trailin
 # Each pattern starts with a character class, so that re skips ahead to candidates in C.
 # A sentence end: its punctuation, then (group 1) the blanks before the next sentence.
 _BOUNDARY = re.compile(
-    r"[.!?…][.!?…]*[\"”’»')\]]*(\s+)(?=(?:[\"“„‘'«(\[]|,,)?[^\s\"“„‘'«(\[a-z―—–-])"
+    r"[.!?…][.!?…]*[\"”’»')\]]*(\s+)(?=(?:[\"“„‘'«(\[]|,,|'')?[^\s\"“„‘'«(\[a-z―—–-])"
 )
 _WORD_RUN = re.compile(r"(?:[^\W_]|\.)*\Z")  # letters, digits and dots up to the end
 

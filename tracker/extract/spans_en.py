@@ -219,9 +219,9 @@ def verb_like(toks: Sequence[Tok], e: int, start: int) -> bool:
 
 
 CONTENT_END = re.compile(
-    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|and\s+(?:said|"
-    r"told|added|says)|\w+ing\b)|(?<=\s[—–-])[—–-]*\s|(?<=\sa)nd\s+(?:said|told|added|says|"
-    r"took|made|gave|went|called|\w+ed\b))"
+    r"[;,—–\-a](?:(?<=;)|(?<=,)\s+(?:but|while|whereas|though|although|according|which|"
+    r"and\s+(?:said|told|added|says)|(?!including\b)\w+ing\b)|(?<=\s[—–-])[—–-]*\s|"
+    r"(?<=\sa)nd\s+(?:said|told|added|says|took|made|gave|went|called|\w+ed\b))"
 )  # one character class first: re scans for it in C
 
 
@@ -308,3 +308,57 @@ def whole_content(
     ):
         return (s_start, e)
     return None
+
+
+PREP_SOURCE_STOP = APPOSITION_STOP | {",", ".", "!", "?", ")", "-"}
+PREP_SOURCE_MAX = 25  # tokens
+
+
+def prep_source_extent(toks: Sequence[Tok], rng: tuple[int, int], cue: Cue) -> tuple[int, int]:
+    """The source after 'according to' as the corpus marks it: the whole phrase to the end of
+    its clause ("a Gallup poll released Thursday", "a new article in Politico"), not the
+    noun phrase alone; an abbreviation's dot stays inside ("through Jan. 31"). Before its
+    content ("According to X, ...") the phrase must end at a comma."""
+    i, j = rng
+    n = len(toks)
+    k = j + 1
+    while k < n and k - i < PREP_SOURCE_MAX:
+        t = toks[k][2]
+        if t == "." and k + 1 < n and is_word(toks[k + 1]) and not is_cap(toks[k + 1]):
+            k += 1  # "Jan. 31": an abbreviation inside the phrase
+            continue
+        if t in PREP_SOURCE_STOP or t == "." or toks[k][3] == "according":
+            break
+        k += 1
+    if k - i >= PREP_SOURCE_MAX:
+        return rng
+    if (cue.first == 0 or toks[cue.first - 1][2] != ",") and (k >= n or toks[k][2] != ","):
+        return rng  # "According to Smith the plan ...": where the phrase ends is unclear
+    return i, max(j, k - 1)
+
+
+# A sentence that opens with one of these (or with its cue: "Asked about ..., the mayor")
+# puts the cue in a fronted clause; its content ends where the main clause begins.
+FRONT_SUBORDINATORS = frozenset(
+    """
+    if after when while before since although though because once as unless until whether
+    """.split()  # noqa: SIM905
+)
+
+
+def fronted_clause_end(toks: Sequence[Tok], b: int, e: int) -> int:
+    """The end of content (from offset b to at most e) in a fronted clause: the comma before
+    the main clause's subject ("If voters believe X, the party ...": "X")."""
+    depth = 0
+    for i, t in enumerate(toks):
+        if t[0] < b:
+            continue
+        if t[0] >= e:
+            break
+        if t[2] in QUOTE_CHARS:
+            depth ^= 1
+        elif t[2] == "," and not depth and i + 1 < len(toks):
+            nxt = toks[i + 1]
+            if is_word(nxt) and (nxt[3] in en.DETERMINERS or nxt[3] in en.PRONOUNS or is_cap(nxt)):
+                return t[0]
+    return e

@@ -24,6 +24,20 @@ def test_model_file_names_its_split_and_generator() -> None:
     assert set(cue_model_en.RANK_RATES) <= cue_model_en.CANDIDATES
 
 
+def test_weak_words_are_candidates_that_trigger_no_analysis_alone() -> None:
+    from tracker.extract import lexicon_en
+    from tracker.extract.cues import TRIGGERS, may_have_cues
+
+    weak = cue_model_en.WEAK_WORDS
+    assert weak and weak <= cue_model_en.CANDIDATES
+    assert (weak - lexicon_en.ATTRIBUTION_NOUNS).isdisjoint(TRIGGERS["en"])
+    assert not weak & {"said", "says", "told", "according"}
+    word = min(w for w in weak - lexicon_en.ATTRIBUTION_NOUNS if w.isalpha())
+    assert not may_have_cues(f"the {word} of the week", frozenset([word]), "en")
+    assert may_have_cues(f"the {word}, she said", frozenset([word, "said"]), "en")
+    assert may_have_cues(f"in smith's {word} it failed", frozenset([word]), "en")
+
+
 def test_model_is_package_data_not_python_source() -> None:
     here = files("tracker.extract")
     assert here.joinpath(cue_model_en.MODEL_FILE).is_file()

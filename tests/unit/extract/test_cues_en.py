@@ -313,3 +313,10 @@ def test_a_quotation_after_the_cue_is_the_content() -> None:
     a = extract_claims(text, "en")[0].attribution
     assert a is not None
     assert text[a.content[0] : a.content[1]].startswith("“The plant was highly profitable")
+
+
+def test_a_time_colon_is_no_reason_to_look_for_cues() -> None:
+    from tracker.extract.cues import may_have_cues
+
+    assert not may_have_cues("5:30 p.m. the crowd filled the hall", frozenset(), "en")
+    assert may_have_cues("5:30 p.m. reyes: we are not leaving", frozenset(), "en")

@@ -98,7 +98,7 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
             "Ms. Vos, who chairs the panel,",
         ),
         ("Still, the mayor insisted that the budget was balanced.", "the mayor"),
-        ("And now Mr. Lee has taken on a bigger job, hoping to win the state.", "Mr. Lee"),
+        ("And now Mr. Lee has taken on a bigger job, saying he wants to win the state.", "Mr. Lee"),
         ("The bill, opposed by the teachers union, never became law.", "the teachers union"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
     ],
@@ -219,3 +219,118 @@ def test_a_quotation_before_its_speaker_and_a_participle_after_it() -> None:
 def test_initials_and_a_suffix_stay_in_the_name() -> None:
     text = "Vice President Joseph R. Biden Jr. said the plan had failed."
     assert _spans(text)[1] == "Vice President Joseph R. Biden Jr."
+
+
+def test_a_quotation_going_on_after_its_tag_is_one_content() -> None:
+    text = (
+        "“The bridge will reopen in May,” the engineer said. “Nobody should expect it sooner.”"
+        " The council met on Tuesday."
+    )
+    found = [(seg, a) for seg, atts in find_attributions(text, "en") for a in atts]
+    assert len(found) == 1
+    _seg, att = found[0]
+    assert text[att.content[0] : att.content[1]] == (
+        "“The bridge will reopen in May,” the engineer said. “Nobody should expect it sooner.”"
+    )
+
+
+def test_a_quotation_after_a_tag_with_its_own_cue_is_not_carried() -> None:
+    text = "“We won,” the coach said. “They were better,” the rival said."
+    contents = [
+        text[a.content[0] : a.content[1]]
+        for _seg, atts in find_attributions(text, "en")
+        for a in atts
+    ]
+    assert contents == ["“We won,”", "“They were better,”"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "Turnout fell by a third, according to a county survey released Monday.",
+            "a county survey released Monday",
+            "Turnout fell by a third",
+        ),
+        (
+            "According to a memo from the budget office, the plan costs more than expected.",
+            "a memo from the budget office",
+            "the plan costs more than expected",
+        ),
+        (
+            "Rents rose again, according to figures through Jan. 31 from the city.",
+            "figures through Jan. 31 from the city",
+            "Rents rose again",
+        ),
+    ],
+)
+def test_according_to_takes_its_whole_phrase_and_the_clause_before(
+    text: str, source: str, content: str
+) -> None:
+    assert _spans(text)[1:] == (source, content)
+
+
+def _all(text: str) -> list[tuple[str | None, str | None, str]]:
+    """(cue, source, content) of every attribution in `text`, in order."""
+    return [
+        (
+            a.cue.text if a.cue else None,
+            a.source.text if a.source else None,
+            text[slice(*a.content)],
+        )
+        for _seg, found in find_attributions(text, "en")
+        for a in found
+    ]
+
+
+def test_content_in_a_fronted_clause_ends_before_the_main_clause() -> None:
+    text = "If the minister says the figures are wrong, the committee will ask for an audit."
+    assert _all(text) == [("says", "the minister", "the figures are wrong")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor said the bridge was safe, and the engineers said it needed repairs.",
+        "The mayor said the bridge was safe, the engineers said it needed repairs.",
+    ],
+)
+def test_content_ends_before_the_clause_of_the_next_cue(text: str) -> None:
+    assert _all(text) == [
+        ("said", "The mayor", "the bridge was safe"),
+        ("said", "the engineers", "it needed repairs"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        (
+            "''The bridge is safe,'' said Dana Reyes, the city engineer.",
+            "Dana Reyes, the city engineer",
+            "''The bridge is safe,''",
+        ),
+        ("''We will appeal,'' the lawyer said.", "the lawyer", "''We will appeal,''"),
+    ],
+)
+def test_a_quotation_in_doubled_apostrophes_is_the_content(
+    text: str, source: str, content: str
+) -> None:
+    assert _spans(text)[1:] == (source, content)
+
+
+def test_content_goes_on_over_including() -> None:
+    text = "The inspectors criticized several failures at the plant, including a broken alarm."
+    assert _all(text) == [
+        ("criticized", "The inspectors", "several failures at the plant, including a broken alarm")
+    ]
+
+
+def test_a_sentence_opening_with_doubled_apostrophes_is_a_new_sentence() -> None:
+    text = "''The vote was close,'' said Mr. Hale, a council member. ''We will try again.''"
+    segs = [seg for seg, _atts in find_attributions(text, "en")]
+    assert [text[s.start : s.end] for s in segs] == [
+        "''The vote was close,'' said Mr. Hale, a council member.",
+        "''We will try again.''",
+    ]
+    assert _all(text) == [("said", "Mr. Hale, a council member", text)]
