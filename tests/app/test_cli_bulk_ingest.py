@@ -15,7 +15,10 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import event, func, select, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
+from tests.api.helpers import auth, token
+from tests.conftest import People, make_app
 from tracker import cli
 from tracker.db import make_engine, make_session_factory
 from tracker.models import Article
@@ -188,4 +191,35 @@ def test_reviewers_read_and_write_while_an_import_runs(tmp_path: Path, database_
             conn.execute(text("SELECT count(*) FROM sources WHERE kind = 'person'")).scalar_one()
             >= saves
         )
+    engine.dispose()
+
+
+def test_the_api_answers_while_an_import_runs(
+    tmp_path: Path, database_url: str, session: Session, people: People
+) -> None:
+    """API calls (each one a token lookup, and now and then its last-use write) are answered
+    while `ingest --jsonl` holds the write lock article by article: never 'database is locked'."""
+
+    headers = auth(token(session, people, "read"))
+    app = make_app(database_url)
+    client = app.test_client()
+    total = 150
+    path = write_jsonl(tmp_path / "bulk.jsonl", [{"body": article(n)} for n in range(total)])
+    engine = make_engine(database_url)
+    process = _start_import(database_url, path)
+    answers: list[int] = []
+    try:
+        while _count(engine) == 0 and process.poll() is None:
+            time.sleep(0.02)
+        while process.poll() is None:
+            answers.append(client.get("/api/claims?limit=20", headers=headers).status_code)
+            answers.append(client.get("/api/articles?limit=5", headers=headers).status_code)
+    finally:
+        if process.poll() is None:
+            process.kill()
+        _, err = process.communicate()
+        app.extensions["tracker_engine"].dispose()
+    assert process.returncode == 0, err.decode()
+    assert answers and set(answers) == {200}
+    assert _count(engine) == total
     engine.dispose()
