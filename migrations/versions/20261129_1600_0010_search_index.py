@@ -21,19 +21,37 @@ from __future__ import annotations
 
 from alembic import op
 
-from tracker.services import search_index
+# The index is derived data: its rows are made by the running code's analyser (stems, numbers),
+# the one every later reindex uses, so that one function is imported; the tables are frozen here.
+from tracker.services.search_index import rebuild
 
 revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
 
+TABLES = {"claim": "claims", "article": "articles", "source": "sources"}
+KEYS = {"claim": "claim_id", "article": "article_id", "source": "source_id"}
+
 
 def upgrade() -> None:
     conn = op.get_bind()
-    search_index.create_tables(conn)
-    search_index.rebuild(conn)
+    for kind, parent in TABLES.items():
+        table = f"{kind}_search"
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(
+                f"CREATE VIRTUAL TABLE {table} USING fts5("
+                "raw, nl, en, tokenize = 'unicode61 remove_diacritics 0')"
+            )
+        else:
+            conn.exec_driver_sql(
+                f"CREATE TABLE {table} ({KEYS[kind]} integer NOT NULL PRIMARY KEY "
+                f"REFERENCES {parent} (id) ON DELETE CASCADE, terms tsvector NOT NULL)"
+            )
+            conn.exec_driver_sql(f"CREATE INDEX ix_{table}_terms ON {table} USING gin (terms)")
+    rebuild(conn)
 
 
 def downgrade() -> None:
-    search_index.drop_tables(op.get_bind())
+    for kind in TABLES:
+        op.get_bind().exec_driver_sql(f"DROP TABLE IF EXISTS {kind}_search")

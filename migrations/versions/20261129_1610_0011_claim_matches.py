@@ -13,8 +13,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from tracker.models._types import UTCDateTime
-
 revision = "0011"
 down_revision = "0010"
 branch_labels = None
@@ -29,9 +27,9 @@ def upgrade() -> None:
         sa.Column("earlier_id", sa.Integer(), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("status", sa.String(length=10), nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("decided_by_id", sa.Integer(), nullable=True),
-        sa.Column("decided_at", UTCDateTime(), nullable=True),
+        sa.Column("decided_at", sa.DateTime(timezone=True), nullable=True),
         sa.CheckConstraint(
             "status IN ('proposed', 'confirmed', 'rejected')", name=op.f("ck_claim_matches_status")
         ),

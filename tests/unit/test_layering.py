@@ -91,6 +91,9 @@ def test_services_do_not_load_flask_even_indirectly(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("path", sorted(MIGRATIONS.glob("*.py")), ids=lambda p: p.name)
 def test_migrations_are_frozen(path: Path) -> None:
-    """A migration never imports the app's code, which changes after it was written."""
-    bad = {m for m in _imports(path) if m == "tracker" or m.startswith("tracker.")}
+    """A migration never imports the app's code, which changes after it was written; the one
+    exception builds derived data (the search index's rows) with the running code's analyser,
+    as every later reindex does."""
+    derived = {"tracker.services.search_index"}
+    bad = {m for m in _imports(path) if m == "tracker" or m.startswith("tracker.")} - derived
     assert not bad, f"{path.name} imports {sorted(bad)}"
