@@ -43,6 +43,7 @@ NEAR_COPY = STORY.replace("zes euro", "zeven euro").replace("  ", " ")
 class Seeded:
     article_id: int
     claim_id: int
+    open_claim_id: int
     source_id: int
     cluster_id: int
 
@@ -85,7 +86,7 @@ def _seed(server: LiveServer) -> Seeded:
         session.commit()
         source = session.scalars(select(Source).order_by(Source.id)).first()
         assert source is not None
-        return Seeded(article.id, main.id, source.id, second.cluster_id)
+        return Seeded(article.id, main.id, claims[1].id, source.id, second.cluster_id)
 
 
 def _blocking(page: Page) -> list[dict[str, Any]]:
@@ -126,6 +127,28 @@ def _near_duplicate(page: Page) -> None:
     expect(page.get_by_role("button", name="Save as a separate article")).to_be_visible()
 
 
+def _wrong_password(page: Page) -> None:
+    page.get_by_label("E-mail").fill("factchecker@example.org")
+    page.get_by_label("Password").fill("not the password")
+    page.get_by_role("button", name="Log in").click()
+    expect(page.locator(".error, .flash-error").first).to_be_visible()
+
+
+def _verdict_without_rationale(page: Page) -> None:
+    page.get_by_role("button", name="Disputed").click()
+    expect(page.get_by_text("a rationale is required")).to_be_visible()
+
+
+def _verdict_saved(page: Page) -> None:
+    page.get_by_label("Rationale").fill("Het raadsbesluit noemt geen bedrag.")
+    page.get_by_role("button", name="Unsourced").click()
+    expect(page.get_by_text("The status was saved.")).to_be_visible()
+
+
+def _narrow(page: Page) -> None:
+    page.set_viewport_size({"width": 600, "height": 3000})
+
+
 def _open_help(page: Page) -> None:
     page.get_by_role("button", name="Keyboard shortcuts").click()
     expect(page.locator("#queue-help")).to_be_visible()
@@ -140,13 +163,18 @@ def _in_dutch(page: Page) -> None:
 def test_every_page_has_no_serious_violation(browser: Browser, live_server: LiveServer) -> None:
     seeded = _seed(live_server)
     a, c, s = seeded.article_id, seeded.claim_id, seeded.source_id
+    other = seeded.open_claim_id
     failures: list[str] = []
     pages_seen = 0
 
     context = browser.new_context(locale="en-GB", viewport=TALL)
     page = context.new_page()
-    _check(page, live_server, [("login", "/login", None), ("not found", "/nothing-here", None)],
-           failures)  # fmt: skip
+    anonymous: list[Visit] = [
+        ("login", "/login", None),
+        ("login refused", "/login", _wrong_password),
+        ("not found", "/nothing-here", None),
+    ]
+    _check(page, live_server, anonymous, failures)
     log_in(page, live_server, "factchecker")
     checker: list[Visit] = [
         ("home", "/", None),
@@ -156,6 +184,9 @@ def test_every_page_has_no_serious_violation(browser: Browser, live_server: Live
         ("queue empty", "/queue/?q=onvindbaarwoord", None),
         ("article", f"/articles/{a}", None),
         ("article claim open", f"/articles/{a}?claim={c}", None),
+        ("article verdict refused", f"/articles/{a}?claim={other}", _verdict_without_rationale),
+        ("article verdict saved", f"/articles/{a}?claim={other}", _verdict_saved),
+        ("article narrow window", f"/articles/{a}?claim={c}", _narrow),
         ("article new", "/articles/new", None),
         ("article near duplicate", "/articles/new", _near_duplicate),
         ("sources", "/sources/", None),
@@ -170,7 +201,7 @@ def test_every_page_has_no_serious_violation(browser: Browser, live_server: Live
         ("not found signed in", f"/articles/{a + 999}", None),
     ]
     _check(page, live_server, checker, failures)
-    pages_seen += 2 + len(checker)
+    pages_seen += len(anonymous) + len(checker)
     context.close()
 
     context = browser.new_context(locale="en-GB", viewport=TALL)
@@ -198,5 +229,5 @@ def test_every_page_has_no_serious_violation(browser: Browser, live_server: Live
     pages_seen += len(editor) + len(admin)
     context.close()
 
-    assert pages_seen >= 25
+    assert pages_seen >= 30
     assert not failures, "serious or critical accessibility violations:\n" + "\n".join(failures)
