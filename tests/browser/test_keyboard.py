@@ -121,6 +121,13 @@ def test_a_review_by_keyboard_alone(browser: Browser, live_server: LiveServer) -
     expect(page.get_by_text("Restore the claim")).to_be_visible()
     page.screenshot(path=str(ARTIFACTS / "keyboard-review.png"))
 
+    # a missed claim, typed (selecting text in the article needs a pointer; typing does not)
+    tab_to(page, "#add-claim textarea")
+    page.keyboard.type("2 miljoen euro extra")
+    tab_to(page, "#add-claim button[type=submit]", limit=2)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("The claim was added.")).to_be_visible()
+
     with live_server.session() as session:
         claim = session.get(Claim, claim_id)
         assert claim is not None and claim.status == "verified"
@@ -129,4 +136,6 @@ def test_a_review_by_keyboard_alone(browser: Browser, live_server: LiveServer) -
         assert (evidence.claim_id, evidence.stance) == (claim_id, "supports")
         other = session.get(Claim, other_id)
         assert other is not None and other.dismissed_reason == "not_a_claim"
+        added = session.scalars(select(Claim).where(Claim.origin == "user")).one()
+        assert added.exact == "2 miljoen euro extra"
     context.close()
