@@ -8,7 +8,8 @@ from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
 from tests.browser.conftest import ARTIFACTS, LiveServer
-from tests.browser.test_accessibility import STORY
+from tests.browser.test_accessibility import STORY, _seed
+from tests.browser.test_workbench import log_in
 from tests.conftest import PASSWORD
 from tracker.models import Claim, Evidence, User
 from tracker.services.ingest import ArticleInput, ingest_article
@@ -18,9 +19,10 @@ pytestmark = pytest.mark.browser
 FOCUS_RING = "rgb(178, 94, 0)"  # tracker.css: :focus-visible { outline: 3px solid #b25e00 }
 
 # What is wrong with the focus, or "" when the focused element shows the house focus ring.
-FOCUS_PROBLEM = """(ring) => {
+FOCUS_PROBLEM = """([ring, mark]) => {
   const el = document.activeElement;
   if (!el || el === document.body) { return "nothing has the focus"; }
+  if (mark) { el.dataset.tabStop = mark; }
   const what = el.outerHTML.slice(0, 120);
   if (!el.matches(":focus-visible")) { return "no :focus-visible on " + what; }
   const s = getComputedStyle(el);
@@ -32,11 +34,24 @@ FOCUS_PROBLEM = """(ring) => {
 }"""
 
 
-def focus_shown(page: Page) -> None:
+def focus_shown(page: Page, mark: str = "") -> None:
     """The focused element shows the focus ring and is on screen."""
-    problem = page.evaluate(FOCUS_PROBLEM, FOCUS_RING)
-    assert problem == "", problem
+    problem = page.evaluate(FOCUS_PROBLEM, [FOCUS_RING, mark])
+    assert problem == "", f"{page.url}: {problem}"
     expect(page.locator(":focus")).to_be_in_viewport()
+
+
+def walk(page: Page, limit: int = 300) -> int:
+    """Tab through every stop of the page once, each with its focus ring on screen; how many
+    stops there are."""
+    for n in range(1, limit + 1):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement === document.body"):
+            return n - 1  # past the last stop, into the browser's own controls
+        if page.evaluate("() => document.activeElement.dataset.tabStop === 'seen'"):
+            return n - 1  # round again
+        focus_shown(page, mark="seen")
+    raise AssertionError(f"{page.url}: more than {limit} Tab stops")
 
 
 def tab_to(page: Page, selector: str, limit: int = 80) -> int:
@@ -139,3 +154,28 @@ def test_a_review_by_keyboard_alone(browser: Browser, live_server: LiveServer) -
         added = session.scalars(select(Claim).where(Claim.origin == "user")).one()
         assert added.exact == "2 miljoen euro extra"
     context.close()
+
+
+def test_every_tab_stop_shows_the_focus(browser: Browser, live_server: LiveServer) -> None:
+    seeded = _seed(live_server)
+    a, c, s = seeded.article_id, seeded.claim_id, seeded.source_id
+    pages = {
+        "factchecker": [
+            "/", "/articles/", "/queue/", f"/articles/{a}?claim={c}", "/articles/new",
+            "/sources/", f"/sources/{s}", "/search?q=parkeertarief",
+            f"/clusters/{seeded.cluster_id}", "/account/password", "/nothing-here",
+            "/reports/", f"/reports/preview?article={a}",
+        ],
+        "editor": [f"/sources/{s}/edit", f"/articles/{a}"],
+        "admin": ["/admin/users", "/admin/tokens"],
+    }  # fmt: skip
+    stops = 0
+    for role, paths in pages.items():
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        log_in(page, live_server, role)
+        for path in paths:
+            page.goto(live_server.url + path)
+            stops += walk(page)
+        context.close()
+    assert stops > 150
