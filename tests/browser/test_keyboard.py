@@ -87,6 +87,7 @@ def test_a_review_by_keyboard_alone(browser: Browser, live_server: LiveServer) -
 
     # log in: the e-mail field has the focus, Tab to the password, Enter
     page.goto(live_server.url + "/login")
+    expect(page.get_by_label("E-mail")).to_be_focused()  # autofocus lands after the load
     page.keyboard.type(live_server.emails["factchecker"])
     page.keyboard.press("Tab")
     focus_shown(page)
