@@ -11,7 +11,7 @@ import json
 from http import HTTPStatus
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify, render_template, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy.exc import DataError, IntegrityError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -73,7 +73,10 @@ def error(status: int, message: str, code: str | None = None, **extra: Any) -> R
 
 
 def _http_error(err: HTTPException) -> ResponseReturnValue:
-    """An HTTP error (raised anywhere) as JSON on /api, Flask's own page elsewhere."""
+    """An HTTP error (raised anywhere) as JSON on /api; elsewhere the app's own page for a 404
+    (its header, its language, a way back), Flask's own page for the rest."""
+    if not is_api_request() and err.code == 404:
+        return render_template("not_found.html"), 404
     if not is_api_request() or err.code is None:
         return err
     status = err.code

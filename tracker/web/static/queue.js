@@ -1,4 +1,4 @@
-/* Keyboard triage for the review queue: j/k move, v/d/u set status, r rationale, e evidence, ? help. */
+/* Keyboard triage for the review queue: j/k move, Enter opens, v/d/u set status, r rationale, e evidence, ? help. */
 (function () {
   "use strict";
   var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-row"));
@@ -89,6 +89,12 @@
       event.preventDefault();
       var field = active.querySelector(".queue-rationale");
       if (field) { field.focus(); }
+      return;
+    }
+    if (key === "Enter" && target === active) {
+      /* Enter on the chosen row opens its claim, as its link does */
+      var link = active.querySelector("td a");
+      if (link) { event.preventDefault(); remember(); link.click(); }
       return;
     }
     if (key === "e") {
