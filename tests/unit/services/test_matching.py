@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import People
 from tests.fixtures.claim_pairs import read_pairs
 from tracker.models import AuditEvent, Claim, ClaimMatch
-from tracker.services import clusters, matching, review
+from tracker.services import clusters, matching, review, search_index
 from tracker.services.errors import InvalidInput, PermissionDenied
 from tracker.services.ingest import ArticleInput, ingest_article
 from tracker.services.matching import numbers_agree, score, signature
@@ -135,3 +135,25 @@ def test_an_inactive_user_may_not_decide(session: Session, people: People) -> No
     people.factchecker.active = False
     with pytest.raises(PermissionDenied):
         matching.confirm_match(session, match.id, people.factchecker)
+
+
+def test_the_index_query_holds_the_rarest_terms() -> None:
+    sig = signature("De minister zegt dat er volgend jaar 80 studenten wachten in Leiden.", "nl")
+    shares = {"mini": 0.05, "student": 0.02, "wacht": 0.05, "leid": 0.04, "80": 0.003,
+              "volg": 0.06, "jaar": 0.2}  # fmt: skip
+    terms = matching.telling_terms(sig, shares)
+    assert terms[:3] == ["80", "student", "leid"]
+    # a rare number is in every group, a common small one is not
+    groups = matching.candidate_groups(terms, shares)
+    assert all("80" in g for g in groups) and len(groups) == 3
+    common = {**shares, "80": 0.5}
+    assert not all("80" in g for g in matching.candidate_groups(terms, common))
+
+
+def test_term_shares_come_from_the_index(session: Session) -> None:
+    _ingest(session, FIRST)
+    shares = search_index.term_shares(session.connection(), "claim", "nl", ["legioen", "zzzq"])
+    assert set(shares) == {"legioen", "zzzq"}
+    assert all(0 <= s <= 1 for s in shares.values())
+    if session.get_bind().dialect.name == "sqlite":  # PostgreSQL's come from ANALYZE
+        assert shares["legioen"] > shares["zzzq"] == 0
