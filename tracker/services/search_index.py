@@ -21,6 +21,7 @@ from __future__ import annotations
 import time
 import weakref
 from collections.abc import Iterable
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, event, inspect, select, text
@@ -312,6 +313,33 @@ def newest_with_any(
             f"ORDER BY {key} DESC LIMIT :n"
         )
     return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
+
+
+def newest_with_most(
+    conn: Connection,
+    kind: str,
+    stream: str,
+    required: list[str],
+    optional: list[str],
+    need: int,
+    limit: int,
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds every term of
+    `required` and at least `need` of `optional`.
+
+    One index query per optional term, each with all the required ones: when a required term is
+    rare, each is short (the index skips through the long lists), where one query with an OR of
+    every choice of optional terms reads each long list in full (SQLite's FTS5). PostgreSQL's
+    GIN index does that query well, in one round trip."""
+    if conn.dialect.name != "sqlite":
+        groups = [[*required, *chosen] for chosen in combinations(optional, need)]
+        return newest_with_any(conn, kind, stream, groups, limit)
+    counts: dict[int, int] = {}
+    for term in optional:
+        for row_id in newest_with_any(conn, kind, stream, [[*required, term]], limit=10**9):
+            counts[row_id] = counts.get(row_id, 0) + 1
+    found = sorted((i for i, n in counts.items() if n >= need), reverse=True)
+    return found[:limit]
 
 
 def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[Any]:

@@ -157,3 +157,19 @@ def test_term_shares_come_from_the_index(session: Session) -> None:
     assert all(0 <= s <= 1 for s in shares.values())
     if session.get_bind().dialect.name == "sqlite":  # PostgreSQL's come from ANALYZE
         assert shares["legioen"] > shares["zzzq"] == 0
+
+
+def test_newest_with_most_needs_the_required_and_enough_optional_terms(session: Session) -> None:
+    first = _legion(_ingest(session, FIRST))
+    third = _legion(_ingest(session, THIRD))
+    terms = signature(first.text, "nl").terms
+    legion, soldiers = terms[0], next(t for t in terms if t.startswith("solda"))
+    conn = session.connection()
+
+    def rows(required: list[str], need: int) -> list[int]:
+        optional = [legion, soldiers, "zzzq"]
+        return search_index.newest_with_most(conn, "claim", "nl", required, optional, need, 10)
+
+    assert rows(["52"], 2) == [third.id, first.id]  # newest first
+    assert rows(["20000"], 2) == [first.id]
+    assert rows(["52"], 3) == []
