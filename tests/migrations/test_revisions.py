@@ -562,6 +562,23 @@ class ClaimMatches(RevisionChecks):
         assert len(rows(conn)["claims"]) == 2
 
 
+@checks
+class WithdrawnIndex(RevisionChecks):
+    """0012_search2_withdrawn: an index of the withdrawn articles; rows unchanged."""
+
+    revision = "0012_search2_withdrawn"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        names = {i["name"] for i in sa.inspect(conn).get_indexes("articles")}
+        assert "ix_articles_withdrawn" in names
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        names = {i["name"] for i in sa.inspect(conn).get_indexes("articles")}
+        assert "ix_articles_withdrawn" not in names
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..db import Base
@@ -27,6 +27,13 @@ class Article(Base):
         Index("ix_articles_ingested_at", "ingested_at"),
         Index("ix_articles_published_on", "published_on"),
         Index("uq_articles_duplicate_key", "duplicate_key", unique=True),
+        # the queue and search leave withdrawn articles out: only those are indexed
+        Index(
+            "ix_articles_withdrawn",
+            "withdrawn_at",
+            sqlite_where=text("withdrawn_at IS NOT NULL"),
+            postgresql_where=text("withdrawn_at IS NOT NULL"),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -34,7 +34,7 @@ from .clusters import pending_match, seen_before
 from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .review import get_claim, set_status
-from .search_index import newest_with_any
+from .search_index import newest_with_any, newest_with_most, term_shares
 from .search_text import analyse
 
 THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
@@ -42,7 +42,8 @@ WORD_SIMILARITY = 88  # rapidfuzz ratio at which two stems count as the same wor
 COMPOUND_PART = 5  # letters a word needs to count as the head or tail of a compound
 CANDIDATES = 200  # newest claims holding the telling terms
 RERANKED = 8  # of those, compared in full
-TELLING_TERMS = 5
+TELLING_TERMS = 4
+ANCHOR_SHARE = 0.01  # a number fewer archive claims hold than this is in every index query
 
 _STOP_WORDS = """
     de het een en of maar dat die dit deze er is zijn was waren wordt worden werd werden zal
@@ -131,22 +132,42 @@ def _rarity(stem: str) -> tuple[int, int]:
     return (1, -len(stem))
 
 
-def telling_terms(sig: Signature) -> list[str]:
-    """The claim's most telling terms (stems and number values; see _rarity)."""
-    return sorted(sig.terms, key=_rarity)[:TELLING_TERMS]
+def telling_terms(sig: Signature, shares: dict[str, float] | None = None) -> list[str]:
+    """The claim's most telling terms (stems and number values): telling numbers first, then
+    the words the fewest archive claims hold (`shares`, see search_index.term_shares), longer
+    before shorter (see _rarity)."""
+    shares = shares or {}
+
+    def key(term: str) -> tuple[int, float, int]:
+        return (0 if _anchor(term, shares) else 1, shares.get(term, 0.0), _rarity(term)[1])
+
+    return sorted(sig.terms, key=key)[:TELLING_TERMS]
 
 
-def candidate_groups(terms: list[str]) -> list[list[str]]:
+def _anchor(term: str, shares: dict[str, float]) -> bool:
+    """A number a repeat must state too and few archive claims hold: one of three or more
+    digits that is not a year, or any number rarer than ANCHOR_SHARE."""
+    if not term[0].isdigit():
+        return False
+    return _rarity(term)[0] == 0 or shares.get(term, 1.0) <= ANCHOR_SHARE
+
+
+def candidate_groups(terms: list[str], shares: dict[str, float] | None = None) -> list[list[str]]:
     """All but one of the telling terms, each way (of three or fewer: all of them): a repeat
     keeps all but one of its most telling terms. A telling number is in every group: a repeat
     states it too (numbers must agree), and it makes the index query short."""
-    numbers = [t for t in terms if _rarity(t)[0] == 0]
-    words = [t for t in terms if _rarity(t)[0] != 0]
+    shares = shares or {}
+    numbers = [t for t in terms if _anchor(t, shares)]
+    words = [t for t in terms if not _anchor(t, shares)]
     if numbers and len(words) > 1:
         return [numbers + list(group) for group in combinations(words, len(words) - 1)]
     if len(terms) <= 3:
         return [terms]
     return [list(group) for group in combinations(terms, len(terms) - 1)]
+
+
+def _stream(claim: Claim) -> str:
+    return "en" if claim.article.language == "en" else "nl"
 
 
 @dataclass(frozen=True)
@@ -159,19 +180,31 @@ class Found:
 def find_matches(
     session: Session, claims: list[Claim], exclude_articles: Iterable[int]
 ) -> list[Found]:
-    """The best earlier claim for each of `claims` that scores at least THRESHOLD."""
+    """The best earlier claim for each of `claims` that scores at least THRESHOLD.
+
+    How common each term is in the archive is asked once for the whole article; each claim's
+    index query then holds its rarest terms (a rare number in every group)."""
     excluded = list(exclude_articles)
     out: list[Found] = []
-    for claim in claims:
-        lang = claim.article.language
-        sig = signature(claim.text, lang)
-        terms = telling_terms(sig)
+    conn = session.connection()
+    signatures = [signature(c.text, c.article.language) for c in claims]
+    shares: dict[str, dict[str, float]] = {}
+    for stream in ("nl", "en"):
+        vocabulary = {t for c, s in zip(claims, signatures, strict=True) if _stream(c) == stream
+                      for t in s.terms}  # fmt: skip
+        shares[stream] = term_shares(conn, "claim", stream, vocabulary)
+    for claim, sig in zip(claims, signatures, strict=True):
+        stream = _stream(claim)
+        terms = telling_terms(sig, shares[stream])
         if not terms:
             continue
-        stream = "en" if lang == "en" else "nl"
-        ids = newest_with_any(
-            session.connection(), "claim", stream, candidate_groups(terms), CANDIDATES + len(claims)
-        )
+        anchors = [t for t in terms if _anchor(t, shares[stream])]
+        words = [t for t in terms if t not in anchors]
+        limit = CANDIDATES + len(claims)
+        if anchors and len(words) > 1:  # the same rows as candidate_groups' query, sooner
+            ids = newest_with_most(conn, "claim", stream, anchors, words, len(words) - 1, limit)
+        else:
+            ids = newest_with_any(conn, "claim", stream, candidate_groups(terms), limit)
         rows = session.execute(
             select(Claim.id, Claim.text, Article.language)
             .join(Article, Article.id == Claim.article_id)

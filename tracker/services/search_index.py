@@ -18,8 +18,10 @@ on the flush's own connection: the index changes in the same transaction as the 
 
 from __future__ import annotations
 
+import time
 import weakref
 from collections.abc import Iterable
+from itertools import combinations
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, event, inspect, select, text
@@ -313,6 +315,109 @@ def newest_with_any(
     return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
 
 
+def newest_with_most(
+    conn: Connection,
+    kind: str,
+    stream: str,
+    required: list[str],
+    optional: list[str],
+    need: int,
+    limit: int,
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds every term of
+    `required` and at least `need` of `optional`.
+
+    One index query per optional term, each with all the required ones: when a required term is
+    rare, each is short (the index skips through the long lists), where one query with an OR of
+    every choice of optional terms reads each long list in full (SQLite's FTS5). PostgreSQL's
+    GIN index does that query well, in one round trip."""
+    if conn.dialect.name != "sqlite":
+        groups = [[*required, *chosen] for chosen in combinations(optional, need)]
+        return newest_with_any(conn, kind, stream, groups, limit)
+    counts: dict[int, int] = {}
+    for term in optional:
+        for row_id in newest_with_any(conn, kind, stream, [[*required, term]], limit=10**9):
+            counts[row_id] = counts.get(row_id, 0) + 1
+    found = sorted((i for i, n in counts.items() if n >= need), reverse=True)
+    return found[:limit]
+
+
 def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[Any]:
     """The condition "`column` is a row of `kind` whose text matches all of `terms`"."""
     return Matches(kind, column, terms)
+
+
+# -- how common a term is -----------------------------------------------------------------------
+
+_PG_FREQUENCIES: weakref.WeakKeyDictionary[Engine, dict[str, tuple[float, dict[str, float]]]] = (
+    weakref.WeakKeyDictionary()
+)
+_STATS_TTL = 600.0  # seconds a term's share, once read, is used
+
+
+def term_shares(conn: Connection, kind: str, stream: str, terms: Iterable[str]) -> dict[str, float]:
+    """The share (0..1) of the rows of `kind` whose index holds each of `terms`: the matcher
+    asks the rarest first.
+
+    SQLite counts them in the index, up to a cap (a term above it is "common"; counting all
+    of a frequent term's rows costs as much as the match itself), keeping the counts for a
+    while; PostgreSQL reads the
+    statistics ANALYZE keeps of the tsvector column (its most common terms and their shares;
+    a term not among them is rarer than all of them and gets the least listed share)."""
+    wanted = sorted(set(terms))
+    if not wanted:
+        return {}
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        return _sqlite_shares(conn, table, stream, wanted)
+    common = _pg_common_terms(conn, table)
+    least = min(common.values(), default=0.0)
+    return {t: common.get(t, least) for t in wanted}
+
+
+_SQLITE_COUNTS: weakref.WeakKeyDictionary[
+    Engine, dict[tuple[str, str, str], tuple[float, float]]
+] = weakref.WeakKeyDictionary()
+_COUNT_CAP = 5000
+
+
+def _sqlite_shares(conn: Connection, table: str, stream: str, terms: list[str]) -> dict[str, float]:
+    cache = _SQLITE_COUNTS.setdefault(conn.engine, {})
+    now = time.monotonic()
+    total = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 1
+    out: dict[str, float] = {}
+    for term in terms:
+        cached = cache.get((table, stream, term))
+        if cached is not None and now - cached[0] < _STATS_TTL:
+            out[term] = cached[1]
+            continue
+        count = conn.execute(
+            text(
+                f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q "
+                "LIMIT :cap)"
+            ),
+            {"q": f'{stream} : "{term}"', "cap": _COUNT_CAP},
+        ).scalar_one()
+        out[term] = count / max(total, _COUNT_CAP)
+        cache[(table, stream, term)] = (now, out[term])
+    return out
+
+
+def _pg_common_terms(conn: Connection, table: str) -> dict[str, float]:
+    tables = _PG_FREQUENCIES.setdefault(conn.engine, {})
+    now = time.monotonic()
+    cached = tables.get(table)
+    if cached is not None and now - cached[0] < _STATS_TTL:
+        return cached[1]
+    row = conn.execute(
+        text(
+            "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+            "WHERE tablename = :table AND attname = 'terms'"
+        ),
+        {"table": table},
+    ).first()
+    common: dict[str, float] = {}
+    if row is not None and row[0] is not None:
+        common = dict(zip(row[0], row[1], strict=False))  # the shares end with min, max, nulls
+    tables[table] = (now, common)
+    return common

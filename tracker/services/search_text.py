@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -133,10 +134,12 @@ def analyse(text: str, lang: str | None = None) -> Analysed:
 
 def _numbers_in_words(text: str, lang: str | None, out: Analysed) -> None:
     """Numbers written (partly) in words get their value in the stem streams."""
-    at = {start: i for i, (start, _end) in enumerate(out.spans)}
+    starts = [start for start, _end in out.spans]
     for language in languages(lang):
         for number in find_numbers(text, 0, len(text), language):
-            i = at.get(number.start)
+            # its first word ("$9.8 million" starts before its first word, "9")
+            k = bisect_left(starts, number.start)
+            i = k if k < len(starts) and starts[k] < number.end else None
             # digits alone are already in one notation (and read by one language's rules only)
             if i is None or number.value is None or not _LETTER.search(number.text):
                 continue

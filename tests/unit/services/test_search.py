@@ -186,6 +186,8 @@ def test_query_parsing() -> None:
     assert terms[2].raw == ("20000",)
     assert number_term("1.234.567") == "1234567" and number_term("3,50") == "3d5"
     assert analyse("twenty thousand").nl == ["20000", "thousand"]
+    # a number starting before its first word ("$") still gets its value
+    assert analyse("spent $9.8 million", "en").en == ["spent", "9800000", "million"]
 
 
 def test_marks_and_snippet_keep_the_text_whole() -> None:
