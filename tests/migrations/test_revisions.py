@@ -564,9 +564,9 @@ class ClaimMatches(RevisionChecks):
 
 @checks
 class WithdrawnIndex(RevisionChecks):
-    """0012_search2_withdrawn: an index of the withdrawn articles; rows unchanged."""
+    """0012: an index of the withdrawn articles; rows unchanged."""
 
-    revision = "0012_search2_withdrawn"
+    revision = "0012"
 
     def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
         super().check_upgraded(conn, before)

@@ -1,6 +1,6 @@
 """An index of the withdrawn articles
 
-Revision ID: 0012_search2_withdrawn
+Revision ID: 0012
 Revises: 0011
 Create Date: 2026-11-29 16:30:00
 
@@ -20,7 +20,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0012_search2_withdrawn"
+revision = "0012"
 down_revision = "0011"
 branch_labels = None
 depends_on = None
