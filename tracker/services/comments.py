@@ -113,6 +113,13 @@ def thread(session: Session, claim_id: int) -> list[Comment]:
     )
 
 
+def claim_thread(session: Session, claim_id: int) -> list[Comment]:
+    """The thread of a claim that must exist (NotFound otherwise)."""
+    if session.get(Claim, claim_id) is None:
+        raise NotFound("no claim %(id)s", id=claim_id)
+    return thread(session, claim_id)
+
+
 def mentions_for(session: Session, user_id: int, limit: int = 50) -> list[Mention]:
     """The user's mentions for "For me": unseen first, newest first within each."""
     return list(
