@@ -14,8 +14,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from tracker.models._types import UTCDateTime
-
 revision = "0012_comments"
 down_revision = "0011"
 branch_labels = None
@@ -29,7 +27,7 @@ def upgrade() -> None:
         sa.Column("claim_id", sa.Integer(), nullable=False),
         sa.Column("author_id", sa.Integer(), nullable=True),
         sa.Column("body", sa.String(length=4000), nullable=False),
-        sa.Column("created_at", UTCDateTime(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.CheckConstraint("length(body) > 0", name=op.f("ck_comments_body")),
         sa.ForeignKeyConstraint(
             ["claim_id"],
@@ -50,7 +48,7 @@ def upgrade() -> None:
         "mentions",
         sa.Column("comment_id", sa.Integer(), nullable=False),
         sa.Column("user_id", sa.Integer(), nullable=False),
-        sa.Column("seen_at", UTCDateTime(), nullable=True),
+        sa.Column("seen_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(
             ["comment_id"],
             ["comments.id"],
