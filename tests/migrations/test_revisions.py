@@ -579,6 +579,39 @@ class WithdrawnIndex(RevisionChecks):
         assert "ix_articles_withdrawn" not in names
 
 
+@checks
+class Comments(RevisionChecks):
+    """0013: two new tables, comments and their mentions; the downgrade drops them."""
+
+    revision = "0013"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert rows(conn)["comments"] == {} and rows(conn)["mentions"] == {}
+        with pytest.raises(IntegrityError), conn.begin_nested():  # an empty comment
+            conn.execute(
+                sa.text(
+                    "INSERT INTO comments (id, claim_id, author_id, body, created_at) "
+                    "VALUES (1, 1, 1, '', CURRENT_TIMESTAMP)"
+                )
+            )
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        conn.execute(
+            sa.text(
+                "INSERT INTO comments (id, claim_id, author_id, body, created_at) "
+                "VALUES (1, 1, 1, 'Bron? @A', CURRENT_TIMESTAMP)"
+            )
+        )
+        conn.execute(sa.text("INSERT INTO mentions (comment_id, user_id) VALUES (1, 1)"))
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert not {"comments", "mentions"} & set(_tables(conn))
+        assert len(rows(conn)["claims"]) == 1
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

@@ -18,6 +18,7 @@ from .claim import (
     in_review,
     is_unsplit,
 )
+from .comment import MAX_COMMENT, Comment, Mention
 from .login_counter import LoginCounter
 from .matching import MATCH_STATUSES, ClaimMatch
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
@@ -29,6 +30,7 @@ __all__ = [
     "DISMISS_REASONS",
     "GENESIS_HASH",
     "MATCH_STATUSES",
+    "MAX_COMMENT",
     "ORIGINS",
     "QUOTE_CONTEXT",
     "ROLES",
@@ -44,8 +46,10 @@ __all__ = [
     "Claim",
     "ClaimCluster",
     "ClaimMatch",
+    "Comment",
     "Evidence",
     "LoginCounter",
+    "Mention",
     "Source",
     "SourceAlias",
     "User",

@@ -1,4 +1,4 @@
-"""Counts for the start page."""
+"""The start page: counts, and what is waiting for the user ("For me")."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..models import Article, Claim, in_review
+from ..models import Article, Claim, Mention, in_review
+from . import comments
 
 
 @dataclass(frozen=True)
@@ -15,10 +16,16 @@ class Dashboard:
     by_status: dict[str, int]
     assigned_to_me: int
     recent: list[Article]
+    mentions: list[Mention]
+
+    @property
+    def unseen_mentions(self) -> int:
+        return sum(1 for m in self.mentions if m.seen_at is None)
 
 
 def dashboard(session: Session, user_id: int, recent: int = 10) -> Dashboard:
-    """Claims per status, the user's open assignments and the newest articles (3 queries)."""
+    """Claims per status, the user's open assignments, the newest articles and the comments
+    that mention the user, unseen first (4 queries)."""
     counts = dict(
         session.execute(
             select(Claim.status, func.count(Claim.id)).where(in_review()).group_by(Claim.status)
@@ -38,4 +45,5 @@ def dashboard(session: Session, user_id: int, recent: int = 10) -> Dashboard:
         },
         assigned_to_me=int(mine or 0),
         recent=list(articles),
+        mentions=comments.mentions_for(session, user_id, limit=20),
     )

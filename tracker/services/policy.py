@@ -34,6 +34,8 @@ POLICY: Final[dict[str, Rule]] = {
     "article.ingest": Rule(EVERYONE),
     # add, reword, split, assign a claim; its verdict and provenance chain; its evidence
     "claim.review": Rule(EVERYONE),
+    # write in a claim's thread (and mention colleagues there)
+    "claim.comment": Rule(EVERYONE),
     # withdraw an article (its claims leave the queue and the reports), reinstate it
     "article.withdraw": Rule(EDITORS, N_("only an editor may withdraw or reinstate an article")),
     # confirm or reject a proposed repeat of an earlier claim; apply its cluster's verdict

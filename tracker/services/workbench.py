@@ -17,10 +17,11 @@ from ..models import (
     AuditEvent,
     Claim,
     ClaimMatch,
+    Comment,
     Evidence,
     User,
 )
-from . import audit, clusters
+from . import audit, clusters, comments
 from .clusters import SeenBefore
 from .errors import NotFound
 
@@ -170,6 +171,7 @@ class ArticleView:
     # the selected claim's cluster: its latest check, and the match that put it there
     seen_before: SeenBefore | None = None
     match: ClaimMatch | None = None
+    comments: list[Comment] = field(default_factory=list)
 
 
 def article_view(
@@ -180,9 +182,11 @@ def article_view(
     evidence_id: int | None = None,
     missed_since: int | None = None,
     show: str = "all",
+    viewer_id: int | None = None,
 ) -> ArticleView:
     """The article, its claims with their chains (those the `show` filter keeps), and the
-    selected claim's panel (≤ 8 queries).
+    selected claim's panel with its thread (≤ 10 queries). The `viewer` has now seen their
+    mentions in the selected claim's thread (the caller commits).
 
     Without `article_id`, the article of the claim (or of the evidence item, whose claim is then
     the one selected); NotFound when there is none."""
@@ -225,6 +229,11 @@ def article_view(
             )
         )
         view.history = audit.history(session, selected.id)
+        view.comments = comments.thread(session, selected.id)
+        if viewer_id is not None and any(
+            m.user_id == viewer_id and m.seen_at is None for c in view.comments for m in c.mentions
+        ):
+            comments.mark_seen(session, viewer_id, selected.id)
         view.users = list(
             session.scalars(select(User).where(User.active.is_(True)).order_by(User.name))
         )

@@ -47,6 +47,8 @@ def _field_labels() -> dict[str, str]:
         "start": _("Start"),
         "end": _("End"),
         "dismissed": _("Dismissed as"),
+        "body": _("Comment"),
+        "mentions": _("Mentioned"),
     }
 
 
@@ -74,6 +76,8 @@ def _value(key: str, value: Any, users: Mapping[int, str]) -> str:
         return stance_label(str(value))
     if key == "dismissed":
         return dismiss_label(str(value))
+    if key == "mentions" and isinstance(value, list):
+        return ", ".join(users.get(int(u), f"#{u}") for u in value if str(u).isdigit())
     if isinstance(value, str):
         return value
     return json.dumps(value, ensure_ascii=False, sort_keys=True)

@@ -46,6 +46,7 @@ CLAIM_EVENT = {
     "claim.orphan": _l("could not find the claim in a new version of the article"),
     "claim.dismiss": _l("dismissed the claim"),
     "claim.restore": _l("restored the claim"),
+    "claim.comment": _l("commented"),
     "evidence.add": _l("added evidence"),
     "evidence.remove": _l("removed evidence"),
 }

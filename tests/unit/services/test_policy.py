@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from tests.conftest import PASSWORD, People
 from tracker.models import AuditEvent, Claim, ClaimMatch, User
 from tracker.services import (
+    comments,
     dismissal,
     evidence,
     matching,
@@ -36,6 +37,7 @@ EXPECTED: dict[str, set[str]] = {
     "article.ingest": EVERYONE,
     "claim.review": EVERYONE,
     "claim.match": EVERYONE,
+    "claim.comment": EVERYONE,
     "source.edit": EVERYONE,
     "source.merge": {"editor", "admin"},
     "article.withdraw": {"editor", "admin"},
@@ -138,6 +140,11 @@ def _export(w: World, actor: User) -> object:
 
 # (action, service, a valid call of it by `actor`)
 CASES: list[tuple[str, str, Call]] = [
+    (
+        "claim.comment",
+        "add_comment",
+        lambda w, a: comments.add_comment(w.session, w.claim.id, "Bron? @doelwit", a),
+    ),
     ("claim.match", "reject_match", _reject_match),
     (
         "article.ingest",

@@ -132,6 +132,41 @@ SCHEMAS: dict[str, Schema] = {
         removed_at=_TIME,
         removed_reason=_nullable("string"),
     ),
+    "Comment": _record(
+        id=_ID,
+        claim_id=_ID,
+        author_id=_nullable("integer"),
+        author=_nullable("string"),
+        body={"type": "string", "description": "Plain text (not Markdown); escape it to show it."},
+        created_at=_TIME,
+        mentions={
+            "type": "array",
+            "items": _ID,
+            "description": "The users an @name in the body reached.",
+        },
+    ),
+    "PostedComment": _record(
+        comment=_ref("Comment"),
+        unknown={
+            "type": "array",
+            "items": _STRING,
+            "description": "@names that fit nobody (nobody was told).",
+        },
+        ambiguous={
+            "type": "array",
+            "items": _STRING,
+            "description": "@names that fit several people (nobody was told).",
+        },
+    ),
+    "NewComment": _object(
+        ["body"],
+        body={
+            "type": "string",
+            "maxLength": 4000,
+            "description": "Plain text; `@name` (e-mail name, or name without spaces) mentions "
+            "a colleague.",
+        },
+    ),
     "Event": _record(
         id=_ID,
         at=_TIME,
@@ -221,6 +256,7 @@ for _name in ("Claim", "Article", "Source"):
         },
     )
 SCHEMAS["EvidenceList"] = _record(items={"type": "array", "items": _ref("Evidence")})
+SCHEMAS["CommentList"] = _record(items={"type": "array", "items": _ref("Comment")})
 SCHEMAS["History"] = _record(items={"type": "array", "items": _ref("Event")})
 
 # Request bodies as a script would send them (also the fuzzer's first cases).
@@ -231,6 +267,7 @@ EXAMPLES: dict[str, Schema] = {
         "version": 1,
     },
     "Assignment": {"assignee_id": 1, "version": 1},
+    "NewComment": {"body": "Which report is this figure from? @anna.devries"},
     "NewEvidence": {
         "url": "https://example.org/figures-2026",
         "stance": "refutes",
@@ -411,6 +448,23 @@ PATHS: dict[str, dict[str, Schema]] = {
             parameters=_CLAIM,
         )
     },
+    "/api/claims/{claim_id}/comments": {
+        "get": _op(
+            "The claim's comments, oldest first",
+            (200, "CommentList"),
+            (404,),
+            scope="read",
+            parameters=_CLAIM,
+        ),
+        "post": _op(
+            "Comment on a claim; @names mention colleagues",
+            (201, "PostedComment"),
+            (403, 404, 409, 413, 415, 422),
+            scope="review",
+            parameters=_CLAIM,
+            body="NewComment",
+        ),
+    },
     "/api/claims/{claim_id}/status": {
         "post": _op(
             "Set the claim's status with a rationale (optimistic locking by version)",
@@ -492,6 +546,7 @@ _CLAIM_OPS = (
     "get_claims_claim_id_evidence",
     "post_claims_claim_id_evidence",
     "get_claims_claim_id_history",
+    "get_claims_claim_id_comments",
     "get_claims_claim_id_cluster",
     "post_claims_claim_id_status",
     "post_claims_claim_id_assignee",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from ...models import Article, AuditEvent, Claim, Evidence, Source
+from ...models import Article, AuditEvent, Claim, Comment, Evidence, Source
 from ...services.api_reads import ClusterView
 from ...services.review import chain_snapshot
 from ...services.sources import TrackRecord
@@ -87,6 +87,18 @@ def evidence(e: Evidence) -> dict[str, Any]:
         "removed": e.removed_at is not None,
         "removed_at": when(e.removed_at),
         "removed_reason": e.removed_reason,
+    }
+
+
+def comment(c: Comment) -> dict[str, Any]:
+    return {
+        "id": c.id,
+        "claim_id": c.claim_id,
+        "author_id": c.author_id,
+        "author": c.author.name if c.author is not None else None,
+        "body": c.body,
+        "created_at": when(c.created_at),
+        "mentions": sorted(m.user_id for m in c.mentions),
     }
 
 

@@ -10,7 +10,7 @@ from flask.typing import ResponseReturnValue
 
 from ...models import SOURCE_KINDS, STANCES, STATUSES
 from ...models.source import SOURCE_STATUSES
-from ...services import api_reads, review
+from ...services import api_reads, comments, review
 from ...services.evidence import add_evidence
 from ...services.ingest import ArticleInput, ingest_article
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
@@ -137,6 +137,28 @@ def claim_cluster(claim_id: int) -> ResponseReturnValue:
 @needs("read")
 def claim_history(claim_id: int) -> ResponseReturnValue:
     return jsonify(items=[render.event(e) for e in api_reads.claim_history(db(), claim_id)])
+
+
+@bp.get("/claims/<int:claim_id>/comments")
+@needs("read")
+def claim_comments(claim_id: int) -> ResponseReturnValue:
+    found = comments.claim_thread(db(), claim_id)
+    return jsonify(items=[render.comment(c) for c in found])
+
+
+@bp.post("/claims/<int:claim_id>/comments")
+@needs("review")
+def add_claim_comment(claim_id: int) -> ResponseReturnValue:
+    data = params.body_object(json_body())
+    body = params.field_text(data, "body", required=True) or ""
+    session = db()
+    posted = comments.add_comment(session, claim_id, body, acting_user())
+    session.commit()
+    return jsonify(
+        comment=render.comment(posted.comment),
+        unknown=posted.unknown,
+        ambiguous=posted.ambiguous,
+    ), 201
 
 
 @bp.post("/claims/<int:claim_id>/status")

@@ -150,6 +150,7 @@ def render_workbench(
     from ..claims.forms import (
         AssignForm,
         ChainForm,
+        CommentForm,
         DismissForm,
         EvidenceForm,
         RestoreForm,
@@ -167,6 +168,7 @@ def render_workbench(
             evidence_id=evidence_id,
             missed_since=conflict.expected if conflict is not None else None,
             show=show,
+            viewer_id=acting_user().id,
         )
     except NotFound:
         abort(404)
@@ -195,6 +197,7 @@ def render_workbench(
             "evidence": EvidenceForm(prefix="evidence", formdata=None),
             "dismiss": DismissForm(prefix="dismiss", formdata=None, data={"version": v}),
             "restore": RestoreForm(prefix="restore", formdata=None, data={"version": v}),
+            "comment": CommentForm(prefix="comment", formdata=None),
         }
         panel.update(given)
         choices = [SelectChoice("", _("nobody"))] + [
@@ -222,7 +225,9 @@ def render_workbench(
 @bp.route("/<int:article_id>")
 def view(article_id: int) -> ResponseReturnValue:
     claim_id = request.args.get("claim", type=int)
-    return render_workbench(article_id, claim_id, show=request.args.get("show", "all"))
+    page = render_workbench(article_id, claim_id, show=request.args.get("show", "all"))
+    db().commit()  # the viewer's mentions in the claim's thread are seen now
+    return page
 
 
 @bp.route("/<int:article_id>/withdraw", methods=["POST"])

@@ -103,3 +103,9 @@ def hop_rows(claim: Any) -> list[dict[str, str]]:
     ]
     rows.append({"source": "", "kind": "reported", "new_kind": "", "remove": ""})
     return rows
+
+
+class CommentForm(FlaskForm):
+    """A message in the claim's thread; `@name` mentions a colleague."""
+
+    body = TextAreaField(_l("Comment"))

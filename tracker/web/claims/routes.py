@@ -12,7 +12,7 @@ from flask_babel import gettext as _
 from flask_wtf import FlaskForm
 
 from ...models import Claim
-from ...services import dismissal, evidence, review
+from ...services import comments, dismissal, evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..articles.routes import render_workbench
@@ -21,6 +21,7 @@ from ..messages import explain
 from .forms import (
     AssignForm,
     ChainForm,
+    CommentForm,
     DismissForm,
     EvidenceForm,
     RemoveEvidenceForm,
@@ -261,3 +262,37 @@ def remove_evidence(evidence_id: int) -> ResponseReturnValue:
     else:
         flash(_("Say why the evidence is removed."), "error")
     return render_workbench(None, evidence_id=evidence_id, status=422)
+
+
+@bp.route("/<int:claim_id>/comments", methods=["POST"])
+def comment(claim_id: int) -> ResponseReturnValue:
+    """Post to the claim's thread; say which `@name`s reached nobody."""
+    form = CommentForm(prefix="comment")
+    session = db()
+    if form.validate():
+        try:
+            posted = comments.add_comment(session, claim_id, form.body.data or "", acting_user())
+            session.commit()
+        except NotFound:
+            abort(404)
+        except InvalidInput as err:
+            session.rollback()
+            form.body.errors = [*form.body.errors, explain(err)]
+        else:
+            for name in posted.unknown:
+                flash(_("@%(name)s matches nobody; nobody was told.", name=name), "error")
+            for name in posted.ambiguous:
+                flash(
+                    _(
+                        "@%(name)s fits several people; nobody was told. Write the part of "
+                        "their e-mail address before the @, or their full name without spaces.",
+                        name=name,
+                    ),
+                    "error",
+                )
+            flash(_("The comment was posted."), "info")
+            return redirect(
+                url_for("articles.view", article_id=posted.comment.claim.article_id, claim=claim_id)
+                + "#comments"
+            )
+    return render_workbench(None, claim_id, forms={"comment": form}, status=422)
