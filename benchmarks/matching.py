@@ -94,7 +94,7 @@ def timing(url: str, articles: int) -> None:
                 at += len(part)
             session.flush()
             started, cpu = time.perf_counter(), time.process_time()
-            found = matching.find_matches(session, article.claims, [article.id])
+            found = matching.find_matches(session, matching.wordings(article.claims), [article.id])
             ms.append((time.perf_counter() - started) * 1000)
             cpu_ms.append((time.process_time() - cpu) * 1000)
             started = time.perf_counter()

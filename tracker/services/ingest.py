@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from rapidfuzz import fuzz
@@ -130,7 +130,8 @@ def ingest_article(
     client stores it at the same moment (the database's unique duplicate key decides). A text
     nearly the same as a stored one (see `similar_article`) is refused with NearDuplicateArticle
     unless it is given as that article's new version (`supersedes_id`) or as a `separate` one.
-    The extractor runs before the first write, so the write lock (SQLite) is held only briefly.
+    The extractor and the search for earlier repeats of its claims run before the first write,
+    so the write lock (SQLite) is held only while the rows are written.
     """
     authorize(actor, "article.ingest")
     body = data.body
@@ -154,6 +155,11 @@ def ingest_article(
     published_on, precision = parse_published(data.published)
     found = extract.extract_claims(body, language, _known_sources(session, body))
     old = _superseded(session, supersedes_id)
+    repeats = matching.find_matches(
+        session,
+        [matching.Wording(i, c.text, language) for i, c in enumerate(found)],
+        matching.versions(old),
+    )
     outlet = ArticleSources.outlet(session, data.outlet, actor) if data.outlet else None
     article = Article(
         title=(data.title.strip() or _default_title(body))[:500],
@@ -180,13 +186,18 @@ def ingest_article(
         raise
     links = ArticleSources(session, article, actor)
     taken = _carry_over(session, old, article, actor) if old else []
-    added = 0
-    for candidate in found:
+    stored: dict[int, Claim] = {}
+    for i, candidate in enumerate(found):
         if any(candidate.start < end and start < candidate.end for start, end in taken):
             continue
-        _store_claim(session, article, candidate, links)
-        added += 1
-    matching.match_article(session, article)  # "seen before": link repeats to clusters
+        stored[i] = _store_claim(session, article, candidate, links)
+    added = len(stored)
+    session.flush()
+    # "seen before": link the repeats found above to their clusters
+    matching.link_found(
+        session,
+        [replace(r, claim_id=stored[r.claim_id].id) for r in repeats if r.claim_id in stored],
+    )
     audit.record(
         session,
         actor=actor,

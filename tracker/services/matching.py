@@ -19,7 +19,7 @@ and a rationale that names the earlier check.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -166,28 +166,43 @@ def candidate_groups(terms: list[str], shares: dict[str, float] | None = None) -
     return [list(group) for group in combinations(terms, len(terms) - 1)]
 
 
-def _stream(claim: Claim) -> str:
-    return "en" if claim.article.language == "en" else "nl"
+@dataclass(frozen=True)
+class Wording:
+    """What is compared of a claim: its key (a claim's id, or the place of a claim not stored
+    yet), its text and its article's language."""
+
+    key: int
+    text: str
+    language: str
+
+
+def wordings(claims: Iterable[Claim]) -> list[Wording]:
+    return [Wording(c.id, c.text, c.article.language) for c in claims]
+
+
+def _stream(claim: Wording) -> str:
+    return "en" if claim.language == "en" else "nl"
 
 
 @dataclass(frozen=True)
 class Found:
-    claim_id: int
+    claim_id: int  # the Wording's key
     earlier_id: int
     score: float
 
 
 def find_matches(
-    session: Session, claims: list[Claim], exclude_articles: Iterable[int]
+    session: Session, claims: Sequence[Wording], exclude_articles: Iterable[int]
 ) -> list[Found]:
-    """The best earlier claim for each of `claims` that scores at least THRESHOLD.
+    """The best earlier claim for each of `claims` that scores at least THRESHOLD. It only
+    reads, so ingest runs it before its first write (SQLite's write lock is not held meanwhile).
 
     How common each term is in the archive is asked once for the whole article; each claim's
     index query then holds its rarest terms (a rare number in every group)."""
     excluded = list(exclude_articles)
     out: list[Found] = []
     conn = session.connection()
-    signatures = [signature(c.text, c.article.language) for c in claims]
+    signatures = [signature(c.text, c.language) for c in claims]
     shares: dict[str, dict[str, float]] = {}
     for stream in ("nl", "en"):
         vocabulary = {t for c, s in zip(claims, signatures, strict=True) if _stream(c) == stream
@@ -220,7 +235,7 @@ def find_matches(
             if s >= THRESHOLD and (best is None or (s, cid) > best):
                 best = (s, cid)
         if best is not None:
-            out.append(Found(claim.id, best[1], best[0]))
+            out.append(Found(claim.key, best[1], best[0]))
     return out
 
 
@@ -236,22 +251,29 @@ def _rejected(session: Session, pairs: list[Found]) -> set[tuple[int, int]]:
     return {(a, b) for a, b in rows}
 
 
+def versions(article: Article | None) -> set[int]:
+    """The ids of an article and of the versions it supersedes: never "seen before"."""
+    ids: set[int] = set()
+    while article is not None:
+        ids.add(article.id)
+        article = article.supersedes
+    return ids
+
+
 def match_article(session: Session, article: Article) -> list[ClaimMatch]:
-    """Compare the article's claims with the archive and link likely repeats (called by ingest;
-    the proposals are the system's, audited without an actor)."""
-    claims = list(
-        session.scalars(
-            select(Claim).where(
-                Claim.article_id == article.id, is_unsplit(), Claim.cluster_id.is_(None)
-            )
+    """Compare the article's unclustered claims with the archive and link likely repeats (the
+    proposals are the system's, audited without an actor)."""
+    claims = session.scalars(
+        select(Claim).where(
+            Claim.article_id == article.id, is_unsplit(), Claim.cluster_id.is_(None)
         )
     )
-    excluded = {article.id}
-    old = article.supersedes
-    while old is not None:  # an earlier version of the same article is not "seen before"
-        excluded.add(old.id)
-        old = old.supersedes
-    found = find_matches(session, claims, excluded)
+    return link_found(session, find_matches(session, wordings(claims), versions(article)))
+
+
+def link_found(session: Session, found: list[Found]) -> list[ClaimMatch]:
+    """Link each found repeat (its claim_id a stored claim's) into a cluster, except the pairs a
+    person rejected before."""
     rejected = _rejected(session, found)
     made = []
     for f in found:

@@ -360,8 +360,9 @@ def term_shares(conn: Connection, kind: str, stream: str, terms: Iterable[str]) 
     asks the rarest first.
 
     SQLite counts them in the index, up to a cap (a term above it is "common"; counting all
-    of a frequent term's rows costs as much as the match itself), keeping the counts for a
-    while; PostgreSQL reads the
+    of a frequent term's rows costs as much as the match itself), keeping the capped counts for
+    a while (a rare term's count is cheap, and must not stay 0 once the term arrives); PostgreSQL
+    reads the
     statistics ANALYZE keeps of the tsvector column (its most common terms and their shares;
     a term not among them is rarer than all of them and gets the least listed share)."""
     wanted = sorted(set(terms))
@@ -399,7 +400,8 @@ def _sqlite_shares(conn: Connection, table: str, stream: str, terms: list[str]) 
             {"q": f'{stream} : "{term}"', "cap": _COUNT_CAP},
         ).scalar_one()
         out[term] = count / max(total, _COUNT_CAP)
-        cache[(table, stream, term)] = (now, out[term])
+        if count >= _COUNT_CAP:  # only a common term's count is dear; a rare one is counted anew
+            cache[(table, stream, term)] = (now, out[term])
     return out
 
 
