@@ -65,7 +65,8 @@ def read_items(corpus: Path) -> list[Item]:
                 words = _words(low)
                 a = c.attribution
                 kind = a.kind if a is not None else None
-                f = features(low, words, len(c.numbers), kind, a is not None and a.implicit)
+                implicit = a is not None and a.implicit
+                f = features(low, words, len(c.numbers), kind, implicit, gold.get("lang"))
                 rows.append((f, rules(low, words, kind, c.start in headings)))
             items.append(Item(gold_path.stem, bool(it["checkworthy"]), rows))
     return items

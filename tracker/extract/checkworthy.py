@@ -37,6 +37,9 @@ _PAST = _words("""
     were did said told went came took made gave found won lost met left began saw fell rose led
     held sent spent paid sold bought built shot struck ran became brought kept thought knew
     wrote spoke chose broke flew drew grew threw caught taught fought hit put set cut got sought
+    stood sat lay stayed drove wore carried appeared arose offered jumped hung walked
+    stabbed grabbed seized beat disappeared escaped fled laid asked pulled sank swore stole
+    froze withdrew heard meant dealt shut hid
     """)
 # Auxiliaries of the perfect and the passive (with a participle in the sentence).
 _PERFECT = _words("""
@@ -62,9 +65,10 @@ _EVENT = _words("""
     ontvangen getekend overgenomen verkocht gekocht gebouwd geschrapt verhoogd verlaagd
     gestegen gedaald gegroeid gekrompen ingevoerd afgeschaft opgericht vastgesteld toegekend
     gewonnen gescoord gedagvaard verhoord vrijgelaten uitgeleverd beboet boete aangevallen
-    helft verdubbeld gehalveerd
+    helft verdubbeld gehalveerd steeg stegen daalde daalden groeide groeiden kromp
     received acquired raised lowered increased decreased introduced abolished launched
     founded awarded scored detained released extradited fined sued attacked doubled halved
+    sold bought built rose fell grew shrank dropped climbed
     """)
 _TIME = _words("""
     gisteren vandaag eergisteren gisteravond gistermiddag gisterochtend vanochtend vanmiddag
@@ -199,9 +203,16 @@ FEATURES = (
     "quoted_event",  # quote x event words: a quoted fact
 )
 # Rules, not fitted: what the gold never counts as checkworthy (headings, questions, bare
-# carriers, refusals to comment) is too rare in the training articles to weigh, and an
+# carriers, refusals to comment, greetings) is too rare in the training articles to weigh, and an
 # exclamation is rare there too.
 _HEADING, _QUESTION, _CARRIER, _NO_COMMENT, _EXCLAMATION = -4.0, -3.0, -2.5, -2.0, -1.0
+_GREETING = -2.5
+# A greeting, a welcome or thanks opening the sentence.
+_GREETING_START = re.compile(
+    r"(?:good (?:morning|afternoon|evening|night)|goede(?:morgen|middag|navond|nacht)"
+    r"|welkom|welcome|hello|hallo|thanks|thank you|bedankt|dank (?:je|jullie|u)"
+    r"|congratulations|gefeliciteerd|dear|beste (?:kijkers|luisteraars|lezers|collega))\b"
+)
 
 
 def _has_year(low: str) -> int:
@@ -238,6 +249,27 @@ def _participles(low: str) -> int:
     return low.count(" ge") + low.count("ge", 0, 2) + low.count("ed ") + low.count("ed,")
 
 
+def _past_forms(low: str, words: frozenset[str], lang: str | None) -> int:
+    """Past forms beyond the listed ones. English: every regular -ed form (the simple past
+    needs no auxiliary: "police arrested", "the firm moved"); Dutch (and an unknown language):
+    participles after a perfect or passive auxiliary (without one a ge-word is mostly an
+    adjective or a noun)."""
+    if lang == "en":
+        return low.count("ed ") + low.count("ed,") + low.count("ed.")
+    return _participles(low) if not words.isdisjoint(_PERFECT) else 0
+
+
+# "may" as the month, not the modal: after a preposition of time or before a day's number.
+_MAY_MONTH = re.compile(r"\b(?:in|of|since|until|by|early|late|mid|last|next) may\b|\bmay \d")
+
+
+def _month_may(low: str, words: frozenset[str], lang: str | None) -> int:
+    """1 when an English "may" is the month (it then counts as a time word, not a modal)."""
+    if lang == "nl" or "may" not in words:
+        return 0
+    return 1 if _MAY_MONTH.search(low) is not None else 0
+
+
 def _first_word(low: str) -> str:
     return low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
 
@@ -247,16 +279,24 @@ def _scare_quote(low: str) -> bool:
 
 
 def features(
-    low: str, words: frozenset[str], n_numbers: int, kind: str | None, implicit: bool = False
+    low: str,
+    words: frozenset[str],
+    n_numbers: int,
+    kind: str | None,
+    implicit: bool = False,
+    lang: str | None = None,
 ) -> tuple[float, ...]:
     """The values of FEATURES for a claim: its text lower-cased, its words (at least those of
     WATCHED_WORDS), its count of numbers, the kind of its attribution (None without one),
-    whether its source is carried over from another sentence. (`score` computes the same
-    weighted sum faster.)"""
+    whether its source is carried over from another sentence, its language ("en", "nl";
+    None: the word lists of both, Dutch verb forms). (`score` computes the same weighted sum
+    faster.)"""
     c = [len(words & lst) for lst in _LISTS]
     c[0] += _has_year(low)
-    if not words.isdisjoint(_PERFECT):
-        c[2] += _participles(low)
+    c[2] += _past_forms(low, words, lang)
+    may = _month_may(low, words, lang)
+    c[0] += may
+    c[5] -= may
     n = low.count(" ") + 1
     first = _first_word(low)
     direct = low[:1] in _OPENERS or low.startswith(",,")
@@ -299,7 +339,8 @@ _ZEROS = repeat(0.0)
 
 
 def rules(low: str, words: frozenset[str], kind: str | None, heading: bool = False) -> float:
-    """The fixed part of a claim's score: headings, questions, carriers, refusals."""
+    """The fixed part of a claim's score: headings, questions, carriers, refusals,
+    greetings."""
     z = 0.0
     if heading:
         z += _HEADING
@@ -309,6 +350,8 @@ def rules(low: str, words: frozenset[str], kind: str | None, heading: bool = Fal
         z += _EXCLAMATION
     if not words.isdisjoint(_COMMENT) and not words.isdisjoint(_REFUSAL):
         z += _NO_COMMENT
+    if _GREETING_START.match(low.lstrip(_LEAD)) is not None:
+        z += _GREETING
     if kind is not None and low.count(" ") < 7:
         first = low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
         if first in _CARRIER_START:
@@ -323,6 +366,7 @@ def score(
     kind: str | None,
     heading: bool = False,
     implicit: bool = False,
+    lang: str | None = None,
 ) -> float:
     """Check-worthiness in [0, 1] of a claim: 1 / (1 + exp(-(bias + the weighted sum of its
     features + rules))), the arguments as for `features` and `rules`."""
@@ -330,8 +374,9 @@ def score(
     z = _BIAS + sum(map(_WORD_WEIGHT.get, words, _ZEROS))
     if ("19" in low or "20" in low or "18" in low) and _has_year(low):
         z += w["time"]
-    if not words.isdisjoint(_PERFECT):
-        z += w["past"] * _participles(low)
+    z += w["past"] * _past_forms(low, words, lang)
+    if "may" in words:
+        z += (w["time"] - w["modal"]) * _month_may(low, words, lang)
     n = low.count(" ") + 1
     z += (
         w["numbers"] * min(n_numbers, 3)

@@ -230,9 +230,9 @@ def _claim(
     describe the span as _words does)."""
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
     if att is None:
-        sc = score(low, words, len(nums), None, heading)
+        sc = score(low, words, len(nums), None, heading, False, lg)
     else:
-        sc = score(low, words, len(nums), att.kind, heading, att.implicit)
+        sc = score(low, words, len(nums), att.kind, heading, att.implicit, lg)
     return Claim(s, e, text[s:e], sc >= CHECKWORTHY_THRESHOLD, sc, nums, att, _status(att))
 
 

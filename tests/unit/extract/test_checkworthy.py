@@ -179,17 +179,26 @@ def test_model_regenerates_from_its_data(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("low", "kind", "implicit", "n_numbers"),
+    ("low", "kind", "implicit", "n_numbers", "lang"),
     [
-        ("de raad heeft gisteren in 2021 het plan aangenomen en gepubliceerd.", None, False, 0),
-        ("„we hebben 120 agenten aangenomen”, zegt de korpschef.", "quote", False, 1),
-        ("ik denk dat dit zo niet kan, aldus de politie.", "reported", True, 0),
-        ("als de rente stijgt, zullen we het merken?", "hearsay", False, 2),
-        ("dat meldt de krant.", "reported", False, 0),
+        (
+            "de raad heeft gisteren in 2021 het plan aangenomen en gepubliceerd.",
+            None,
+            False,
+            0,
+            "nl",
+        ),
+        ("„we hebben 120 agenten aangenomen”, zegt de korpschef.", "quote", False, 1, "nl"),
+        ("ik denk dat dit zo niet kan, aldus de politie.", "reported", True, 0, None),
+        ("als de rente stijgt, zullen we het merken?", "hearsay", False, 2, "nl"),
+        ("dat meldt de krant.", "reported", False, 0, "nl"),
+        ("the board closed the plant in may and fired 40 staff.", None, False, 1, "en"),
+        ('"we may cut jobs," she said.', "quote", False, 0, "en"),
+        ("good morning, and thank you for coming.", None, False, 0, "en"),
     ],
 )
 def test_score_is_the_logistic_of_the_weighted_features(
-    low: str, kind: str | None, implicit: bool, n_numbers: int
+    low: str, kind: str | None, implicit: bool, n_numbers: int, lang: str | None
 ) -> None:
     """score() is a fast form of the model: it equals the logistic function of the bias, the
     weighted features and the rules."""
@@ -197,11 +206,11 @@ def test_score_is_the_logistic_of_the_weighted_features(
     data = json.loads(
         files("tracker.extract").joinpath("checkworthy_model.json").read_text("utf-8")
     )
-    f = checkworthy.features(low, words, n_numbers, kind, implicit)
+    f = checkworthy.features(low, words, n_numbers, kind, implicit, lang)
     z = data["bias"] + sum(
         data["weights"][k] * v for k, v in zip(checkworthy.FEATURES, f, strict=True)
     )
     z += checkworthy.rules(low, words, kind, False)
-    assert score(low, words, n_numbers, kind, False, implicit) == pytest.approx(
+    assert score(low, words, n_numbers, kind, False, implicit, lang) == pytest.approx(
         1 / (1 + math.exp(-z))
     )
