@@ -107,6 +107,7 @@ _OPINION = _words("""
     sensible stupid smart strong weak difficult easy clear unclear disappointing
     surprising incredible fantastic excellent absurd sad serious worrying dangerous
     irresponsible painful best worst greatest
+    onzin flauwekul kletskoek nonsense rubbish
     """)
 # Verbs of thinking, believing and expecting: a stance, not a fact.
 _COGNITION = _words("""
@@ -146,13 +147,6 @@ _CARRIER_START = _words("dat dit zo that this so")
 _ANAPHORIC_START = _words("dat die dit daarmee daardoor that this")
 
 _OPENERS = frozenset("\"“„‘'«")
-# A quoted fragment of one to six words after a blank: 'een zootje', "verstandig" (the
-# blank is part of the match: a class first lets re skip ahead in C, unlike a lookbehind)
-_FRAGMENT_QUOTE = re.compile(
-    r"[\s(](?:'|‘|\"|“|„|,,)"  # an opening mark after a blank
-    r"(?:[^\s'‘’\"“”„]+ ){0,5}[^\s'‘’\"“”„]+[.,!?]?"  # one to six words
-    r"(?:'|’|\"|”|'')(?=[\s,.;:!?)]|$)"  # the closing mark
-)
 _YEAR = re.compile(r"(?<![\d.,])(?:1[89]|20)\d\d(?![\d.,]\d)")
 _LEAD = ",'\"“„‘«( "
 _WORD_LISTS = (
@@ -195,7 +189,6 @@ FEATURES = (
     "conditional_start",  # opens with if / als
     "anaphoric_start",  # opens with dat / die / dit
     "direct_speech",  # opens with a quotation mark
-    "scare_quote",  # a quoted fragment of a few words inside
     "reported",  # attribution kinds
     "quote",
     "hearsay",
@@ -220,12 +213,6 @@ def _has_year(low: str) -> int:
     if "19" not in low and "20" not in low and "18" not in low:
         return 0  # no year's first two digits: the regex cannot match
     return 1 if _YEAR.search(low) is not None else 0
-
-
-def _has_quote_mark(low: str) -> bool:
-    """True when the text holds a quotation mark or an apostrophe (a cheap test before
-    _FRAGMENT_QUOTE; substring tests are faster than a regex search)."""
-    return "'" in low or '"' in low or "‘" in low or "“" in low or "„" in low
 
 
 # The word-list features, in the order of FEATURES (each counts the claim's words in a list).
@@ -274,10 +261,6 @@ def _first_word(low: str) -> str:
     return low.lstrip(_LEAD).split(" ", 1)[0].rstrip(",.:;")
 
 
-def _scare_quote(low: str) -> bool:
-    return _has_quote_mark(low) and _FRAGMENT_QUOTE.search(low) is not None
-
-
 def features(
     low: str,
     words: frozenset[str],
@@ -310,7 +293,6 @@ def features(
         first in _CONDITIONAL,
         first in _ANAPHORIC_START,
         direct,
-        not direct and _scare_quote(low),
         kind == "reported",
         quote,
         kind == "hearsay",
@@ -392,8 +374,6 @@ def score(
         z += w["anaphoric_start"]
     if low[:1] in _OPENERS or low.startswith(",,"):
         z += w["direct_speech"]
-    elif _scare_quote(low):
-        z += w["scare_quote"]
     if kind is not None:
         z += _KIND_WEIGHT.get(kind, 0.0)
         if kind == "quote":
