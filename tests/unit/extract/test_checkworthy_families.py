@@ -153,3 +153,17 @@ def test_may_is_the_month_after_a_preposition_of_time(low: str, month: bool) -> 
         zip(checkworthy.FEATURES, checkworthy.features(low, words, 0, None, lang="en"), strict=True)
     )
     assert (f["time"], f["modal"]) == ((1, 0) if month else (0, 1))
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the word lists hold both languages' words: Dutch 'met' (with) counts as the English "
+    "past of 'meet', and 'May' in a Dutch article as an English modal; lists split by language "
+    "measured worse on nl-news-dev (218/293 flagged, leave-one-article-out 212/293, 57/308)",
+)
+def test_a_dutch_claim_counts_only_dutch_words() -> None:
+    low = "premier may sprak met de leiders van de partij."
+    words = frozenset({"may", "met", "sprak"})
+    values = checkworthy.features(low, words, 0, None, lang="nl")
+    f = dict(zip(checkworthy.FEATURES, values, strict=True))
+    assert (f["past"], f["modal"]) == (1, 0)  # only "sprak"
