@@ -11,6 +11,9 @@ count. Two kinds of counter:
 - per unknown account: the same "MAX in a row, then locked until LOCKOUT after the last
   failure" as a real account's (services.users), so the answers do not tell which e-mail
   addresses have an account.
+
+Counters whose window has closed are forgotten at the next successful login, so the table
+holds only the keys seen within the longest window.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from limits import parse_many
-from sqlalchemy import case, or_, select, update
+from sqlalchemy import case, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -140,3 +143,15 @@ def take_in_a_row(
     if session.execute(stmt).first() is not None:
         return None
     return Refused(_seconds_left(session, scope, key, lockout, at))
+
+
+def forget_expired(session: Session, now: float | None = None) -> int:
+    """Delete every counter whose window (or lockout) has closed; the number deleted. An
+    expired counter answers as a missing one does, so nothing is lost."""
+    at = int(now if now is not None else time.time())
+    result = session.execute(
+        delete(LoginCounter)
+        .where(LoginCounter.window_start + LoginCounter.period <= at)
+        .execution_options(synchronize_session=False)
+    )
+    return int(result.rowcount or 0)  # type: ignore[attr-defined]

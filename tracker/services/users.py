@@ -276,7 +276,8 @@ def authenticate(
     (LoginThrottled: the caller commits, so the address's attempt counts), whether the password
     is right or not. Every attempt is counted in the database before its password is checked,
     so parallel guesses in any number of workers and servers are counted before they are
-    tried. A right password gives the attempts back. The caller commits.
+    tried. A right password gives the attempts back and forgets expired counters. The caller
+    commits.
     """
     if address is not None and address_limits:
         refused = login_limits.take_in_window(session, "address", address, address_limits)
@@ -291,6 +292,7 @@ def authenticate(
     _give_account_attempt_back(user)
     if address is not None and address_limits:
         login_limits.give_back_in_window(session, "address", address, address_limits)
+    login_limits.forget_expired(session)
     if password_needs_rehash(user):
         user.password_hash = hash_password(password)
     return user

@@ -5,12 +5,12 @@ from __future__ import annotations
 import threading
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from tests.conftest import PASSWORD, People
 from tracker.db import make_session_factory
-from tracker.models import User
+from tracker.models import LoginCounter, User
 from tracker.services import login_limits, users
 from tracker.services.errors import InvalidInput, NotFound
 
@@ -217,3 +217,38 @@ def test_guesses_at_the_current_password_count_as_failed_logins(
     session.rollback()
     with pytest.raises(users.LoginThrottled):
         users.authenticate(session, "editor@example.org", PASSWORD)
+
+
+def test_expired_login_counters_are_forgotten_and_open_ones_kept(session: Session) -> None:
+    """The counters table holds only keys seen within their window: old ones are deleted, a
+    counter still counting is kept, and a deleted one counts again from one."""
+    windows = login_limits.parse_limits("2/minute")
+    assert login_limits.take_in_window(session, "address", "192.0.2.1", windows, now=1000) is None
+    assert login_limits.take_in_window(session, "address", "192.0.2.1", windows, now=1001) is None
+    assert (
+        login_limits.take_in_a_row(session, "account", "old@example.org", 5, 900, now=1000) is None
+    )
+    assert login_limits.take_in_window(session, "address", "192.0.2.2", windows, now=1050) is None
+    session.commit()
+
+    assert login_limits.forget_expired(session, now=1059) == 0  # every window still open
+    assert login_limits.forget_expired(session, now=1060) == 1  # 192.0.2.1's minute is over
+    session.commit()
+    keys = {c.key for c in session.scalars(select(LoginCounter))}
+    assert keys == {"old@example.org", "192.0.2.2"}
+    # The forgotten address starts a new window: two more attempts fit, the third does not.
+    assert login_limits.take_in_window(session, "address", "192.0.2.1", windows, now=1061) is None
+    assert login_limits.take_in_window(session, "address", "192.0.2.1", windows, now=1062) is None
+    assert login_limits.take_in_window(session, "address", "192.0.2.1", windows, now=1063)
+    session.rollback()
+    assert login_limits.forget_expired(session, now=1900) == 2  # the lockout ended too
+
+
+def test_a_successful_login_forgets_expired_counters(session: Session, people: People) -> None:
+    login_limits.take_in_window(
+        session, "address", "198.51.100.7", login_limits.parse_limits("5/minute"), now=0
+    )
+    session.commit()
+    assert users.authenticate(session, "editor@example.org", PASSWORD) is not None
+    session.commit()
+    assert session.scalars(select(LoginCounter)).all() == []
