@@ -211,7 +211,12 @@
        form where the dismiss form was; not the next row's form of a queue row that left) */
     if (now && formKey(now) !== key && container(now) !== container(form)) { now = null; }
     if (status >= 400 && !messages.length && now) {
-      now.querySelectorAll(".error").forEach(function (e) { messages.push(message(e.textContent.trim(), "error")); });
+      /* the errors are in the form already: read out, not shown twice */
+      now.querySelectorAll(".error").forEach(function (e) {
+        var p = message(e.textContent.trim(), "error");
+        p.classList.add("visually-hidden");
+        messages.push(p);
+      });
     }
     var focused = refocus(mark);
     if (!focused && mark && now && mark.form === key) {
@@ -259,8 +264,10 @@
         form.removeAttribute("aria-busy");
         if (swap(doc, form, response.status)) {
           var here = window.location.href.split("#")[0];
+          /* where the server sent the browser (another claim, after adding one); no new
+             history entry per save: Back leaves the page as it would have without this script */
           if (response.ok && response.redirected && response.url !== here) {
-            window.history.pushState({ live: true }, "", response.url);
+            window.history.replaceState(window.history.state, "", response.url);
           }
         } else if (response.redirected && response.ok) {
           window.location.assign(response.url);
