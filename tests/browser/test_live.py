@@ -17,6 +17,7 @@ from tests.browser.conftest import ARTIFACTS, LiveServer
 from tests.browser.test_accessibility import _blocking, _describe
 from tests.browser.test_workbench import log_in
 from tracker.models import Claim, Comment, Evidence, User
+from tracker.services import review
 
 pytestmark = pytest.mark.browser
 
@@ -296,6 +297,34 @@ def test_the_queue_shortcuts_work_after_a_swap(reviewer: Page, live_server: Live
         int(first_id.removeprefix("claim-")): "verified",
         int(second_id.removeprefix("claim-")): "unsourced",
     }
+
+
+def test_a_queue_conflict_is_shown_where_one_looks(reviewer: Page, live_server: LiveServer) -> None:
+    page = reviewer
+    page.goto(live_server.url + "/queue/?status=unreviewed&sort=article")
+    rows = page.locator(".queue-row")
+    expect(rows.first).to_be_visible()
+    loads = Loads()
+    loads.watch(page)
+    claim_id = int((rows.first.get_attribute("id") or "").removeprefix("claim-"))
+    with live_server.session() as session:  # a colleague verifies it meanwhile
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        editor = session.scalars(select(User).where(User.role == "editor")).one()
+        review.set_status(session, claim_id, "verified", "Door de redactie.", claim.version, editor)
+        session.commit()
+    page.keyboard.press("j")
+    page.keyboard.press("u")
+    # the row left the unreviewed list: the refusal shows at the window's foot, and above the list
+    refused = page.locator(".live-toast .flash-error", has_text=f"Claim {claim_id}")
+    expect(refused).to_contain_text("Someone else changed this claim")
+    expect(refused).to_be_in_viewport()
+    expect(page.locator(".queue-row-errors")).to_contain_text("Someone else changed")
+    loads.assert_none(page)
+    with live_server.session() as session:
+        claim = session.get(Claim, claim_id)
+        assert claim is not None
+        assert (claim.status, claim.rationale) == ("verified", "Door de redactie.")
 
 
 def test_the_forms_work_without_javascript(browser: Browser, live_server: LiveServer) -> None:

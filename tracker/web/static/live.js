@@ -218,6 +218,17 @@
         messages.push(p);
       });
     }
+    if (status >= 400 && !messages.length) {
+      /* the form is gone (its queue row left the list): the page's alerts, where one looks */
+      regions.forEach(function (region) {
+        region.querySelectorAll("[role=alert]").forEach(function (alert) {
+          var errors = alert.querySelectorAll(".error");
+          (errors.length ? Array.prototype.slice.call(errors) : [alert]).forEach(function (e) {
+            messages.push(message(e.textContent.trim(), "error"));
+          });
+        });
+      });
+    }
     var focused = refocus(mark);
     if (!focused && mark && now && mark.form === key) {
       var same = now.querySelector(mark.value !== null ? "button" : "input:not([type=hidden]), textarea, select");
@@ -252,7 +263,8 @@
     busy.add(form);
     form.setAttribute("aria-busy", "true");
     clearResults();
-    fetch(form.action, {
+    var action = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
+    fetch(action, {
       method: "POST",
       body: multipart ? data : new URLSearchParams(data),
       credentials: "same-origin",
