@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pytest
-from playwright.sync_api import Browser, Locator, Page, Request, expect
+from playwright.sync_api import Browser, ConsoleMessage, Locator, Page, Request, expect
 from sqlalchemy import select
 
 from tests.browser.conftest import ARTIFACTS, LiveServer
@@ -41,6 +41,7 @@ class Loads:
 
     documents: list[str] = field(default_factory=list)
     loads: int = 0
+    errors: list[str] = field(default_factory=list)  # script errors, CSP refusals
 
     def watch(self, page: Page) -> None:
         def on_request(request: Request) -> None:
@@ -50,13 +51,21 @@ class Loads:
         def on_load(_page: Page) -> None:
             self.loads += 1
 
+        def on_console(message: ConsoleMessage) -> None:
+            if message.type == "error":
+                self.errors.append(message.text)
+
         page.on("request", on_request)
         page.on("load", on_load)
+        page.on("console", on_console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
         page.evaluate("window.__liveMarker = 1")
 
     def assert_none(self, page: Page) -> None:
         assert self.documents == [], self.documents
         assert self.loads == 0
+        # a refused save (409, 422) is logged by the browser as a failed load: expected
+        assert [e for e in self.errors if "the server responded with a status of 4" not in e] == []
         assert page.evaluate("window.__liveMarker") == 1
 
 
