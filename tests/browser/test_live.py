@@ -213,6 +213,17 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
     expect(page.get_by_role("button", name="Restore the claim")).to_be_focused()
     expect(page.locator("#article-body a.claim-dismissed").first).to_be_visible()
 
+    # a missed claim, typed into the box under the article: the new claim opens in the panel
+    page.get_by_label("Rationale").fill("Nog uitzoeken.")  # typed in the panel meanwhile
+    page.locator("#add-claim textarea").fill("de blauwe zone rond het station")
+    page.get_by_role("button", name="Add claim").click()
+    saved(page, "The claim was added.")
+    expect(page.locator(".claim-panel .exact")).to_have_text("de blauwe zone rond het station")
+    expect(page.locator("#add-claim textarea")).to_have_value("")
+    expect(page.get_by_role("button", name="Add claim")).to_be_focused()
+    added_id = page.locator(".claim-panel").get_attribute("data-claim")
+    assert page.url.endswith(f"claim={added_id}")  # a reload shows the same claim
+
     loads.assert_none(page)
     page.screenshot(path=str(ARTIFACTS / "live-review.png"))
     found = _blocking(page)
@@ -229,6 +240,9 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
         assert session.scalars(select(Comment)).one().claim_id == claim.id
         assert len(session.scalars(select(Claim).where(Claim.parent_id.is_not(None))).all()) == 2
         assert session.scalars(select(Claim).where(Claim.dismissed_reason.is_not(None))).one()
+        added = session.get(Claim, int(added_id or 0))
+        assert added is not None and added.exact == "de blauwe zone rond het station"
+        assert added.parent_id is None
 
 
 def test_a_conflict_is_shown_in_place(browser: Browser, live_server: LiveServer) -> None:

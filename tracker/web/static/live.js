@@ -172,7 +172,7 @@
   }
 
   /* Swap the regions from the answer `doc`; false when it has none of them. */
-  function swap(doc, form, status) {
+  function swap(doc, form, status, moved) {
     var pairs = [];
     document.querySelectorAll("[data-live-region][id]").forEach(function (old) {
       var fresh = doc.getElementById(old.id);
@@ -202,11 +202,20 @@
     var regions = pairs.map(function (p, i) {
       var fresh = document.importNode(p[1], true);
       p[0].replaceWith(fresh);
-      fresh.scrollTop = tops[i];
+      fresh.scrollTop = moved ? 0 : tops[i];  /* another claim opened: from its top */
       return fresh;
     });
+    /* a live form outside the regions (adding a claim) is swapped on its own: emptied after a
+       save, or shown with its errors */
+    var alone = inRegion ? null : findForm(doc, key, -1);
+    if (alone && formKey(alone) === key) {
+      var own = document.importNode(alone, true);
+      form.replaceWith(own);
+      regions.push(own);
+    }
     restoreTyped(typed);
-    var now = inRegion ? findForm(document.getElementById(home.id) || document, key, index) : form;
+    var now = inRegion ? findForm(document.getElementById(home.id) || document, key, index) :
+      (regions[regions.length - 1].tagName === "FORM" ? regions[regions.length - 1] : form);
     /* a form found by its place only counts when it sits in the same container (the restore
        form where the dismiss form was; not the next row's form of a queue row that left) */
     if (now && formKey(now) !== key && container(now) !== container(form)) { now = null; }
@@ -274,11 +283,12 @@
         var doc = new DOMParser().parseFromString(html, "text/html");
         busy.delete(form);
         form.removeAttribute("aria-busy");
-        if (swap(doc, form, response.status)) {
-          var here = window.location.href.split("#")[0];
+        var here = window.location.href.split("#")[0];
+        var moved = response.ok && response.redirected && response.url !== here;
+        if (swap(doc, form, response.status, moved)) {
           /* where the server sent the browser (another claim, after adding one); no new
              history entry per save: Back leaves the page as it would have without this script */
-          if (response.ok && response.redirected && response.url !== here) {
+          if (moved) {
             window.history.replaceState(window.history.state, "", response.url);
           }
         } else if (response.redirected && response.ok) {
