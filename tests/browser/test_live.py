@@ -197,6 +197,16 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
     page.get_by_label("Web address").fill("")
     page.get_by_label("Title", exact=True).fill("")
 
+    # evidence added twice by mistake: the copy is removed, with a reason, in place
+    page.get_by_label("Web address").fill("https://www.hoorn.nl/begroting-2025-kopie")
+    page.get_by_role("button", name="Add evidence").click()
+    saved(page, "The evidence was added.")
+    copy = page.locator(".evidence-item", has_text="begroting-2025-kopie")
+    copy.get_by_label("Why remove it?").fill("Dubbel toegevoegd.")
+    copy.get_by_role("button", name="Remove").click()
+    saved(page, "The evidence was removed")
+    expect(page.locator(".evidence-item.removed")).to_contain_text("Dubbel toegevoegd.")
+
     # split another claim (opened without a reload too), then dismiss a third
     open_claim(page, "2,3 miljoen")
     page.get_by_label("Parts").fill(
@@ -236,7 +246,8 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
         assert [h.source.name for h in claim.attributions if h.source] == ["Marieke Jansen"]
         editor = session.scalars(select(User).where(User.role == "editor")).one()
         assert claim.assignee_id == editor.id
-        assert session.scalars(select(Evidence)).one().claim_id == claim.id
+        kept = session.scalars(select(Evidence).where(Evidence.removed_at.is_(None))).one()
+        assert kept.claim_id == claim.id
         assert session.scalars(select(Comment)).one().claim_id == claim.id
         assert len(session.scalars(select(Claim).where(Claim.parent_id.is_not(None))).all()) == 2
         assert session.scalars(select(Claim).where(Claim.dismissed_reason.is_not(None))).one()
