@@ -14,6 +14,7 @@
 
   var HIDDEN_TYPES = { hidden: true, submit: true, button: true, reset: true, image: true, file: true };
   var busy = new WeakSet();
+  var sentValues = new WeakMap();  /* form -> its fields' values when sent */
   var toast = null;
 
   function isLive(form) {
@@ -48,20 +49,22 @@
     return el.value !== el.defaultValue;
   }
 
-  /* What the user typed (and has not saved) in the forms of the regions, but the one sent. */
+  /* What the user typed (and has not saved) in the forms of the regions; of the form sent, only
+     what was typed into it while it was on its way. */
   function collectTyped(regions, sent) {
     var typed = [];
-    regions.forEach(function (region) {
-      region.querySelectorAll("form").forEach(function (form) {
-        if (form === sent) { return; }
-        var seen = {};
-        fields(form).forEach(function (el) {
-          var n = seen[el.name] = (seen[el.name] || 0) + 1;
-          if (!isDirty(el)) { return; }
-          typed.push({
-            form: formKey(form), name: el.name, nth: n - 1, value: el.value, checked: el.checked,
-            selected: el.tagName === "SELECT" ? Array.prototype.map.call(el.options, function (o) { return o.selected; }) : null
-          });
+    var forms = [];
+    regions.forEach(function (region) { forms.push.apply(forms, region.querySelectorAll("form")); });
+    if (forms.indexOf(sent) < 0) { forms.push(sent); }
+    forms.forEach(function (form) {
+      var seen = {};
+      var then = form === sent ? sentValues.get(form) || [] : null;
+      fields(form).forEach(function (el, i) {
+        var n = seen[el.name] = (seen[el.name] || 0) + 1;
+        if (!isDirty(el) || (then && then[i] === el.value)) { return; }
+        typed.push({
+          form: formKey(form), name: el.name, nth: n - 1, value: el.value, checked: el.checked,
+          selected: el.tagName === "SELECT" ? Array.prototype.map.call(el.options, function (o) { return o.selected; }) : null
         });
       });
     });
@@ -87,8 +90,10 @@
   function focusMark() {
     var el = document.activeElement;
     if (!el || el === document.body) { return null; }
+    var button = el.tagName === "BUTTON";
     var mark = { id: el.id || null, form: el.form ? formKey(el.form) : null, name: el.name || null,
-                 value: el.tagName === "BUTTON" ? el.value : null, start: null, end: null };
+                 value: button ? el.value : null, text: button ? el.textContent.trim() : null,
+                 start: null, end: null };
     try { mark.start = el.selectionStart; mark.end = el.selectionEnd; } catch (e) { /* no selection */ }
     return mark;
   }
@@ -240,7 +245,9 @@
     }
     var focused = refocus(mark);
     if (!focused && mark && now && mark.form === key) {
-      var same = now.querySelector(mark.value !== null ? "button" : "input:not([type=hidden]), textarea, select");
+      var buttons = Array.prototype.slice.call(now.querySelectorAll("button"));
+      var same = mark.text === null ? now.querySelector("input:not([type=hidden]), textarea, select") :
+        buttons.filter(function (b) { return b.textContent.trim() === mark.text; })[0] || buttons[0];
       if (same) { same.focus({ preventScroll: true }); focused = document.activeElement === same; }
     }
     window.scrollTo(before.x, before.y);
@@ -270,6 +277,7 @@
     var data = new FormData(form, submitter || null);
     var multipart = (form.enctype || "").toLowerCase() === "multipart/form-data";
     busy.add(form);
+    sentValues.set(form, fields(form).map(function (el) { return el.value; }));
     form.setAttribute("aria-busy", "true");
     clearResults();
     var action = submitter && submitter.hasAttribute("formaction") ? submitter.formAction : form.action;
