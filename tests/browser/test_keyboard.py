@@ -54,11 +54,11 @@ def walk(page: Page, limit: int = 300) -> int:
     raise AssertionError(f"{page.url}: more than {limit} Tab stops")
 
 
-def tab_to(page: Page, selector: str, limit: int = 80) -> int:
-    """Press Tab until `selector` has the focus, checking the focus ring at every stop; how
-    many presses it took."""
+def tab_to(page: Page, selector: str, limit: int = 80, key: str = "Tab") -> int:
+    """Press Tab (or `key`) until `selector` has the focus, checking the focus ring at every
+    stop; how many presses it took."""
     for n in range(1, limit + 1):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         focus_shown(page)
         if page.evaluate("(s) => document.activeElement.matches(s)", selector):
             return n
@@ -133,10 +133,13 @@ def test_a_review_by_keyboard_alone(browser: Browser, live_server: LiveServer) -
     tab_to(page, ".dismiss-form button[type=submit]", limit=2)
     page.keyboard.press("Enter")
     expect(page.get_by_text("Restore the claim")).to_be_visible()
+    # saved without a reload (live.js): the focus stays where the action was
+    expect(page.get_by_role("button", name="Restore the claim")).to_be_focused()
     page.screenshot(path=str(ARTIFACTS / "keyboard-review.png"))
 
-    # a missed claim, typed (selecting text in the article needs a pointer; typing does not)
-    tab_to(page, "#add-claim textarea")
+    # a missed claim, typed (selecting text in the article needs a pointer; typing does not);
+    # the form is before the panel: back with Shift+Tab
+    tab_to(page, "#add-claim textarea", limit=150, key="Shift+Tab")
     page.keyboard.type("2 miljoen euro extra")
     tab_to(page, "#add-claim button[type=submit]", limit=2)
     page.keyboard.press("Enter")

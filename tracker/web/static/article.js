@@ -130,14 +130,19 @@
       return r.text();
     }).then(function (html) {
       const doc = new DOMParser().parseFromString(html, "text/html");
+      const regions = [];
       for (const id of ["article-body", "panel"]) {
         const fresh = doc.getElementById(id);
         const old = document.getElementById(id);
-        if (fresh && old) { old.replaceWith(document.importNode(fresh, true)); }
+        if (fresh && old) { const el = document.importNode(fresh, true); old.replaceWith(el); regions.push(el); }
       }
       for (const old of document.querySelectorAll(".flashes")) { old.remove(); }
       restoreDrafts();
       if (push) { history.pushState({ claim: true }, "", href); }
+      /* scripts that bind to the panel's elements bind again (as after a save by live.js) */
+      document.dispatchEvent(new CustomEvent("live:swapped", {
+        detail: { regions: regions, form: null, status: 200, focused: false }
+      }));
       const heading = document.getElementById("claim-heading");
       const panel = document.getElementById("panel");
       if (panel) { panel.focus({ preventScroll: !heading }); }

@@ -1,7 +1,9 @@
 /* Keyboard triage for the review queue: j/k move, Enter opens, v/d/u set status, r rationale, e evidence, ? help. */
 (function () {
   "use strict";
-  var rows = Array.prototype.slice.call(document.querySelectorAll(".queue-row"));
+  var rows = [];
+  function findRows() { rows = Array.prototype.slice.call(document.querySelectorAll(".queue-row")); }
+  findRows();
   var help = document.getElementById("queue-help");
   var toggle = document.getElementById("queue-help-toggle");
   var live = document.getElementById("queue-live");
@@ -47,7 +49,7 @@
       return;
     }
     remember();
-    form.submit();
+    form.requestSubmit();  /* a submit event: live.js sends it without a reload */
   }
 
   function remember() {
@@ -56,12 +58,13 @@
 
   if (toggle) { toggle.addEventListener("click", toggleHelp); }
 
-  rows.forEach(function (row, i) {
-    row.addEventListener("click", function () {
-      if (current >= 0 && rows[current]) { rows[current].classList.remove("current"); }
-      current = i;
-      row.classList.add("current");
-    });
+  document.addEventListener("click", function (event) {
+    var row = event.target instanceof Element ? event.target.closest(".queue-row") : null;
+    var i = rows.indexOf(row);
+    if (i < 0) { return; }
+    if (current >= 0 && rows[current]) { rows[current].classList.remove("current"); }
+    current = i;
+    row.classList.add("current");
   });
 
   document.addEventListener("keydown", function (event) {
@@ -103,12 +106,33 @@
     }
   });
 
-  document.querySelectorAll(".queue-status-form").forEach(function (form) {
-    form.addEventListener("submit", function () {
-      var row = form.closest(".queue-row");
-      if (row) { current = rows.indexOf(row); }
-      remember();
-    });
+  var currentId = null;
+  document.addEventListener("submit", function (event) {
+    var form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.classList.contains("queue-status-form")) { return; }
+    var row = form.closest(".queue-row");
+    if (row) { current = rows.indexOf(row); currentId = row.id; }
+    remember();
+  });
+
+  /* after a save without a reload (live.js): the same row stays chosen, or the one that took the
+     place of a row that left the list; the focus goes to it when it had nowhere else to go */
+  document.addEventListener("live:swapped", function (event) {
+    findRows();
+    if (!rows.length) { current = -1; return; }
+    var same = currentId ? rows.findIndex(function (r) { return r.id === currentId; }) : -1;
+    var index = same >= 0 ? same : Math.min(Math.max(current, 0), rows.length - 1);
+    var active = document.activeElement;
+    if (current < 0 && (event.detail && event.detail.focused)) { return; }
+    if (!active || active === document.body || !document.contains(active)) {
+      current = -1;
+      select(index);
+    } else {
+      current = index;
+      rows[index].classList.add("current");
+      rows[index].setAttribute("aria-current", "true");
+    }
+    currentId = rows[current] ? rows[current].id : null;
   });
 
   if (window.location.hash.indexOf("#claim-") === 0) {
