@@ -308,6 +308,44 @@ def test_a_conflict_is_shown_in_place(browser: Browser, live_server: LiveServer)
         page.context.close()
 
 
+def test_kept_words_still_meet_a_colleagues_change(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    """Words kept across a swap keep the version they were typed against: when a colleague
+    changed the claim meanwhile, saving them shows the conflict instead of overwriting."""
+    pages: list[Page] = []
+    for role in ("factchecker", "editor"):
+        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 720})
+        page = context.new_page()
+        log_in(page, live_server, role)
+        pages.append(page)
+    first, second = pages
+    bring_in_dutch(first, live_server)
+    second.goto(first.url)
+    open_claim(first, "1,8 miljoen")
+    open_claim(second, "1,8 miljoen")
+    loads = Loads()
+    loads.watch(first)
+    first.get_by_label("Rationale").fill("Bevestigd door de begroting.")
+    second.get_by_label("Rationale").fill("Nergens bevestigd.")
+    second.get_by_role("button", name="Disputed").click()
+    saved(second, "The status was saved.")
+    # the first fact-checker comments (the swap brings the colleague's verdict along) ...
+    first.get_by_label("Comment", exact=True).fill("Ik bel de gemeente.")
+    first.get_by_role("button", name="Post the comment").click()
+    saved(first, "The comment was posted.")
+    expect(first.get_by_label("Rationale")).to_have_value("Bevestigd door de begroting.")
+    # ... and saving the words typed before the colleague's verdict meets it
+    first.get_by_role("button", name="Verified").click()
+    expect(first.locator(".conflict")).to_contain_text("Changed by someone else")
+    loads.assert_none(first)
+    with live_server.session() as session:
+        claim = session.scalars(select(Claim).where(Claim.status != "unreviewed")).one()
+        assert (claim.status, claim.rationale) == ("disputed", "Nergens bevestigd.")
+    for page in pages:
+        page.context.close()
+
+
 def test_no_failure_is_silent(reviewer: Page) -> None:
     page = reviewer
     open_claim(page, "1,8 miljoen")

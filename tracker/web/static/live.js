@@ -64,6 +64,7 @@
         if (!isDirty(el) || (then && then[i] === el.value)) { return; }
         typed.push({
           form: formKey(form), name: el.name, nth: n - 1, value: el.value, checked: el.checked,
+          version: versionOf(form),
           selected: el.tagName === "SELECT" ? Array.prototype.map.call(el.options, function (o) { return o.selected; }) : null
         });
       });
@@ -71,10 +72,36 @@
     return typed;
   }
 
-  function restoreTyped(typed) {
+  /* A form's hidden claim-version field (`version`, or `<prefix>-version`), if it has one. */
+  function versionField(form) {
+    return Array.prototype.filter.call(form.elements, function (el) {
+      return el.type === "hidden" && /(^|-)version$/.test(el.name);
+    })[0] || null;
+  }
+
+  /* The claim version a form was rendered with, or null. */
+  function versionOf(form) {
+    var field = versionField(form);
+    return field && field.value !== "" ? Number(field.value) : null;
+  }
+
+  /* Words put back into a form keep the version they were typed against, unless the only change
+     since was the user's own save (the claim moved from the sent form's version by at most the
+     one step that save makes). Otherwise a colleague changed the claim meanwhile, and saving the
+     kept words must meet the conflict view, never overwrite silently. */
+  function keepVersion(form, typedAt, sentAt, saved) {
+    var now = versionOf(form);
+    if (typedAt === null || now === null || now === typedAt) { return; }
+    var ownStep = saved && sentAt !== null && typedAt === sentAt && now === sentAt + 1;
+    if (!ownStep) { versionField(form).value = String(typedAt); }
+  }
+
+  function restoreTyped(typed, sentAt, saved) {
+    var done = {};
     typed.forEach(function (t) {
       var form = findForm(document, t.form, -1);
       if (!form || formKey(form) !== t.form) { return; }
+      if (!done[t.form]) { done[t.form] = true; keepVersion(form, t.version, sentAt, saved); }
       var el = fields(form).filter(function (f) { return f.name === t.name; })[t.nth];
       if (!el) { return; }
       if (el.type === "checkbox" || el.type === "radio") { el.checked = t.checked; return; }
@@ -191,6 +218,7 @@
     var home = olds.filter(function (r) { return r.contains(form); })[0];
     if (home) { index = Array.prototype.indexOf.call(home.querySelectorAll("form"), form); }
     var typed = collectTyped(olds, form);
+    var sentAt = versionOf(form);
     var mark = focusMark();
     var before = { top: form.getBoundingClientRect().top, x: window.scrollX, y: window.scrollY };
     var tops = olds.map(function (r) { return r.scrollTop; });
@@ -218,7 +246,7 @@
       form.replaceWith(own);
       regions.push(own);
     }
-    restoreTyped(typed);
+    restoreTyped(typed, sentAt, status < 400);
     var now = inRegion ? findForm(document.getElementById(home.id) || document, key, index) :
       (regions[regions.length - 1].tagName === "FORM" ? regions[regions.length - 1] : form);
     /* a form found by its place only counts when it sits in the same container (the restore
