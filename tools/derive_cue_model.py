@@ -24,7 +24,7 @@ from pathlib import Path
 from tracker.extract.cues import _STRONG, cue_features
 from tracker.extract.extractor import sentence_tokens
 from tracker.extract.sentences import Segment, split_sentences
-from tracker.extract.tokens import Tok
+from tracker.extract.tokens import END, LOW, START, Token
 
 Spans = list[tuple[int, int]]
 MODEL = Path(__file__).resolve().parents[1] / "tracker" / "extract" / "cue_model_en.json"
@@ -83,7 +83,7 @@ class Example:
 
 def _sentence_tokens(
     docs: list[tuple[str, list[Spans]]],
-) -> list[tuple[int, int, Segment, list[Tok], list[int], list[bool]]]:
+) -> list[tuple[int, int, Segment, list[Token], list[int], list[bool]]]:
     """(doc, sentence, segment, tokens, gold cue id per token, token inside a quotation)."""
     out = []
     for di, (text, gold) in enumerate(docs):
@@ -93,14 +93,14 @@ def _sentence_tokens(
                 owner[a:b] = [gi + 1] * (b - a)
         for si, seg in enumerate(split_sentences(text)):
             toks = sentence_tokens(text, seg)  # what extract_claims scores
-            ids = [max(owner[t[0] : t[1]]) for t in toks]
-            inq = [any(a < t[0] and t[1] < b for a, b in seg.quotes) for t in toks]
+            ids = [max(owner[t[START] : t[END]]) for t in toks]
+            inq = [any(a < t[START] and t[END] < b for a, b in seg.quotes) for t in toks]
             out.append((di, si, seg, toks, ids, inq))
     return out
 
 
 def _examples(
-    sents: list[tuple[int, int, Segment, list[Tok], list[int], list[bool]]],
+    sents: list[tuple[int, int, Segment, list[Token], list[int], list[bool]]],
     candidates: set[str],
     rates: dict[str, float],
 ) -> list[Example]:
@@ -108,17 +108,19 @@ def _examples(
     (the others are left out), since one overlapping token is all a cue needs."""
     out: list[Example] = []
     for di, si, seg, toks, ids, inq in sents:
-        ranks = [rates.get(t[3], 0.0) if rates.get(t[3], 0.0) > RANK_FLOOR else 0.0 for t in toks]
-        strong = any(t[3] in _STRONG for t in toks)
+        ranks = [
+            rates.get(t[LOW], 0.0) if rates.get(t[LOW], 0.0) > RANK_FLOOR else 0.0 for t in toks
+        ]
+        strong = any(t[LOW] in _STRONG for t in toks)
         heads: dict[int, int] = {}
         for k, t in enumerate(toks):
-            if ids[k] and not inq[k] and t[3] in candidates:
+            if ids[k] and not inq[k] and t[LOW] in candidates:
                 h = heads.get(ids[k])
-                if h is None or rates[t[3]] > rates[toks[h][3]]:
+                if h is None or rates[t[LOW]] > rates[toks[h][LOW]]:
                     heads[ids[k]] = k
         head_set = set(heads.values())
         for k, t in enumerate(toks):
-            if inq[k] or t[3] not in candidates or (ids[k] and k not in head_set):
+            if inq[k] or t[LOW] not in candidates or (ids[k] and k not in head_set):
                 continue
             feats = cue_features(toks, k, ranks, seg.kind == "heading", bool(seg.quotes), strong)
             out.append(Example(feats, 1 if ids[k] else 0, di, si, k, ids[k]))
@@ -197,8 +199,8 @@ def derive_model(
     for _di, _si, _seg, toks, ids, inq in sents:
         for t, gid, q in zip(toks, ids, inq, strict=True):
             if not q:
-                seen[t[3]] = seen.get(t[3], 0) + 1
-                hits[t[3]] = hits.get(t[3], 0) + (gid > 0)
+                seen[t[LOW]] = seen.get(t[LOW], 0) + 1
+                hits[t[LOW]] = hits.get(t[LOW], 0) + (gid > 0)
     candidates = {w for w, h in hits.items() if h >= MIN_HITS and h / seen[w] >= MIN_RATE}
     rates = {w: round((hits[w] + 0.1) / (seen[w] + 1), 3) for w in candidates}
     examples = _examples(sents, candidates, rates)

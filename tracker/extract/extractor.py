@@ -16,7 +16,7 @@ from .numbers import find_numbers, may_have_numbers
 from .quotes import QUOTE_CHARS
 from .sentences import Segment, split_sentences
 from .sources import Registry, mention, np_before
-from .tokens import Tok, tokenize
+from .tokens import TEXT, Token, tokenize
 from .types import Attribution, Claim, KnownSource
 
 CHECKWORTHY_THRESHOLD = 0.5
@@ -58,12 +58,12 @@ def _lang(text: str, lang: str | None) -> str:
 _LONG_QUOTE = 40  # characters; the words of a longer quotation are left out of the tokens
 
 
-def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
+def sentence_tokens(text: str, seg: Segment) -> list[Token]:
     """The tokens of a sentence without the words inside its long quotations (their cues are
     the quoted speaker's, never the article's): the quotation marks stay."""
     if not seg.quotes:
         return tokenize(text, seg.start, seg.end)
-    toks: list[Tok] = []
+    toks: list[Token] = []
     pos = seg.start
     for a, b in seg.quotes:
         if b - a <= _LONG_QUOTE:
@@ -170,7 +170,7 @@ def _resolve_relative(text: str, seg_start: int, att: Attribution, lg: str) -> A
     if src.start - seg_start > 300:
         lo = max(lo, text.rfind(" ", seg_start, src.start - 300) + 1)
     toks = tokenize(text, lo, src.start)
-    if len(toks) < 2 or toks[-1][2] != ",":
+    if len(toks) < 2 or toks[-1][TEXT] != ",":
         return att
     rng = np_before(toks, len(toks) - 2, lg)
     if lo > seg_start and (rng is None or rng[0] < 8):
