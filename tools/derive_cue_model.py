@@ -3,9 +3,10 @@
     python tools/derive_cue_model.py TRAIN_DIR [--output FILE]
 
 TRAIN_DIR holds text/NAME.txt and attributions/NAME.ann (BRAT standoff, as PolNeAR); only the
-cue spans are read. The model is a logistic regression over tracker.extract.cues.cue_features,
-trained on the tokens extract_claims scores; its threshold is the best four-fold
-cross-validated F1 with precision >= P_MIN. It is written as JSON (words, context classes and
+cue spans are read. The model is a logistic regression over tracker.extract.cues.cue_features
+(the scorer, cues.cue_score, sums the weights of the same features), trained on the tokens
+extract_claims scores; its threshold is the best four-fold cross-validated F1 with precision
+>= P_MIN. It is written as JSON (words, context classes and
 weights, no text) to tracker/extract/cue_model_en.json unless --output says otherwise. The
 output is deterministic: tests/unit/extract/test_cue_model_en.py regenerates it from PolNeAR
 train and compares. Train on a training split only; the dev split measures.
@@ -21,7 +22,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.extract.cues import _STRONG, cue_features
+from tracker.extract.cues import RANK_FLOOR, cue_features, cue_sentence
 from tracker.extract.extractor import sentence_tokens
 from tracker.extract.sentences import Segment, split_sentences
 from tracker.extract.tokens import END, LOW, START, Token
@@ -59,7 +60,6 @@ def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 MIN_HITS = 3  # a candidate word is a gold cue at least this often ...
 MIN_RATE = 0.02  # ... and at least this share of its occurrences
-RANK_FLOOR = 0.2  # words above this prior cue rate count for the sentence-rank features
 MIN_COUNT = 3  # a feature must occur this often in training
 L2 = 3e-3
 EPOCHS = 4
@@ -108,10 +108,9 @@ def _examples(
     (the others are left out), since one overlapping token is all a cue needs."""
     out: list[Example] = []
     for di, si, seg, toks, ids, inq in sents:
-        ranks = [
-            rates.get(t[LOW], 0.0) if rates.get(t[LOW], 0.0) > RANK_FLOOR else 0.0 for t in toks
-        ]
-        strong = any(t[LOW] in _STRONG for t in toks)
+        sent = cue_sentence(
+            toks, range(len(toks)), rates.get, seg.kind == "heading", bool(seg.quotes)
+        )
         heads: dict[int, int] = {}
         for k, t in enumerate(toks):
             if ids[k] and not inq[k] and t[LOW] in candidates:
@@ -122,7 +121,7 @@ def _examples(
         for k, t in enumerate(toks):
             if inq[k] or t[LOW] not in candidates or (ids[k] and k not in head_set):
                 continue
-            feats = cue_features(toks, k, ranks, seg.kind == "heading", bool(seg.quotes), strong)
+            feats = cue_features(toks, k, sent)
             out.append(Example(feats, 1 if ids[k] else 0, di, si, k, ids[k]))
     return out
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -239,77 +239,122 @@ _prev_fixed = _PREV_FIXED.get
 _next_fixed = _NEXT_FIXED.get
 
 
-def prev_class(toks: Sequence[Token], k: int) -> str:
-    """Context class of the token before token k (a feature of the English cue model).
+def _neighbours(toks: Sequence[Token], k: int) -> tuple[str, str, str, str]:
+    """(pw, p, nw, nx): the words before and after token k and their context classes.
 
-    P personal pronoun, R relative pronoun, IT it/you, N name, A auxiliary, TO, D determiner,
-    Q quote or colon, C comma, W other word (WS ending in -s), X other punctuation, S start.
+    p, the class of the token before: P personal pronoun, R relative pronoun, IT it/you, N name,
+    A auxiliary, TO, D determiner, Q quote or colon, C comma, W other word (WS ending in -s),
+    X other punctuation, S start (pw "<s>").
+    nx, the class of the token after: THAT, Q quote or colon, C comma, TO, D determiner,
+    P pronoun, PR:<preposition>, X other punctuation, N name, WV word in -ed/-ing, W other
+    word, E end (nw "</s>").
     """
-    if k == 0:
-        return "S"
-    t = toks[k - 1]
-    c = _prev_fixed(t[LOW])
-    if c is not None:
-        return c
-    ch = t[TEXT][0]
-    if not ch.isalnum():
-        return "X"
-    if ch.isupper():
-        return "N"
-    return "WS" if t[LOW][-1] == "s" else "W"
-
-
-def next_class(toks: Sequence[Token], k: int) -> str:
-    """Context class of the token after token k (a feature of the English cue model).
-
-    THAT, Q quote or colon, C comma, TO, D determiner, P pronoun, PR:<preposition>, X other
-    punctuation, N name, WV word in -ed/-ing, W other word, E end.
-    """
-    if k + 1 >= len(toks):
-        return "E"
-    t = toks[k + 1]
-    c = _next_fixed(t[LOW])
-    if c is not None:
-        return c
-    ch = t[TEXT][0]
-    if not ch.isalnum():
-        return "X"
-    if ch.isupper():
-        return "N"
-    return "WV" if t[LOW].endswith(("ed", "ing")) else "W"
+    if k:
+        t = toks[k - 1]
+        pw = t[LOW]
+        p = _prev_fixed(pw)
+        if p is None:
+            ch = t[TEXT][0]
+            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
+    else:
+        pw, p = "<s>", "S"
+    if k + 1 < len(toks):
+        t = toks[k + 1]
+        nw = t[LOW]
+        nx = _next_fixed(nw)
+        if nx is None:
+            ch = t[TEXT][0]
+            nx = (
+                "X"
+                if not ch.isalnum()
+                else "N"
+                if ch.isupper()
+                else "WV"
+                if nw.endswith(("ed", "ing"))
+                else "W"
+            )
+    else:
+        nw, nx = "</s>", "E"
+    return pw, p, nw, nx
 
 
 _STRONG = frozenset(["said", "says", "told", "according"])
 _CLAUSE_PUNCT = frozenset([",", ";", ":"])
+_CLAUSE_BREAKS = frozenset([",", ";"])  # clause marks that are never cue words
+RANK_FLOOR = 0.2  # words ranked above it count for the sentence-rank features
+_CLAUSE_RANK = 0.3  # a word ranked above it earlier in the clause sets the clause feature
 
 
-def cue_features(
-    toks: Sequence[Token], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
-) -> list[str]:
-    """Features of token k for the English cue model.
+@dataclass(slots=True)
+class CueSentence:
+    """What the cue model reads of a whole sentence, made once per sentence (cue_sentence).
 
-    `ranks` are the prior cue rates of the sentence's tokens (cue_model_en.RANK_RATES, 0 when
-    absent), `heading` marks a heading, `quoted` a sentence holding a closed quotation and
-    `strong` one holding said/says/told/according.
+    ranks: the prior cue rate of each token (0 unless above RANK_FLOOR); highs: those above
+    RANK_FLOOR, sorted; clause: for each token read, 1 when a word ranked above _CLAUSE_RANK
+    comes before it in its clause (clauses end at , ; :), else 0; heading: the sentence is a
+    heading; quoted: it holds a closed quotation; strong: it holds said/says/told/according.
     """
-    w = toks[k][LOW]
-    p = prev_class(toks, k)
-    nx = next_class(toks, k)
-    pw = toks[k - 1][LOW] if k else "<s>"
-    nw = toks[k + 1][LOW] if k + 1 < len(toks) else "</s>"
-    r = ranks[k]
-    floor = r if r > 0.2 else 0.2
-    better = 0
-    for x in ranks:
-        if x > floor:
-            better += 1
-    clause = 0
-    for j in range(k - 1, -1, -1):
-        if toks[j][TEXT] in _CLAUSE_PUNCT:
-            break
-        if ranks[j] > 0.3:
-            clause = 1
-            break
+
+    ranks: list[float]
+    highs: list[float]
+    clause: dict[int, int]
+    heading: bool
+    quoted: bool
+    strong: bool
+
+
+def cue_sentence(
+    toks: Sequence[Token],
+    read: Iterable[int],
+    rank_of: Callable[[str], float | None],
+    heading: bool,
+    quoted: bool,
+) -> CueSentence:
+    """The sentence-level inputs of the cue model, from the tokens at the indices `read` (in
+    order; every candidate, clause mark and strong word must be among them) and the prior
+    cue rates `rank_of` (None for none): scoring reads only the few tokens that matter,
+    training reads them all."""
+    ranks = [0.0] * len(toks)
+    highs: list[float] = []
+    clause: dict[int, int] = {}
+    state = 0  # 1 once a word ranked above _CLAUSE_RANK is seen in the current clause
+    strong = False
+    for k in read:
+        w = toks[k][LOW]
+        clause[k] = state
+        if w in _CLAUSE_PUNCT and w != ":":
+            state = 0
+            continue
+        r = rank_of(w)
+        if r is not None and r > RANK_FLOOR:
+            ranks[k] = r
+            highs.append(r)
+            if r > _CLAUSE_RANK:
+                state = 1
+        if w == ":":  # a candidate that also ends the clause
+            state = 0
+        if w in _STRONG:
+            strong = True
+    highs.sort()
+    return CueSentence(ranks, highs, clause, heading, quoted, strong)
+
+
+def _values(
+    toks: Sequence[Token], k: int, sent: CueSentence
+) -> tuple[str, str, str, str, str, int, int]:
+    """The values the features of token k are made of: (w, pw, p, nw, nx, better, clause),
+    better: how many words of the sentence rank higher (at least above RANK_FLOOR)."""
+    pw, p, nw, nx = _neighbours(toks, k)
+    r = sent.ranks[k]
+    highs = sent.highs
+    better = len(highs) - bisect_right(highs, r if r > RANK_FLOOR else RANK_FLOOR)
+    return toks[k][LOW], pw, p, nw, nx, better, sent.clause[k]
+
+
+def cue_features(toks: Sequence[Token], k: int, sent: CueSentence) -> list[str]:
+    """Features of token k for the English cue model (what tools/derive_cue_model.py trains
+    on; cue_score sums their weights)."""
+    w, pw, p, nw, nx, better, clause = _values(toks, k, sent)
     return [
         "b",
         "w=" + w,
@@ -321,13 +366,13 @@ def cue_features(
         f"pn={p}|{nx}",
         "p=" + p,
         "n=" + nx,
-        f"wq={w}|{quoted:d}",
+        f"wq={w}|{sent.quoted:d}",
         "pw=" + pw,
         "nw=" + nw,
-        f"hd={w}|{heading:d}",
+        f"hd={w}|{sent.heading:d}",
         f"first={k == 0:d}",
         f"wfirst={w}|{k <= 1:d}",
-        f"ws={w}|{strong:d}",
+        f"ws={w}|{sent.strong:d}",
         f"rk={min(better, 3)}",
         f"wrk={w}|{min(better, 2)}",
         f"cl={clause}",
@@ -403,68 +448,12 @@ _G_PNX = {
 _NO_WORD: _WordModel = (WEIGHTS.get("b", 0.0), {}, {}, {}, {}, {}, [0.0] * 13)
 
 
-def cue_score(
-    toks: Sequence[Token], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
-) -> float:
+def cue_score(toks: Sequence[Token], k: int, sent: CueSentence) -> float:
     """The cue model's score of token k (a cue when above cue_model_en.THRESHOLD): the sum of
-    the weights of cue_features(...), computed from per-word tables."""
-    highs = sorted(x for x in ranks if x > 0.2)
-    return _score(toks, k, ranks, highs, _clause(toks, k, ranks), heading, quoted, strong)
-
-
-def _clause(toks: Sequence[Token], k: int, ranks: Sequence[float]) -> int:
-    """1 when a word ranked above 0.3 comes before token k in its clause, else 0."""
-    for j in range(k - 1, -1, -1):
-        if toks[j][TEXT] in _CLAUSE_PUNCT:
-            return 0
-        if ranks[j] > 0.3:
-            return 1
-    return 0
-
-
-def _score(
-    toks: Sequence[Token],
-    k: int,
-    ranks: Sequence[float],
-    highs: list[float],
-    clause: int,
-    heading: bool,
-    quoted: bool,
-    strong: bool,
-) -> float:
-    """cue_score with `highs` (the ranks above 0.2, sorted) and `clause` (_clause) known."""
-    base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(toks[k][LOW], _NO_WORD)
-    # prev_class and next_class, inlined
-    if k:
-        t = toks[k - 1]
-        pw = t[LOW]
-        p = _prev_fixed(pw)
-        if p is None:
-            ch = t[TEXT][0]
-            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
-    else:
-        pw, p = "<s>", "S"
-    if k + 1 < len(toks):
-        t = toks[k + 1]
-        nw = t[LOW]
-        nx = _next_fixed(nw)
-        if nx is None:
-            ch = t[TEXT][0]
-            nx = (
-                "X"
-                if not ch.isalnum()
-                else "N"
-                if ch.isupper()
-                else "WV"
-                if nw.endswith(("ed", "ing"))
-                else "W"
-            )
-    else:
-        nw, nx = "</s>", "E"
+    the weights of cue_features(toks, k, sent), looked up in per-word tables."""
+    w, pw, p, nw, nx, better, clause = _values(toks, k, sent)
+    base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(w, _NO_WORD)
     pn = p + "|" + nx
-    r = ranks[k]
-    floor = r if r > 0.2 else 0.2
-    better = len(highs) - bisect_right(highs, floor)  # the higher-ranked words
     g = _GFLAGS
     return (
         base
@@ -473,10 +462,10 @@ def _score(
         + wpn.get(pn, 0.0)
         + wpw.get(pw, 0.0)
         + wnw.get(nw, 0.0)
-        + fl[quoted]
-        + fl[2 + heading]
+        + fl[sent.quoted]
+        + fl[2 + sent.heading]
         + fl[4 + (k <= 1)]
-        + fl[6 + strong]
+        + fl[6 + sent.strong]
         + fl[8 + (better if better < 2 else 2)]
         + fl[11 + clause]
         + _G_PNX[pn]
@@ -492,35 +481,10 @@ def _en_cues(toks: Sequence[Token], heading: bool = False, quoted: bool = False)
     out: list[Cue] = []
     n = len(toks)
     marks = [k for k, t in enumerate(toks) if t[LOW] in _EN_MARKS]
-    if not marks:
-        return out
-    ranks = [0.0] * n  # only candidate words have a rank
-    highs: list[float] = []
-    clause: dict[int, int] = {}  # candidate -> _clause(toks, k, ranks), found in this pass
-    state = 0  # 1 once a word ranked above 0.3 is seen in the current clause
-    strong = False
-    cands = []
-    for k in marks:
-        w = toks[k][LOW]
-        if w in {",", ";"}:
-            state = 0
-            continue
-        clause[k] = state
-        cands.append(k)
-        r = _rank(w)
-        if r is not None:
-            ranks[k] = r
-            if r > 0.2:
-                highs.append(r)
-            if r > 0.3:
-                state = 1
-        if w == ":":  # a candidate that also ends the clause
-            state = 0
-        if w in _STRONG:
-            strong = True
+    cands = [k for k in marks if toks[k][LOW] not in _CLAUSE_BREAKS]
     if not cands:
         return out
-    highs.sort()
+    sent = cue_sentence(toks, marks, _rank, heading, quoted)
     skip_to = -1
     for k in cands:
         if k < skip_to:
@@ -558,10 +522,7 @@ def _en_cues(toks: Sequence[Token], heading: bool = False, quoted: bool = False)
             if t[TEXT] in _DASHES and _dash_signature(toks, k):
                 out.append(Cue(k, k, "dash"))
                 continue
-        if (
-            w not in CANDIDATES
-            or _score(toks, k, ranks, highs, clause[k], heading, quoted, strong) <= THRESHOLD
-        ):
+        if w not in CANDIDATES or cue_score(toks, k, sent) <= THRESHOLD:
             continue
         # merge with an adjacent cue word ("said in", "called for")
         if out and out[-1].last == k - 1 and out[-1].ctype in ("verb", "possessive"):
