@@ -14,9 +14,11 @@ from .clauses_nl import source_range as nl_source_range
 from .clauses_nl import via_ranges as nl_via_ranges
 from .cues import Cue, find_cues
 from .quotes import QUOTE_CHARS
+from .records import KnownMatch
+from .sentences import Segment
 from .sources import TITLES, mention, np_after, np_before
 from .tokens import END, LOW, START, TEXT, Token, is_cap, is_word
-from .types import Attribution, KnownSource, SourceMention, Span
+from .types import Attribution, SourceMention, Span
 
 _TIME_WORDS = frozenset(
     [
@@ -318,16 +320,11 @@ def _content(
 # Where English reported content ends: a semicolon, a dash, or a comma that opens another
 # clause ("..., but", "..., while", "..., adding that", "..., according to").
 def sentence_attributions(
-    text: str,
-    toks: Sequence[Token],
-    lang: str,
-    s_start: int,
-    s_end: int,
-    known: list[tuple[int, int, KnownSource]],
-    quotes: Sequence[tuple[int, int]],
-    heading: bool = False,
+    text: str, toks: Sequence[Token], lang: str, seg: Segment, known: list[KnownMatch]
 ) -> list[Attribution]:
-    """All attributions in one sentence, in cue order; `quotes` are its closed quotations."""
+    """All attributions in one sentence `seg` (its tokens `toks`), in cue order; `known` are
+    the registry names in it."""
+    s_start, s_end, quotes, heading = seg.start, seg.end, seg.quotes, seg.kind == "heading"
     quoted = bool(quotes) and any(b - a > 8 for a, b in quotes)
     tegen = (
         [i for i, t in enumerate(toks) if t[LOW] in ("tegenover", "tegen")] if lang == "nl" else []

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import lexicon_en, lexicon_nl
+from .records import KnownMatch
 from .tokens import END, LOW, START, TEXT, Token, is_cap, is_word
 from .types import KnownSource, SourceMention
 
@@ -671,12 +672,12 @@ class Registry:
             else None
         )
 
-    def matches(self, text: str, start: int, end: int) -> list[tuple[int, int, KnownSource]]:
+    def matches(self, text: str, start: int, end: int) -> list[KnownMatch]:
         """Registry mentions in text[start:end]."""
         if self.pattern is None:
             return []
         return [
-            (m.start(), m.end(), self.by_alias[m.group()])
+            KnownMatch(m.start(), m.end(), self.by_alias[m.group()])
             for m in self.pattern.finditer(text, start, end)
         ]
 
@@ -686,14 +687,14 @@ def mention(
     toks: Sequence[Token],
     rng: tuple[int, int],
     lang: str,
-    known: list[tuple[int, int, KnownSource]],
+    known: list[KnownMatch],
 ) -> SourceMention:
     """SourceMention for a token range, trimmed, preferring an overlapping registry entry."""
     start, end = toks[rng[0]][START], toks[rng[1]][END]
-    for ks_start, ks_end, ks in known:
-        if ks_start < end and start < ks_end:
-            s, e = min(start, ks_start), max(end, ks_end)
-            return SourceMention(s, e, text[s:e], ks.kind)
+    for ks in known:
+        if ks.start < end and start < ks.end:
+            s, e = min(start, ks.start), max(end, ks.end)
+            return SourceMention(s, e, text[s:e], ks.source.kind)
     if (
         text.endswith(("'s", "’s"), start, end)
         and end - start > 2
