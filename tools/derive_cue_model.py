@@ -81,10 +81,21 @@ class Example:
     gold: int  # 1-based index of the gold cue it overlaps, 0 for none
 
 
-def _sentence_tokens(
-    docs: list[tuple[str, list[Spans]]],
-) -> list[tuple[int, int, Segment, list[Token], list[int], list[bool]]]:
-    """(doc, sentence, segment, tokens, gold cue id per token, token inside a quotation)."""
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A training sentence: where it is, its tokens as extract_claims scores them, the gold
+    cue each token belongs to (1-based, 0 for none) and whether it is inside a quotation."""
+
+    doc: int
+    index: int
+    segment: Segment
+    toks: list[Token]
+    gold: list[int]
+    quoted: list[bool]
+
+
+def _sentence_tokens(docs: list[tuple[str, list[Spans]]]) -> list[Sentence]:
+    """Every sentence of the documents with its tokens and their gold cues."""
     out = []
     for di, (text, gold) in enumerate(docs):
         owner = [0] * (len(text) + 1)
@@ -95,19 +106,21 @@ def _sentence_tokens(
             toks = sentence_tokens(text, seg)  # what extract_claims scores
             ids = [max(owner[t[START] : t[END]]) for t in toks]
             inq = [any(a < t[START] and t[END] < b for a, b in seg.quotes) for t in toks]
-            out.append((di, si, seg, toks, ids, inq))
+            out.append(Sentence(di, si, seg, toks, ids, inq))
     return out
 
 
 def _examples(
-    sents: list[tuple[int, int, Segment, list[Token], list[int], list[bool]]],
+    sents: list[Sentence],
     candidates: set[str],
     rates: dict[str, float],
 ) -> list[Example]:
     """Candidate tokens with features; within a gold cue only its most cue-like word is positive
     (the others are left out), since one overlapping token is all a cue needs."""
     out: list[Example] = []
-    for di, si, seg, toks, ids, inq in sents:
+    for sentence in sents:
+        di, si, seg, toks = sentence.doc, sentence.index, sentence.segment, sentence.toks
+        ids, inq = sentence.gold, sentence.quoted
         sent = cue_sentence(
             toks, range(len(toks)), rates.get, seg.kind == "heading", bool(seg.quotes)
         )
@@ -195,8 +208,8 @@ def derive_model(
     sents = _sentence_tokens(docs)
     seen: dict[str, int] = {}
     hits: dict[str, int] = {}
-    for _di, _si, _seg, toks, ids, inq in sents:
-        for t, gid, q in zip(toks, ids, inq, strict=True):
+    for sentence in sents:
+        for t, gid, q in zip(sentence.toks, sentence.gold, sentence.quoted, strict=True):
             if not q:
                 seen[t[LOW]] = seen.get(t[LOW], 0) + 1
                 hits[t[LOW]] = hits.get(t[LOW], 0) + (gid > 0)
