@@ -239,45 +239,6 @@ _prev_fixed = _PREV_FIXED.get
 _next_fixed = _NEXT_FIXED.get
 
 
-def _neighbours(toks: Sequence[Token], k: int) -> tuple[str, str, str, str]:
-    """(pw, p, nw, nx): the words before and after token k and their context classes.
-
-    p, the class of the token before: P personal pronoun, R relative pronoun, IT it/you, N name,
-    A auxiliary, TO, D determiner, Q quote or colon, C comma, W other word (WS ending in -s),
-    X other punctuation, S start (pw "<s>").
-    nx, the class of the token after: THAT, Q quote or colon, C comma, TO, D determiner,
-    P pronoun, PR:<preposition>, X other punctuation, N name, WV word in -ed/-ing, W other
-    word, E end (nw "</s>").
-    """
-    if k:
-        t = toks[k - 1]
-        pw = t[LOW]
-        p = _prev_fixed(pw)
-        if p is None:
-            ch = t[TEXT][0]
-            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
-    else:
-        pw, p = "<s>", "S"
-    if k + 1 < len(toks):
-        t = toks[k + 1]
-        nw = t[LOW]
-        nx = _next_fixed(nw)
-        if nx is None:
-            ch = t[TEXT][0]
-            nx = (
-                "X"
-                if not ch.isalnum()
-                else "N"
-                if ch.isupper()
-                else "WV"
-                if nw.endswith(("ed", "ing"))
-                else "W"
-            )
-    else:
-        nw, nx = "</s>", "E"
-    return pw, p, nw, nx
-
-
 _STRONG = frozenset(["said", "says", "told", "according"])
 _CLAUSE_PUNCT = frozenset([",", ";", ":"])
 _CLAUSE_BREAKS = frozenset([",", ";"])  # clause marks that are never cue words
@@ -342,9 +303,42 @@ def cue_sentence(
 def _values(
     toks: Sequence[Token], k: int, sent: CueSentence
 ) -> tuple[str, str, str, str, str, int, int]:
-    """The values the features of token k are made of: (w, pw, p, nw, nx, better, clause),
-    better: how many words of the sentence rank higher (at least above RANK_FLOOR)."""
-    pw, p, nw, nx = _neighbours(toks, k)
+    """The values the features of token k are made of: (w, pw, p, nw, nx, better, clause).
+
+    pw and nw are the words before and after it ("<s>", "</s>" at the ends), p and nx their
+    context classes. p: P personal pronoun, R relative pronoun, IT it/you, N name, A auxiliary,
+    TO, D determiner, Q quote or colon, C comma, W other word (WS ending in -s), X other
+    punctuation, S start. nx: THAT, Q quote or colon, C comma, TO, D determiner, P pronoun,
+    PR:<preposition>, X other punctuation, N name, WV word in -ed/-ing, W other word, E end.
+    better: how many words of the sentence rank higher (and above RANK_FLOOR); clause: see
+    CueSentence.
+    """
+    if k:
+        t = toks[k - 1]
+        pw = t[LOW]
+        p = _prev_fixed(pw)
+        if p is None:
+            ch = t[TEXT][0]
+            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
+    else:
+        pw, p = "<s>", "S"
+    if k + 1 < len(toks):
+        t = toks[k + 1]
+        nw = t[LOW]
+        nx = _next_fixed(nw)
+        if nx is None:
+            ch = t[TEXT][0]
+            nx = (
+                "X"
+                if not ch.isalnum()
+                else "N"
+                if ch.isupper()
+                else "WV"
+                if nw.endswith(("ed", "ing"))
+                else "W"
+            )
+    else:
+        nw, nx = "</s>", "E"
     r = sent.ranks[k]
     highs = sent.highs
     better = len(highs) - bisect_right(highs, r if r > RANK_FLOOR else RANK_FLOOR)
