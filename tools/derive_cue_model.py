@@ -3,9 +3,10 @@
     python tools/derive_cue_model.py TRAIN_DIR [--output FILE]
 
 TRAIN_DIR holds text/NAME.txt and attributions/NAME.ann (BRAT standoff, as PolNeAR); only the
-cue spans are read. The model is a logistic regression over tracker.extract.cues.cue_features,
-trained on the tokens extract_claims scores; its threshold is the best four-fold
-cross-validated F1 with precision >= P_MIN. It is written as JSON (words, context classes and
+cue spans are read. The model is a logistic regression over tracker.extract.cues.cue_features
+(the scorer, cues.cue_score, sums the weights of the same features), trained on the tokens
+extract_claims scores; its threshold is the best four-fold cross-validated F1 with precision
+>= P_MIN. It is written as JSON (words, context classes and
 weights, no text) to tracker/extract/cue_model_en.json unless --output says otherwise. The
 output is deterministic: tests/unit/extract/test_cue_model_en.py regenerates it from PolNeAR
 train and compares. Train on a training split only; the dev split measures.
@@ -21,10 +22,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tracker.extract.cues import _STRONG, cue_features
+from tracker.extract.cues import RANK_FLOOR, cue_features, cue_sentence
 from tracker.extract.extractor import sentence_tokens
 from tracker.extract.sentences import Segment, split_sentences
-from tracker.extract.tokens import Tok
+from tracker.extract.tokens import END, LOW, START, Token
 
 Spans = list[tuple[int, int]]
 MODEL = Path(__file__).resolve().parents[1] / "tracker" / "extract" / "cue_model_en.json"
@@ -59,7 +60,6 @@ def prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
 
 MIN_HITS = 3  # a candidate word is a gold cue at least this often ...
 MIN_RATE = 0.02  # ... and at least this share of its occurrences
-RANK_FLOOR = 0.2  # words above this prior cue rate count for the sentence-rank features
 MIN_COUNT = 3  # a feature must occur this often in training
 L2 = 3e-3
 EPOCHS = 4
@@ -81,10 +81,21 @@ class Example:
     gold: int  # 1-based index of the gold cue it overlaps, 0 for none
 
 
-def _sentence_tokens(
-    docs: list[tuple[str, list[Spans]]],
-) -> list[tuple[int, int, Segment, list[Tok], list[int], list[bool]]]:
-    """(doc, sentence, segment, tokens, gold cue id per token, token inside a quotation)."""
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A training sentence: where it is, its tokens as extract_claims scores them, the gold
+    cue each token belongs to (1-based, 0 for none) and whether it is inside a quotation."""
+
+    doc: int
+    index: int
+    segment: Segment
+    toks: list[Token]
+    gold: list[int]
+    quoted: list[bool]
+
+
+def _sentence_tokens(docs: list[tuple[str, list[Spans]]]) -> list[Sentence]:
+    """Every sentence of the documents with its tokens and their gold cues."""
     out = []
     for di, (text, gold) in enumerate(docs):
         owner = [0] * (len(text) + 1)
@@ -93,34 +104,37 @@ def _sentence_tokens(
                 owner[a:b] = [gi + 1] * (b - a)
         for si, seg in enumerate(split_sentences(text)):
             toks = sentence_tokens(text, seg)  # what extract_claims scores
-            ids = [max(owner[t[0] : t[1]]) for t in toks]
-            inq = [any(a < t[0] and t[1] < b for a, b in seg.quotes) for t in toks]
-            out.append((di, si, seg, toks, ids, inq))
+            ids = [max(owner[t[START] : t[END]]) for t in toks]
+            inq = [any(a < t[START] and t[END] < b for a, b in seg.quotes) for t in toks]
+            out.append(Sentence(di, si, seg, toks, ids, inq))
     return out
 
 
 def _examples(
-    sents: list[tuple[int, int, Segment, list[Tok], list[int], list[bool]]],
+    sents: list[Sentence],
     candidates: set[str],
     rates: dict[str, float],
 ) -> list[Example]:
     """Candidate tokens with features; within a gold cue only its most cue-like word is positive
     (the others are left out), since one overlapping token is all a cue needs."""
     out: list[Example] = []
-    for di, si, seg, toks, ids, inq in sents:
-        ranks = [rates.get(t[3], 0.0) if rates.get(t[3], 0.0) > RANK_FLOOR else 0.0 for t in toks]
-        strong = any(t[3] in _STRONG for t in toks)
+    for sentence in sents:
+        di, si, seg, toks = sentence.doc, sentence.index, sentence.segment, sentence.toks
+        ids, inq = sentence.gold, sentence.quoted
+        sent = cue_sentence(
+            toks, range(len(toks)), rates.get, seg.kind == "heading", bool(seg.quotes)
+        )
         heads: dict[int, int] = {}
         for k, t in enumerate(toks):
-            if ids[k] and not inq[k] and t[3] in candidates:
+            if ids[k] and not inq[k] and t[LOW] in candidates:
                 h = heads.get(ids[k])
-                if h is None or rates[t[3]] > rates[toks[h][3]]:
+                if h is None or rates[t[LOW]] > rates[toks[h][LOW]]:
                     heads[ids[k]] = k
         head_set = set(heads.values())
         for k, t in enumerate(toks):
-            if inq[k] or t[3] not in candidates or (ids[k] and k not in head_set):
+            if inq[k] or t[LOW] not in candidates or (ids[k] and k not in head_set):
                 continue
-            feats = cue_features(toks, k, ranks, seg.kind == "heading", bool(seg.quotes), strong)
+            feats = cue_features(toks, k, sent)
             out.append(Example(feats, 1 if ids[k] else 0, di, si, k, ids[k]))
     return out
 
@@ -194,11 +208,11 @@ def derive_model(
     sents = _sentence_tokens(docs)
     seen: dict[str, int] = {}
     hits: dict[str, int] = {}
-    for _di, _si, _seg, toks, ids, inq in sents:
-        for t, gid, q in zip(toks, ids, inq, strict=True):
+    for sentence in sents:
+        for t, gid, q in zip(sentence.toks, sentence.gold, sentence.quoted, strict=True):
             if not q:
-                seen[t[3]] = seen.get(t[3], 0) + 1
-                hits[t[3]] = hits.get(t[3], 0) + (gid > 0)
+                seen[t[LOW]] = seen.get(t[LOW], 0) + 1
+                hits[t[LOW]] = hits.get(t[LOW], 0) + (gid > 0)
     candidates = {w for w, h in hits.items() if h >= MIN_HITS and h / seen[w] >= MIN_RATE}
     rates = {w: round((hits[w] + 0.1) / (seen[w] + 1), 3) for w in candidates}
     examples = _examples(sents, candidates, rates)

@@ -98,7 +98,14 @@ class OneLineErrors(click.Group):
 @click.pass_context
 def main(click_ctx: click.Context, acting_as: str | None) -> None:
     """Claim-provenance tracker for fact-checkers."""
-    click_ctx.ensure_object(Context).acting_as = acting_as
+    from .logs import configure_logging
+
+    try:
+        ctx = click_ctx.ensure_object(Context)  # reads the settings from the environment
+    except ValueError as err:  # a bad setting, e.g. TRACKER_LOG_LEVEL=LOUD
+        fail(str(err))
+    ctx.acting_as = acting_as
+    configure_logging(ctx.settings.log_level)  # as the web app does: TRACKER_LOG_LEVEL, stderr
 
 
 # --- database ---------------------------------------------------------------------------------

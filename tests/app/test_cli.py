@@ -335,3 +335,30 @@ def test_user_set_password_ends_sessions(run: Invoke, database_url: str) -> None
         run("user", "set-password", "nobody@example.org", "--password", "whatever long").exit_code
         != 0
     )
+
+
+def test_commands_log_at_the_level_tracker_log_level_names(database_url: str) -> None:
+    """The CLI configures logging as the web app does: the services' INFO lines (one per
+    audited change, ids only) on standard error, fewer at a higher TRACKER_LOG_LEVEL, and a
+    bad level is a one-line error."""
+    runner = CliRunner()
+
+    def create(email: str, level: str) -> Result:
+        name = email.partition("@")[0].title()
+        args = ["user", "create", "--email", email, "--name", name, "--role", "editor"]
+        env = {"TRACKER_DATABASE_URL": database_url, "TRACKER_LOG_LEVEL": level}
+        return runner.invoke(main, [*args, "--password", "long enough pw"], env=env)
+
+    info = create("info@example.org", "INFO")
+    assert info.exit_code == 0, info.output
+    assert "INFO tracker.services.audit: " in info.stderr
+    assert "by the system (event " in info.stderr
+    assert "info@example.org" not in info.stderr  # ids, never the content
+    quiet = create("quiet@example.org", "warning")
+    assert quiet.exit_code == 0, quiet.output
+    assert "tracker.services.audit" not in quiet.stderr
+    bad = create("bad@example.org", "LOUD")
+    assert bad.exit_code == 1
+    assert bad.stderr.strip().splitlines() == [
+        "Error: TRACKER_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'LOUD'"
+    ]

@@ -6,7 +6,8 @@ so they never become claims); cues.py finds cues per sentence (Dutch rules and l
 lexicon_nl.py; English cue words decided by a logistic-regression cue model over the word and its
 context, cue_model_en.py, next to fixed rules for according to, hearsay, citing and colons);
 sources.py finds the source and intermediaries; numbers.py and checkworthy.py add numbers and
-a score. Choices the contract leaves open:
+a score. tokens.py defines a token's fields and records.py what passes between the stages.
+Choices the contract leaves open:
 
 - A claim is a sentence; a sentence with several attributions by different sources yields one
   claim per attribution, each spanning its clause (the whole sentence when it has no clause

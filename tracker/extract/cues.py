@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
 
@@ -17,7 +17,7 @@ from . import lexicon_en as en
 from . import lexicon_nl as nl
 from .cue_model_en import CANDIDATES, RANK_RATES, THRESHOLD, WEAK_WORDS, WEIGHTS
 from .quotes import QUOTE_CHARS
-from .tokens import Tok, is_cap, is_word
+from .tokens import LOW, TEXT, Token, is_cap, is_word
 
 
 @dataclass(slots=True)
@@ -122,7 +122,7 @@ def may_have_cues(low: str, words: frozenset[str], lang: str) -> bool:
     return False
 
 
-_LOW = itemgetter(3)  # a token's lower-cased text
+_LOW = itemgetter(LOW)  # a token's lower-cased text
 _EN_NOT_AFTER_WEAK = frozenset(
     ["for", "on", "off", "up", "out", "in", "into", "back", "upon", "over"]
 )
@@ -153,13 +153,13 @@ _NL_SUBORD = frozenset(
 )
 
 
-def _clause_end(toks: Sequence[Tok], k: int) -> int:
+def _clause_end(toks: Sequence[Token], k: int) -> int:
     n = len(toks)
     j = k + 1
     while (
         j < n
-        and toks[j][2] not in (",", ";", ":", "(", ")")
-        and toks[j][3] not in ("dat", "that", "en", "maar")
+        and toks[j][TEXT] not in (",", ";", ":", "(", ")")
+        and toks[j][LOW] not in ("dat", "that", "en", "maar")
     ):
         j += 1
     return j
@@ -239,77 +239,116 @@ _prev_fixed = _PREV_FIXED.get
 _next_fixed = _NEXT_FIXED.get
 
 
-def prev_class(toks: Sequence[Tok], k: int) -> str:
-    """Context class of the token before token k (a feature of the English cue model).
-
-    P personal pronoun, R relative pronoun, IT it/you, N name, A auxiliary, TO, D determiner,
-    Q quote or colon, C comma, W other word (WS ending in -s), X other punctuation, S start.
-    """
-    if k == 0:
-        return "S"
-    t = toks[k - 1]
-    c = _prev_fixed(t[3])
-    if c is not None:
-        return c
-    ch = t[2][0]
-    if not ch.isalnum():
-        return "X"
-    if ch.isupper():
-        return "N"
-    return "WS" if t[3][-1] == "s" else "W"
-
-
-def next_class(toks: Sequence[Tok], k: int) -> str:
-    """Context class of the token after token k (a feature of the English cue model).
-
-    THAT, Q quote or colon, C comma, TO, D determiner, P pronoun, PR:<preposition>, X other
-    punctuation, N name, WV word in -ed/-ing, W other word, E end.
-    """
-    if k + 1 >= len(toks):
-        return "E"
-    t = toks[k + 1]
-    c = _next_fixed(t[3])
-    if c is not None:
-        return c
-    ch = t[2][0]
-    if not ch.isalnum():
-        return "X"
-    if ch.isupper():
-        return "N"
-    return "WV" if t[3].endswith(("ed", "ing")) else "W"
-
-
 _STRONG = frozenset(["said", "says", "told", "according"])
 _CLAUSE_PUNCT = frozenset([",", ";", ":"])
+_CLAUSE_BREAKS = frozenset([",", ";"])  # clause marks that are never cue words
+RANK_FLOOR = 0.2  # words ranked above it count for the sentence-rank features
+_CLAUSE_RANK = 0.3  # a word ranked above it earlier in the clause sets the clause feature
 
 
-def cue_features(
-    toks: Sequence[Tok], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
-) -> list[str]:
-    """Features of token k for the English cue model.
+@dataclass(slots=True)
+class CueSentence:
+    """What the cue model reads of a whole sentence, made once per sentence (cue_sentence).
 
-    `ranks` are the prior cue rates of the sentence's tokens (cue_model_en.RANK_RATES, 0 when
-    absent), `heading` marks a heading, `quoted` a sentence holding a closed quotation and
-    `strong` one holding said/says/told/according.
+    ranks: the prior cue rate of each token (0 unless above RANK_FLOOR); highs: those above
+    RANK_FLOOR, sorted; clause: for each token read, 1 when a word ranked above _CLAUSE_RANK
+    comes before it in its clause (clauses end at , ; :), else 0; heading: the sentence is a
+    heading; quoted: it holds a closed quotation; strong: it holds said/says/told/according.
     """
-    w = toks[k][3]
-    p = prev_class(toks, k)
-    nx = next_class(toks, k)
-    pw = toks[k - 1][3] if k else "<s>"
-    nw = toks[k + 1][3] if k + 1 < len(toks) else "</s>"
-    r = ranks[k]
-    floor = r if r > 0.2 else 0.2
-    better = 0
-    for x in ranks:
-        if x > floor:
-            better += 1
-    clause = 0
-    for j in range(k - 1, -1, -1):
-        if toks[j][2] in _CLAUSE_PUNCT:
-            break
-        if ranks[j] > 0.3:
-            clause = 1
-            break
+
+    ranks: list[float]
+    highs: list[float]
+    clause: dict[int, int]
+    heading: bool
+    quoted: bool
+    strong: bool
+
+
+def cue_sentence(
+    toks: Sequence[Token],
+    read: Iterable[int],
+    rank_of: Callable[[str], float | None],
+    heading: bool,
+    quoted: bool,
+) -> CueSentence:
+    """The sentence-level inputs of the cue model, from the tokens at the indices `read` (in
+    order; every candidate, clause mark and strong word must be among them) and the prior
+    cue rates `rank_of` (None for none): scoring reads only the few tokens that matter,
+    training reads them all."""
+    ranks = [0.0] * len(toks)
+    highs: list[float] = []
+    clause: dict[int, int] = {}
+    state = 0  # 1 once a word ranked above _CLAUSE_RANK is seen in the current clause
+    strong = False
+    for k in read:
+        w = toks[k][LOW]
+        clause[k] = state
+        if w in _CLAUSE_PUNCT and w != ":":
+            state = 0
+            continue
+        r = rank_of(w)
+        if r is not None and r > RANK_FLOOR:
+            ranks[k] = r
+            highs.append(r)
+            if r > _CLAUSE_RANK:
+                state = 1
+        if w == ":":  # a candidate that also ends the clause
+            state = 0
+        if w in _STRONG:
+            strong = True
+    highs.sort()
+    return CueSentence(ranks, highs, clause, heading, quoted, strong)
+
+
+def _values(
+    toks: Sequence[Token], k: int, sent: CueSentence
+) -> tuple[str, str, str, str, str, int, int]:
+    """The values the features of token k are made of: (w, pw, p, nw, nx, better, clause).
+
+    pw and nw are the words before and after it ("<s>", "</s>" at the ends), p and nx their
+    context classes. p: P personal pronoun, R relative pronoun, IT it/you, N name, A auxiliary,
+    TO, D determiner, Q quote or colon, C comma, W other word (WS ending in -s), X other
+    punctuation, S start. nx: THAT, Q quote or colon, C comma, TO, D determiner, P pronoun,
+    PR:<preposition>, X other punctuation, N name, WV word in -ed/-ing, W other word, E end.
+    better: how many words of the sentence rank higher (and above RANK_FLOOR); clause: see
+    CueSentence.
+    """
+    if k:
+        t = toks[k - 1]
+        pw = t[LOW]
+        p = _prev_fixed(pw)
+        if p is None:
+            ch = t[TEXT][0]
+            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
+    else:
+        pw, p = "<s>", "S"
+    if k + 1 < len(toks):
+        t = toks[k + 1]
+        nw = t[LOW]
+        nx = _next_fixed(nw)
+        if nx is None:
+            ch = t[TEXT][0]
+            nx = (
+                "X"
+                if not ch.isalnum()
+                else "N"
+                if ch.isupper()
+                else "WV"
+                if nw.endswith(("ed", "ing"))
+                else "W"
+            )
+    else:
+        nw, nx = "</s>", "E"
+    r = sent.ranks[k]
+    highs = sent.highs
+    better = len(highs) - bisect_right(highs, r if r > RANK_FLOOR else RANK_FLOOR)
+    return toks[k][LOW], pw, p, nw, nx, better, sent.clause[k]
+
+
+def cue_features(toks: Sequence[Token], k: int, sent: CueSentence) -> list[str]:
+    """Features of token k for the English cue model (what tools/derive_cue_model.py trains
+    on; cue_score sums their weights)."""
+    w, pw, p, nw, nx, better, clause = _values(toks, k, sent)
     return [
         "b",
         "w=" + w,
@@ -321,13 +360,13 @@ def cue_features(
         f"pn={p}|{nx}",
         "p=" + p,
         "n=" + nx,
-        f"wq={w}|{quoted:d}",
+        f"wq={w}|{sent.quoted:d}",
         "pw=" + pw,
         "nw=" + nw,
-        f"hd={w}|{heading:d}",
+        f"hd={w}|{sent.heading:d}",
         f"first={k == 0:d}",
         f"wfirst={w}|{k <= 1:d}",
-        f"ws={w}|{strong:d}",
+        f"ws={w}|{sent.strong:d}",
         f"rk={min(better, 3)}",
         f"wrk={w}|{min(better, 2)}",
         f"cl={clause}",
@@ -403,68 +442,12 @@ _G_PNX = {
 _NO_WORD: _WordModel = (WEIGHTS.get("b", 0.0), {}, {}, {}, {}, {}, [0.0] * 13)
 
 
-def cue_score(
-    toks: Sequence[Tok], k: int, ranks: Sequence[float], heading: bool, quoted: bool, strong: bool
-) -> float:
+def cue_score(toks: Sequence[Token], k: int, sent: CueSentence) -> float:
     """The cue model's score of token k (a cue when above cue_model_en.THRESHOLD): the sum of
-    the weights of cue_features(...), computed from per-word tables."""
-    highs = sorted(x for x in ranks if x > 0.2)
-    return _score(toks, k, ranks, highs, _clause(toks, k, ranks), heading, quoted, strong)
-
-
-def _clause(toks: Sequence[Tok], k: int, ranks: Sequence[float]) -> int:
-    """1 when a word ranked above 0.3 comes before token k in its clause, else 0."""
-    for j in range(k - 1, -1, -1):
-        if toks[j][2] in _CLAUSE_PUNCT:
-            return 0
-        if ranks[j] > 0.3:
-            return 1
-    return 0
-
-
-def _score(
-    toks: Sequence[Tok],
-    k: int,
-    ranks: Sequence[float],
-    highs: list[float],
-    clause: int,
-    heading: bool,
-    quoted: bool,
-    strong: bool,
-) -> float:
-    """cue_score with `highs` (the ranks above 0.2, sorted) and `clause` (_clause) known."""
-    base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(toks[k][3], _NO_WORD)
-    # prev_class and next_class, inlined
-    if k:
-        t = toks[k - 1]
-        pw = t[3]
-        p = _prev_fixed(pw)
-        if p is None:
-            ch = t[2][0]
-            p = "X" if not ch.isalnum() else "N" if ch.isupper() else "WS" if pw[-1] == "s" else "W"
-    else:
-        pw, p = "<s>", "S"
-    if k + 1 < len(toks):
-        t = toks[k + 1]
-        nw = t[3]
-        nx = _next_fixed(nw)
-        if nx is None:
-            ch = t[2][0]
-            nx = (
-                "X"
-                if not ch.isalnum()
-                else "N"
-                if ch.isupper()
-                else "WV"
-                if nw.endswith(("ed", "ing"))
-                else "W"
-            )
-    else:
-        nw, nx = "</s>", "E"
+    the weights of cue_features(toks, k, sent), looked up in per-word tables."""
+    w, pw, p, nw, nx, better, clause = _values(toks, k, sent)
+    base, wp, wn, wpn, wpw, wnw, fl = _WORDS.get(w, _NO_WORD)
     pn = p + "|" + nx
-    r = ranks[k]
-    floor = r if r > 0.2 else 0.2
-    better = len(highs) - bisect_right(highs, floor)  # the higher-ranked words
     g = _GFLAGS
     return (
         base
@@ -473,10 +456,10 @@ def _score(
         + wpn.get(pn, 0.0)
         + wpw.get(pw, 0.0)
         + wnw.get(nw, 0.0)
-        + fl[quoted]
-        + fl[2 + heading]
+        + fl[sent.quoted]
+        + fl[2 + sent.heading]
         + fl[4 + (k <= 1)]
-        + fl[6 + strong]
+        + fl[6 + sent.strong]
         + fl[8 + (better if better < 2 else 2)]
         + fl[11 + clause]
         + _G_PNX[pn]
@@ -488,48 +471,23 @@ def _score(
     )
 
 
-def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -> list[Cue]:
+def _en_cues(toks: Sequence[Token], heading: bool = False, quoted: bool = False) -> list[Cue]:
     out: list[Cue] = []
     n = len(toks)
-    marks = [k for k, t in enumerate(toks) if t[3] in _EN_MARKS]
-    if not marks:
-        return out
-    ranks = [0.0] * n  # only candidate words have a rank
-    highs: list[float] = []
-    clause: dict[int, int] = {}  # candidate -> _clause(toks, k, ranks), found in this pass
-    state = 0  # 1 once a word ranked above 0.3 is seen in the current clause
-    strong = False
-    cands = []
-    for k in marks:
-        w = toks[k][3]
-        if w in {",", ";"}:
-            state = 0
-            continue
-        clause[k] = state
-        cands.append(k)
-        r = _rank(w)
-        if r is not None:
-            ranks[k] = r
-            if r > 0.2:
-                highs.append(r)
-            if r > 0.3:
-                state = 1
-        if w == ":":  # a candidate that also ends the clause
-            state = 0
-        if w in _STRONG:
-            strong = True
+    marks = [k for k, t in enumerate(toks) if t[LOW] in _EN_MARKS]
+    cands = [k for k in marks if toks[k][LOW] not in _CLAUSE_BREAKS]
     if not cands:
         return out
-    highs.sort()
+    sent = cue_sentence(toks, marks, _rank, heading, quoted)
     skip_to = -1
     for k in cands:
         if k < skip_to:
             continue
         t = toks[k]
-        w = t[3]
+        w = t[LOW]
         if w in _RULE_WORDS:
-            nxt = toks[k + 1][3] if k + 1 < n else ""
-            prev = toks[k - 1][3] if k > 0 else ""
+            nxt = toks[k + 1][LOW] if k + 1 < n else ""
+            prev = toks[k - 1][LOW] if k > 0 else ""
             if w == "according" and nxt == "to":
                 if _en_norm(toks, k + 2):
                     continue  # "according to the law": a rule, not a source
@@ -545,28 +503,25 @@ def _en_cues(toks: Sequence[Tok], heading: bool = False, quoted: bool = False) -
             if (
                 w in ("say", "said", "says")
                 and prev in ("sources", "bronnen")
-                and (k < 2 or toks[k - 2][3] not in en.DETERMINERS)
+                and (k < 2 or toks[k - 2][LOW] not in en.DETERMINERS)
             ):
                 out.append(Cue(k - 1, k, "hearsay"))
                 continue
             if w == "citing":
                 out.append(Cue(k, k, "cite"))
                 continue
-            if t[2] == ":" and not out and _speaker_colon(toks, k):
+            if t[TEXT] == ":" and not out and _speaker_colon(toks, k):
                 out.append(Cue(k, k, "colon"))
                 continue
-            if t[2] in _DASHES and _dash_signature(toks, k):
+            if t[TEXT] in _DASHES and _dash_signature(toks, k):
                 out.append(Cue(k, k, "dash"))
                 continue
-        if (
-            w not in CANDIDATES
-            or _score(toks, k, ranks, highs, clause[k], heading, quoted, strong) <= THRESHOLD
-        ):
+        if w not in CANDIDATES or cue_score(toks, k, sent) <= THRESHOLD:
             continue
         # merge with an adjacent cue word ("said in", "called for")
         if out and out[-1].last == k - 1 and out[-1].ctype in ("verb", "possessive"):
             out[-1] = Cue(out[-1].first, k, out[-1].ctype)
-        elif k > 0 and toks[k - 1][3].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
+        elif k > 0 and toks[k - 1][LOW].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
             out.append(Cue(k, k, "possessive"))  # "in Smith's view", "Smith's claim"
         else:
             out.append(Cue(k, k, "verb"))
@@ -623,27 +578,27 @@ _NOT_SPEAKERS = frozenset(
 )
 
 
-def _speaker_colon(toks: Sequence[Tok], k: int) -> bool:
+def _speaker_colon(toks: Sequence[Token], k: int) -> bool:
     """'Zaza: "We ..."', 'WALLACE: ...', a headline 'Pence: ...': a speaker and a colon."""
-    first = 1 if toks and toks[0][2] in QUOTE_CHARS else 0
+    first = 1 if toks and toks[0][TEXT] in QUOTE_CHARS else 0
     names = toks[first:k]
     if not 1 <= len(names) <= 7 or k + 1 >= len(toks):
         return False
-    if names[0][3] in _NOT_SPEAKERS or not is_cap(names[0]) or not is_cap(names[-1]):
+    if names[0][LOW] in _NOT_SPEAKERS or not is_cap(names[0]) or not is_cap(names[-1]):
         return False
-    if not all(is_word(x) or x[2] in "-–'’." for x in names):
+    if not all(is_word(x) or x[TEXT] in "-–'’." for x in names):
         return False
     nxt = toks[k + 1]
-    if nxt[2] in QUOTE_CHARS or nxt[2] == ",,":
+    if nxt[TEXT] in QUOTE_CHARS or nxt[TEXT] == ",,":
         return True  # a speaker, then the quotation
     return len(names) <= 4 and all(is_cap(x) for x in names) and is_cap(nxt)
 
 
-def _dash_signature(toks: Sequence[Tok], k: int) -> bool:
+def _dash_signature(toks: Sequence[Token], k: int) -> bool:
     """'... .” ― Sonya Herridge': a dash after a closing quote, then a name."""
     return (
         k > 0
-        and toks[k - 1][2] in QUOTE_CHARS
+        and toks[k - 1][TEXT] in QUOTE_CHARS
         and k + 1 < len(toks)
         and is_word(toks[k + 1])
         and is_cap(toks[k + 1])
@@ -670,61 +625,61 @@ _NL_STOPS = frozenset([",", ";", ":", "(", ")", ",,"]) | QUOTE_CHARS
 _NL_WINDOW = 50  # tokens: no clause reaches further back (keeps long sentences linear)
 
 
-def _nl_clause_start(toks: Sequence[Tok], k: int) -> int:
+def _nl_clause_start(toks: Sequence[Token], k: int) -> int:
     """First token of the clause holding token k (at most _NL_WINDOW tokens back)."""
     i = k - 1
     lo = k - _NL_WINDOW
-    while i >= 0 and toks[i][2] not in _NL_STOPS:
+    while i >= 0 and toks[i][TEXT] not in _NL_STOPS:
         if i <= lo:
             return i
         i -= 1
     return i + 1
 
 
-def _nl_quote_near(toks: Sequence[Tok], k: int, end: int) -> bool:
+def _nl_quote_near(toks: Sequence[Token], k: int, end: int) -> bool:
     """A quotation in the cue's clause, or the cue right after one ('"...", lacht hij')."""
     n = len(toks)
     for x in toks[_nl_clause_start(toks, k) - 2 if k > 1 else 0 : min(end + 2, n)]:
-        if x[2] in QUOTE_CHARS or x[2] == ",,":
+        if x[TEXT] in QUOTE_CHARS or x[TEXT] == ",,":
             return True
     return False
 
 
-def _nl_content(toks: Sequence[Tok], k: int, end: int, front: bool = True) -> bool:
+def _nl_content(toks: Sequence[Token], k: int, end: int, front: bool = True) -> bool:
     """The cue word k has content: a dat- or wh-clause, a te-infinitive, a quotation or colon
     in its clause, or the content before it ('..., vindt Hox', 'Dat zeggen bronnen')."""
     n = len(toks)
-    if end < n and (toks[end][3] == "dat" or toks[end][2] == ":"):
+    if end < n and (toks[end][LOW] == "dat" or toks[end][TEXT] == ":"):
         return True
     if k > 0:
         p = toks[k - 1]
-        if p[2] in (",", ",,") or p[2] in QUOTE_CHARS or p[3] == "zo":
+        if p[TEXT] in (",", ",,") or p[TEXT] in QUOTE_CHARS or p[LOW] == "zo":
             return True
         if front and _nl_carrier(toks, k):
             return True  # "Dat zeggen bronnen", "Dat schrijven insiders toe aan ..."
         cs = _nl_clause_start(toks, k)
-        if toks[cs][3] == "zoals":
+        if toks[cs][LOW] == "zoals":
             return True  # "zoals de minister al zei", "zoals was voorspeld in de peilingen"
-        first = toks[0][3]
-        if (first == "dat" and k < _NL_WINDOW and any(t[2] == "," for t in toks[2:k])) or (
+        first = toks[0][LOW]
+        if (first == "dat" and k < _NL_WINDOW and any(t[TEXT] == "," for t in toks[2:k])) or (
             front and first == "zo" and cs == 0
         ):
             return True  # "Dat er ..., vindt Visser vreselijk", "Zo wordt hij ... omschreven"
     for x in toks[k + 1 : min(end + 1, n)]:
-        if x[2] in QUOTE_CHARS or x[2] == ",," or x[3] in _NL_WH or x[3] == "te":
+        if x[TEXT] in QUOTE_CHARS or x[TEXT] == ",," or x[LOW] in _NL_WH or x[LOW] == "te":
             return True
     # "denkt van niet", "denkt daar anders over", "vindt het vreselijk"
     return k + 2 < n and (
-        (toks[k + 1][3] == "van" and toks[k + 2][3] in ("niet", "wel"))
-        or (toks[k][3] in _NL_STANCE and any(t[3] == "over" for t in toks[k + 1 : end]))
+        (toks[k + 1][LOW] == "van" and toks[k + 2][LOW] in ("niet", "wel"))
+        or (toks[k][LOW] in _NL_STANCE and any(t[LOW] == "over" for t in toks[k + 1 : end]))
     )
 
 
-def _nl_carrier(toks: Sequence[Tok], k: int) -> bool:
+def _nl_carrier(toks: Sequence[Token], k: int) -> bool:
     """The cue word k closes a carrier clause that opens with 'Dat'/'Dit' ('Dat zeggen
     bronnen', 'Dat laatste schrijven ...', 'Dat heeft de rechtbank bepaald')."""
     cs = _nl_clause_start(toks, k)
-    head = [t[3] for t in toks[cs:k]]
+    head = [t[LOW] for t in toks[cs:k]]
     if not head or head[0] not in ("dat", "dit"):
         return False
     return (
@@ -734,52 +689,52 @@ def _nl_carrier(toks: Sequence[Tok], k: int) -> bool:
     )
 
 
-def _nl_blocked(toks: Sequence[Tok], k: int, end: int) -> bool:
+def _nl_blocked(toks: Sequence[Token], k: int, end: int) -> bool:
     """Not a cue: a reflexive ('meldde zich', 'sprak zich uit'), nothing said ('er werd niets
     gezegd'), or a refusal ('wil niet zeggen of ...')."""
-    if k + 1 < len(toks) and toks[k + 1][3] == "zich" and not toks[k][3].startswith("verzet"):
+    if k + 1 < len(toks) and toks[k + 1][LOW] == "zich" and not toks[k][LOW].startswith("verzet"):
         return True
-    if k + 2 < len(toks) and toks[k + 1][3] in _NL_AMOUNT and toks[k + 2][3] == "over":
+    if k + 2 < len(toks) and toks[k + 1][LOW] in _NL_AMOUNT and toks[k + 2][LOW] == "over":
         return True  # "Dat zegt veel over ...": telling, not saying
-    if k > 0 and toks[k - 1][3] == "zoals":
+    if k > 0 and toks[k - 1][LOW] == "zoals":
         return True  # "Zoals gezegd, ...": the article refers to itself
     cs = _nl_clause_start(toks, k)
-    words = [t[3] for t in toks[cs : min(end, k + 3)]]
+    words = [t[LOW] for t in toks[cs : min(end, k + 3)]]
     if not _NL_NOTHING.isdisjoint(words) or "geen woord" in " ".join(words):
         return True
-    near = [t[3] for t in toks[max(cs, k - 2) : k]]
-    if "niet" in near and any(t[3] in nl.FINITE_AUX for t in toks[cs:k]):
+    near = [t[LOW] for t in toks[max(cs, k - 2) : k]]
+    if "niet" in near and any(t[LOW] in nl.FINITE_AUX for t in toks[cs:k]):
         # a refusal to comment, unless direct speech follows: "wil niet reageren: 'Nee.'"
         return not (
             end + 1 < len(toks)
-            and toks[end][2] == ":"
-            and (toks[end + 1][2] in QUOTE_CHARS or toks[end + 1][2] == ",,")
+            and toks[end][TEXT] == ":"
+            and (toks[end + 1][TEXT] in QUOTE_CHARS or toks[end + 1][TEXT] == ",,")
         )
     return False
 
 
-def _nl_passive(toks: Sequence[Tok], k: int) -> bool:
+def _nl_passive(toks: Sequence[Token], k: int) -> bool:
     """A participle under 'wordt/werd' with no agent ('door X') nor place ('In X wordt ...')."""
     cs = _nl_clause_start(toks, k)
-    if not any(t[3] in nl.PASSIVE_AUX for t in toks[cs:k]):
+    if not any(t[LOW] in nl.PASSIVE_AUX for t in toks[cs:k]):
         return False
-    if toks[k][3] == "geciteerd" or any(t[3] in ("door", "in") for t in toks[cs : k + 2]):
+    if toks[k][LOW] == "geciteerd" or any(t[LOW] in ("door", "in") for t in toks[cs : k + 2]):
         return False  # an agent, or where it is said: "zoals was voorspeld in de peilingen"
-    return toks[cs][3] not in ("binnen", "bij", "onder")
+    return toks[cs][LOW] not in ("binnen", "bij", "onder")
 
 
-def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
+def _nl_separable(toks: Sequence[Token], k: int, end: int) -> int:
     """Index of the particle completing separable verb k in its clause, or -1."""
-    w = toks[k][3]
+    w = toks[k][LOW]
     free = nl.SEPARABLE.get(w, ())
     bound = nl.SEPARABLE_CONTENT.get(w, ())
     n = len(toks)
     for j in range(k + 1, min(end + 1, n)):
-        x = toks[j][3]
-        if x == "eraan" and j + 1 < n and toks[j + 1][3] == "toe" and "toe" in free:
+        x = toks[j][LOW]
+        if x == "eraan" and j + 1 < n and toks[j + 1][LOW] == "toe" and "toe" in free:
             return j + 1
         if x in free:
-            if x == "toe" and j + 1 < n and toks[j + 1][3] == "aan":
+            if x == "toe" and j + 1 < n and toks[j + 1][LOW] == "aan":
                 return -1  # "gaf toe aan de eisen": yielded, not admitted
             return j
         if x in bound and _nl_content(toks, k, end, front=x != "op"):
@@ -787,35 +742,35 @@ def _nl_separable(toks: Sequence[Tok], k: int, end: int) -> int:
     return -1
 
 
-def _nl_speaker_colon(toks: Sequence[Tok], k: int) -> bool:
+def _nl_speaker_colon(toks: Sequence[Token], k: int) -> bool:
     """'De minister: "..."', 'De vakbond reageert fel: "..."', a headline 'Minister: ...'."""
-    if toks[0][2] in QUOTE_CHARS or toks[0][2] == ",," or k > 10:
+    if toks[0][TEXT] in QUOTE_CHARS or toks[0][TEXT] == ",," or k > 10:
         return False  # a colon inside the quoted words, or no speaker's name before it
     head = toks[:k]
     n = len(toks)
-    if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][3] in _NOT_SPEAKERS:
+    if not 1 <= len(head) <= 10 or k + 1 >= n or head[0][LOW] in _NOT_SPEAKERS:
         return False
-    if not all(is_word(x) or x[2] in "-–'’.()" for x in head):
+    if not all(is_word(x) or x[TEXT] in "-–'’.()" for x in head):
         return False
-    if head[-1][3] in ("is", "was", "zijn", "waren", "wordt", "werd", "luidt", "luidde"):
+    if head[-1][LOW] in ("is", "was", "zijn", "waren", "wordt", "werd", "luidt", "luidde"):
         return False  # "De vraag is: ...", "Het antwoord luidt: ..."
     nxt = toks[k + 1]
-    if nxt[2] in QUOTE_CHARS or nxt[2] == ",,":
-        h = head[0][3]
+    if nxt[TEXT] in QUOTE_CHARS or nxt[TEXT] == ",,":
+        h = head[0][LOW]
         return h in nl.DETERMINERS or h in nl.PRONOUNS or is_cap(head[0])
     if len(head) <= 3 and all(is_cap(x) for x in head if is_word(x)):
-        return any(x[3] in nl.FIRST_PERSON for x in toks[k + 1 : k + 16])
+        return any(x[LOW] in nl.FIRST_PERSON for x in toks[k + 1 : k + 16])
     return False
 
 
-def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
+def _nl_verb_cue(toks: Sequence[Token], k: int) -> Cue | None:
     """The cue of a reporting verb at token k, or None when the verb reports nothing here."""
     t = toks[k]
-    w = t[3]
+    w = t[LOW]
     n = len(toks)
     if is_cap(t) and k > 0:
         return None
-    prev = toks[k - 1][3] if k > 0 else ""
+    prev = toks[k - 1][LOW] if k > 0 else ""
     if w in ("bericht", "verwijt") and (prev in nl.DETERMINERS or prev.endswith("s")):
         return None  # the noun: "een bericht dat", "Mays verwijt dat"
     if w.endswith("en") and (k == 0 or (prev in nl.DETERMINERS and prev not in ("die", "dat"))):
@@ -823,7 +778,7 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
     if (
         k > 1
         and prev == "te"
-        and (toks[k - 2][3] in _NL_PARTICLES or (w == "denken" and toks[k - 2][3] in _NL_GIVE))
+        and (toks[k - 2][LOW] in _NL_PARTICLES or (w == "denken" and toks[k - 2][LOW] in _NL_GIVE))
     ):
         return None  # "vast te stellen": another verb; "gaf te denken": an idiom
     end = _clause_end(toks, k)
@@ -833,38 +788,38 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
             return None if _nl_blocked(toks, k, end) else Cue(k, j, "verb")
     if w in nl.ACCUSE_VERBS:
         ok = (
-            any(x[3] == "van" for x in toks[k + 1 : end])
+            any(x[LOW] == "van" for x in toks[k + 1 : end])
             and prev not in nl.FINITE_AUX
             and prev not in nl.DETERMINERS
             and not prev[:1].isdigit()
         )
     elif w in nl.THREAT_VERBS:
-        te = [j for j in range(k + 1, min(end, n - 1)) if toks[j][3] == "te"]
-        ok = bool(te) and toks[te[0] + 1][3] not in nl.NOT_THREATENED
+        te = [j for j in range(k + 1, min(end, n - 1)) if toks[j][LOW] == "te"]
+        ok = bool(te) and toks[te[0] + 1][LOW] not in nl.NOT_THREATENED
         ok = ok or _nl_quote_near(toks, k, end)
     elif w in nl.QUOTE_VERBS:
-        ok = _nl_quote_near(toks, k, end) or (end < n and toks[end][2] == ":")
+        ok = _nl_quote_near(toks, k, end) or (end < n and toks[end][TEXT] == ":")
         if ok and w in ("spreekt", "sprak", "spraken", "gesproken"):
-            ok = any(x[3] in ("van", "over") for x in toks[k + 1 : end])
+            ok = any(x[LOW] in ("van", "over") for x in toks[k + 1 : end])
         if w.startswith("noem") and not ok:
-            ok = any(x[3] == "zoals" for x in toks[_nl_clause_start(toks, k) : k])
+            ok = any(x[LOW] == "zoals" for x in toks[_nl_clause_start(toks, k) : k])
     elif w in nl.CONTENT_VERBS or (w in nl.PLURAL_VERBS and w not in _NL_ROBUST_PLURAL):
-        ok = _nl_content(toks, k, end) and toks[-1][2] != "?"  # not a question of the paper
-        if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][2] != "?":
+        ok = _nl_content(toks, k, end) and toks[-1][TEXT] != "?"  # not a question of the paper
+        if not ok and w in ("vindt", "vinden") and k + 1 < n and toks[-1][TEXT] != "?":
             # a judgement in a small clause: "vindt de termen zwaar overtrokken", not "vindt
             # het lichaam van de vermiste man"
             for x in toks[k + 1 : k + _NL_WINDOW]:
-                if x[2] in _NL_STOPS:
+                if x[TEXT] in _NL_STOPS:
                     break
-                if x[3] in nl.JUDGEMENT_WORDS or x[3].endswith(_NL_JUDGE_SUFFIXES):
+                if x[LOW] in nl.JUDGEMENT_WORDS or x[LOW].endswith(_NL_JUDGE_SUFFIXES):
                     ok = True
                     break
     elif w in nl.DECIDE_VERBS:  # a ruling, not "bepaalt wanneer ..." (a decision to come)
-        ok = (end < n and toks[end][3] == "dat") or _nl_carrier(toks, k)
+        ok = (end < n and toks[end][LOW] == "dat") or _nl_carrier(toks, k)
     elif w in nl.SEE_AS:  # "ziet de actie als ...", "ziet de actie 'niet als ...'"
-        ok = any(x[3] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
+        ok = any(x[LOW] == "als" for x in toks[k + 1 : end]) or _nl_quote_near(toks, k, end)
     elif w in nl.WANT:
-        ok = k + 1 < n and toks[k + 1][3] == "dat"  # a demand: "wil dat het ministerie ..."
+        ok = k + 1 < n and toks[k + 1][LOW] == "dat"  # a demand: "wil dat het ministerie ..."
     elif (
         w in _NL_ROBUST
         or w in _NL_ROBUST_PLURAL
@@ -877,18 +832,18 @@ def _nl_verb_cue(toks: Sequence[Tok], k: int) -> Cue | None:
     if not ok or _nl_blocked(toks, k, end):
         return None
     if _nl_passive(toks, k):
-        return Cue(k, k, "hearsay") if end < n and toks[end][3] == "dat" else None
+        return Cue(k, k, "hearsay") if end < n and toks[end][LOW] == "dat" else None
     return Cue(k - 1 if prev == "zo" else k, k, "verb")
 
 
-def _first_conditional(toks: Sequence[Tok], cache: list[int]) -> int:
+def _first_conditional(toks: Sequence[Token], cache: list[int]) -> int:
     """Index of the first conditional word of the sentence, found once per sentence."""
     if not cache:
-        cache.append(next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks)))
+        cache.append(next((i for i, t in enumerate(toks) if t[LOW] in nl.CONDITIONAL), len(toks)))
     return cache[0]
 
 
-def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
+def _nl_cues(toks: Sequence[Token]) -> list[Cue]:
     out: list[Cue] = []
     cond: list[int] = []
     n = len(toks)
@@ -896,22 +851,22 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
     seen_cue = False
     while k < n:
         t = toks[k]
-        w = t[3]
-        nxt = toks[k + 1][3] if k + 1 < n else ""
+        w = t[LOW]
+        nxt = toks[k + 1][LOW] if k + 1 < n else ""
         if w == "naar" and nxt in ("verluidt",):
             out.append(Cue(k, k + 1, "hearsay"))
             k += 2
             continue
-        if w == "naar" and nxt == "men" and k + 2 < n and toks[k + 2][3] in ("zegt", "zei"):
+        if w == "naar" and nxt == "men" and k + 2 < n and toks[k + 2][LOW] in ("zegt", "zei"):
             out.append(Cue(k, k + 2, "hearsay"))
             k += 3
             continue
-        if w == "naar" and nxt == "zeggen" and k + 2 < n and toks[k + 2][3] == "van":
+        if w == "naar" and nxt == "zeggen" and k + 2 < n and toks[k + 2][LOW] == "van":
             out.append(Cue(k, k + 2, "prep"))
             seen_cue = True
             k += 3
             continue
-        if w == "naar" and nxt == "eigen" and k + 2 < n and toks[k + 2][3] == "zeggen":
+        if w == "naar" and nxt == "eigen" and k + 2 < n and toks[k + 2][LOW] == "zeggen":
             out.append(Cue(k, k + 2, "own"))
             seen_cue = True
             k += 3
@@ -920,8 +875,8 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             w == "in"
             and nxt == "de"
             and k + 3 < n
-            and toks[k + 2][3] == "ogen"
-            and (toks[k + 3][3] == "van")
+            and toks[k + 2][LOW] == "ogen"
+            and (toks[k + 3][LOW] == "van")
         ):
             out.append(Cue(k, k + 3, "prep"))  # "in de ogen van Brussel"
             seen_cue = True
@@ -930,7 +885,7 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         if (
             ((w == "het" and nxt == "gerucht") or (w == "er" and nxt in ("gaan", "gingen")))
             and k + 2 < n
-            and toks[k + 2][3] in ("gaat", "ging", "geruchten")
+            and toks[k + 2][LOW] in ("gaat", "ging", "geruchten")
         ):
             out.append(Cue(k, k + 2, "hearsay"))
             k += 3
@@ -944,7 +899,7 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         elif (
             (
                 w in ("schijnt", "schijnen", "scheen", "schenen")
-                and any(x[3] == "te" for x in toks[k + 1 : _clause_end(toks, k) + 1])
+                and any(x[LOW] == "te" for x in toks[k + 1 : _clause_end(toks, k) + 1])
             )
             or w in ("vermeend", "vermeende", "vermeendelijk")
             or (
@@ -956,7 +911,7 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             out.append(Cue(k, k, "hearsay"))
         elif w in ("blijkt", "bleek") and (
             nxt == "uit"
-            or (k >= 2 and any(x[3] == "uit" for x in toks[max(0, k - _NL_WINDOW) : k]))
+            or (k >= 2 and any(x[LOW] == "uit" for x in toks[max(0, k - _NL_WINDOW) : k]))
         ):
             out.append(Cue(k, k + 1 if nxt == "uit" else k, "prep" if nxt == "uit" else "uit"))
             seen_cue = True
@@ -966,9 +921,9 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
         elif (
             w in _NL_STAND
             and nxt == "dat"
-            and toks[_nl_clause_start(toks, k)][3] == "in"
-            and any(x[3] in nl.ATTRIBUTION_NOUNS for x in toks[max(0, k - 8) : k])
-            and not any(x[3] == "van" for x in toks[max(0, k - 8) : k])  # a noun cue's
+            and toks[_nl_clause_start(toks, k)][LOW] == "in"
+            and any(x[LOW] in nl.ATTRIBUTION_NOUNS for x in toks[max(0, k - 8) : k])
+            and not any(x[LOW] == "van" for x in toks[max(0, k - 8) : k])  # a noun cue's
         ):
             out.append(Cue(k, k, "in"))  # "In het rapport staat dat ..."
             seen_cue = True
@@ -979,10 +934,10 @@ def _nl_cues(toks: Sequence[Tok]) -> list[Cue]:
             if cue is not None:
                 out.append(cue)
                 seen_cue = seen_cue or cue.ctype == "verb"
-        elif t[2] == ":" and not seen_cue and _nl_speaker_colon(toks, k):
+        elif t[TEXT] == ":" and not seen_cue and _nl_speaker_colon(toks, k):
             out.append(Cue(k, k, "colon"))
             seen_cue = True
-        elif t[2] in _DASHES and _dash_signature(toks, k):
+        elif t[TEXT] in _DASHES and _dash_signature(toks, k):
             out.append(Cue(k, k, "dash"))
         k += 1
     return _nl_hearsay_scope(toks, out)
@@ -996,51 +951,51 @@ _NL_NOT_TAG = (
 )
 
 
-def _nl_quote_tag(toks: Sequence[Tok], k: int) -> bool:
+def _nl_quote_tag(toks: Sequence[Token], k: int) -> bool:
     """Any verb that follows a closed quotation and precedes its subject: '",,...", sprak
     De Boer', "'...,' probeerde Van Dijk ..." (Dutch puts the subject after the verb)."""
     if k < 2 or k + 1 >= len(toks):
         return False
     t = toks[k]
-    if not is_word(t) or is_cap(t) or t[3] in _NL_NOT_TAG:
+    if not is_word(t) or is_cap(t) or t[LOW] in _NL_NOT_TAG:
         return False
-    p1, p2 = toks[k - 1][2], toks[k - 2][2]
+    p1, p2 = toks[k - 1][TEXT], toks[k - 2][TEXT]
     if not (
         (p1 == "," and p2 in QUOTE_CHARS) or (p1 in QUOTE_CHARS and p2 in (",", ".", "!", "?"))
     ):
         return False
-    if toks[0][2] not in QUOTE_CHARS and toks[0][2] != ",,":
+    if toks[0][TEXT] not in QUOTE_CHARS and toks[0][TEXT] != ",,":
         return False  # the sentence is the quotation and its tag
     nx = toks[k + 1]
     return (
-        nx[3] in nl.SUBJECT_PRONOUNS
-        or nx[3] in ("de", "het", "een")
+        nx[LOW] in nl.SUBJECT_PRONOUNS
+        or nx[LOW] in ("de", "het", "een")
         or (is_word(nx) and is_cap(nx))
     )
 
 
-def _en_norm(toks: Sequence[Tok], i: int) -> bool:
+def _en_norm(toks: Sequence[Token], i: int) -> bool:
     """'according to the law / the rules / the protocol': a norm follows, not a source."""
     n = len(toks)
-    while i < n and toks[i][3] in ("the", "a", "this", "that", "these", "new", "current"):
+    while i < n and toks[i][LOW] in ("the", "a", "this", "that", "these", "new", "current"):
         i += 1
-    return i < n and toks[i][3] in en.NORM_NOUNS
+    return i < n and toks[i][LOW] in en.NORM_NOUNS
 
 
-def _nl_norm(toks: Sequence[Tok], i: int) -> bool:
+def _nl_norm(toks: Sequence[Token], i: int) -> bool:
     """'volgens de wet / de regels / het protocol': a norm follows, not a source."""
     n = len(toks)
-    while i < n and toks[i][3] in ("de", "het", "een", "die", "deze", "dat", "nieuwe", "huidige"):
+    while i < n and toks[i][LOW] in ("de", "het", "een", "die", "deze", "dat", "nieuwe", "huidige"):
         i += 1
-    return i < n and toks[i][3] in nl.NORM_NOUNS
+    return i < n and toks[i][LOW] in nl.NORM_NOUNS
 
 
-def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
+def _nl_hearsay_scope(toks: Sequence[Token], cues: list[Cue]) -> list[Cue]:
     """A reportative marker over a speech verb in its clause ('zou tegenover X hebben gezegd',
     'gaf naar verluidt aan'): hearsay, the verb is not a second cue."""
     colon = [c for c in cues if c.ctype == "colon"]
     if colon and any(
-        c.ctype == "verb" and c.first > colon[0].first and toks[c.first - 1][2] in _NL_STOPS
+        c.ctype == "verb" and c.first > colon[0].first and toks[c.first - 1][TEXT] in _NL_STOPS
         for c in cues
     ):
         cues = [c for c in cues if c.ctype != "colon"]  # "X: '...', schrijft KLM"
@@ -1055,42 +1010,42 @@ def _nl_hearsay_scope(toks: Sequence[Tok], cues: list[Cue]) -> list[Cue]:
     return out
 
 
-def _in_scope(toks: Sequence[Tok], h: Cue, b: int) -> bool:
+def _in_scope(toks: Sequence[Token], h: Cue, b: int) -> bool:
     """Cue word b is under hearsay marker h: in its clause, or the participle that 'zou'
     governs past an apposition."""
     lo, hi = min(h.first, b), max(h.first, b)
     if hi - lo > _NL_WINDOW:
         return False
     between = toks[lo + 1 : hi]
-    if all(t[2] not in _NL_STOPS and t[3] != "dat" for t in between):
+    if all(t[TEXT] not in _NL_STOPS and t[LOW] != "dat" for t in between):
         return True
     return (
-        toks[h.first][3] in ("zou", "zouden")
+        toks[h.first][LOW] in ("zou", "zouden")
         and b > h.first
-        and toks[b][3].startswith("ge")
-        and all(t[2] not in (";", ":") and t[3] != "dat" for t in between)
+        and toks[b][LOW].startswith("ge")
+        and all(t[TEXT] not in (";", ":") and t[LOW] != "dat" for t in between)
     )
 
 
 _IRREGULAR_INF = frozenset(["zijn", "gaan", "staan", "slaan", "doen", "zien"])
 
 
-def _reportative_zou(toks: Sequence[Tok], k: int, first_cond: int = -1) -> bool:
+def _reportative_zou(toks: Sequence[Token], k: int, first_cond: int = -1) -> bool:
     """'zou/zouden' + infinitive in a main clause, not conditional nor a future in the past
     (`first_cond`: index of the sentence's first conditional word, when known)."""
     if first_cond < 0:
-        first_cond = next((i for i, t in enumerate(toks) if t[3] in nl.CONDITIONAL), len(toks))
+        first_cond = next((i for i, t in enumerate(toks) if t[LOW] in nl.CONDITIONAL), len(toks))
     # Main clause: no subordinator or conditional before it in its clause.
     i = k - 1
-    while i >= max(0, k - _NL_WINDOW) and toks[i][2] not in (",", ";", ":"):
-        demonstrative = i == k - 1 and (i == 0 or toks[i - 1][2] in (",", ";", ":"))
-        if (toks[i][3] in _NL_SUBORD and not demonstrative) or toks[i][3] in nl.CONDITIONAL:
+    while i >= max(0, k - _NL_WINDOW) and toks[i][TEXT] not in (",", ";", ":"):
+        demonstrative = i == k - 1 and (i == 0 or toks[i - 1][TEXT] in (",", ";", ":"))
+        if (toks[i][LOW] in _NL_SUBORD and not demonstrative) or toks[i][LOW] in nl.CONDITIONAL:
             return False
         i -= 1
     if first_cond < k:
         return False
-    if toks[-1][2] == "?" or any(
-        toks[j][2] == "," and toks[j + 1][3] in nl.CONDITIONAL
+    if toks[-1][TEXT] == "?" or any(
+        toks[j][TEXT] == "," and toks[j + 1][LOW] in nl.CONDITIONAL
         for j in range(k + 1, min(len(toks) - 1, k + _NL_WINDOW))
     ):
         return False  # a question ("Wat zou jij doen?"), a condition after it (", als ...")
@@ -1103,46 +1058,52 @@ def _reportative_zou(toks: Sequence[Tok], k: int, first_cond: int = -1) -> bool:
         infinitives = _infinitives(toks, k, end)
     if not infinitives:
         return False
-    if any(x[3] in nl.MODAL_INF for x in infinitives):
+    if any(x[LOW] in nl.MODAL_INF for x in infinitives):
         return False  # "zou de kosten moeten betalen": deontic or modal
-    return toks[k + 1][3] not in ("graag", "liever", "moeten", "kunnen", "willen")
+    return toks[k + 1][LOW] not in ("graag", "liever", "moeten", "kunnen", "willen")
 
 
-def _infinitives(toks: Sequence[Tok], k: int, end: int) -> list[Tok]:
+def _infinitives(toks: Sequence[Token], k: int, end: int) -> list[Token]:
     return [
         x
         for x in toks[k + 1 : end]
         if is_word(x)
         and not is_cap(x)
-        and ((x[3].endswith("en") and len(x[3]) > 3) or x[3] in _IRREGULAR_INF)
+        and ((x[LOW].endswith("en") and len(x[LOW]) > 3) or x[LOW] in _IRREGULAR_INF)
     ]
 
 
-def _zou_end(toks: Sequence[Tok], k: int) -> int:
+def _zou_end(toks: Sequence[Token], k: int) -> int:
     """End of the verb cluster of a main-clause 'zou': the next dat/omdat/maar, ';' or ':'."""
     n = len(toks)
     j = k + 1
     while j < n and j - k <= 30:
-        if toks[j][2] in (";", ":") or toks[j][3] in ("dat", "omdat", "maar", "want", "terwijl"):
+        if toks[j][TEXT] in (";", ":") or toks[j][LOW] in (
+            "dat",
+            "omdat",
+            "maar",
+            "want",
+            "terwijl",
+        ):
             break
         j += 1
     return j
 
 
-def _noun_cues(toks: Sequence[Tok], lang: str) -> list[Cue]:
+def _noun_cues(toks: Sequence[Token], lang: str) -> list[Cue]:
     """Attribution nouns with their source: 'een verklaring van X', "Trump's claim that"."""
     nouns = nl.ATTRIBUTION_NOUNS if lang == "nl" else en.ATTRIBUTION_NOUNS
     if nouns.isdisjoint(map(_LOW, toks)):
         return []
-    links = [j for j, t in enumerate(toks) if t[3] in _NOUN_LINKS]
+    links = [j for j, t in enumerate(toks) if t[LOW] in _NOUN_LINKS]
     if not links:
         return []
     for k in range(1, min(len(toks) - 2, links[-1])):  # a link word must follow the noun
-        if toks[k][3] not in nouns:
+        if toks[k][LOW] not in nouns:
             continue
-        if toks[k + 1][3] in ("van", "from", "by", "of") and is_word(toks[k + 2]):
+        if toks[k + 1][LOW] in ("van", "from", "by", "of") and is_word(toks[k + 2]):
             return [Cue(k, k, "noun")]
-        if toks[k - 1][3].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
+        if toks[k - 1][LOW].endswith(("'s", "’s")) and is_cap(toks[k - 1]):
             return [Cue(k, k, "possessive")]
     return []
 
@@ -1151,7 +1112,7 @@ _NOUN_LINKS = frozenset(["that", "dat", ":", "staat", "stond", "says", "said"])
 
 
 def find_cues(
-    toks: Sequence[Tok], lang: str, heading: bool = False, quoted: bool = False
+    toks: Sequence[Token], lang: str, heading: bool = False, quoted: bool = False
 ) -> list[Cue]:
     """Cues in one sentence's tokens (`heading`: a heading; `quoted`: it holds a quotation)."""
     if lang == "nl":
@@ -1160,22 +1121,22 @@ def find_cues(
     return cues or _noun_cues(toks, lang)
 
 
-def _nl_noun_cues(toks: Sequence[Tok]) -> list[Cue]:
+def _nl_noun_cues(toks: Sequence[Token]) -> list[Cue]:
     """'de mededeling dat ...', 'Mays verwijt dat ...' (noun_dat: the possessor or the clause's
     subject speaks) and '..., is de indruk van X' (noun: X after 'van')."""
     n = len(toks)
     for k in range(1, n - 2):
-        w = toks[k][3]
-        nxt = toks[k + 1][3]
+        w = toks[k][LOW]
+        nxt = toks[k + 1][LOW]
         if nxt == "dat" and (
             w in nl.DAT_NOUNS
-            or (w in nl.DAT_NOUNS_HET and toks[k + 2][3] not in nl.SUBJECT_PRONOUNS)
+            or (w in nl.DAT_NOUNS_HET and toks[k + 2][LOW] not in nl.SUBJECT_PRONOUNS)
         ):
             return [Cue(k, k, "noun_dat")]
         if (
             w in nl.VIEW_NOUNS
             and nxt == "van"
-            and toks[k - 1][3] in ("de", "het")
+            and toks[k - 1][LOW] in ("de", "het")
             and is_word(toks[k + 2])
         ):
             return [Cue(k, k, "noun")]

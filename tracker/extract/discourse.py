@@ -33,7 +33,7 @@ from . import lexicon_en, lexicon_nl
 from .coreference import DASHES, PREPOSITIONS, PRONOUNS, Resolver
 from .sentences import Segment
 from .sources import mention, np_after
-from .tokens import is_cap, is_word, tokenize
+from .tokens import END, LOW, START, TEXT, is_cap, is_word, tokenize
 from .types import Attribution, SourceMention, Span
 
 # --- carriers and cues --------------------------------------------------------------------
@@ -93,7 +93,7 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
         return None
     toks = tokenize(text, qb, min(seg.end, qb + 200))
     i = 0
-    if i < len(toks) and toks[i][2] == ",":
+    if i < len(toks) and toks[i][TEXT] == ",":
         i += 1
     if i + 1 >= len(toks):
         return None
@@ -102,31 +102,33 @@ def quote_tail(text: str, seg: Segment, lg: str) -> Attribution | None:
     if (
         not is_word(verb)
         or is_cap(verb)
-        or len(verb[3]) < 3
-        or (verb[3] in stop and verb[3] not in _PASSIVE_AUX)
-        or verb[3] in _NO_VERB
-        or verb[3] in PREPOSITIONS
-        or verb[3] in PRONOUNS
-        or verb[3] in lexicon_en.DETERMINERS
-        or verb[3] in lexicon_nl.DETERMINERS
-        or verb[2][0].isdigit()
+        or len(verb[LOW]) < 3
+        or (verb[LOW] in stop and verb[LOW] not in _PASSIVE_AUX)
+        or verb[LOW] in _NO_VERB
+        or verb[LOW] in PREPOSITIONS
+        or verb[LOW] in PRONOUNS
+        or verb[LOW] in lexicon_en.DETERMINERS
+        or verb[LOW] in lexicon_nl.DETERMINERS
+        or verb[TEXT][0].isdigit()
     ):
         return None
     nxt = toks[i + 1]
     dets = lexicon_nl.DETERMINERS if lg == "nl" else lexicon_en.DETERMINERS
     if not is_word(nxt) or not (
-        is_cap(nxt) or nxt[3] in dets or nxt[3] in ("hij", "zij", "ze", "he", "she", "they")
+        is_cap(nxt) or nxt[LOW] in dets or nxt[LOW] in ("hij", "zij", "ze", "he", "she", "they")
     ):
         return None
     rng = np_after(toks, i + 1, lg)
     if rng is None:
         return None
-    if verb[3] in _PASSIVE_AUX and not (rng[1] + 1 < len(toks) and toks[rng[1] + 1][3] in _CITED):
+    if verb[LOW] in _PASSIVE_AUX and not (
+        rng[1] + 1 < len(toks) and toks[rng[1] + 1][LOW] in _CITED
+    ):
         return None  # '"...", wordt hij geciteerd', not '"...", werd de zaal stil'
     src = mention(text, toks, rng, lg, [])
     if src.text.lower() in ("die", "dat", "dit", "het", "it", "that", "this"):
         return None
-    return Attribution("quote", Span(verb[0], verb[1], verb[2]), src, [], (qa, qb))
+    return Attribution("quote", Span(verb[START], verb[END], verb[TEXT]), src, [], (qa, qb))
 
 
 _PASSIVE_CARRIER = re.compile(
@@ -148,7 +150,9 @@ def passive_carrier(text: str, seg: Segment) -> Attribution | None:
         return None
     part = toks[-1]
     src = mention(text, toks, rng, "nl", [])
-    return Attribution("reported", Span(part[0], part[1], part[2]), src, [], (seg.start, seg.end))
+    return Attribution(
+        "reported", Span(part[START], part[END], part[TEXT]), src, [], (seg.start, seg.end)
+    )
 
 
 def _is_carrier(text: str, seg: Segment, att: Attribution) -> bool:

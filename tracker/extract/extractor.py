@@ -14,9 +14,10 @@ from .discourse import link_sentences
 from .language import detect_language
 from .numbers import find_numbers, may_have_numbers
 from .quotes import QUOTE_CHARS
+from .records import Analysed, ClaimText, SentenceAttributions
 from .sentences import Segment, split_sentences
 from .sources import Registry, mention, np_before
-from .tokens import Tok, tokenize
+from .tokens import TEXT, Token, tokenize
 from .types import Attribution, Claim, KnownSource
 
 CHECKWORTHY_THRESHOLD = 0.5
@@ -58,12 +59,12 @@ def _lang(text: str, lang: str | None) -> str:
 _LONG_QUOTE = 40  # characters; the words of a longer quotation are left out of the tokens
 
 
-def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
+def sentence_tokens(text: str, seg: Segment) -> list[Token]:
     """The tokens of a sentence without the words inside its long quotations (their cues are
     the quoted speaker's, never the article's): the quotation marks stay."""
     if not seg.quotes:
         return tokenize(text, seg.start, seg.end)
-    toks: list[Tok] = []
+    toks: list[Token] = []
     pos = seg.start
     for a, b in seg.quotes:
         if b - a <= _LONG_QUOTE:
@@ -77,11 +78,10 @@ def sentence_tokens(text: str, seg: Segment) -> list[Tok]:
     return toks
 
 
-def _analyse(
-    text: str, lg: str, known_sources: Sequence[KnownSource]
-) -> list[tuple[Segment, list[Attribution], str, frozenset[str]]]:
+def _analyse(text: str, lg: str, known_sources: Sequence[KnownSource]) -> list[Analysed]:
+    """Every sentence with the attributions found in it (cue level) and its text."""
     registry = Registry(known_sources)
-    out: list[tuple[Segment, list[Attribution], str, frozenset[str]]] = []
+    out: list[Analysed] = []
     for seg in split_sentences(text):
         atts: list[Attribution] = []
         low = text[seg.start : seg.end].lower()
@@ -89,32 +89,23 @@ def _analyse(
         if may_have_cues(low, words, lg):
             toks = sentence_tokens(text, seg)
             known = registry.matches(text, seg.start, seg.end) if registry.pattern else []
-            atts = sentence_attributions(
-                text,
-                toks,
-                lg,
-                seg.start,
-                seg.end,
-                known,
-                seg.quotes,
-                seg.kind == "heading",
-            )
-        out.append((seg, atts, low, words))
+            atts = sentence_attributions(text, toks, lg, seg, known)
+        out.append(Analysed(seg, atts, ClaimText(seg.start, seg.end, low, words)))
     return out
 
 
 def find_attributions(
     text: str, lang: str | None = None, known_sources: Sequence[KnownSource] = ()
-) -> list[tuple[Segment, list[Attribution]]]:
+) -> list[SentenceAttributions]:
     """Every sentence with all attributions found in it (cue level, before claims are built);
     the content of a quotation that runs over several sentences is the whole quotation."""
     analysed = _analyse(text, _lang(text, lang), known_sources)
     out = []
-    for i, (seg, found, _, _) in enumerate(analysed):
+    for i, (seg, found, _) in enumerate(analysed):
         atts = [_whole_quote(seg, a) for a in found] if seg.whole else found
-        if atts and i + 1 < len(analysed) and not analysed[i + 1][1]:
-            atts = [_continued_quote(text, analysed[i + 1][0], a) for a in atts]
-        out.append((seg, atts))
+        if atts and i + 1 < len(analysed) and not analysed[i + 1].attributions:
+            atts = [_continued_quote(text, analysed[i + 1].segment, a) for a in atts]
+        out.append(SentenceAttributions(seg, atts))
     return out
 
 
@@ -170,7 +161,7 @@ def _resolve_relative(text: str, seg_start: int, att: Attribution, lg: str) -> A
     if src.start - seg_start > 300:
         lo = max(lo, text.rfind(" ", seg_start, src.start - 300) + 1)
     toks = tokenize(text, lo, src.start)
-    if len(toks) < 2 or toks[-1][2] != ",":
+    if len(toks) < 2 or toks[-1][TEXT] != ",":
         return att
     rng = np_before(toks, len(toks) - 2, lg)
     if lo > seg_start and (rng is None or rng[0] < 8):
@@ -216,18 +207,9 @@ def _claim_spans(text: str, seg: Segment, chosen: list[Attribution]) -> list[tup
     return spans
 
 
-def _claim(
-    text: str,
-    s: int,
-    e: int,
-    att: Attribution | None,
-    low: str,
-    words: frozenset[str],
-    lg: str,
-    heading: bool,
-) -> Claim:
-    """The claim text[s:e] with its numbers and check-worthiness (`low` and `words`
-    describe the span as _words does)."""
+def _claim(text: str, span: ClaimText, att: Attribution | None, lg: str, heading: bool) -> Claim:
+    """The claim text[span.start:span.end] with its numbers and check-worthiness."""
+    s, e, low, words = span
     nums = find_numbers(text, s, e, lg, words, low) if may_have_numbers(low, words, lg) else []
     if att is None:
         sc = score(low, words, len(nums), None, heading, False, lg)
@@ -263,14 +245,14 @@ def extract_claims(
     analysed = _analyse(text, lg, known_sources)
     chosen_all = [
         [_resolve_relative(text, seg.start, a, lg) for a in _select(atts)] if atts else []
-        for seg, atts, _, _ in analysed
+        for seg, atts, _ in analysed
     ]
-    link_sentences(text, lg, [seg for seg, _, _, _ in analysed], chosen_all)
-    for (seg, _, seg_low, seg_words), chosen in zip(analysed, chosen_all, strict=True):
+    link_sentences(text, lg, [a.segment for a in analysed], chosen_all)
+    for (seg, _, whole), chosen in zip(analysed, chosen_all, strict=True):
         heading = seg.kind == "heading"
         if len(chosen) <= 1:  # most sentences: one claim, the whole sentence
             att = _fit(chosen[0], seg.start, seg.end) if chosen else None
-            claims.append(_claim(text, seg.start, seg.end, att, seg_low, seg_words, lg, heading))
+            claims.append(_claim(text, whole, att, lg, heading))
             continue
         made: dict[tuple[int, int], Claim] = {}
         for a, (s, e) in zip(chosen, _claim_spans(text, seg, chosen), strict=True):
@@ -286,9 +268,9 @@ def extract_claims(
                     )
                 )
             elif (s, e) == (seg.start, seg.end):
-                claims.append(_claim(text, s, e, att, seg_low, seg_words, lg, heading))
+                claims.append(_claim(text, whole, att, lg, heading))
             else:
                 low = text[s:e].lower()
-                claims.append(_claim(text, s, e, att, low, _words(low), lg, heading))
+                claims.append(_claim(text, ClaimText(s, e, low, _words(low)), att, lg, heading))
             made[(s, e)] = claims[-1]
     return claims

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from . import lexicon_en, lexicon_nl
-from .tokens import Tok, is_cap, is_word
+from .records import KnownMatch
+from .tokens import END, LOW, START, TEXT, Token, is_cap, is_word
 from .types import KnownSource, SourceMention
 
 PARTICLES: frozenset[str] = frozenset(
@@ -107,8 +108,8 @@ def _lex(lang: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return lexicon_en.PRONOUNS, lexicon_en.DETERMINERS, lexicon_en.STOP
 
 
-def _nationality(t: Tok, lang: str) -> bool:
-    return lang == "nl" and t[3] in lexicon_nl.NATIONALITIES
+def _nationality(t: Token, lang: str) -> bool:
+    return lang == "nl" and t[LOW] in lexicon_nl.NATIONALITIES
 
 
 # Particles of names in Dutch text, Dutch ones and those of names from elsewhere ("el Amrani").
@@ -139,12 +140,12 @@ _NL_PARTICLES = frozenset(
 _NL_PARTICLE_LEAD = frozenset(["in", "op", "uit"])  # only before another particle: "in 't Veld"
 
 
-def _apostrophe_t(toks: Sequence[Tok], k: int) -> bool:
+def _apostrophe_t(toks: Sequence[Token], k: int) -> bool:
     """The tokens at k are the particle 't, split by the tokeniser into "'" and "t"."""
-    return toks[k][2] in ("'", "’") and k + 1 < len(toks) and toks[k + 1][2] == "t"
+    return toks[k][TEXT] in ("'", "’") and k + 1 < len(toks) and toks[k + 1][TEXT] == "t"
 
 
-def _nl_particles_end(toks: Sequence[Tok], k: int) -> int:
+def _nl_particles_end(toks: Sequence[Token], k: int) -> int:
     """Index after the run of Dutch name particles starting at k ('van', 'van der', 'van 't',
     'in 't', 'ter'), or k when none starts there."""
     n = len(toks)
@@ -154,11 +155,11 @@ def _nl_particles_end(toks: Sequence[Tok], k: int) -> int:
             m += 2
         elif is_cap(toks[m]):
             break
-        elif toks[m][3] in _NL_PARTICLES or (
-            toks[m][3] in _NL_PARTICLE_LEAD
+        elif toks[m][LOW] in _NL_PARTICLES or (
+            toks[m][LOW] in _NL_PARTICLE_LEAD
             and m + 1 < n
             and not is_cap(toks[m + 1])
-            and (toks[m + 1][3] in _NL_PARTICLES or _apostrophe_t(toks, m + 1))
+            and (toks[m + 1][LOW] in _NL_PARTICLES or _apostrophe_t(toks, m + 1))
         ):
             m += 1
         else:
@@ -166,23 +167,23 @@ def _nl_particles_end(toks: Sequence[Tok], k: int) -> int:
     return m
 
 
-def _nl_particles_start(toks: Sequence[Tok], k: int) -> int:
+def _nl_particles_start(toks: Sequence[Token], k: int) -> int:
     """Start of the run of Dutch name particles ending just before token k (k when none)."""
     m = k
     while m > 0 and k - m < 4:
         p = toks[m - 1]
-        if p[2] == "t" and m >= 2 and toks[m - 2][2] in ("'", "’"):
+        if p[TEXT] == "t" and m >= 2 and toks[m - 2][TEXT] in ("'", "’"):
             m -= 2
         elif is_cap(p):
             break
-        elif p[3] in _NL_PARTICLES or (p[3] in _NL_PARTICLE_LEAD and m < k):
+        elif p[LOW] in _NL_PARTICLES or (p[LOW] in _NL_PARTICLE_LEAD and m < k):
             m -= 1
         else:
             break
     return m
 
 
-def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
+def _cap_run_back(toks: Sequence[Token], j: int, lang: str) -> int:
     """Start index of the capitalised name ending at token j (with particles and titles)."""
     i = j
     while i > 0:
@@ -197,31 +198,31 @@ def _cap_run_back(toks: Sequence[Tok], j: int, lang: str) -> int:
             and m > 0
             and is_word(toks[m - 1])
             and is_cap(toks[m - 1])
-            and toks[m - 1][3] not in lexicon_nl.STOP
+            and toks[m - 1][LOW] not in lexicon_nl.STOP
         ):
             i = m  # "Joris van den Berg", "Marieke van 't Hek"
-        elif p[2] == "." and i >= 2 and toks[i - 2][3] in TITLES:
+        elif p[TEXT] == "." and i >= 2 and toks[i - 2][LOW] in TITLES:
             i -= 2
         elif (
             lang == "en"
-            and p[2] == "."
+            and p[TEXT] == "."
             and i >= 2
-            and len(toks[i - 2][2]) == 1
+            and len(toks[i - 2][TEXT]) == 1
             and is_cap(toks[i - 2])
-            and toks[i - 2][1] == p[0]
+            and toks[i - 2][END] == p[START]
         ):
             i -= 2  # an initial: "Joseph R. Biden"
         elif (
-            p[3] in PARTICLES
-            and (lang != "nl" or p[3] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
+            p[LOW] in PARTICLES
+            and (lang != "nl" or p[LOW] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
             and i >= 2
             and is_word(toks[i - 2])
             and is_cap(toks[i - 2])
-        ) or (p[2] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])):
+        ) or (p[TEXT] in ("-", "&") and i >= 2 and is_cap(toks[i - 2])):
             i -= 1
         else:
             break
-    while i < j and ((toks[i][3] in PARTICLES and not is_cap(toks[i])) or toks[i][2] in "-&."):
+    while i < j and ((toks[i][LOW] in PARTICLES and not is_cap(toks[i])) or toks[i][TEXT] in "-&."):
         i += 1
     return i
 
@@ -246,7 +247,7 @@ _EN_TITLE_OPENERS = frozenset(['"', "“", "‘", "(", ",", ";", ":", "—", "�
 
 
 def _en_title_back(
-    toks: Sequence[Tok],
+    toks: Sequence[Token],
     i: int,
     stop: frozenset[str],
     dets: frozenset[str],
@@ -258,23 +259,23 @@ def _en_title_back(
     k = i
     while k > 0 and i - k < 6:
         p = toks[k - 1]
-        w = p[3]
+        w = p[LOW]
         if not is_word(p) or w in stop or w in dets or w in pronouns or w in _EN_NOT_TITLE:
             break
         if is_cap(p):
             k = _cap_run_back(toks, k - 1, "en")
-        elif w.endswith(("ed", "ing", "ly", "'s", "’s")) or p[2][0].isdigit():
+        elif w.endswith(("ed", "ing", "ly", "'s", "’s")) or p[TEXT][0].isdigit():
             break
         else:
             k -= 1
     if k == i or not any(not is_cap(x) for x in toks[k:i]):
         return i
-    if k == 0 or toks[k - 1][3] in dets or toks[k - 1][2] in _EN_TITLE_OPENERS:
+    if k == 0 or toks[k - 1][LOW] in dets or toks[k - 1][TEXT] in _EN_TITLE_OPENERS:
         return k
     return i
 
 
-def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
+def np_before(toks: Sequence[Token], j: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase ending at token j, or None."""
     if j < 0 or j >= len(toks):
         return None
@@ -282,18 +283,18 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     t = toks[j]
     if not is_word(t):
         return None
-    if t[3] in pronouns:
+    if t[LOW] in pronouns:
         return (j, j)
     if is_cap(t) and not _nationality(t, lang):
         i = _cap_run_back(toks, j, lang)
-    elif t[3] in stop or t[3] in dets or t[2][0].isdigit():
+    elif t[LOW] in stop or t[LOW] in dets or t[TEXT][0].isdigit():
         return None
     else:
         i = j
         n = 0
         while i > 0 and n < 4:
             p = toks[i - 1]
-            if not is_word(p) or p[3] in stop or p[3] in dets or p[3] in pronouns:
+            if not is_word(p) or p[LOW] in stop or p[LOW] in dets or p[LOW] in pronouns:
                 break
             if is_cap(p) and not _nationality(p, lang):
                 i = _cap_run_back(toks, i - 1, lang)
@@ -307,18 +308,18 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
         and i >= 2
         and is_word(toks[i - 1])
         and not is_cap(toks[i - 1])
-        and toks[i - 1][3] not in stop
-        and toks[i - 1][3] not in pronouns
-        and toks[i - 2][3] in dets
+        and toks[i - 1][LOW] not in stop
+        and toks[i - 1][LOW] not in pronouns
+        and toks[i - 2][LOW] in dets
     ):
         i -= 1  # "de gemeente Utrecht", "the company Apple"
-    if (i > 0 and toks[i - 1][3] in dets) or (i > 0 and toks[i - 1][3].endswith(("'s", "’s"))):
+    if (i > 0 and toks[i - 1][LOW] in dets) or (i > 0 and toks[i - 1][LOW].endswith(("'s", "’s"))):
         i -= 1
     # "een soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
     for back in range(1, 5):
         if (
             i - back - 1 >= 0
-            and toks[i - back][3] in ("met", "with")
+            and toks[i - back][LOW] in ("met", "with")
             and all(is_word(x) and not is_cap(x) for x in toks[i - back + 1 : i])
         ):
             ext = np_before(toks, i - back - 1, lang)
@@ -329,19 +330,19 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
     if (
         lang == "nl"
         and i >= 2
-        and toks[i - 1][3] == "in"
+        and toks[i - 1][LOW] == "in"
         and is_cap(toks[i])
         and not is_cap(toks[i - 2])
-        and toks[i - 2][3].endswith(_PLACE_BOUND)
-        and not OUTLET_WORDS.fullmatch(toks[i][2])
+        and toks[i - 2][LOW].endswith(_PLACE_BOUND)
+        and not OUTLET_WORDS.fullmatch(toks[i][TEXT])
     ):
         ext = np_before(toks, i - 2, lang)
         if ext is not None:
             i = ext[0]
     # "de minister van Defensie", "bronnen rond het kabinet": extend over van/of/rond.
-    if i >= 2 and toks[i - 1][3] in _EXTEND_OVER and is_word(toks[i - 2]):
+    if i >= 2 and toks[i - 1][LOW] in _EXTEND_OVER and is_word(toks[i - 2]):
         k = toks[i - 2]
-        if k[3] not in stop and k[3] not in pronouns and not k[2][0].isdigit():
+        if k[LOW] not in stop and k[LOW] not in pronouns and not k[TEXT][0].isdigit():
             ext = np_before(toks, i - 2, lang)
             if ext is not None and j - ext[0] < 10:
                 i = ext[0]
@@ -351,23 +352,23 @@ def np_before(toks: Sequence[Tok], j: int, lang: str) -> tuple[int, int] | None:
 _NL_ADJ_ENDINGS = ("se", "sche", "ieve", "ale", "iele", "ische")
 
 
-def _cap_adjective(toks: Sequence[Tok], k: int, lang: str) -> bool:
+def _cap_adjective(toks: Sequence[Token], k: int, lang: str) -> bool:
     """A capitalised Dutch adjective before its noun: 'de Amsterdamse hoogleraar', 'het
     Frankfurter museum', 'Conservatieve parlementsleden'."""
     if lang != "nl" or k + 1 >= len(toks):
         return False
     t, nx = toks[k], toks[k + 1]
-    if not (is_cap(t) and is_word(nx) and not is_cap(nx)) or nx[3] in lexicon_nl.STOP:
+    if not (is_cap(t) and is_word(nx) and not is_cap(nx)) or nx[LOW] in lexicon_nl.STOP:
         return False
-    if nx[3] in PARTICLES or nx[3] in lexicon_nl.PRONOUNS:
+    if nx[LOW] in PARTICLES or nx[LOW] in lexicon_nl.PRONOUNS:
         return False
-    w = t[3]
+    w = t[LOW]
     if len(w) >= 7 and w.endswith(_NL_ADJ_ENDINGS):
         return True
-    return k > 0 and toks[k - 1][3] in ("de", "het", "een") and w.endswith(("er", "se"))
+    return k > 0 and toks[k - 1][LOW] in ("de", "het", "een") and w.endswith(("er", "se"))
 
 
-def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
+def _cap_run_forward(toks: Sequence[Token], k: int, lang: str) -> int:
     """Index of the last token of the capitalised name starting at token k."""
     n = len(toks)
     end = k
@@ -388,9 +389,16 @@ def _cap_run_forward(toks: Sequence[Tok], k: int, lang: str) -> int:
             k = m  # "Joris van den Berg", "Marieke van 't Hek", "Sophie in 't Veld"
             continue
         elif (
-            (tk[3] in PARTICLES and k + 1 < n and is_cap(toks[k + 1]) and is_word(toks[k + 1]))
-            or (tk[2] == "." and toks[k - 1][3] in TITLES and k + 1 < n and is_cap(toks[k + 1]))
-            or (tk[2] in ("-", "&") and k + 1 < n and is_word(toks[k + 1]) and is_cap(toks[k + 1]))
+            (tk[LOW] in PARTICLES and k + 1 < n and is_cap(toks[k + 1]) and is_word(toks[k + 1]))
+            or (
+                tk[TEXT] == "." and toks[k - 1][LOW] in TITLES and k + 1 < n and is_cap(toks[k + 1])
+            )
+            or (
+                tk[TEXT] in ("-", "&")
+                and k + 1 < n
+                and is_word(toks[k + 1])
+                and is_cap(toks[k + 1])
+            )
         ):
             pass
         else:
@@ -405,38 +413,43 @@ _NL_PREPOSITIONS = frozenset(
 )
 
 
-def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
+def np_after(toks: Sequence[Token], i: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase starting at token i, or None."""
     pronouns, dets, stop = _lex(lang)
     n = len(toks)
     if i >= n or not is_word(toks[i]):
         return None
     t = toks[i]
-    if t[3] in pronouns and t[3] not in ("that", "die", "which"):
+    if t[LOW] in pronouns and t[LOW] not in ("that", "die", "which"):
         return (i, i)
     if (
         lang == "nl"
-        and t[3] in _NL_OBJECT_POSSESSIVE
-        and (i + 1 >= n or not is_word(toks[i + 1]) or toks[i + 1][3] in stop)
+        and t[LOW] in _NL_OBJECT_POSSESSIVE
+        and (i + 1 >= n or not is_word(toks[i + 1]) or toks[i + 1][LOW] in stop)
         and (i + 1 >= n or not is_cap(toks[i + 1]))
     ):
         return (i, i)  # "Volgens haar is het zo", "volgens haar."
-    if lang == "nl" and t[3] in ("een", "één", "geen") and i + 2 < n and toks[i + 1][3] == "van":
-        if toks[i + 2][3] in ("hen", "hun", "hem", "haar", "ons", "hen."):
+    if (
+        lang == "nl"
+        and t[LOW] in ("een", "één", "geen")
+        and i + 2 < n
+        and toks[i + 1][LOW] == "van"
+    ):
+        if toks[i + 2][LOW] in ("hen", "hun", "hem", "haar", "ons", "hen."):
             return (i, i + 2)  # "een van hen"
         rest = np_after(toks, i + 2, lang)
         if rest is not None:
             return (i, rest[1])  # "een van de ministers"
     j = i
-    if t[3] in dets:
+    if t[LOW] in dets:
         j = i + 1
-    if j < n and toks[j][3] in TITLES and j + 2 < n and toks[j + 1][2] == ".":
+    if j < n and toks[j][LOW] in TITLES and j + 2 < n and toks[j + 1][TEXT] == ".":
         j += 2
-    if j >= n or not is_word(toks[j]) or toks[j][2][0].isdigit():
+    if j >= n or not is_word(toks[j]) or toks[j][TEXT][0].isdigit():
         return None
-    if toks[j][3] in stop and not is_cap(toks[j]):
+    if toks[j][LOW] in stop and not is_cap(toks[j]):
         return None
-    if lang == "nl" and toks[j][3] in _NL_PREPOSITIONS:
+    if lang == "nl" and toks[j][LOW] in _NL_PREPOSITIONS:
         return None  # "Tegenover Jansen": an addressee, capitalised or not, is no source
     k = j
     if is_cap(toks[k]) and not _nationality(toks[k], lang) and not _cap_adjective(toks, k, lang):
@@ -448,18 +461,18 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
             k + 1 < n
             and count < 4
             and is_word(toks[k + 1])
-            and (toks[k + 1][3] not in stop or is_cap(toks[k + 1]))
+            and (toks[k + 1][LOW] not in stop or is_cap(toks[k + 1]))
             and (
                 _nationality(toks[k], lang)
-                or (lang == "nl" and toks[k][3].endswith("e") and not toks[k][3].endswith("ie"))
+                or (lang == "nl" and toks[k][LOW].endswith("e") and not toks[k][LOW].endswith("ie"))
                 or _cap_adjective(toks, k, lang)
-                or (lang == "nl" and toks[k][3].startswith("ge") and toks[k][3].endswith("en"))
+                or (lang == "nl" and toks[k][LOW].startswith("ge") and toks[k][LOW].endswith("en"))
                 or (
                     lang == "en"
                     and not is_cap(toks[k + 1])
-                    and toks[k + 1][3] not in pronouns
-                    and toks[k + 1][3] not in dets
-                    and not toks[k + 1][2][0].isdigit()
+                    and toks[k + 1][LOW] not in pronouns
+                    and toks[k + 1][LOW] not in dets
+                    and not toks[k + 1][TEXT][0].isdigit()
                 )
             )
         ):
@@ -474,18 +487,18 @@ def np_after(toks: Sequence[Tok], i: int, lang: str) -> tuple[int, int] | None:
         ):
             end = _cap_run_forward(toks, k + 1, lang)
     # "de soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
-    if end + 3 < n and toks[end + 1][3] in ("met", "with"):
+    if end + 3 < n and toks[end + 1][LOW] in ("met", "with"):
         k = end + 2
         while k < n and k <= end + 5 and is_word(toks[k]) and not is_cap(toks[k]):
             k += 1
-        if k < n and k > end + 2 and toks[k - 1][3] in _NAME_NOUNS and is_cap(toks[k]):
+        if k < n and k > end + 2 and toks[k - 1][LOW] in _NAME_NOUNS and is_cap(toks[k]):
             end = _cap_run_forward(toks, k, lang)
-    if lang == "nl" and end + 2 < n and toks[end + 1][3] == "in":
+    if lang == "nl" and end + 2 < n and toks[end + 1][LOW] == "in":
         end = _in_place(toks, i, end)
-    if lang == "nl" and end + 3 < n and toks[end + 1][2] == ",":
+    if lang == "nl" and end + 3 < n and toks[end + 1][TEXT] == ",":
         end = _role_apposition(toks, i, end)
     # "a report by the Times", "het rapport van de inspectie"
-    if end + 2 < n and toks[end + 1][3] in ("by", "from", "of", "van") and end - i <= 3:
+    if end + 2 < n and toks[end + 1][LOW] in ("by", "from", "of", "van") and end - i <= 3:
         ext = np_after(toks, end + 2, lang)
         if ext is not None and ext[1] - i < 12:
             end = ext[1]
@@ -513,7 +526,7 @@ _PLACE_BOUND = (
 )
 
 
-def _in_place(toks: Sequence[Tok], i: int, end: int) -> int:
+def _in_place(toks: Sequence[Token], i: int, end: int) -> int:
     """'de rechtbank in Arnhem', 'het consulaat in Antwerpen': a body bound to a place keeps
     'in' + the place name in its noun phrase; a person's 'in Den Haag' or a channel ('in de
     krant', 'in Nieuwsuur') stays outside. Returns the new last token."""
@@ -521,26 +534,26 @@ def _in_place(toks: Sequence[Tok], i: int, end: int) -> int:
     place = toks[end + 2]
     if (
         is_cap(head)
-        or not head[3].endswith(_PLACE_BOUND)
+        or not head[LOW].endswith(_PLACE_BOUND)
         or not (is_word(place) and is_cap(place))
-        or OUTLET_WORDS.fullmatch(place[2])
+        or OUTLET_WORDS.fullmatch(place[TEXT])
     ):
         return end
     return _cap_run_forward(toks, end + 2, "nl")
 
 
-def _role_apposition(toks: Sequence[Tok], i: int, end: int) -> int:
+def _role_apposition(toks: Sequence[Token], i: int, end: int) -> int:
     """'de voorzitter, Anna van Dam.': a role described in lower case takes the full name that
     follows it after a comma, when the name closes the clause. Returns the new last token."""
-    if not (toks[i][3] in lexicon_nl.DETERMINERS and 1 <= end - i <= 3):
+    if not (toks[i][LOW] in lexicon_nl.DETERMINERS and 1 <= end - i <= 3):
         return end
     if any(not is_word(t) or is_cap(t) for t in toks[i + 1 : end + 1]):
         return end
     k = end + 2
-    if not (is_word(toks[k]) and is_cap(toks[k])) or toks[k][3] in lexicon_nl.STOP:
+    if not (is_word(toks[k]) and is_cap(toks[k])) or toks[k][LOW] in lexicon_nl.STOP:
         return end
     last = _cap_run_forward(toks, k, "nl")
-    after = toks[last + 1][2] if last + 1 < len(toks) else "."
+    after = toks[last + 1][TEXT] if last + 1 < len(toks) else "."
     if last == k or after not in (".", ",", "!", "?", ";"):
         return end  # a lone capital may open a new clause: "zei de minister, Rutte ..."
     return last
@@ -659,29 +672,29 @@ class Registry:
             else None
         )
 
-    def matches(self, text: str, start: int, end: int) -> list[tuple[int, int, KnownSource]]:
+    def matches(self, text: str, start: int, end: int) -> list[KnownMatch]:
         """Registry mentions in text[start:end]."""
         if self.pattern is None:
             return []
         return [
-            (m.start(), m.end(), self.by_alias[m.group()])
+            KnownMatch(m.start(), m.end(), self.by_alias[m.group()])
             for m in self.pattern.finditer(text, start, end)
         ]
 
 
 def mention(
     text: str,
-    toks: Sequence[Tok],
+    toks: Sequence[Token],
     rng: tuple[int, int],
     lang: str,
-    known: list[tuple[int, int, KnownSource]],
+    known: list[KnownMatch],
 ) -> SourceMention:
     """SourceMention for a token range, trimmed, preferring an overlapping registry entry."""
-    start, end = toks[rng[0]][0], toks[rng[1]][1]
-    for ks_start, ks_end, ks in known:
-        if ks_start < end and start < ks_end:
-            s, e = min(start, ks_start), max(end, ks_end)
-            return SourceMention(s, e, text[s:e], ks.kind)
+    start, end = toks[rng[0]][START], toks[rng[1]][END]
+    for ks in known:
+        if ks.start < end and start < ks.end:
+            s, e = min(start, ks.start), max(end, ks.end)
+            return SourceMention(s, e, text[s:e], ks.source.kind)
     if (
         text.endswith(("'s", "’s"), start, end)
         and end - start > 2
@@ -693,6 +706,6 @@ def mention(
     while start < end and text[start] in "(\"'“‘„«-–":
         start += 1
     if start >= end:
-        start, end = toks[rng[0]][0], toks[rng[1]][1]
+        start, end = toks[rng[0]][START], toks[rng[1]][END]
     span = text[start:end]
     return SourceMention(start, end, span, source_kind(span, lang))

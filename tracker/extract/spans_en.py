@@ -17,7 +17,7 @@ from .cue_model_en import RANK_RATES
 from .cues import Cue
 from .quotes import QUOTE_CHARS
 from .sources import np_before
-from .tokens import Tok, is_cap, is_word
+from .tokens import END, LOW, START, TEXT, Token, is_cap, is_word
 
 LEADING_PREPS = frozenset(["in", "to", "for", "on", "at", "by", "from", "with", "of", "under"])
 
@@ -48,12 +48,12 @@ DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 
 
 def cue_extent(
-    toks: Sequence[Tok], first: int, last: int, rng: tuple[int, int] | None
+    toks: Sequence[Token], first: int, last: int, rng: tuple[int, int] | None
 ) -> tuple[int, int]:
     """The token range of an English verb cue as the corpus marks it."""
     stop = rng[1] if rng is not None and rng[1] < first else -1
     while first - 1 > stop:
-        w = toks[first - 1][3]
+        w = toks[first - 1][LOW]
         if not (
             w in CUE_BEFORE
             or w.endswith(("n't", "n’t"))
@@ -65,22 +65,22 @@ def cue_extent(
     n = len(toks)
     if last + 1 < n and not (rng is not None and rng[0] == last + 1):
         nxt = toks[last + 1]
-        w = nxt[3]
-        head = toks[first][3]
+        w = nxt[LOW]
+        head = toks[first][LOW]
         if w == ":" or w in DAYS:
             last += 1
         elif (
             w == "in"
             and last + 3 < n
-            and toks[last + 2][3] in ("a", "an")
-            and toks[last + 3][3] in WRITTEN
+            and toks[last + 2][LOW] in ("a", "an")
+            and toks[last + 3][LOW] in WRITTEN
         ):
             last += 3  # "said in a statement": the corpus marks the channel with the verb
-        elif head not in SAY and toks[last][3] not in SAY:
+        elif head not in SAY and toks[last][LOW] not in SAY:
             to_np = (
                 w == "to"
                 and last + 2 < n
-                and (toks[last + 2][3] in NP_START or is_cap(toks[last + 2]))
+                and (toks[last + 2][LOW] in NP_START or is_cap(toks[last + 2]))
             )
             if w in CUE_PARTICLES or to_np:
                 last += 1
@@ -98,75 +98,75 @@ NOT_ADVERBS = frozenset(["family", "ally", "assembly", "supply", "rally", "monop
 APPOSITION_STOP = QUOTE_CHARS | {";", ":", "(", "—", "–"}
 
 
-def name_like(t: Tok) -> bool:
+def name_like(t: Token) -> bool:
     """A capitalised word or a personal pronoun: one member of a coordinated subject."""
-    return is_word(t) and (is_cap(t) or t[3] in en.PRONOUNS)
+    return is_word(t) and (is_cap(t) or t[LOW] in en.PRONOUNS)
 
 
-def apposition_start(t: Tok) -> bool:
+def apposition_start(t: Token) -> bool:
     """A word that opens an apposition: a determiner, a name, a number or who/whose."""
     return is_word(t) and (
-        t[3] in en.DETERMINERS or t[3] in ("who", "whose") or is_cap(t) or t[2][0].isdigit()
+        t[LOW] in en.DETERMINERS or t[LOW] in ("who", "whose") or is_cap(t) or t[TEXT][0].isdigit()
     )
 
 
 def source_extent(
-    toks: Sequence[Tok],
+    toks: Sequence[Token],
     rng: tuple[int, int],
     cue: Cue,
     after: bool,
     n_end: int,
-    skip_back: Callable[[Sequence[Tok], int, str], int],
+    skip_back: Callable[[Sequence[Token], int, str], int],
 ) -> tuple[int, int]:
     """An English source noun phrase as PolNeAR marks it: without a leading conjunction or a
     trailing adverb, with its parenthesis ("Sen. Rand Paul (R-Ky.)") and its apposition
     ("Ms. Diaz, a spokeswoman for the council," before the verb; "said Ms. Diaz, a
     spokeswoman for the council." after it, to the end of the sentence)."""
     i, j = rng
-    while i < j and (toks[i][3] in NOT_SOURCE_START or not is_word(toks[i])):
+    while i < j and (toks[i][LOW] in NOT_SOURCE_START or not is_word(toks[i])):
         i += 1
     while (
         j > i
-        and toks[j][3].endswith("ly")
+        and toks[j][LOW].endswith("ly")
         and not is_cap(toks[j])
-        and toks[j][3] not in NOT_ADVERBS
+        and toks[j][LOW] not in NOT_ADVERBS
     ):
         j -= 1
     n = len(toks)
     if not after and j < cue.first:
         # "Ms. Ruiz, Mr. Hale and Ms. Vos have all criticized": the whole coordination
-        if i >= 2 and toks[i - 1][3] in ("and", "&"):
+        if i >= 2 and toks[i - 1][LOW] in ("and", "&"):
             left = np_before(toks, i - 2, "en")
             while left is not None and name_like(toks[left[0]]):
                 i = left[0]
-                if i >= 2 and toks[i - 1][2] == ",":
+                if i >= 2 and toks[i - 1][TEXT] == ",":
                     left = np_before(toks, i - 2, "en")
                 else:
                     break
         k = j + 1
-        if k < cue.first and toks[k][2] == "(":
+        if k < cue.first and toks[k][TEXT] == "(":
             close = k + 1
-            while close < cue.first and toks[close][2] != ")" and close - k < 8:
+            while close < cue.first and toks[close][TEXT] != ")" and close - k < 8:
                 close += 1
-            if close < cue.first and toks[close][2] == ")":
+            if close < cue.first and toks[close][TEXT] == ")":
                 j = close
                 k = close + 1
-        if k < cue.first and toks[k][2] == ",":
+        if k < cue.first and toks[k][TEXT] == ",":
             v = skip_back(toks, cue.first, "en")
-            if k < v and toks[v][2] == "," and v - k < 30 and apposition_start(toks[k + 1]):
+            if k < v and toks[v][TEXT] == "," and v - k < 30 and apposition_start(toks[k + 1]):
                 j = v  # "Ms. Diaz, a spokeswoman for the council, said"
     elif (
         after
         and j + 2 < n
-        and toks[j + 1][2] == ","
+        and toks[j + 1][TEXT] == ","
         and apposition_start(toks[j + 2])
         and (cue.ctype != "prep" or cue.first > 0)  # not "According to X, [the sentence]"
     ):
         k = j + 2
-        while k < n and toks[k][2] not in APPOSITION_STOP:
+        while k < n and toks[k][TEXT] not in APPOSITION_STOP:
             k += 1
         e = k - 1
-        while e > j and not is_word(toks[e]) and toks[e][2] != ")":
+        while e > j and not is_word(toks[e]) and toks[e][TEXT] != ")":
             e -= 1
         if k >= n_end and e > j + 1:
             j = e  # "said Ms. Diaz, a spokeswoman for the council."
@@ -177,9 +177,9 @@ INVERTING = frozenset(["said", "says", "added", "adds", "wrote", "writes", "note
 TIME_BETWEEN = frozenset(["week", "month", "year", "today", "yesterday", "tonight"])
 
 
-def adverb(t: Tok) -> bool:
+def adverb(t: Token) -> bool:
     """A lower-case -ly adverb ('widely', 'formally'), not a noun such as 'family'."""
-    w = t[3]
+    w = t[LOW]
     return w.endswith("ly") and len(w) > 4 and not is_cap(t) and w not in NOT_ADVERBS
 
 
@@ -210,9 +210,9 @@ IRREGULAR_PAST = frozenset(
 )
 
 
-def verb_like(toks: Sequence[Tok], e: int, start: int) -> bool:
+def verb_like(toks: Sequence[Token], e: int, start: int) -> bool:
     """Token e is (likely) the verb after a subject noun phrase that begins at `start`."""
-    w = toks[e][3]
+    w = toks[e][LOW]
     if RANK_RATES.get(w, 0.0) > 0.3 or w in IRREGULAR_PAST:
         return True
     return e >= start + 2 and w.endswith("ed") and not is_cap(toks[e])
@@ -241,41 +241,41 @@ def content_end(text: str, b: int, e: int) -> int:
 
 
 def object_after(
-    toks: Sequence[Tok], k: int, tail_start: int, e: int, not_objects: frozenset[str]
+    toks: Sequence[Token], k: int, tail_start: int, e: int, not_objects: frozenset[str]
 ) -> bool:
     """A short object after an English cue is its content ("praised the plan", "denied it"),
     not a time or place phrase ("said on Monday")."""
-    if k >= len(toks) or toks[k][0] >= e or not is_word(toks[k]):
+    if k >= len(toks) or toks[k][START] >= e or not is_word(toks[k]):
         return False
-    w = toks[k][3]
-    return w not in not_objects and toks[k][0] - tail_start < 3
+    w = toks[k][LOW]
+    return w not in not_objects and toks[k][START] - tail_start < 3
 
 
 RAISING = frozenset(["seem", "seems", "seemed", "appear", "appears", "appeared"])
 BE = frozenset(["is", "are", "was", "were", "be", "been", "being", "'s", "’s"])
 
 
-def passive(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
+def passive(toks: Sequence[Token], cue: Cue, head: int) -> bool:
     """'was criticized', 'has been accused': a be-form before a participle cue."""
-    w = toks[head][3]
+    w = toks[head][LOW]
     return (
         w.endswith(("ed", "en", "wn"))
         and w not in SAY
-        and any(toks[i][3] in BE for i in range(cue.first, head))
+        and any(toks[i][LOW] in BE for i in range(cue.first, head))
     )
 
 
-def raising(toks: Sequence[Tok], cue: Cue, head: int) -> bool:
+def raising(toks: Sequence[Token], cue: Cue, head: int) -> bool:
     """'X seems to', 'X appeared ...', 'X is expected to': X is part of the content."""
-    w = toks[head][3]
+    w = toks[head][LOW]
     if w in RAISING:
         return True
-    return w == "expected" and any(toks[i][3] in BE for i in range(cue.first, head))
+    return w == "expected" and any(toks[i][LOW] in BE for i in range(cue.first, head))
 
 
 def whole_content(
     text: str,
-    toks: Sequence[Tok],
+    toks: Sequence[Token],
     cue: Cue,
     rng: tuple[int, int] | None,
     after: bool,
@@ -290,9 +290,9 @@ def whole_content(
     while e > s_start and text[e - 1] in ".!?…":
         e -= 1
     if raising:
-        start = toks[rng[0]][0] if rng is not None and not after else s_start
-        end = content_end(text, toks[cue.last][1], e)
-        return (start, end) if start < toks[cue.first][0] < end else None
+        start = toks[rng[0]][START] if rng is not None and not after else s_start
+        end = content_end(text, toks[cue.last][END], e)
+        return (start, end) if start < toks[cue.first][START] < end else None
     if rng is None:
         return None
     first = min(rng[0], cue.first)
@@ -301,10 +301,10 @@ def whole_content(
     if (
         first > 0
         and last + 2 < n
-        and toks[last + 1][2] == ","
-        and (toks[first - 1][2] == "," or toks[first - 1][2] in QUOTE_CHARS)
+        and toks[last + 1][TEXT] == ","
+        and (toks[first - 1][TEXT] == "," or toks[first - 1][TEXT] in QUOTE_CHARS)
         and is_word(toks[first - 2] if first > 1 else toks[0])
-        and (is_word(toks[last + 2]) or toks[last + 2][2] in QUOTE_CHARS)
+        and (is_word(toks[last + 2]) or toks[last + 2][TEXT] in QUOTE_CHARS)
     ):
         return (s_start, e)
     return None
@@ -314,7 +314,7 @@ PREP_SOURCE_STOP = APPOSITION_STOP | {",", ".", "!", "?", ")", "-"}
 PREP_SOURCE_MAX = 25  # tokens
 
 
-def prep_source_extent(toks: Sequence[Tok], rng: tuple[int, int], cue: Cue) -> tuple[int, int]:
+def prep_source_extent(toks: Sequence[Token], rng: tuple[int, int], cue: Cue) -> tuple[int, int]:
     """The source after 'according to' as the corpus marks it: the whole phrase to the end of
     its clause ("a Gallup poll released Thursday", "a new article in Politico"), not the
     noun phrase alone; an abbreviation's dot stays inside ("through Jan. 31"). Before its
@@ -323,16 +323,16 @@ def prep_source_extent(toks: Sequence[Tok], rng: tuple[int, int], cue: Cue) -> t
     n = len(toks)
     k = j + 1
     while k < n and k - i < PREP_SOURCE_MAX:
-        t = toks[k][2]
+        t = toks[k][TEXT]
         if t == "." and k + 1 < n and is_word(toks[k + 1]) and not is_cap(toks[k + 1]):
             k += 1  # "Jan. 31": an abbreviation inside the phrase
             continue
-        if t in PREP_SOURCE_STOP or t == "." or toks[k][3] == "according":
+        if t in PREP_SOURCE_STOP or t == "." or toks[k][LOW] == "according":
             break
         k += 1
     if k - i >= PREP_SOURCE_MAX:
         return rng
-    if (cue.first == 0 or toks[cue.first - 1][2] != ",") and (k >= n or toks[k][2] != ","):
+    if (cue.first == 0 or toks[cue.first - 1][TEXT] != ",") and (k >= n or toks[k][TEXT] != ","):
         return rng  # "According to Smith the plan ...": where the phrase ends is unclear
     return i, max(j, k - 1)
 
@@ -346,19 +346,21 @@ FRONT_SUBORDINATORS = frozenset(
 )
 
 
-def fronted_clause_end(toks: Sequence[Tok], b: int, e: int) -> int:
+def fronted_clause_end(toks: Sequence[Token], b: int, e: int) -> int:
     """The end of content (from offset b to at most e) in a fronted clause: the comma before
     the main clause's subject ("If voters believe X, the party ...": "X")."""
     depth = 0
     for i, t in enumerate(toks):
-        if t[0] < b:
+        if t[START] < b:
             continue
-        if t[0] >= e:
+        if t[START] >= e:
             break
-        if t[2] in QUOTE_CHARS:
+        if t[TEXT] in QUOTE_CHARS:
             depth ^= 1
-        elif t[2] == "," and not depth and i + 1 < len(toks):
+        elif t[TEXT] == "," and not depth and i + 1 < len(toks):
             nxt = toks[i + 1]
-            if is_word(nxt) and (nxt[3] in en.DETERMINERS or nxt[3] in en.PRONOUNS or is_cap(nxt)):
-                return t[0]
+            if is_word(nxt) and (
+                nxt[LOW] in en.DETERMINERS or nxt[LOW] in en.PRONOUNS or is_cap(nxt)
+            ):
+                return t[START]
     return e

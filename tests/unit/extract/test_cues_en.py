@@ -236,8 +236,8 @@ def test_no_attribution_without_a_cue(text: str) -> None:
 def test_fast_cue_score_equals_the_sum_of_feature_weights() -> None:
     """cues.cue_score (per-word tables) must agree with the features the model was trained on."""
     from tracker.extract.cue_model_en import CANDIDATES, RANK_RATES, WEIGHTS
-    from tracker.extract.cues import cue_features, cue_score
-    from tracker.extract.tokens import tokenize
+    from tracker.extract.cues import cue_features, cue_score, cue_sentence
+    from tracker.extract.tokens import LOW, tokenize
 
     texts = [
         'The mayor, who thinks the plan is "a disaster," told reporters she would vote no.',
@@ -247,14 +247,15 @@ def test_fast_cue_score_equals_the_sum_of_feature_weights() -> None:
     checked = 0
     for text in texts:
         toks = tokenize(text, 0, len(text))
-        ranks = [RANK_RATES.get(t[3], 0.0) for t in toks]
         for k, t in enumerate(toks):
-            if t[3] not in CANDIDATES:
+            if t[LOW] not in CANDIDATES:
                 continue
             for heading in (False, True):
-                feats = cue_features(toks, k, ranks, heading, True, k % 2 == 0)
+                sent = cue_sentence(toks, range(len(toks)), RANK_RATES.get, heading, k % 2 == 0)
+                feats = cue_features(toks, k, sent)
+                assert feats[1] == "w=" + t[LOW]
                 expected = sum(WEIGHTS.get(f, 0.0) for f in feats)
-                got = cue_score(toks, k, ranks, heading, True, k % 2 == 0)
+                got = cue_score(toks, k, sent)
                 assert got == pytest.approx(expected, abs=1e-9)
                 checked += 1
     assert checked >= 10
