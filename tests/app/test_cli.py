@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -362,3 +364,23 @@ def test_commands_log_at_the_level_tracker_log_level_names(database_url: str) ->
     assert bad.stderr.strip().splitlines() == [
         "Error: TRACKER_LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL, not 'LOUD'"
     ]
+
+
+def test_extracting_from_the_command_line_does_not_load_the_web_framework(tmp_path: Path) -> None:
+    """`tracker extract` configures logging like every command, without importing Flask (a
+    fresh interpreter: this test process has Flask loaded already)."""
+    article = tmp_path / "a.txt"
+    article.write_text("De minister zei dat er 20.000 woningen komen.", encoding="utf-8")
+    program = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from tracker.cli import main\n"
+        f"result = CliRunner().invoke(main, ['extract', {str(article)!r}])\n"
+        "assert result.exit_code == 0, result.output\n"
+        "assert '20.000 woningen' in result.output\n"
+        "print('flask' in sys.modules)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert run.stdout.strip() == "False"
