@@ -22,3 +22,19 @@ def test_row_words_match_the_lookups_they_replace_in_each_language(app: Flask) -
             assert words.new_status_of % {"id": 7} == gettext("New status of claim %(id)s", id=7)
     with app.test_request_context(headers={"Accept-Language": "nl"}):
         assert row_words().status["disputed"] != "disputed"  # really translated
+
+
+def test_the_outlet_select_escapes_every_name_and_keeps_the_choice(app: Flask) -> None:
+    from werkzeug.datastructures import MultiDict
+
+    from tracker.services.reports import ReportChoices
+    from tracker.web.reports.forms import ReportForm
+
+    with app.test_request_context():
+        form = ReportForm(formdata=MultiDict({"outlet": "2"}))
+        form.fill_choices(ReportChoices([], [(1, "A & <B>"), (2, '"Het Dagblad"')], []))
+        html = str(form.outlet())
+    assert html.startswith('<select id="outlet" name="outlet">')
+    assert '<option value="1">A &amp; &lt;B&gt;</option>' in html
+    assert '<option value="2" selected>&quot;Het Dagblad&quot;</option>' in html
+    assert html.count(" selected") == 1 and "<B>" not in html

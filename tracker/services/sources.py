@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from ..db import lock_for_write
 from ..models import (
     SOURCE_KINDS,
+    Article,
     Attribution,
     AuditEvent,
     Claim,
@@ -622,7 +623,7 @@ def claims_for_source(
         select(Claim, Attribution.position, is_primary_hop())
         .join(Attribution, Attribution.claim_id == Claim.id)
         .where(Attribution.source_id == source_id)
-        .options(selectinload(Claim.article))
+        .options(selectinload(Claim.article).defer(Article.body))
         .order_by(Attribution.claim_id.desc(), Attribution.position)
         .limit(limit)
         .offset(offset)
