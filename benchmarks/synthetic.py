@@ -21,7 +21,7 @@ from sqlalchemy.engine import Engine
 
 from tracker.db import make_engine
 from tracker.models import Article, Attribution, Claim, Source, User
-from tracker.services import search_index
+from tracker.services import search_index, tallies
 
 # Claims are built from varied parts (subject, verb, number, thing, place, extra) in the
 # article's language, so that search and matching timings meet a realistic spread of words:
@@ -238,6 +238,8 @@ def populate(
         written["attributions"] += len(rows_h)
         print(f"\r{written['claims']:,} claims", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
+    with engine.begin() as conn:  # the kept claim counts, as the commit hook would keep them
+        tallies.rebuild(conn)
     if engine.dialect.name == "postgresql":  # the ids were given: move the sequences past them
         with engine.begin() as conn:
             for table in ("sources", "articles", "claims"):

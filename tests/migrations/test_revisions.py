@@ -656,3 +656,70 @@ def test_downgrade_with_data_restores_the_schema(databases: DatabaseFactory, rev
     with connect(url) as conn:
         check.check_downgraded(conn, before)
         assert schema(conn) == schema_before
+
+
+@checks
+class ClaimCounts(RevisionChecks):
+    """0014 (pages): counts of the claims in review, filled from the claims; an index of the
+    hops by source and claim; the downgrade drops both tables and the index."""
+
+    revision = "0014_pages_counts"
+
+    def seed_before(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        _copy_article(conn, 2)
+        conn.execute(
+            sa.text(
+                'INSERT INTO claims (id, article_id, start, "end", exact, prefix, suffix, text, '
+                "checkworthy, score, status, rationale, version, origin, orphaned, created_at, "
+                'updated_at, assignee_id) SELECT 2, 2, start, "end", exact, prefix, suffix, '
+                "text, checkworthy, score, 'disputed', rationale, version, origin, orphaned, "
+                "created_at, updated_at, 1 FROM claims WHERE id = 1"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO attributions (id, claim_id, position, kind, source_id, cue_text, "
+                "implicit, confirmed) SELECT 2, 2, 0, 'reported', min(id), 'zei', false, false "
+                "FROM sources"
+            )
+        )
+        conn.execute(sa.text("UPDATE claims SET dismissed_reason = 'duplicate' WHERE id = 1"))
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        counted = conn.execute(
+            sa.text("SELECT claim_id, status, assignee_id FROM counted_claims")
+        ).all()
+        assert [tuple(r) for r in counted] == [(2, "disputed", 1)]  # claim 1 is dismissed
+        sums = {
+            (scope, key, status): n
+            for scope, key, status, n in conn.execute(sa.text("SELECT * FROM claim_counts"))
+        }
+        assert sums[("all", 0, "disputed")] == 1 and sums[("assignee", 1, "disputed")] == 1
+        assert not any(k[2] == "unreviewed" for k in sums)
+        source = conn.scalar(sa.text("SELECT source_id FROM attributions WHERE id = 2"))
+        assert source is not None and sums[("source", source, "disputed")] == 1
+        names = {i["name"] for i in sa.inspect(conn).get_indexes("attributions")}
+        assert "ix_attributions_source_claim" in names
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        conn.execute(
+            sa.text(
+                "INSERT INTO counted_claims (claim_id, status, source_id, assignee_id) "
+                "VALUES (1, 'unreviewed', NULL, NULL)"
+            )
+        )
+        conn.execute(
+            sa.text(
+                "INSERT INTO claim_counts (scope, key, status, n) "
+                "VALUES ('all', 0, 'unreviewed', 1)"
+            )
+        )
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert not {"claim_counts", "counted_claims"} & set(_tables(conn))
+        names = {i["name"] for i in sa.inspect(conn).get_indexes("attributions")}
+        assert "ix_attributions_source_claim" not in names

@@ -22,6 +22,7 @@ from .comment import MAX_COMMENT, Comment, Mention
 from .login_counter import LoginCounter
 from .matching import MATCH_STATUSES, ClaimMatch
 from .source import SOURCE_KINDS, Source, SourceAlias, name_key
+from .tally import ClaimCount, CountedClaim
 from .user import ROLES, ApiToken, User
 
 __all__ = [
@@ -45,8 +46,10 @@ __all__ = [
     "Base",
     "Claim",
     "ClaimCluster",
+    "ClaimCount",
     "ClaimMatch",
     "Comment",
+    "CountedClaim",
     "Evidence",
     "LoginCounter",
     "Mention",

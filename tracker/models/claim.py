@@ -147,6 +147,8 @@ class Attribution(Base):
     __tablename__ = "attributions"
     __table_args__ = (
         UniqueConstraint("claim_id", "position", name="uq_attributions_claim_position"),
+        # A source's page lists its claims newest first without sorting all its hops.
+        Index("ix_attributions_source_claim", "source_id", "claim_id", "position"),
         CheckConstraint(in_list("kind", ATTRIBUTION_KINDS), name="kind"),
         CheckConstraint("position >= 0", name="position"),
         CheckConstraint(

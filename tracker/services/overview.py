@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..models import Article, Claim, Mention, in_review
-from . import comments
+from ..models import Article, Mention
+from . import comments, tallies
 
 
 @dataclass(frozen=True)
@@ -24,18 +24,10 @@ class Dashboard:
 
 
 def dashboard(session: Session, user_id: int, recent: int = 10) -> Dashboard:
-    """Claims per status, the user's open assignments, the newest articles and the comments
-    that mention the user, unseen first (4 queries)."""
-    counts = dict(
-        session.execute(
-            select(Claim.status, func.count(Claim.id)).where(in_review()).group_by(Claim.status)
-        ).all()
-    )
-    mine = session.scalar(
-        select(func.count(Claim.id)).where(
-            Claim.assignee_id == user_id, Claim.status == "unreviewed", in_review()
-        )
-    )
+    """Claims per status, the user's open assignments (both from the kept counts: no claim is
+    read), the newest articles and the comments that mention the user, unseen first."""
+    counts = tallies.counts(session, "all")
+    mine = tallies.counts(session, "assignee", user_id).get("unreviewed", 0)
     articles = session.scalars(
         select(Article).order_by(Article.ingested_at.desc(), Article.id.desc()).limit(recent)
     ).all()

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, or_, select
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy import Select, and_, exists, func, or_, select
+from sqlalchemy.orm import Session, aliased, defer, joinedload, selectinload
 
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_review
 from .clusters import SeenBefore, seen_before
@@ -191,7 +191,8 @@ def queue_page(
     stmt = (
         queue_statement(filters, user_id)
         .options(
-            selectinload(Claim.article).joinedload(Article.outlet),
+            # the article's title and dates, never its body
+            selectinload(Claim.article).options(defer(Article.body), joinedload(Article.outlet)),
             joinedload(Claim.assignee),
             selectinload(Claim.attributions).joinedload(Attribution.source),
         )
@@ -218,12 +219,15 @@ def assignable_users(session: Session) -> list[User]:
 
 
 def article_languages(session: Session) -> list[str]:
-    """The languages the articles are in (for the language filter)."""
-    return [
-        lang
-        for lang in session.scalars(select(Article.language).distinct().order_by(Article.language))
-        if lang
-    ]
+    """The languages the articles are in (for the language filter): each the next one after
+    the last in the index on language, one seek per language instead of reading every article."""
+    found: list[str] = []
+    while True:
+        after = found[-1] if found else ""
+        lang = session.scalar(select(func.min(Article.language)).where(Article.language > after))
+        if lang is None:
+            return found
+        found.append(lang)
 
 
 @dataclass(frozen=True)

@@ -546,11 +546,11 @@ def article_choices(session: Session, limit: int = 200) -> list[tuple[int, str]]
 
 
 def outlet_choices(session: Session) -> list[tuple[int, str]]:
-    """Sources that published an article, as (id, name)."""
+    """Sources that published an article, as (id, name): each source looked up in the index on
+    the articles' outlet, not every article read."""
+    published = exists().where(Article.outlet_id == Source.id)
     rows = session.execute(
-        select(Source.id, Source.name)
-        .where(Source.id.in_(select(Article.outlet_id).where(Article.outlet_id.is_not(None))))
-        .order_by(Source.name_key)
+        select(Source.id, Source.name).where(published).order_by(Source.name_key)
     ).all()
     return [(i, n) for i, n in rows]
 

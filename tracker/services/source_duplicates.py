@@ -15,7 +15,7 @@ from rapidfuzz import fuzz, process
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import Source
+from ..models import Source, SourceAlias
 from .source_names import name_tokens
 
 FUZZY_CUTOFF = 88.0
@@ -99,18 +99,15 @@ def suggest_duplicates(
 ) -> list[Duplicate]:
     """Likely duplicate pairs, best first: of one source when `source_id` is given, else of
     the registry's most recent entries."""
-    pool = _live(session, MAX_SOURCES)
-    by_kind: dict[str, list[Source]] = {}
-    for s in pool:
-        by_kind.setdefault(s.kind, []).append(s)
     if source_id is not None:
         target = session.get(Source, source_id)
         if target is None or target.merged_into_id is not None or target.article_id is not None:
             return []
-        if target not in pool:
-            by_kind.setdefault(target.kind, []).append(target)
-        candidates = [(target, o) for o in by_kind.get(target.kind, []) if o.id != target.id]
+        candidates = [(target, o) for o in _close_to(session, target)]
     else:
+        by_kind: dict[str, list[Source]] = {}
+        for s in _live(session, MAX_SOURCES):
+            by_kind.setdefault(s.kind, []).append(s)
         candidates = [
             (group[i], group[j]) for group in by_kind.values() for i, j in _close_pairs(group)
         ]
@@ -122,6 +119,58 @@ def suggest_duplicates(
             found.append(Duplicate(keep, merge, verdict[0], verdict[1]))
     found.sort(key=lambda d: (-d.score, d.keep.name.casefold(), d.merge.id))
     return found[:limit]
+
+
+def _close_to(session: Session, target: Source) -> list[Source]:
+    """The entries among the registry's most recent live ones, of the target's kind, that
+    `_pair` may find the same as the target: a shared last name word, the same web address or a
+    close spelling. Names are read as plain rows; only these few are loaded as entries."""
+    pool = (
+        select(Source.id)
+        .where(Source.merged_into_id.is_(None), Source.article_id.is_(None))
+        .order_by(Source.id.desc())
+        .limit(MAX_SOURCES)
+        .scalar_subquery()
+    )
+    mine = [Source.id.in_(pool), Source.kind == target.kind, Source.id != target.id]
+    names: dict[int, list[str]] = {}
+    urls: dict[int, str | None] = {}
+    for i, name, url in session.execute(select(Source.id, Source.name, Source.url).where(*mine)):
+        names.setdefault(i, []).append(name)
+        urls[i] = _url_key(url)
+    for i, alias in session.execute(
+        select(SourceAlias.source_id, SourceAlias.alias)
+        .join(Source, Source.id == SourceAlias.source_id)
+        .where(*mine)
+    ):
+        names.setdefault(i, []).append(alias)
+    own = _names(target)
+    lasts = {t[-1] for t in own}
+    url = _url_key(target.url)
+    close: set[int] = {i for i, u in urls.items() if url and u == url}
+    keyed: list[tuple[int, str]] = []
+    for i, every in names.items():
+        for tokens in map(name_tokens, every):
+            if tokens:
+                keyed.append((i, " ".join(tokens)))
+                if tokens[-1] in lasts:
+                    close.add(i)
+    texts = [text for _, text in keyed]
+    for query in (" ".join(t) for t in own):
+        for _match, _score, j in process.extract(
+            query, texts, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=None
+        ):
+            close.add(keyed[j][0])
+    if not close:
+        return []
+    return list(
+        session.scalars(
+            select(Source)
+            .where(Source.id.in_(sorted(close)))
+            .options(selectinload(Source.aliases))
+            .order_by(Source.id.desc())
+        )
+    )
 
 
 def _close_pairs(group: list[Source]) -> list[tuple[int, int]]:

@@ -5,22 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, exists, func, or_, select, update
+from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from ..db import lock_for_write
 from ..models import (
     SOURCE_KINDS,
+    Article,
     Attribution,
     AuditEvent,
     Claim,
     Source,
     SourceAlias,
     User,
-    in_review,
     name_key,
 )
-from . import audit
+from . import audit, tallies
 from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .source_names import NameCheck, classify_mention
@@ -318,18 +318,13 @@ def is_primary_hop() -> ColumnElement[bool]:
 
 
 def track_record(session: Session, source_id: int) -> TrackRecord:
-    """Counts per status of the claims whose primary source this is (computed, never stored).
+    """Counts per status of the claims in review whose primary source this is (kept up to date
+    by services/tallies.py as claims change).
 
     Only a confirmed registry entry has a record that counts (`counted`); the verdict counts
     are reviewed claims by definition, `unreviewed` is shown beside them, never summed in."""
     source = get_source(session, source_id)
-    rows = session.execute(
-        select(Claim.status, func.count(Claim.id))
-        .join(Attribution, Attribution.claim_id == Claim.id)
-        .where(Attribution.source_id == source_id, is_primary_hop(), in_review())
-        .group_by(Claim.status)
-    ).all()
-    counts = {status: n for status, n in rows}
+    counts = tallies.counts(session, "source", source_id)
     return TrackRecord(
         **{k: counts.get(k, 0) for k in ("verified", "disputed", "unsourced", "unreviewed")},
         counted=source.status == "confirmed" and source.article_id is None,
@@ -387,6 +382,7 @@ def merge_sources(
     moved = [row.id for row in moved_rows]
     # A chain saved after the merge re-creates its hops: (claim, position) finds them again.
     moved_places = [[row.claim_id, row.position] for row in moved_rows]
+    tallies.touch(session, (row.claim_id for row in moved_rows))  # their primary source moves
     session.execute(
         update(Attribution).where(Attribution.source_id == gone.id).values(source_id=keep.id)
     )
@@ -492,6 +488,8 @@ def unmerge_source(session: Session, merged_id: int, actor: User | None = None) 
         )
     before = {"keep": _snapshot(keep), "merged": _snapshot(gone)}
     hop_ids = [int(i) for i in after.get("attributions", [])]
+    back = select(Attribution.claim_id).where(Attribution.source_id == keep.id)
+    tallies.touch(session, session.scalars(back))  # some of them go back to `gone`
     if hop_ids:
         session.execute(
             update(Attribution)
@@ -619,23 +617,18 @@ class AttributedClaim:
 def claims_for_source(
     session: Session, source_id: int, limit: int = 25, offset: int = 0
 ) -> list[AttributedClaim]:
-    """Claims that name the source in any hop, newest first (two queries whatever the size)."""
-    last = (
-        select(Attribution.claim_id, func.max(Attribution.position).label("pos"))
-        .group_by(Attribution.claim_id)
-        .subquery()
-    )
+    """Claims that name the source in any hop, newest first (two queries whatever the size;
+    the hops are read in order from the index on source and claim, never all of them)."""
     rows = session.execute(
-        select(Claim, Attribution.position, last.c.pos)
+        select(Claim, Attribution.position, is_primary_hop())
         .join(Attribution, Attribution.claim_id == Claim.id)
-        .join(last, last.c.claim_id == Claim.id)
         .where(Attribution.source_id == source_id)
-        .options(selectinload(Claim.article))
-        .order_by(Claim.id.desc(), Attribution.position)
+        .options(selectinload(Claim.article).defer(Article.body))
+        .order_by(Attribution.claim_id.desc(), Attribution.position)
         .limit(limit)
         .offset(offset)
     ).all()
-    return [AttributedClaim(claim, position, position == pos) for claim, position, pos in rows]
+    return [AttributedClaim(claim, position, bool(primary)) for claim, position, primary in rows]
 
 
 def source_history(session: Session, source_id: int, limit: int = 50) -> list[AuditEvent]:

@@ -25,6 +25,7 @@ from ..services.policy import allowed
 from .labels import (
     dismiss_label,
     role_label,
+    row_words,
     source_duplicate_reason,
     source_event_label,
     source_kind_label,
@@ -206,6 +207,7 @@ def init_app(app: Flask) -> None:
             "newsroom": app.config["TRACKER_NEWSROOM_NAME"],
             "has_endpoint": lambda name: name in app.view_functions,
             "status_label": status_label,
+            "row_words": row_words,
             "stance_label": stance_label,
             "source_kind_label": source_kind_label,
             "role_label": role_label,

@@ -7,8 +7,11 @@ use too (tracker/vocabulary.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+from babel.numbers import get_decimal_symbol
+from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
@@ -118,3 +121,40 @@ def opts(pairs: Iterable[tuple[str, Any]]) -> list[SelectChoice]:
 def choices(labels: Mapping[str, Any], blank: Any = None) -> list[SelectChoice]:
     """The options of a select over `labels`, after a blank option when `blank` names it."""
     return opts(([("", blank)] if blank is not None else []) + list(labels.items()))
+
+
+class RowWords:
+    """The words a long list repeats on every row, translated once per language: a page of 50
+    claims otherwise looks each one up again through Flask-Babel's request context (hundreds of
+    lookups a page). Words with a `%(id)s` are kept as templates for Jinja's `format`."""
+
+    def __init__(self, locale: str) -> None:
+        self.checkworthy = gettext("check-worthy")
+        self.nobody = gettext("nobody")
+        self.none_given = gettext("none given")
+        self.save = gettext("Save")
+        self.rationale = gettext("Rationale")
+        self.needs_rationale = gettext("Write a rationale, then press Enter to save.")
+        self.new_status_of = gettext("New status of claim %(id)s")
+        self.rationale_of = gettext("Rationale for claim %(id)s")
+        self.status = {code: str(name) for code, name in STATUS.items()}
+        self.statuses = list(self.status.items())
+        self._decimal = get_decimal_symbol(locale)
+
+    def score(self, value: float) -> str:
+        """A score with two decimals, as `decimalformat("0.00")` writes it in this language."""
+        rounded = Decimal(str(value)).quantize(_CENT, ROUND_HALF_EVEN)  # as Babel rounds
+        return str(rounded).replace(".", self._decimal)
+
+
+_CENT = Decimal("0.01")
+_ROW_WORDS: dict[str, RowWords] = {}
+
+
+def row_words() -> RowWords:
+    """The request's language's RowWords (made on its first use, then kept)."""
+    locale = str(get_locale() or "en")
+    words = _ROW_WORDS.get(locale)
+    if words is None:
+        words = _ROW_WORDS[locale] = RowWords(locale)
+    return words
