@@ -663,7 +663,7 @@ class ClaimCounts(RevisionChecks):
     """0014 (pages): counts of the claims in review, filled from the claims; an index of the
     hops by source and claim; the downgrade drops both tables and the index."""
 
-    revision = "0014_pages_counts"
+    revision = "0014"
 
     def seed_before(self, conn: sa.Connection) -> None:
         seed_common(conn)

@@ -1,6 +1,6 @@
 """Counts of the claims in review, kept up to date by the services
 
-Revision ID: 0014_pages_counts
+Revision ID: 0014
 Revises: 0013
 Create Date: 2026-11-29 18:00:00
 
@@ -18,7 +18,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0014_pages_counts"
+revision = "0014"
 down_revision = "0013"
 branch_labels = None
 depends_on = None
