@@ -25,6 +25,7 @@ from ..models import (
     User,
 )
 from ..models._types import utcnow
+from ..wording import CLAIM_REVIEWED_MAX
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
@@ -44,6 +45,7 @@ def snapshot(claim: Claim) -> dict[str, Any]:
         "text": claim.text,
         "status": claim.status,
         "rationale": claim.rationale,
+        "claim_reviewed": claim.claim_reviewed,
         "assignee_id": claim.assignee_id,
         "dismissed": claim.dismissed_reason,
         "chain": chain_snapshot(claim),
@@ -138,8 +140,13 @@ def set_status(
     rationale: str,
     expected_version: int,
     actor: User,
+    claim_reviewed: str | None = None,
 ) -> Claim:
     """Record a verdict with its rationale; 'unreviewed' reopens the claim.
+
+    `claim_reviewed` is the short statement the ClaimReview export names (at most
+    CLAIM_REVIEWED_MAX characters); None leaves the stored one, blank clears it (the export then
+    cuts the wording).
 
     A rationale belongs to its verdict: when the status changes and the rationale sent is the
     one stored for the earlier verdict (a form prefilled with it, a keyboard shortcut), it is
@@ -168,7 +175,17 @@ def set_status(
         raise InvalidInput(
             "say why the claim is %(status)s: a rationale is required", status=status
         )
-    before = {"status": claim.status, "rationale": claim.rationale}
+    before: dict[str, Any] = {"status": claim.status, "rationale": claim.rationale}
+    after: dict[str, Any] = {"status": status, "rationale": rationale}
+    if claim_reviewed is not None:
+        reviewed = " ".join(claim_reviewed.split()) or None
+        if reviewed is not None and len(reviewed) > CLAIM_REVIEWED_MAX:
+            raise InvalidInput(
+                "the claim reviewed may have at most %(n)s characters", n=CLAIM_REVIEWED_MAX
+            )
+        if reviewed != claim.claim_reviewed:
+            before["claim_reviewed"], after["claim_reviewed"] = claim.claim_reviewed, reviewed
+            claim.claim_reviewed = reviewed
     claim.status = status
     claim.rationale = rationale
     if status == "unreviewed":
@@ -182,7 +199,7 @@ def set_status(
         claim,
         "claim.status",
         before=before,
-        after={"status": status, "rationale": rationale},
+        after=after,
     )
     return claim
 

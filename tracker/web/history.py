@@ -34,6 +34,7 @@ def _field_labels() -> dict[str, str]:
     return {
         "status": _("Status"),
         "rationale": _("Rationale"),
+        "claim_reviewed": _("Claim reviewed (ClaimReview)"),
         "text": _("Wording"),
         "assignee_id": _("Assigned to"),
         "chain": _("Provenance chain"),
@@ -144,6 +145,14 @@ class Conflict:
             rows.append(
                 (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
             )
+            if data.get("claim_reviewed") is not None:
+                rows.append(
+                    (
+                        _("Claim reviewed (ClaimReview)"),
+                        str(cur.get("claim_reviewed") or ""),
+                        str(data.get("claim_reviewed") or ""),
+                    )
+                )
         elif self.form == "assign":
             rows.append(
                 (

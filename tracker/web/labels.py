@@ -1,7 +1,7 @@
 """The interface's words for each stored code (statuses, source kinds, attribution kinds,
-stances, roles, languages), translated here and nowhere else, and the one helper that turns them
-into select options. Statuses, source kinds, stances and languages are the words the reports
-use too (tracker/vocabulary.py).
+stances, roles, languages, check-worthiness bands), translated here and nowhere else, and the one
+helper that turns them into select options. Statuses, source kinds, stances and languages are the
+words the reports use too (tracker/vocabulary.py).
 """
 
 from __future__ import annotations
@@ -9,16 +9,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from ..models import ATTRIBUTION_KINDS, ROLES
 from ..vocabulary import (
+    CHECKWORTHINESS_NAMES,
     DISMISS_NAMES,
     LANGUAGE_NAMES,
+    LANGUAGE_READ_NAMES,
     SOURCE_KIND_NAMES,
     STANCE_NAMES,
     STATUS_NAMES,
+    checkworthiness_band,
 )
 
 STATUS = {code: _l(name) for code, name in STATUS_NAMES.items()}
@@ -33,7 +38,9 @@ ATTRIBUTION_KIND_CHOICE = {
 STANCE = {code: _l(name) for code, name in STANCE_NAMES.items()}
 DISMISS = {code: _l(name) for code, name in DISMISS_NAMES.items()}
 ROLE = {"factchecker": _l("fact-checker"), "editor": _l("editor"), "admin": _l("administrator")}
-LANGUAGE = LANGUAGE_NAMES
+LANGUAGE = LANGUAGE_NAMES  # for choosing the interface's language: each in its own
+LANGUAGE_READ = {code: _l(name) for code, name in LANGUAGE_READ_NAMES.items()}
+CHECKWORTHINESS = {code: _l(name) for code, name in CHECKWORTHINESS_NAMES.items()}
 # What an audit event did, as a history list says it.
 CLAIM_EVENT = {
     "claim.status": _l("set the verdict"),
@@ -92,6 +99,30 @@ def stance_label(stance: str) -> str:
 
 def dismiss_label(reason: str) -> str:
     return label(DISMISS, reason)
+
+
+def language_label(code: str | None) -> str:
+    """An article's language by name in the interface's language ("Dutch" / "Nederlands");
+    babel names the languages the vocabulary does not list."""
+    if not code:
+        return ""
+    if code in LANGUAGE_READ:
+        return str(LANGUAGE_READ[code])
+    try:
+        name = Locale.parse(code).get_display_name(get_locale() or "en")
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code
+
+
+def language_options(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) pairs of a language filter, by name."""
+    return sorted(((code, language_label(code)) for code in codes), key=lambda p: p[1])
+
+
+def checkworthiness_label(score: float) -> str:
+    """A check-worthiness score in words: high, medium or low (tracker/vocabulary.py)."""
+    return label(CHECKWORTHINESS, checkworthiness_band(score))
 
 
 def source_kind_label(kind: str) -> str:

@@ -24,6 +24,7 @@ from ...services import article_intake, dismissal, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NearDuplicateArticle, NotFound
 from ...services.importing import MAX_BYTES
 from ...services.ingest import ArticleInput
+from ...wording import cut_at_word
 from .. import acting_user, db
 from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
@@ -183,7 +184,13 @@ def render_workbench(
         panel = {
             "text": TextForm(prefix="text", formdata=None, data={"text": claim.text, "version": v}),
             "status": StatusForm(
-                prefix="status", formdata=None, data={"rationale": claim.rationale, "version": v}
+                prefix="status",
+                formdata=None,
+                data={
+                    "rationale": claim.rationale,
+                    "claim_reviewed": claim.claim_reviewed or cut_at_word(claim.text),
+                    "version": v,
+                },
             ),
             "assign": AssignForm(
                 prefix="assign",

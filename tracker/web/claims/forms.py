@@ -19,6 +19,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
+from ...wording import CLAIM_REVIEWED_MAX
 from ..labels import ATTRIBUTION_KIND_CHOICE, DISMISS, SOURCE_KIND, STANCE, choices
 
 
@@ -33,6 +34,9 @@ class TextForm(VersionedForm):
 class StatusForm(VersionedForm):
     status = StringField(validators=[Length(max=20)])  # sent by the verdict buttons
     rationale = TextAreaField(_l("Rationale"), validators=[Length(max=20000)])
+    claim_reviewed = StringField(
+        _l("Claim reviewed, in a few words"), validators=[Length(max=CLAIM_REVIEWED_MAX)]
+    )
 
 
 class AssignForm(VersionedForm):

@@ -117,7 +117,13 @@ def status(claim_id: int) -> ResponseReturnValue:
         "status",
         form,
         lambda v: review.set_status(
-            db(), claim_id, form.status.data or "", form.rationale.data or "", v, user
+            db(),
+            claim_id,
+            form.status.data or "",
+            form.rationale.data or "",
+            v,
+            user,
+            claim_reviewed=form.claim_reviewed.data or "",
         ),
         _("The status was saved."),
     )

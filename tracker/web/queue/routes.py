@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textwrap import shorten
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -15,7 +16,7 @@ from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..auth.next_url import same_site
-from ..labels import STATUS, choices, opts, status_label
+from ..labels import STATUS, choices, language_options, opts, status_label
 from ..messages import explain
 from .forms import QueueFilterForm, StatusForm
 
@@ -46,9 +47,7 @@ def fill_choices(form: QueueFilterForm, view: queue_service.QueueView) -> None:
         [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
         + [(str(u.id), u.name) for u in view.users]
     )
-    form.language.choices = opts(
-        [("", _("Any language"))] + [(lang, lang) for lang in view.languages]
-    )
+    form.language.choices = opts([("", _("Any language")), *language_options(view.languages)])
 
 
 def _page_url(args: MultiDict[str, str], page: int) -> str:
@@ -150,8 +149,8 @@ def set_status(claim_id: int) -> ResponseReturnValue:
     session.commit()
     flash(
         _(
-            "Claim %(id)s is now %(status)s.",
-            id=claim.id,
+            "“%(text)s” is now %(status)s.",
+            text=shorten(claim.text, 80, placeholder=" …"),
             status=status_label(claim.status).lower(),
         ),
         "info",
