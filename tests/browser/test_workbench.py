@@ -87,7 +87,8 @@ def test_review_an_article(browser: Browser, live_server: LiveServer) -> None:
         re.compile(r"^#\d+ Pieter de Vries$")
     )
 
-    # the registry is searched while typing (GET /sources/search.json)
+    # the registry is searched while typing (GET /sources/search.json), in a hop added in place
+    page.get_by_role("button", name="Add a hop").click()
     page.locator("#chain-hops-1-source").press_sequentially("Pieter de")
     corrected = page.locator("#chain-hops-0-source").input_value()
     expect(page.locator(f'#source-options option[value="{corrected}"]')).to_have_count(1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -15,7 +16,6 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
-from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
@@ -44,26 +44,56 @@ class AssignForm(VersionedForm):
 
 
 class HopForm(Form):
-    """One hop; the source by '#id name' or a name; a new source needs a kind."""
+    """One hop; the source by '#id name' (from the registry's list) or a name; a name not in the
+    registry is created as a new source of the kind chosen."""
 
     source = StringField(_l("Source"), validators=[Length(max=300)])
     kind = SelectField(
         _l("Attribution"), choices=choices(ATTRIBUTION_KIND_CHOICE), default="reported"
     )
     new_kind = SelectField(
-        _l("Create as new source of kind"),
-        choices=choices(SOURCE_KIND, _l("(existing source)")),
+        _l("If new, create as"),
+        choices=choices(SOURCE_KIND, _l("(a source in the registry)")),
         default="",
     )
-    remove = SelectField(
-        _l("Keep hop"),
-        choices=[SelectChoice("", _l("keep")), SelectChoice("1", _l("remove"))],
-        default="",
-    )
+
+
+MAX_HOPS = 20
+# The chain editor's buttons besides "save": add a hop, or remove or move hop N (1-based).
+_EDIT = re.compile(r"^(add)$|^(remove|up|down)-(\d{1,2})$")
 
 
 class ChainForm(VersionedForm):
-    hops = FieldList(FormField(HopForm), min_entries=1, max_entries=20)
+    hops = FieldList(FormField(HopForm), min_entries=0, max_entries=MAX_HOPS)
+
+    def rows(self) -> list[dict[str, str]]:
+        return [dict(entry.form.data) for entry in self.hops]
+
+
+def edited_chain(form: ChainForm, edit: str) -> ChainForm | None:
+    """The chain form after one of its edit buttons (`edit`: "add", "remove-N", "up-N",
+    "down-N"), with what the user typed kept, for the page to show again unsaved; None when
+    `edit` names no such edit."""
+    m = _EDIT.match(edit)
+    if m is None:
+        return None
+    rows = form.rows()
+    if m.group(1):
+        if len(rows) < MAX_HOPS:
+            rows.append(dict(EMPTY_HOP))
+    else:
+        n = int(m.group(3)) - 1
+        if not 0 <= n < len(rows):
+            return None
+        if m.group(2) == "remove":
+            del rows[n]
+        else:
+            other = n - 1 if m.group(2) == "up" else n + 1
+            if 0 <= other < len(rows):
+                rows[n], rows[other] = rows[other], rows[n]
+    return ChainForm(
+        prefix="chain", formdata=None, data={"hops": rows, "version": form.version.data}
+    )
 
 
 class EvidenceForm(FlaskForm):
@@ -94,19 +124,20 @@ class SplitForm(VersionedForm):
     )
 
 
+EMPTY_HOP = {"source": "", "kind": "reported", "new_kind": ""}
+
+
 def hop_rows(claim: Any) -> list[dict[str, str]]:
-    """The chain as editor rows, with one empty row to add a hop."""
+    """The chain as editor rows (an empty chain: one empty row to fill in)."""
     rows = [
         {
             "source": f"#{hop.source_id} {hop.source.name}" if hop.source else "",
             "kind": hop.kind,
             "new_kind": "",
-            "remove": "",
         }
         for hop in claim.attributions
     ]
-    rows.append({"source": "", "kind": "reported", "new_kind": "", "remove": ""})
-    return rows
+    return rows or [dict(EMPTY_HOP)]
 
 
 class CommentForm(FlaskForm):

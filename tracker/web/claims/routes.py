@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -29,6 +29,7 @@ from .forms import (
     SplitForm,
     StatusForm,
     TextForm,
+    edited_chain,
 )
 
 bp = Blueprint("claims", __name__)
@@ -149,8 +150,6 @@ def _hops(form: ChainForm) -> list[review.Hop]:
     hops: list[review.Hop] = []
     for entry in form.hops:
         row = entry.form
-        if row.remove.data == "1":
-            continue
         raw = " ".join((row.source.data or "").split())
         kind = row.kind.data or "reported"
         if not raw and kind != "hearsay":
@@ -169,8 +168,16 @@ def _hops(form: ChainForm) -> list[review.Hop]:
 
 @bp.route("/<int:claim_id>/chain", methods=["POST"])
 def chain(claim_id: int) -> ResponseReturnValue:
+    """Save the whole chain at once; its add, remove and move buttons (for browsers without the
+    script, which does them in place) show the edited chain again, unsaved."""
     user = acting_user()
     form = ChainForm(prefix="chain")
+    edit = request.form.get("chain-edit", "")
+    if edit:
+        edited = edited_chain(form, edit)
+        if edited is None:
+            abort(400)
+        return render_workbench(None, claim_id, forms={"chain": edited})
     return _versioned(
         claim_id,
         "chain",
