@@ -276,7 +276,8 @@ def test_split(as_factchecker: FlaskClient, session: Session, article: Article) 
         f"/claims/{claim.id}/split",
         data={
             "split-version": "1",
-            "split-parts": "kost de nieuwe kade 300 miljoen euro\n" + HOSTILE,
+            "split-parts-0-words": "kost de nieuwe kade 300 miljoen euro",
+            "split-parts-1-words": HOSTILE,
         },
     )
     html = r.get_data(as_text=True)
@@ -285,7 +286,8 @@ def test_split(as_factchecker: FlaskClient, session: Session, article: Article) 
         f"/claims/{claim.id}/split",
         data={
             "split-version": "1",
-            "split-parts": "kost de nieuwe kade 300 miljoen euro\r\nlevert zij 2000 banen op",
+            "split-parts-0-words": "kost de nieuwe kade 300 miljoen euro",
+            "split-parts-1-words": "levert zij 2000 banen op",
         },
     )
     assert r.status_code == 302
@@ -299,7 +301,8 @@ def test_split(as_factchecker: FlaskClient, session: Session, article: Article) 
     assert "split into" in html  # the parent's panel links its parts
     assert all(f"claim={c.id}#panel" in html for c in children)
     r = as_factchecker.post(
-        f"/claims/{claim.id}/split", data={"split-version": "1", "split-parts": "a\nb"}
+        f"/claims/{claim.id}/split",
+        data={"split-version": "1", "split-parts-0-words": "a", "split-parts-1-words": "b"},
     )
     assert r.status_code == 409
 

@@ -124,3 +124,42 @@ def test_the_chain_buttons_work_without_javascript(
             "Omroep Gelderland"
         )
     context.close()
+
+
+def test_split_takes_the_words_selected_in_the_quote(
+    browser: Browser, live_server: LiveServer
+) -> None:
+    article_id, claim_id = _seed(live_server)
+    page = browser.new_page()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/articles/{article_id}?claim={claim_id}")
+    quote = page.locator(".claim-panel .exact")
+    text = quote.inner_text()
+    words = "kost de nieuwe brug bij Zutphen 85 miljoen euro"
+    start = text.index(words)
+    # select the words in the quote, as a fact-checker would with the mouse
+    page.evaluate(
+        """([start, end]) => {
+            const node = document.querySelector('.claim-panel .exact').firstChild;
+            const range = document.createRange();
+            range.setStart(node, start); range.setEnd(node, end);
+            const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+        }""",
+        [start, start + len(words)],
+    )
+    page.get_by_role("button", name="Use the selected words").first.click()
+    expect(page.locator("#split-parts-0-words")).to_have_value(words)
+    expect(page.locator("#split-parts-0-words")).to_be_focused()
+    page.locator("#split-parts-0-text").fill("De nieuwe brug bij Zutphen kost 85 miljoen euro.")
+    page.locator("#split-parts-1-words").fill("Volgens gedeputeerde Karin Mulder")
+    page.locator("#split-parts-1-text").fill("Karin Mulder noemde het bedrag.")
+    page.get_by_role("button", name="Split", exact=True).click()
+    expect(page.get_by_text("The claim was split.")).to_be_visible()
+    with live_server.session() as session:
+        parts = session.scalars(select(Claim).where(Claim.parent_id == claim_id)).all()
+        assert sorted(p.text for p in parts) == [
+            "De nieuwe brug bij Zutphen kost 85 miljoen euro.",
+            "Karin Mulder noemde het bedrag.",
+        ]
+        assert words in [p.exact for p in parts]
+    assert not _serious(page)

@@ -434,17 +434,27 @@ class Part:
     text: str | None = None
 
 
+@dataclass(frozen=True)
+class Fragment:
+    """One part as a fact-checker marks it: the `words` of the claim it comes from (its span),
+    and optionally the part reworded as a claim of its own."""
+
+    words: str
+    text: str | None = None
+
+
 def split_claim(
     session: Session,
     claim_id: int,
-    parts: Sequence[Part | str],
+    parts: Sequence[Part | Fragment | str],
     expected_version: int,
     actor: User,
 ) -> list[Claim]:
     """Split a claim into atomic claims, each with its own span inside the parent's.
 
     A part is a span, or a fragment of the claim's text (found after the previous part; blank
-    ones are skipped). The children inherit the parent's provenance chain; the parent stays,
+    ones are skipped), each with its own wording when it is reworded (the span stays the words
+    it comes from). The children inherit the parent's provenance chain; the parent stays,
     with its history.
     """
     authorize(actor, "claim.review")
@@ -517,7 +527,7 @@ def split_claim(
     return children
 
 
-def _spans(claim: Claim, parts: Sequence[Part | str]) -> list[Part]:
+def _spans(claim: Claim, parts: Sequence[Part | Fragment | str]) -> list[Part]:
     """The parts as spans: each fragment found in the claim's text after the previous part."""
     spans: list[Part] = []
     after = claim.start
@@ -526,13 +536,24 @@ def _spans(claim: Claim, parts: Sequence[Part | str]) -> list[Part]:
             spans.append(part)
             after = part.end
             continue
-        if not part.strip():
+        fragment = part if isinstance(part, Fragment) else Fragment(part)
+        text = " ".join((fragment.text or "").split()) or None
+        if not fragment.words.strip():
+            if text:
+                raise InvalidInput(
+                    "say which words of the claim the part %(part)r comes from", part=text
+                )
             continue
-        span = find_fragment(claim.article.body, claim.start, claim.end, part, after)
+        if text is not None and len(text) > MAX_CLAIM_TEXT:
+            raise InvalidInput(
+                "a claim's wording may have at most %(n)s characters", n=MAX_CLAIM_TEXT
+            )
+        span = find_fragment(claim.article.body, claim.start, claim.end, fragment.words, after)
         if span is None:
             raise InvalidInput(
-                "the part %(part)r does not occur in the claim's text", part=part.strip()
+                "the part %(part)r does not occur in the claim's text",
+                part=fragment.words.strip(),
             )
-        spans.append(Part(span[0], span[1]))
+        spans.append(Part(span[0], span[1], text))
         after = span[1]
     return spans

@@ -167,5 +167,10 @@ class Conflict:
             )
             rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
         elif self.form == "split":
-            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
+            parts = [
+                p.get("text") or p.get("words") or ""
+                for p in data.get("parts") or []
+                if isinstance(p, dict)
+            ]
+            rows.append((_("Wording"), str(cur.get("text", "")), " | ".join(p for p in parts if p)))
         return {"current": cur, "rows": rows, "form": self.form, "expected": self.expected}

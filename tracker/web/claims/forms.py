@@ -19,6 +19,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from wtforms.widgets import HiddenInput
 
+from ...services.review import Fragment
 from ...wording import CLAIM_REVIEWED_MAX
 from ..labels import ATTRIBUTION_KIND_CHOICE, DISMISS, SOURCE_KIND, STANCE, choices
 
@@ -117,10 +118,34 @@ class RestoreForm(VersionedForm):
     pass
 
 
+class PartForm(Form):
+    """One part of a split: the words of the claim it comes from, and its own wording."""
+
+    words = StringField(_l("Words of the claim it comes from"), validators=[Length(max=5000)])
+    text = StringField(_l("Reworded as (optional)"), validators=[Length(max=5000)])
+
+
+MAX_PARTS = 10
+EMPTY_PART = {"words": "", "text": ""}
+
+
 class SplitForm(VersionedForm):
-    parts = TextAreaField(
-        _l("Parts: one fragment per line, copied from the claim"),
-        validators=[DataRequired(), Length(max=10000)],
+    parts = FieldList(FormField(PartForm), min_entries=2, max_entries=MAX_PARTS)
+
+    def fragments(self) -> list[Fragment]:
+        return [
+            Fragment(entry.form.words.data or "", entry.form.text.data or None)
+            for entry in self.parts
+        ]
+
+
+def with_another_part(form: SplitForm) -> SplitForm:
+    """The split form with one empty part more (its "add a part" button), input kept."""
+    rows = [dict(entry.form.data) for entry in form.parts]
+    if len(rows) < MAX_PARTS:
+        rows.append(dict(EMPTY_PART))
+    return SplitForm(
+        prefix="split", formdata=None, data={"parts": rows, "version": form.version.data}
     )
 
 

@@ -30,6 +30,7 @@ from .forms import (
     StatusForm,
     TextForm,
     edited_chain,
+    with_another_part,
 )
 
 bp = Blueprint("claims", __name__)
@@ -191,14 +192,14 @@ def chain(claim_id: int) -> ResponseReturnValue:
 def split(claim_id: int) -> ResponseReturnValue:
     user = acting_user()
     form = SplitForm(prefix="split")
+    if request.form.get("split-edit") == "add":  # without the script: one part more, unsaved
+        return render_workbench(None, claim_id, forms={"split": with_another_part(form)})
     return _versioned(
         claim_id,
         "split",
         form,
         # the parent stays selected: its parts are listed in its panel
-        lambda v: _parent(
-            review.split_claim(db(), claim_id, (form.parts.data or "").splitlines(), v, user)
-        ),
+        lambda v: _parent(review.split_claim(db(), claim_id, form.fragments(), v, user)),
         _("The claim was split."),
     )
 
