@@ -53,7 +53,9 @@ def test_reworded_parts_keep_their_span_and_their_wording(
     body = parts[0].article.body
     assert all(body[p.start : p.end] == p.exact for p in parts)
     split = session.scalars(
-        select(AuditEvent).where(AuditEvent.action == "claim.split", AuditEvent.claim_id == claim.id)
+        select(AuditEvent).where(
+            AuditEvent.action == "claim.split", AuditEvent.claim_id == claim.id
+        )
     ).one()
     assert [c["text"] for c in split.after["children"]] == [p.text for p in parts]
     created = session.scalars(
