@@ -163,3 +163,46 @@ def test_split_takes_the_words_selected_in_the_quote(
         ]
         assert words in [p.exact for p in parts]
     assert not _serious(page)
+
+
+def test_add_a_claim_at_the_selection(browser: Browser, live_server: LiveServer) -> None:
+    article_id, _ = _seed(live_server)
+    page = browser.new_page()
+    log_in(page, live_server)
+    page.goto(f"{live_server.url}/articles/{article_id}")
+    button = page.locator(".selection-add")
+    expect(button).to_be_hidden()
+    words = "De provincie betaalt"
+    # select the words with the mouse: from the start of the first to the end of the last
+    segment = page.locator("#article-body .seg", has_text=words).first
+    box = segment.bounding_box()
+    assert box is not None
+    page.evaluate(
+        """(words) => {
+            for (const seg of document.querySelectorAll('#article-body .seg')) {
+                const node = seg.firstChild;
+                const at = node && node.data ? node.data.indexOf(words) : -1;
+                if (at < 0) { continue; }
+                const range = document.createRange();
+                range.setStart(node, at); range.setEnd(node, at + words.length);
+                const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+                document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
+                return;
+            }
+        }""",
+        words,
+    )
+    expect(button).to_be_visible()
+    expect(button).to_have_text("Add a claim")
+    selection_box = page.evaluate(
+        "() => { const r = window.getSelection().getRangeAt(0).getBoundingClientRect();"
+        " return [r.left, r.bottom]; }"
+    )
+    at = button.bounding_box()
+    assert at is not None and abs(at["y"] - selection_box[1]) < 40  # right below the words
+    assert not _serious(page)
+    button.click()
+    expect(page.get_by_text("The claim was added.")).to_be_visible()
+    expect(page.locator(".claim-panel .exact")).to_have_text(words)
+    # Escape hides the button again
+    page.keyboard.press("Escape")
