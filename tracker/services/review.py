@@ -181,7 +181,9 @@ def set_status(
         reviewed = " ".join(claim_reviewed.split()) or None
         if reviewed is not None and len(reviewed) > CLAIM_REVIEWED_MAX:
             raise InvalidInput(
-                "the claim reviewed may have at most %(n)s characters", n=CLAIM_REVIEWED_MAX
+                "the claim reviewed may have at most %(n)s characters",
+                about="claim_reviewed",
+                n=CLAIM_REVIEWED_MAX,
             )
         if reviewed != claim.claim_reviewed:
             before["claim_reviewed"], after["claim_reviewed"] = claim.claim_reviewed, reviewed
@@ -211,9 +213,11 @@ def set_text(
     authorize(actor, "claim.review")
     text = " ".join(text.split())
     if not text:
-        raise InvalidInput("a claim's wording cannot be empty")
+        raise InvalidInput("a claim's wording cannot be empty", about="text")
     if len(text) > MAX_CLAIM_TEXT:
-        raise InvalidInput("a claim's wording may have at most %(n)s characters", n=MAX_CLAIM_TEXT)
+        raise InvalidInput(
+            "a claim's wording may have at most %(n)s characters", about="text", n=MAX_CLAIM_TEXT
+        )
     claim = _checked(session, claim_id, expected_version)
     before = claim.text
     claim.text = text
@@ -231,7 +235,9 @@ def assign(
     if assignee_id is not None:
         assignee = session.get(User, assignee_id)
         if assignee is None or not assignee.active:
-            raise InvalidInput("no active user %(id)s to assign the claim to", id=assignee_id)
+            raise InvalidInput(
+                "no active user %(id)s to assign the claim to", about="assignee", id=assignee_id
+            )
     before = claim.assignee_id
     claim.assignee_id = assignee_id
     _save(session, claim, expected_version)
@@ -269,13 +275,19 @@ def set_chain(
     live: list[Hop] = []
     for n, hop in enumerate(_by_id(session, claim, hops, actor), start=1):
         if hop.kind not in ATTRIBUTION_KINDS:
-            raise InvalidInput("unknown attribution kind %(kind)r", kind=hop.kind)
+            raise InvalidInput(
+                "unknown attribution kind %(kind)r", about=f"hops-{n - 1}-kind", kind=hop.kind
+            )
         if hop.source_id is None and hop.kind != "hearsay":
-            raise InvalidInput("a hop without a source is hearsay; choose a source or mark it so")
+            raise InvalidInput(
+                "a hop without a source is hearsay; choose a source or mark it so",
+                about=f"hops-{n - 1}-source",
+            )
         if hop.source_id is not None and hop.kind == "hearsay":
             raise InvalidInput(
                 "hop %(n)s: hearsay means no source is given; clear the source or choose "
                 "another kind of attribution",
+                about=f"hops-{n - 1}-kind",
                 n=n,
             )
         if hop.source_id is not None:
@@ -283,7 +295,10 @@ def set_chain(
                 source_id: int | None = live_source(session, hop.source_id).id
             except NotFound as err:
                 raise InvalidInput(
-                    "hop %(n)s: there is no source #%(id)s", n=n, id=hop.source_id
+                    "hop %(n)s: there is no source #%(id)s",
+                    about=f"hops-{n - 1}-source",
+                    n=n,
+                    id=hop.source_id,
                 ) from err
             hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)  # noqa: PLW2901
         live.append(hop)
@@ -354,6 +369,7 @@ def _by_id(session: Session, claim: Claim, hops: Sequence[Hop], actor: User) -> 
                 raise InvalidInput(
                     "hop %(n)s: no source named %(name)r in the registry; "
                     "choose a kind to create it as a new source",
+                    about=f"hops-{n - 1}-new_kind",
                     n=n,
                     name=name,
                 )
@@ -531,7 +547,7 @@ def _spans(claim: Claim, parts: Sequence[Part | Fragment | str]) -> list[Part]:
     """The parts as spans: each fragment found in the claim's text after the previous part."""
     spans: list[Part] = []
     after = claim.start
-    for part in parts:
+    for i, part in enumerate(parts):
         if isinstance(part, Part):
             spans.append(part)
             after = part.end
@@ -541,17 +557,22 @@ def _spans(claim: Claim, parts: Sequence[Part | Fragment | str]) -> list[Part]:
         if not fragment.words.strip():
             if text:
                 raise InvalidInput(
-                    "say which words of the claim the part %(part)r comes from", part=text
+                    "say which words of the claim the part %(part)r comes from",
+                    about=f"parts-{i}-words",
+                    part=text,
                 )
             continue
         if text is not None and len(text) > MAX_CLAIM_TEXT:
             raise InvalidInput(
-                "a claim's wording may have at most %(n)s characters", n=MAX_CLAIM_TEXT
+                "a claim's wording may have at most %(n)s characters",
+                about=f"parts-{i}-text",
+                n=MAX_CLAIM_TEXT,
             )
         span = find_fragment(claim.article.body, claim.start, claim.end, fragment.words, after)
         if span is None:
             raise InvalidInput(
                 "the part %(part)r does not occur in the claim's text",
+                about=f"parts-{i}-words",
                 part=fragment.words.strip(),
             )
         spans.append(Part(span[0], span[1], text))

@@ -26,6 +26,7 @@ from ...services.importing import MAX_BYTES
 from ...services.ingest import ArticleInput
 from ...wording import cut_at_word
 from .. import acting_user, db
+from ..field_errors import mark_invalid
 from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
 from .forms import AddClaimForm, ArticleForm, WithdrawForm
@@ -217,6 +218,8 @@ def render_workbench(
             shown_conflict["since"] = [describe(e, users) for e in view.missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
     withdraw_form = given.get("withdraw") or WithdrawForm(prefix="withdraw", formdata=None)
+    for form in [*panel.values(), add_form, withdraw_form]:
+        mark_invalid(form)
     return render_template(
         "articles/view.html",
         view=view,

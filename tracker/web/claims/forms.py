@@ -36,7 +36,9 @@ class StatusForm(VersionedForm):
     status = StringField(validators=[Length(max=20)])  # sent by the verdict buttons
     rationale = TextAreaField(_l("Rationale"), validators=[Length(max=20000)])
     claim_reviewed = StringField(
-        _l("Claim reviewed, in a few words"), validators=[Length(max=CLAIM_REVIEWED_MAX)]
+        _l("Claim reviewed, in a few words"),
+        validators=[Length(max=CLAIM_REVIEWED_MAX)],
+        render_kw={"aria-describedby": "claim-reviewed-help"},
     )
 
 
@@ -168,4 +170,4 @@ def hop_rows(claim: Any) -> list[dict[str, str]]:
 class CommentForm(FlaskForm):
     """A message in the claim's thread; `@name` mentions a colleague."""
 
-    body = TextAreaField(_l("Comment"))
+    body = TextAreaField(_l("Comment"), render_kw={"aria-describedby": "comment-help"})

@@ -16,6 +16,7 @@ from ...services import comments, dismissal, evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..articles.routes import render_workbench
+from ..field_errors import blame
 from ..history import Conflict
 from ..messages import explain
 from .forms import (
@@ -34,6 +35,15 @@ from .forms import (
 )
 
 bp = Blueprint("claims", __name__)
+# The field of each panel form a service refusal is shown beside when it names none.
+_FIELD_OF = {
+    "text": "text",
+    "status": "rationale",
+    "assign": "assignee",
+    "chain": "hops-0-source",
+    "split": "parts-0-words",
+    "dismiss": "reason",
+}
 _SOURCE_ID = re.compile(r"^#(\d+)\b")
 
 
@@ -80,7 +90,10 @@ def _versioned(
             )
         except InvalidInput as err:
             session.rollback()
-            flash(explain(err), "error")
+            if blame(form, err, _FIELD_OF.get(name, "")) is None:
+                flash(explain(err), "error")
+            else:
+                flash(_("Nothing was saved: see the message beside the field."), "error")
         else:
             return _back(claim, done)
     return render_workbench(None, claim_id, forms={name: form}, status=422)
