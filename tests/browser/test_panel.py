@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from sqlalchemy import select
 
-from tests.browser.conftest import LiveServer
+from tests.browser.conftest import ARTIFACTS, LiveServer
 from tests.browser.test_workbench import log_in
 from tracker.models import AuditEvent, Claim, User
 from tracker.services.ingest import ArticleInput, ingest_article
@@ -72,6 +72,7 @@ def test_the_chain_is_edited_in_place_and_saved_at_once(
     expect(page.locator("#chain-hops-1-source")).to_have_value(first)
     expect(page.get_by_role("button", name="Move hop 1 up")).to_be_disabled()
     expect(page.locator("#chain-live")).to_contain_text("place 1")
+    page.locator("#chain-form").screenshot(path=str(ARTIFACTS / "panel-chain-editor.png"))
     assert not _serious(page)
 
     # a third hop with a new name asks for its kind; then remove it again with ✕
@@ -153,6 +154,7 @@ def test_split_takes_the_words_selected_in_the_quote(
     page.locator("#split-parts-0-text").fill("De nieuwe brug bij Zutphen kost 85 miljoen euro.")
     page.locator("#split-parts-1-words").fill("Volgens gedeputeerde Karin Mulder")
     page.locator("#split-parts-1-text").fill("Karin Mulder noemde het bedrag.")
+    page.locator("#split-form").screenshot(path=str(ARTIFACTS / "panel-split.png"))
     page.get_by_role("button", name="Split", exact=True).click()
     expect(page.get_by_text("The claim was split.")).to_be_visible()
     with live_server.session() as session:
@@ -200,6 +202,7 @@ def test_add_a_claim_at_the_selection(browser: Browser, live_server: LiveServer)
     )
     at = button.bounding_box()
     assert at is not None and abs(at["y"] - selection_box[1]) < 40  # right below the words
+    page.locator(".article-pane").screenshot(path=str(ARTIFACTS / "panel-add-at-selection.png"))
     assert not _serious(page)
     button.click()
     expect(page.get_by_text("The claim was added.")).to_be_visible()
