@@ -195,7 +195,11 @@ def test_claim_panel_refusals_in_dutch(as_factchecker: FlaskClient, claim_id: in
 
     split = as_factchecker.post(
         f"/claims/{claim_id}/split",
-        data={"split-version": "1", "split-parts": "kost de nieuwe kade\nxyz"},
+        data={
+            "split-version": "1",
+            "split-parts-0-words": "kost de nieuwe kade",
+            "split-parts-1-words": "xyz",
+        },
         headers=NL,
     )
     assert split.status_code == 422

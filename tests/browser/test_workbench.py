@@ -87,17 +87,21 @@ def test_review_an_article(browser: Browser, live_server: LiveServer) -> None:
         re.compile(r"^#\d+ Pieter de Vries$")
     )
 
-    # the registry is searched while typing (GET /sources/search.json)
+    # the registry is searched while typing (GET /sources/search.json), in a hop added in place
+    page.get_by_role("button", name="Add a hop").click()
     page.locator("#chain-hops-1-source").press_sequentially("Pieter de")
     corrected = page.locator("#chain-hops-0-source").input_value()
     expect(page.locator(f'#source-options option[value="{corrected}"]')).to_have_count(1)
 
     # split the counting sentence into two atomic claims
     open_claim(page, "4,2 miljoen")
-    page.get_by_label("Parts").fill(
-        "De gemeente telde vorig jaar 4,2 miljoen bezoekers\nhad 900 parkeerplaatsen"
+    words = page.get_by_label("Words of the claim it comes from")
+    words.nth(0).fill("De gemeente telde vorig jaar 4,2 miljoen bezoekers")
+    words.nth(1).fill("had 900 parkeerplaatsen")
+    page.get_by_label("Reworded as (optional)").nth(1).fill(
+        "De gemeente had 900 parkeerplaatsen langs de boulevard."
     )
-    page.get_by_role("button", name="Split").click()
+    page.get_by_role("button", name="Split", exact=True).click()
     expect(page.get_by_text("The claim was split.")).to_be_visible()
     expect(page.locator("#article-body a.claim-nested").first).to_be_visible()
     expect(page.locator(".history-list")).to_contain_text("split the claim")

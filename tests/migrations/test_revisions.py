@@ -612,6 +612,26 @@ class Comments(RevisionChecks):
         assert len(rows(conn)["claims"]) == 1
 
 
+@checks
+class PanelClaimReviewed(RevisionChecks):
+    """0014 (panel): a claim's claimReviewed; existing claims have none, the downgrade drops it."""
+
+    revision = "0015"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert conn.execute(sa.text("SELECT claim_reviewed FROM claims")).scalar_one() is None
+
+    def seed_at(self, conn: sa.Connection) -> None:
+        seed_common(conn)
+        conn.execute(sa.text("UPDATE claims SET claim_reviewed = 'De dijk is te laag'"))
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "claim_reviewed" not in _columns(conn, "claims")
+        assert len(rows(conn)["claims"]) == len(before["claims"]) == 1
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:

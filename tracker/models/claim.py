@@ -81,6 +81,9 @@ class Claim(Base):
     status: Mapped[str] = mapped_column(String(12), default="unreviewed")
     suggested_status: Mapped[str | None] = mapped_column(String(12))
     rationale: Mapped[str] = mapped_column(Text, default="")
+    # The short statement a ClaimReview names (claimReviewed), as the fact-checker wrote it; None:
+    # the export cuts the wording at a word boundary.
+    claim_reviewed: Mapped[str | None] = mapped_column(String(200))
     assignee_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="RESTRICT"))
     reviewed_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="RESTRICT"), index=True

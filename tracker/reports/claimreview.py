@@ -12,10 +12,8 @@ from typing import Any
 
 from ..models import VERDICTS
 from ..services.reports import ClaimRecord, ReportMeta, SourceRecord
+from ..wording import CLAIM_REVIEWED_MAX, cut_at_word
 from .common import BEST_RATING, RATINGS, WORST_RATING, iso
-
-# Google asks for a claimReviewed under 75 characters; itemReviewed.text keeps the whole claim.
-CLAIM_REVIEWED_MAX = 75
 
 _TYPES = {
     "outlet": "NewsMediaOrganization",
@@ -29,15 +27,8 @@ _TYPES = {
 
 
 def short(text: str, limit: int = CLAIM_REVIEWED_MAX) -> str:
-    """The text in at most `limit` characters, cut after a whole word (with "…"), never inside
-    one; a first word longer than the limit is the only thing cut."""
-    text = " ".join(text.split())
-    if len(text) <= limit:
-        return text
-    head = text[: limit - 1]
-    if text[limit - 1] != " " and " " in head:
-        head = head.rsplit(" ", 1)[0]
-    return head.rstrip(" ,;:–-") + "…"
+    """The text cut after a whole word to at most `limit` characters (review.cut_at_word)."""
+    return cut_at_word(text, limit)
 
 
 def agent(source: SourceRecord) -> dict[str, Any]:
@@ -106,7 +97,7 @@ def claim_review(meta: ReportMeta, claim: ClaimRecord) -> dict[str, Any]:
     review: dict[str, Any] = {
         "@type": "ClaimReview",
         "url": review_url(meta, claim),
-        "claimReviewed": short(claim.text),
+        "claimReviewed": claim.claim_reviewed or short(claim.text),
         "reviewRating": rating,
         "itemReviewed": item,
         "author": {"@type": "Organization", "name": meta.newsroom_name, "url": meta.newsroom_url},

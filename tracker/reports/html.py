@@ -14,7 +14,14 @@ from ..resources import resource_dir
 from ..services.errors import N_
 from ..services.reports import ClaimRecord, ReportMeta
 from .chart import bar_chart
-from .common import DISMISS_NAMES, KIND_NAMES, STANCE_NAMES, STATUS_NAMES, Gettext
+from .common import (
+    DISMISS_NAMES,
+    KIND_NAMES,
+    LANGUAGE_READ_NAMES,
+    STANCE_NAMES,
+    STATUS_NAMES,
+    Gettext,
+)
 
 TEMPLATES = resource_dir("templates")
 TRANSLATIONS = resource_dir("translations")
@@ -93,6 +100,7 @@ def report_context(
         "kind_name": _namer(KIND_NAMES, gettext),
         "stance_name": _namer(STANCE_NAMES, gettext),
         "dismiss_name": _namer(DISMISS_NAMES, gettext),
+        "language_name": _namer(LANGUAGE_READ_NAMES, gettext),
         "attribution_name": _namer(_ATTRIBUTION_NAMES, gettext),
         "is_http": is_http,
         "fmt_time": fmt_time,

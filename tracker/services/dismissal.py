@@ -49,6 +49,20 @@ def dismiss_claim(
     return claim
 
 
+def set_dismissed(
+    session: Session,
+    claim_id: int,
+    reason: str | None,
+    expected_version: int,
+    actor: User | None,
+) -> Claim:
+    """Dismiss the claim for `reason`, or restore it when `reason` is None (one call for the
+    API's dismissal endpoint)."""
+    if reason is None:
+        return restore_claim(session, claim_id, expected_version, actor)
+    return dismiss_claim(session, claim_id, reason, expected_version, actor)
+
+
 def restore_claim(
     session: Session, claim_id: int, expected_version: int, actor: User | None
 ) -> Claim:

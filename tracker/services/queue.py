@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased, defer, joinedload, selectinload
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_review
 from .clusters import SeenBefore, seen_before
 from .errors import Count, InvalidInput, NotFound, TrackerError
+from .numbering import numbers_for
 from .search_index import matches
 from .search_text import parse_query
 from .sources import source_by_reference
@@ -72,6 +73,8 @@ class QueuePage:
     filters: QueueFilter = field(default_factory=QueueFilter)
     # claim id -> the latest check of its cluster ("seen before"), for the claims in a cluster
     seen_before: dict[int, SeenBefore] = field(default_factory=dict)
+    # claim id -> its number in its article, as the article's claim list counts
+    numbers: dict[int, int] = field(default_factory=dict)
 
     @property
     def has_prev(self) -> bool:
@@ -183,8 +186,8 @@ def queue_page(
     page: int = 1,
     per_page: int = DEFAULT_PER_PAGE,
 ) -> QueuePage:
-    """One page of the queue, in three queries whatever the page size (claims with their
-    assignees; their articles; their chains with the hop sources)."""
+    """One page of the queue, in four queries whatever the page size (claims with their
+    assignees; their articles; their chains with the hop sources; their numbers)."""
     per_page = per_page if per_page in PER_PAGE_CHOICES else DEFAULT_PER_PAGE
     capped = page > MAX_PAGE
     page = min(max(page, 1), MAX_PAGE)
@@ -210,6 +213,7 @@ def queue_page(
         capped=capped,
         filters=filters,
         seen_before=seen_before(session, [r.claim for r in rows]),  # a query only for clusters
+        numbers=numbers_for(session, (r.claim.id for r in rows)),  # one query
     )
 
 

@@ -32,6 +32,7 @@ from ..models import (
     is_unsplit,
 )
 from .errors import InvalidInput, NotFound, TrackerError
+from .numbering import numbers_for
 from .policy import allowed, authorize
 
 DEFAULT_BATCH = 500
@@ -175,6 +176,10 @@ class ClaimRecord:
     chain: tuple[HopRecord, ...]
     evidence: tuple[EvidenceRecord, ...]
     corrections: tuple[CorrectionRecord, ...]
+    # its place among its article's claims in text order, as people number it (0: unknown)
+    number: int = 0
+    # claimReviewed as the fact-checker wrote it (None: cut from the wording)
+    claim_reviewed: str | None = None
 
     @property
     def primary(self) -> HopRecord | None:
@@ -417,7 +422,10 @@ def _first_verdict(events: Sequence[AuditEvent]) -> datetime | None:
 
 
 def _record(
-    claim: Claim, articles: dict[int, ArticleRecord], events: Sequence[AuditEvent]
+    claim: Claim,
+    articles: dict[int, ArticleRecord],
+    events: Sequence[AuditEvent],
+    number: int = 0,
 ) -> ClaimRecord:
     article = articles.get(claim.article_id)
     if article is None:
@@ -464,6 +472,8 @@ def _record(
             if ev.removed_at is None
         ),
         corrections=corrections_from(claim.id, events),
+        number=number,
+        claim_reviewed=claim.claim_reviewed,
     )
 
 
@@ -519,7 +529,10 @@ def iter_claims(
             .order_by(AuditEvent.id)
         ):
             history[event.claim_id or 0].append(event)
-        records = [_record(c, articles, history.get(c.id, ())) for c in claims]
+        numbers = numbers_for(session, (c.id for c in claims))
+        records = [
+            _record(c, articles, history.get(c.id, ()), numbers.get(c.id, 0)) for c in claims
+        ]
         last = (claims[-1].start, claims[-1].id) if len(key) == 2 else (claims[-1].id,)
         # Nothing from this batch stays referenced: the identity map holds objects weakly.
         del claims, history

@@ -25,6 +25,7 @@ from ..models import (
     User,
 )
 from ..models._types import utcnow
+from ..wording import CLAIM_REVIEWED_MAX
 from . import audit
 from .anchoring import quote_for
 from .errors import InvalidInput, NotFound, StaleVersion
@@ -44,6 +45,7 @@ def snapshot(claim: Claim) -> dict[str, Any]:
         "text": claim.text,
         "status": claim.status,
         "rationale": claim.rationale,
+        "claim_reviewed": claim.claim_reviewed,
         "assignee_id": claim.assignee_id,
         "dismissed": claim.dismissed_reason,
         "chain": chain_snapshot(claim),
@@ -138,8 +140,13 @@ def set_status(
     rationale: str,
     expected_version: int,
     actor: User,
+    claim_reviewed: str | None = None,
 ) -> Claim:
     """Record a verdict with its rationale; 'unreviewed' reopens the claim.
+
+    `claim_reviewed` is the short statement the ClaimReview export names (at most
+    CLAIM_REVIEWED_MAX characters); None leaves the stored one, blank clears it (the export then
+    cuts the wording).
 
     A rationale belongs to its verdict: when the status changes and the rationale sent is the
     one stored for the earlier verdict (a form prefilled with it, a keyboard shortcut), it is
@@ -168,7 +175,19 @@ def set_status(
         raise InvalidInput(
             "say why the claim is %(status)s: a rationale is required", status=status
         )
-    before = {"status": claim.status, "rationale": claim.rationale}
+    before: dict[str, Any] = {"status": claim.status, "rationale": claim.rationale}
+    after: dict[str, Any] = {"status": status, "rationale": rationale}
+    if claim_reviewed is not None:
+        reviewed = " ".join(claim_reviewed.split()) or None
+        if reviewed is not None and len(reviewed) > CLAIM_REVIEWED_MAX:
+            raise InvalidInput(
+                "the claim reviewed may have at most %(n)s characters",
+                about="claim_reviewed",
+                n=CLAIM_REVIEWED_MAX,
+            )
+        if reviewed != claim.claim_reviewed:
+            before["claim_reviewed"], after["claim_reviewed"] = claim.claim_reviewed, reviewed
+            claim.claim_reviewed = reviewed
     claim.status = status
     claim.rationale = rationale
     if status == "unreviewed":
@@ -182,7 +201,7 @@ def set_status(
         claim,
         "claim.status",
         before=before,
-        after={"status": status, "rationale": rationale},
+        after=after,
     )
     return claim
 
@@ -194,9 +213,11 @@ def set_text(
     authorize(actor, "claim.review")
     text = " ".join(text.split())
     if not text:
-        raise InvalidInput("a claim's wording cannot be empty")
+        raise InvalidInput("a claim's wording cannot be empty", about="text")
     if len(text) > MAX_CLAIM_TEXT:
-        raise InvalidInput("a claim's wording may have at most %(n)s characters", n=MAX_CLAIM_TEXT)
+        raise InvalidInput(
+            "a claim's wording may have at most %(n)s characters", about="text", n=MAX_CLAIM_TEXT
+        )
     claim = _checked(session, claim_id, expected_version)
     before = claim.text
     claim.text = text
@@ -214,7 +235,9 @@ def assign(
     if assignee_id is not None:
         assignee = session.get(User, assignee_id)
         if assignee is None or not assignee.active:
-            raise InvalidInput("no active user %(id)s to assign the claim to", id=assignee_id)
+            raise InvalidInput(
+                "no active user %(id)s to assign the claim to", about="assignee", id=assignee_id
+            )
     before = claim.assignee_id
     claim.assignee_id = assignee_id
     _save(session, claim, expected_version)
@@ -252,13 +275,19 @@ def set_chain(
     live: list[Hop] = []
     for n, hop in enumerate(_by_id(session, claim, hops, actor), start=1):
         if hop.kind not in ATTRIBUTION_KINDS:
-            raise InvalidInput("unknown attribution kind %(kind)r", kind=hop.kind)
+            raise InvalidInput(
+                "unknown attribution kind %(kind)r", about=f"hops-{n - 1}-kind", kind=hop.kind
+            )
         if hop.source_id is None and hop.kind != "hearsay":
-            raise InvalidInput("a hop without a source is hearsay; choose a source or mark it so")
+            raise InvalidInput(
+                "a hop without a source is hearsay; choose a source or mark it so",
+                about=f"hops-{n - 1}-source",
+            )
         if hop.source_id is not None and hop.kind == "hearsay":
             raise InvalidInput(
                 "hop %(n)s: hearsay means no source is given; clear the source or choose "
                 "another kind of attribution",
+                about=f"hops-{n - 1}-kind",
                 n=n,
             )
         if hop.source_id is not None:
@@ -266,7 +295,10 @@ def set_chain(
                 source_id: int | None = live_source(session, hop.source_id).id
             except NotFound as err:
                 raise InvalidInput(
-                    "hop %(n)s: there is no source #%(id)s", n=n, id=hop.source_id
+                    "hop %(n)s: there is no source #%(id)s",
+                    about=f"hops-{n - 1}-source",
+                    n=n,
+                    id=hop.source_id,
                 ) from err
             hop = Hop(source_id=source_id, kind=hop.kind, cue_text=hop.cue_text)  # noqa: PLW2901
         live.append(hop)
@@ -337,6 +369,7 @@ def _by_id(session: Session, claim: Claim, hops: Sequence[Hop], actor: User) -> 
                 raise InvalidInput(
                     "hop %(n)s: no source named %(name)r in the registry; "
                     "choose a kind to create it as a new source",
+                    about=f"hops-{n - 1}-new_kind",
                     n=n,
                     name=name,
                 )
@@ -417,17 +450,27 @@ class Part:
     text: str | None = None
 
 
+@dataclass(frozen=True)
+class Fragment:
+    """One part as a fact-checker marks it: the `words` of the claim it comes from (its span),
+    and optionally the part reworded as a claim of its own."""
+
+    words: str
+    text: str | None = None
+
+
 def split_claim(
     session: Session,
     claim_id: int,
-    parts: Sequence[Part | str],
+    parts: Sequence[Part | Fragment | str],
     expected_version: int,
     actor: User,
 ) -> list[Claim]:
     """Split a claim into atomic claims, each with its own span inside the parent's.
 
     A part is a span, or a fragment of the claim's text (found after the previous part; blank
-    ones are skipped). The children inherit the parent's provenance chain; the parent stays,
+    ones are skipped), each with its own wording when it is reworded (the span stays the words
+    it comes from). The children inherit the parent's provenance chain; the parent stays,
     with its history.
     """
     authorize(actor, "claim.review")
@@ -500,22 +543,38 @@ def split_claim(
     return children
 
 
-def _spans(claim: Claim, parts: Sequence[Part | str]) -> list[Part]:
+def _spans(claim: Claim, parts: Sequence[Part | Fragment | str]) -> list[Part]:
     """The parts as spans: each fragment found in the claim's text after the previous part."""
     spans: list[Part] = []
     after = claim.start
-    for part in parts:
+    for i, part in enumerate(parts):
         if isinstance(part, Part):
             spans.append(part)
             after = part.end
             continue
-        if not part.strip():
+        fragment = part if isinstance(part, Fragment) else Fragment(part)
+        text = " ".join((fragment.text or "").split()) or None
+        if not fragment.words.strip():
+            if text:
+                raise InvalidInput(
+                    "say which words of the claim the part %(part)r comes from",
+                    about=f"parts-{i}-words",
+                    part=text,
+                )
             continue
-        span = find_fragment(claim.article.body, claim.start, claim.end, part, after)
+        if text is not None and len(text) > MAX_CLAIM_TEXT:
+            raise InvalidInput(
+                "a claim's wording may have at most %(n)s characters",
+                about=f"parts-{i}-text",
+                n=MAX_CLAIM_TEXT,
+            )
+        span = find_fragment(claim.article.body, claim.start, claim.end, fragment.words, after)
         if span is None:
             raise InvalidInput(
-                "the part %(part)r does not occur in the claim's text", part=part.strip()
+                "the part %(part)r does not occur in the claim's text",
+                about=f"parts-{i}-words",
+                part=fragment.words.strip(),
             )
-        spans.append(Part(span[0], span[1]))
+        spans.append(Part(span[0], span[1], text))
         after = span[1]
     return spans

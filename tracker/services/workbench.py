@@ -24,6 +24,8 @@ from ..models import (
 from . import audit, clusters, comments
 from .clusters import SeenBefore
 from .errors import NotFound
+from .numbering import numbered
+from .positions import Place, place_in_text
 
 
 @dataclass(frozen=True)
@@ -172,6 +174,18 @@ class ArticleView:
     seen_before: SeenBefore | None = None
     match: ClaimMatch | None = None
     comments: list[Comment] = field(default_factory=list)
+    # claim id -> its number in the article (text order, whatever the filter shows)
+    numbers: dict[int, int] = field(default_factory=dict)
+
+    def number(self, claim: Claim | int | None) -> int | None:
+        """The claim's number as people see it (None for a claim of another article)."""
+        if claim is None:
+            return None
+        return self.numbers.get(claim if isinstance(claim, int) else claim.id)
+
+    def place(self, claim: Claim) -> Place:
+        """The paragraph and sentence the claim starts in."""
+        return place_in_text(self.article.body, claim.start)
 
 
 def article_view(
@@ -216,7 +230,9 @@ def article_view(
     )
     show = show if show in SHOW_FILTERS else "all"
     listed = shown(claims, show)
-    view = ArticleView(article, listed, segments(article.body, listed), show)
+    view = ArticleView(
+        article, listed, segments(article.body, listed), show, numbers=numbered(claims)
+    )
     selected = next((c for c in claims if c.id == claim_id), None)
     if selected is not None:
         view.claim = selected

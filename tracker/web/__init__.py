@@ -22,8 +22,11 @@ from ..models import User
 from ..resources import resource_dir
 from ..services.errors import PermissionDenied
 from ..services.policy import allowed
+from ..vocabulary import checkworthiness_band
 from .labels import (
+    checkworthiness_label,
     dismiss_label,
+    language_label,
     role_label,
     row_words,
     source_duplicate_reason,
@@ -214,6 +217,9 @@ def init_app(app: Flask) -> None:
             "source_event_label": source_event_label,
             "source_duplicate_reason": source_duplicate_reason,
             "dismiss_label": dismiss_label,
+            "language_label": language_label,
+            "checkworthiness_label": checkworthiness_label,
+            "checkworthiness_band": checkworthiness_band,
             "may": may,
         }
 

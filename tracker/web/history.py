@@ -34,6 +34,7 @@ def _field_labels() -> dict[str, str]:
     return {
         "status": _("Status"),
         "rationale": _("Rationale"),
+        "claim_reviewed": _("Claim reviewed (ClaimReview)"),
         "text": _("Wording"),
         "assignee_id": _("Assigned to"),
         "chain": _("Provenance chain"),
@@ -144,6 +145,14 @@ class Conflict:
             rows.append(
                 (_("Rationale"), str(cur.get("rationale", "")), str(data.get("rationale") or ""))
             )
+            if data.get("claim_reviewed") is not None:
+                rows.append(
+                    (
+                        _("Claim reviewed (ClaimReview)"),
+                        str(cur.get("claim_reviewed") or ""),
+                        str(data.get("claim_reviewed") or ""),
+                    )
+                )
         elif self.form == "assign":
             rows.append(
                 (
@@ -158,5 +167,10 @@ class Conflict:
             )
             rows.append((_("Provenance chain"), chain_text(cur.get("chain", [])), mine))
         elif self.form == "split":
-            rows.append((_("Wording"), str(cur.get("text", "")), str(data.get("parts") or "")))
+            parts = [
+                p.get("text") or p.get("words") or ""
+                for p in data.get("parts") or []
+                if isinstance(p, dict)
+            ]
+            rows.append((_("Wording"), str(cur.get("text", "")), " | ".join(p for p in parts if p)))
         return {"current": cur, "rows": rows, "form": self.form, "expected": self.expected}

@@ -1,7 +1,7 @@
 """The interface's words for each stored code (statuses, source kinds, attribution kinds,
-stances, roles, languages), translated here and nowhere else, and the one helper that turns them
-into select options. Statuses, source kinds, stances and languages are the words the reports
-use too (tracker/vocabulary.py).
+stances, roles, languages, check-worthiness bands), translated here and nowhere else, and the one
+helper that turns them into select options. Statuses, source kinds, stances and languages are the
+words the reports use too (tracker/vocabulary.py).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol
 from flask_babel import get_locale, gettext
 from flask_babel import lazy_gettext as _l
@@ -17,11 +18,14 @@ from wtforms.fields.choices import SelectChoice
 
 from ..models import ATTRIBUTION_KINDS, ROLES
 from ..vocabulary import (
+    CHECKWORTHINESS_NAMES,
     DISMISS_NAMES,
     LANGUAGE_NAMES,
+    LANGUAGE_READ_NAMES,
     SOURCE_KIND_NAMES,
     STANCE_NAMES,
     STATUS_NAMES,
+    checkworthiness_band,
 )
 
 STATUS = {code: _l(name) for code, name in STATUS_NAMES.items()}
@@ -36,7 +40,9 @@ ATTRIBUTION_KIND_CHOICE = {
 STANCE = {code: _l(name) for code, name in STANCE_NAMES.items()}
 DISMISS = {code: _l(name) for code, name in DISMISS_NAMES.items()}
 ROLE = {"factchecker": _l("fact-checker"), "editor": _l("editor"), "admin": _l("administrator")}
-LANGUAGE = LANGUAGE_NAMES
+LANGUAGE = LANGUAGE_NAMES  # for choosing the interface's language: each in its own
+LANGUAGE_READ = {code: _l(name) for code, name in LANGUAGE_READ_NAMES.items()}
+CHECKWORTHINESS = {code: _l(name) for code, name in CHECKWORTHINESS_NAMES.items()}
 # What an audit event did, as a history list says it.
 CLAIM_EVENT = {
     "claim.status": _l("set the verdict"),
@@ -97,6 +103,30 @@ def dismiss_label(reason: str) -> str:
     return label(DISMISS, reason)
 
 
+def language_label(code: str | None) -> str:
+    """An article's language by name in the interface's language ("Dutch" / "Nederlands");
+    babel names the languages the vocabulary does not list."""
+    if not code:
+        return ""
+    if code in LANGUAGE_READ:
+        return str(LANGUAGE_READ[code])
+    try:
+        name = Locale.parse(code).get_display_name(get_locale() or "en")
+    except (UnknownLocaleError, ValueError):
+        return code
+    return name or code
+
+
+def language_options(codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, name) pairs of a language filter, by name."""
+    return sorted(((code, language_label(code)) for code in codes), key=lambda p: p[1])
+
+
+def checkworthiness_label(score: float) -> str:
+    """A check-worthiness score in words: high, medium or low (tracker/vocabulary.py)."""
+    return label(CHECKWORTHINESS, checkworthiness_band(score))
+
+
 def source_kind_label(kind: str) -> str:
     return label(SOURCE_KIND, kind)
 
@@ -135,11 +165,27 @@ class RowWords:
         self.save = gettext("Save")
         self.rationale = gettext("Rationale")
         self.needs_rationale = gettext("Write a rationale, then press Enter to save.")
-        self.new_status_of = gettext("New status of claim %(id)s")
-        self.rationale_of = gettext("Rationale for claim %(id)s")
+        self.dismiss = gettext("Dismiss")
+        self.claim_n = gettext("Claim %(n)s")
+        self.new_status_of = gettext("New status of claim %(n)s in “%(article)s”")
+        self.rationale_of = gettext("Rationale for claim %(n)s in “%(article)s”")
+        self.dismiss_as = gettext("Dismiss claim %(n)s as")
         self.status = {code: str(name) for code, name in STATUS.items()}
         self.statuses = list(self.status.items())
+        self.bands = {code: str(name) for code, name in CHECKWORTHINESS.items()}
         self._decimal = get_decimal_symbol(locale)
+        self._languages: dict[str | None, str] = {}
+
+    def band(self, score: float) -> str:
+        """A check-worthiness score's band code (high / medium / low)."""
+        return checkworthiness_band(score)
+
+    def language(self, code: str | None) -> str:
+        """An article's language by name (language_label), looked up once per code."""
+        name = self._languages.get(code)
+        if name is None:
+            name = self._languages[code] = language_label(code)
+        return name
 
     def score(self, value: float) -> str:
         """A score with two decimals, as `decimalformat("0.00")` writes it in this language."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-from ...models import ATTRIBUTION_KINDS, SOURCE_KINDS, STANCES, STATUSES
+from ...models import ATTRIBUTION_KINDS, DISMISS_REASONS, SOURCE_KINDS, STANCES, STATUSES
 from ...models.source import SOURCE_STATUSES
 from ...services.api_reads import DEFAULT_LIMIT, MAX_LIMIT
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
@@ -78,6 +78,10 @@ SCHEMAS: dict[str, Schema] = {
         parent_id=_nullable("integer"),
         cluster_id=_nullable("integer"),
         orphaned={"type": "boolean"},
+        dismissed={
+            "enum": [*DISMISS_REASONS, None],
+            "description": "Why the claim was set aside; null while it is in review.",
+        },
         reviewed_at=_TIME,
         chain={"type": "array", "items": _ref("Hop"), "description": "Position 0 first."},
     ),
@@ -209,6 +213,14 @@ SCHEMAS: dict[str, Schema] = {
         rationale={**_OPTIONAL_TEXT, "description": "Required for verified and disputed."},
         version={**_ID, "description": "The version the change is based on (else 409)."},
     ),
+    "Dismissal": _object(
+        ["reason", "version"],
+        reason={
+            "enum": [*DISMISS_REASONS, None],
+            "description": "Why the claim is set aside; null restores it.",
+        },
+        version={**_ID, "description": "The version the change is based on (else 409)."},
+    ),
     "Assignment": _object(
         ["assignee_id", "version"],
         assignee_id={
@@ -267,6 +279,7 @@ EXAMPLES: dict[str, Schema] = {
         "version": 1,
     },
     "Assignment": {"assignee_id": 1, "version": 1},
+    "Dismissal": {"reason": "not_a_claim", "version": 1},
     "NewComment": {"body": "Which report is this figure from? @anna.devries"},
     "NewEvidence": {
         "url": "https://example.org/figures-2026",
@@ -475,6 +488,18 @@ PATHS: dict[str, dict[str, Schema]] = {
             body="StatusChange",
         )
     },
+    "/api/claims/{claim_id}/dismissal": {
+        "post": _op(
+            "Dismiss the claim (not a claim, duplicate, not check-worthy), or restore it with "
+            "reason null; it leaves or rejoins the queue, counts and reports (optimistic "
+            "locking by version)",
+            (200, "Claim"),
+            (403, 404, 409, 413, 415, 422),
+            scope="review",
+            parameters=_CLAIM,
+            body="Dismissal",
+        )
+    },
     "/api/claims/{claim_id}/assignee": {
         "post": _op(
             "Assign the claim to a user, or to nobody (optimistic locking by version)",
@@ -550,6 +575,7 @@ _CLAIM_OPS = (
     "get_claims_claim_id_cluster",
     "post_claims_claim_id_status",
     "post_claims_claim_id_assignee",
+    "post_claims_claim_id_dismissal",
 )
 
 
@@ -569,6 +595,9 @@ LINKS: dict[tuple[str, str, str], dict[str, Schema]] = {
         _CLAIM_OPS, "claim_id", "$response.body#/id"
     ),
     ("/api/claims/{claim_id}/assignee", "post", "200"): _links(
+        _CLAIM_OPS, "claim_id", "$response.body#/id"
+    ),
+    ("/api/claims/{claim_id}/dismissal", "post", "200"): _links(
         _CLAIM_OPS, "claim_id", "$response.body#/id"
     ),
     ("/api/claims/{claim_id}/evidence", "post", "201"): _links(

@@ -31,6 +31,7 @@ def claim(c: Claim) -> dict[str, Any]:
         "parent_id": c.parent_id,
         "cluster_id": c.cluster_id,
         "orphaned": c.orphaned,
+        "dismissed": c.dismissed_reason,
         "reviewed_at": when(c.reviewed_at),
         "chain": chain_snapshot(c),
     }

@@ -8,9 +8,9 @@ from typing import Any
 from flask import Blueprint, g, jsonify
 from flask.typing import ResponseReturnValue
 
-from ...models import SOURCE_KINDS, STANCES, STATUSES
+from ...models import DISMISS_REASONS, SOURCE_KINDS, STANCES, STATUSES
 from ...models.source import SOURCE_STATUSES
-from ...services import api_reads, comments, review
+from ...services import api_reads, comments, dismissal, review
 from ...services.evidence import add_evidence
 from ...services.ingest import ArticleInput, ingest_article
 from ...services.queue import DATE_FIELDS, SORTS, SOURCE_SCOPES
@@ -188,6 +188,26 @@ def assign(claim_id: int) -> ResponseReturnValue:
     assert version is not None
     session = db()
     changed = review.assign(session, claim_id, assignee_id, version, acting_user())
+    session.commit()
+    return jsonify(render.claim(changed))
+
+
+@bp.post("/claims/<int:claim_id>/dismissal")
+@needs("review")
+def dismiss(claim_id: int) -> ResponseReturnValue:
+    """Set the claim aside with a reason, or (reason null) restore it."""
+    data = params.body_object(json_body())
+    if "reason" not in data:
+        raise params.BadParameter("the field 'reason' is required (null: restore the claim)")
+    reason = params.field_text(data, "reason")
+    if reason is not None and reason not in DISMISS_REASONS:
+        raise params.BadParameter(
+            f"the field 'reason' must be one of {', '.join(DISMISS_REASONS)} or null"
+        )
+    version = params.field_int(data, "version", required=True)
+    assert version is not None
+    session = db()
+    changed = dismissal.set_dismissed(session, claim_id, reason, version, acting_user())
     session.commit()
     return jsonify(render.claim(changed))
 

@@ -24,7 +24,9 @@ from ...services import article_intake, dismissal, review, workbench
 from ...services.errors import DuplicateArticle, InvalidInput, NearDuplicateArticle, NotFound
 from ...services.importing import MAX_BYTES
 from ...services.ingest import ArticleInput
+from ...wording import cut_at_word
 from .. import acting_user, db
+from ..field_errors import mark_invalid
 from ..history import Conflict, HistoryRow, describe
 from ..messages import explain
 from .forms import AddClaimForm, ArticleForm, WithdrawForm
@@ -183,7 +185,13 @@ def render_workbench(
         panel = {
             "text": TextForm(prefix="text", formdata=None, data={"text": claim.text, "version": v}),
             "status": StatusForm(
-                prefix="status", formdata=None, data={"rationale": claim.rationale, "version": v}
+                prefix="status",
+                formdata=None,
+                data={
+                    "rationale": claim.rationale,
+                    "claim_reviewed": claim.claim_reviewed or cut_at_word(claim.text),
+                    "version": v,
+                },
             ),
             "assign": AssignForm(
                 prefix="assign",
@@ -210,6 +218,8 @@ def render_workbench(
             shown_conflict["since"] = [describe(e, users) for e in view.missed]
     add_form = given.get("add") or AddClaimForm(prefix="add", formdata=None)
     withdraw_form = given.get("withdraw") or WithdrawForm(prefix="withdraw", formdata=None)
+    for form in [*panel.values(), add_form, withdraw_form]:
+        mark_invalid(form)
     return render_template(
         "articles/view.html",
         view=view,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf import FlaskForm
@@ -16,6 +16,7 @@ from ...services import comments, dismissal, evidence, review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..articles.routes import render_workbench
+from ..field_errors import blame
 from ..history import Conflict
 from ..messages import explain
 from .forms import (
@@ -29,9 +30,20 @@ from .forms import (
     SplitForm,
     StatusForm,
     TextForm,
+    edited_chain,
+    with_another_part,
 )
 
 bp = Blueprint("claims", __name__)
+# The field of each panel form a service refusal is shown beside when it names none.
+_FIELD_OF = {
+    "text": "text",
+    "status": "rationale",
+    "assign": "assignee",
+    "chain": "hops-0-source",
+    "split": "parts-0-words",
+    "dismiss": "reason",
+}
 _SOURCE_ID = re.compile(r"^#(\d+)\b")
 
 
@@ -78,7 +90,10 @@ def _versioned(
             )
         except InvalidInput as err:
             session.rollback()
-            flash(explain(err), "error")
+            if blame(form, err, _FIELD_OF.get(name, "")) is None:
+                flash(explain(err), "error")
+            else:
+                flash(_("Nothing was saved: see the message beside the field."), "error")
         else:
             return _back(claim, done)
     return render_workbench(None, claim_id, forms={name: form}, status=422)
@@ -117,7 +132,13 @@ def status(claim_id: int) -> ResponseReturnValue:
         "status",
         form,
         lambda v: review.set_status(
-            db(), claim_id, form.status.data or "", form.rationale.data or "", v, user
+            db(),
+            claim_id,
+            form.status.data or "",
+            form.rationale.data or "",
+            v,
+            user,
+            claim_reviewed=form.claim_reviewed.data or "",
         ),
         _("The status was saved."),
     )
@@ -143,8 +164,6 @@ def _hops(form: ChainForm) -> list[review.Hop]:
     hops: list[review.Hop] = []
     for entry in form.hops:
         row = entry.form
-        if row.remove.data == "1":
-            continue
         raw = " ".join((row.source.data or "").split())
         kind = row.kind.data or "reported"
         if not raw and kind != "hearsay":
@@ -163,8 +182,16 @@ def _hops(form: ChainForm) -> list[review.Hop]:
 
 @bp.route("/<int:claim_id>/chain", methods=["POST"])
 def chain(claim_id: int) -> ResponseReturnValue:
+    """Save the whole chain at once; its add, remove and move buttons (for browsers without the
+    script, which does them in place) show the edited chain again, unsaved."""
     user = acting_user()
     form = ChainForm(prefix="chain")
+    edit = request.form.get("chain-edit", "")
+    if edit:
+        edited = edited_chain(form, edit)
+        if edited is None:
+            abort(400)
+        return render_workbench(None, claim_id, forms={"chain": edited})
     return _versioned(
         claim_id,
         "chain",
@@ -178,14 +205,14 @@ def chain(claim_id: int) -> ResponseReturnValue:
 def split(claim_id: int) -> ResponseReturnValue:
     user = acting_user()
     form = SplitForm(prefix="split")
+    if request.form.get("split-edit") == "add":  # without the script: one part more, unsaved
+        return render_workbench(None, claim_id, forms={"split": with_another_part(form)})
     return _versioned(
         claim_id,
         "split",
         form,
         # the parent stays selected: its parts are listed in its panel
-        lambda v: _parent(
-            review.split_claim(db(), claim_id, (form.parts.data or "").splitlines(), v, user)
-        ),
+        lambda v: _parent(review.split_claim(db(), claim_id, form.fragments(), v, user)),
         _("The claim was split."),
     )
 

@@ -16,7 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
-from ..labels import STATUS, choices, opts
+from ..labels import DISMISS, STATUS, choices, opts
 
 
 class QueueFilterForm(FlaskForm):
@@ -70,6 +70,14 @@ class QueueFilterForm(FlaskForm):
         choices=opts((n, n) for n in ("5", "10", "25", "50", "100")),
         default="50",
     )
+
+
+class DismissForm(FlaskForm):
+    """Set one claim aside from its queue row (it leaves the queue; the panel can restore it)."""
+
+    reason = SelectField(_l("Dismiss as"), choices=choices(DISMISS), validators=[InputRequired()])
+    version = IntegerField(_l("Version"), validators=[InputRequired()])
+    next = HiddenField()
 
 
 class StatusForm(FlaskForm):

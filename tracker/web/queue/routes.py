@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textwrap import shorten
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -10,14 +11,22 @@ from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from werkzeug.datastructures import MultiDict
 
+from ...services import dismissal, review
 from ...services import queue as queue_service
-from ...services import review
 from ...services.errors import InvalidInput, NotFound, StaleVersion
 from .. import acting_user, db
 from ..auth.next_url import same_site
-from ..labels import STATUS, choices, opts, status_label
+from ..labels import (
+    DISMISS,
+    STATUS,
+    choices,
+    dismiss_label,
+    language_options,
+    opts,
+    status_label,
+)
 from ..messages import explain
-from .forms import QueueFilterForm, StatusForm
+from .forms import DismissForm, QueueFilterForm, StatusForm
 
 bp = Blueprint("queue", __name__)
 
@@ -46,9 +55,7 @@ def fill_choices(form: QueueFilterForm, view: queue_service.QueueView) -> None:
         [("", _("Anyone or nobody")), ("me", _("Me")), ("nobody", _("Nobody"))]
         + [(str(u.id), u.name) for u in view.users]
     )
-    form.language.choices = opts(
-        [("", _("Any language"))] + [(lang, lang) for lang in view.languages]
-    )
+    form.language.choices = opts([("", _("Any language")), *language_options(view.languages)])
 
 
 def _page_url(args: MultiDict[str, str], page: int) -> str:
@@ -94,6 +101,7 @@ def _render(
         "prev_url": _page_url(args, page.page - 1) if page and page.has_prev else None,
         "next_url": _page_url(args, page.page + 1) if page and page.has_next else None,
         "statuses": list(STATUS.items()),
+        "dismiss_reasons": list(DISMISS.items()),
         "max_page": queue_service.MAX_PAGE,
     }
     return render_template("queue/index.html", **context), status
@@ -150,11 +158,50 @@ def set_status(claim_id: int) -> ResponseReturnValue:
     session.commit()
     flash(
         _(
-            "Claim %(id)s is now %(status)s.",
-            id=claim.id,
+            "“%(text)s” is now %(status)s.",
+            text=shorten(claim.text, 80, placeholder=" …"),
             status=status_label(claim.status).lower(),
         ),
         "info",
     )
     query = urlencode(list(args.items(multi=True)))
     return redirect(url_for("queue.index") + (f"?{query}" if query else "") + f"#claim-{claim_id}")
+
+
+@bp.route("/<int:claim_id>/dismiss", methods=["POST"])
+def dismiss(claim_id: int) -> ResponseReturnValue:
+    """Set a claim aside from its row, with a reason; the queue is shown again without it."""
+    form = DismissForm()
+    args = _queue_args(form.next.data)
+    if not form.validate_on_submit():
+        message = "; ".join(f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items())
+        return _render(args, {claim_id: message}, None, 422)
+    session = db()
+    try:
+        claim = dismissal.dismiss_claim(
+            session, claim_id, form.reason.data or "", form.version.data or 0, acting_user()
+        )
+    except NotFound:
+        session.rollback()
+        return _render(args, {claim_id: _("This claim does not exist.")}, None, 404)
+    except StaleVersion:
+        session.rollback()
+        message = _(
+            "Someone else changed this claim meanwhile; nothing was saved. "
+            "Its current state is shown; check it and try again."
+        )
+        return _render(args, {claim_id: message}, None, 409)
+    except InvalidInput as err:
+        session.rollback()
+        return _render(args, {claim_id: explain(err)}, None, 422)
+    session.commit()
+    flash(
+        _(
+            "“%(text)s” was dismissed as %(reason)s; it left the queue. Its panel can restore it.",
+            text=shorten(claim.text, 80, placeholder=" …"),
+            reason=dismiss_label(claim.dismissed_reason or ""),
+        ),
+        "info",
+    )
+    query = urlencode(list(args.items(multi=True)))
+    return redirect(url_for("queue.index") + (f"?{query}" if query else ""))

@@ -15,7 +15,7 @@ from wtforms.widgets import Select, html_params
 
 from ...reports.common import FORMATS
 from ...services.reports import ReportChoices, ReportFilter
-from ..labels import LANGUAGE, STATUS, choices
+from ..labels import LANGUAGE_READ, STATUS, choices
 
 FORMAT_LABELS = {
     "html": "HTML",
@@ -83,7 +83,7 @@ class ReportForm(FlaskForm):
     )
     language = SelectField(
         _l("Language"),
-        choices=choices(LANGUAGE, _l("Any")),
+        choices=choices(LANGUAGE_READ, _l("Any")),
         coerce=str,
         validators=[Optional()],
     )

@@ -120,6 +120,14 @@
         o.label = s.kind + ((s.aliases && s.aliases.length) ? " · " + s.aliases.join(", ") : "");
         list.appendChild(o);
       }
+      /* a name that is not in the registry: offer to create it (the hop's kind choice) */
+      const typed = q.trim();
+      if (list.dataset.create && !items.some(function (s) { return s.name.toLowerCase() === typed.toLowerCase(); })) {
+        const o = document.createElement("option");
+        o.value = typed;
+        o.label = list.dataset.create.replace("%(name)s", typed);
+        list.appendChild(o);
+      }
     }).catch(function () { /* the plain text field still works */ });
   }
 
