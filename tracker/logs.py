@@ -2,8 +2,9 @@
 the level TRACKER_LOG_LEVEL names.
 
 Conventions: a module logs through `logging.getLogger(__name__)` (a child of "tracker"; the
-services do not import this module: the web app and the CLI configure it). A change of data is one line at INFO
-naming the action and the ids, never the content (titles, texts, names, e-mail addresses):
+services do not import this module: the web app and the CLI configure it). A change of data is
+one line at INFO naming the action and the ids, never the content (titles, texts, names, e-mail
+addresses):
 the audit log writes it for every audited change (tracker/services/audit.py). The web logs one
 line per request with its time.
 """
