@@ -6,7 +6,12 @@ from __future__ import annotations
 from flask import Flask
 from flask_babel import format_decimal, gettext
 
-from tracker.web.labels import row_words, status_label
+from tracker.web.labels import (
+    checkworthiness_label,
+    language_label,
+    row_words,
+    status_label,
+)
 
 
 def test_row_words_match_the_lookups_they_replace_in_each_language(app: Flask) -> None:
@@ -19,7 +24,13 @@ def test_row_words_match_the_lookups_they_replace_in_each_language(app: Flask) -
             assert decimal in words.score(0.5)
             assert words.status == {code: status_label(code) for code in words.status}
             assert words.save == gettext("Save") and words.nobody == gettext("nobody")
-            assert words.new_status_of % {"id": 7} == gettext("New status of claim %(id)s", id=7)
+            title = "Nieuwe <b>woningen</b>"
+            assert words.new_status_of % {"n": 7, "article": title} == gettext(
+                "New status of claim %(n)s in “%(article)s”", n=7, article=title
+            )
+            assert words.claim_n % {"n": 3} == gettext("Claim %(n)s", n=3)
+            assert words.bands[words.band(0.95)] == checkworthiness_label(0.95)
+            assert words.language("nl") == language_label("nl") == words.language("nl")
     with app.test_request_context(headers={"Accept-Language": "nl"}):
         assert row_words().status["disputed"] != "disputed"  # really translated
 
