@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_review
 from .clusters import SeenBefore, seen_before
 from .errors import Count, InvalidInput, NotFound, TrackerError
-from .search_index import matches
+from .search_index import is_common, join_matching, matches
 from .search_text import parse_query
 from .sources import source_by_reference
 
@@ -105,10 +105,26 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
-    """The filtered, sorted select of claims (joined with their article), without paging."""
+def queue_statement(
+    f: QueueFilter, user_id: int | None, *, common_search: bool = False
+) -> Select[Claim]:
+    """The filtered, sorted select of claims (joined with their article), without paging.
+
+    With a search, newest first reads the index's matches newest first (the first page is
+    found without reading them all); sorted by score, `common_search` (the search matches many
+    claims: search_index.is_common) reads the claims in score order and keeps the matches,
+    instead of sorting every match."""
     _validate(f)
-    stmt = select(Claim).where(in_review())  # split: its parts; not dismissed or withdrawn
+    stmt = select(Claim)
+    terms = parse_query(f.q) if f.q else []
+    newest: Any = Claim.id
+    if terms and f.sort == "newest":
+        stmt, newest = join_matching(stmt, "claim", Claim.id, terms)
+    elif terms:  # first: SQLite tests it before reading the claim's row
+        stmt = stmt.where(
+            matches("claim", Claim.id, terms, scan=common_search and f.sort == "score")
+        )
+    stmt = stmt.where(in_review())  # split: its parts; not dismissed or withdrawn
     if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
         stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
     if f.status:
@@ -134,10 +150,6 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         stmt = stmt.where(Claim.id.in_(hops))
     if f.language:
         stmt = stmt.where(Article.language == f.language)
-    if f.q:
-        terms = parse_query(f.q)
-        if terms:
-            stmt = stmt.where(matches("claim", Claim.id, terms))
     if f.min_score is not None:
         stmt = stmt.where(Claim.score >= f.min_score)
     if f.checkworthy_only:
@@ -169,7 +181,8 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
             stmt = stmt.where(Claim.reviewed_at < _start_of(f.date_to + timedelta(days=1)))
     orders: dict[str, tuple[Any, ...]] = {
         "score": (Claim.score.desc(), Claim.id.desc()),
-        "newest": (Claim.id.desc(),),  # ids grow with creation time; the primary key is indexed
+        # ids grow with creation time; the primary key is indexed (or the index's, the same id)
+        "newest": (newest.desc(),),
         "article": (Claim.article_id.desc(), Claim.start, Claim.id),
         "status": (Claim.status, Claim.score.desc(), Claim.id.desc()),
     }
@@ -188,8 +201,13 @@ def queue_page(
     per_page = per_page if per_page in PER_PAGE_CHOICES else DEFAULT_PER_PAGE
     capped = page > MAX_PAGE
     page = min(max(page, 1), MAX_PAGE)
+    common = (
+        bool(filters.q)
+        and filters.sort == "score"
+        and is_common(session.connection(), "claim", parse_query(filters.q or ""))
+    )
     stmt = (
-        queue_statement(filters, user_id)
+        queue_statement(filters, user_id, common_search=common)
         .options(
             selectinload(Claim.article).joinedload(Article.outlet),
             joinedload(Claim.assignee),
