@@ -21,15 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from rapidfuzz import fuzz
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from ..models import Article, Claim, ClaimCluster, ClaimMatch, User, is_unsplit
 from ..models._types import utcnow
-from . import audit
+from . import audit, glossary
 from .clusters import pending_match, seen_before
 from .errors import InvalidInput, NotFound
 from .policy import authorize
@@ -59,25 +60,60 @@ STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 @dataclass(frozen=True)
 class Signature:
-    """What the reranker compares: content terms (stems and number values) and numbers."""
+    """What the reranker compares: content terms (stems and number values) and numbers; for
+    a claim in another language, its words as glossary concepts (`concepts`: "c<n>"), names
+    ("=<word>", a capitalised word inside the sentence) and other words ("?<word>"); `names`
+    holds the names' stems in each stream, to look for translations in the index."""
 
     terms: tuple[str, ...]
     numbers: frozenset[str]
+    language: str | None = None
+    concepts: tuple[str, ...] = ()
+    names: tuple[tuple[str, str, str], ...] = ()
 
 
+@lru_cache(maxsize=20_000)
 def signature(text: str, lang: str | None) -> Signature:
-    """The claim's content terms in its language's stems, and the values of its numbers."""
+    """The claim's content terms in its language's stems, and the values of its numbers (kept
+    for the archive's claims met again as candidates)."""
     a = analyse(text, lang)
     stems = a.en if lang == "en" else a.nl
+    ids = glossary.concepts(stems, lang or "nl")
     terms: list[str] = []
     numbers: set[str] = set()
-    for raw, stem in zip(a.raw, stems, strict=True):
+    items: list[str] = []
+    names: list[tuple[str, str, str]] = []
+    for i, (raw, stem) in enumerate(zip(a.raw, stems, strict=True)):
+        if i in a.parts:  # "thousand" in "twenty thousand": the first word holds the value
+            continue
         if stem[0].isdigit():
             numbers.add(stem)
             terms.append(stem)
-        elif raw not in STOP_WORDS and len(raw) > 1:
+            continue
+        stop = raw in STOP_WORDS or len(raw) < 2
+        if not stop:
             terms.append(stem)
-    return Signature(tuple(dict.fromkeys(terms)), frozenset(numbers))
+        concept = ids[i]
+        in_phrase = concept is not None and concept in (
+            ids[i - 1] if i else None,
+            ids[i + 1] if i + 1 < len(ids) else None,
+        )
+        if concept is not None and (in_phrase or not stop):
+            items.append(f"{'w' if concept in glossary.WEAK else 'c'}{concept}")
+        elif stop:
+            continue
+        elif i and text[a.spans[i][0]].isupper():
+            items.append(f"={raw}")
+            names.append((raw, a.nl[i], a.en[i]))
+        else:
+            items.append(f"?{raw}")
+    return Signature(
+        tuple(dict.fromkeys(terms)),
+        frozenset(numbers),
+        lang,
+        tuple(dict.fromkeys(items)),
+        tuple(dict.fromkeys(names)),
+    )
 
 
 def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
@@ -86,10 +122,13 @@ def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     return small <= large
 
 
-def _same_word(word: str, other: str) -> bool:
-    """A stem variant, or one part of a compound ("begrotingstekort" holds "tekort")."""
+def _same_word(word: str, other: str, names: frozenset[str] = frozenset()) -> bool:
+    """A stem variant, or one part of a compound ("begrotingstekort" holds "tekort"); a name
+    (in `names`) is no compound ("Rijksmuseum" does not hold "Museum")."""
     if fuzz.ratio(word, other) >= WORD_SIMILARITY:
         return True
+    if word in names or other in names:
+        return False
     short, long = (word, other) if len(word) <= len(other) else (other, word)
     return len(short) >= COMPOUND_PART and (long.startswith(short) or long.endswith(short))
 
@@ -101,6 +140,8 @@ def score(a: Signature, b: Signature) -> float:
     each word weighted by its length: a long word (a subject, a place) says more than a short
     one. A claim with numbers against one without is less likely the same.
     """
+    if a.language and b.language and a.language != b.language:
+        return _across_languages(a, b)
     if not a.terms or not b.terms or not numbers_agree(a.numbers, b.numbers):
         return 0.0
     short, long = (a, b) if len(a.terms) <= len(b.terms) else (b, a)
@@ -108,11 +149,13 @@ def score(a: Signature, b: Signature) -> float:
     if not words:
         return 1.0 if short.numbers and short.numbers <= long.numbers else 0.0
     others = [t for t in long.terms if not t[0].isdigit()]
+    names = frozenset(n[2 if lang == "en" else 1] for sig in (a, b) for n in sig.names
+                      for lang in [sig.language])  # fmt: skip
     total = found = 0.0
     for word in words:
         weight = len(word)
         total += weight
-        if word in others or any(_same_word(word, o) for o in others):
+        if word in others or any(_same_word(word, o, names) for o in others):
             found += weight
     covered = found / total
     if len(words) < 3 and not short.numbers:
@@ -120,6 +163,42 @@ def score(a: Signature, b: Signature) -> float:
     if bool(a.numbers) != bool(b.numbers):
         covered *= 0.9
     return round(covered, 3)
+
+
+UNKNOWN_WEIGHT = 0.5  # a word neither in the glossary nor a name: it may or may not translate
+WEAK_WEIGHT = 0.3  # a weak glossary word (a preposition, a quantity word)
+MIN_SHARED = 3  # numbers, concepts and names two claims in two languages must share
+UNSHARED = 0.03  # less for each word of the glossary in the longer claim the shorter lacks
+_WEIGHTS = {"?": UNKNOWN_WEIGHT, "w": WEAK_WEIGHT}
+
+
+def _across_languages(a: Signature, b: Signature) -> float:
+    """`score` for claims in two languages: the same numbers (both must have some: with
+    numbers the claim is checkable, and they anchor the comparison), and of the shorter
+    claim's words, enough whose concept (glossary) or name the other has too; a word neither
+    in the glossary nor a name counts half, as not found, a weak word less; each glossary word
+    of the longer claim that the shorter lacks takes a little off."""
+    if not a.numbers or not b.numbers or not numbers_agree(a.numbers, b.numbers):
+        return 0.0
+    short, long = (a, b) if len(a.concepts) <= len(b.concepts) else (b, a)
+    others = set(long.concepts)
+    long_names = [c for c in long.concepts if c[0] == "="]
+    shared = len(short.numbers)
+    total = float(shared)
+    found = float(shared)
+    for item in short.concepts:
+        weight = _WEIGHTS.get(item[0], 1.0)
+        total += weight
+        hit = item in others or (
+            item[0] == "=" and any(fuzz.ratio(item, n) >= WORD_SIMILARITY for n in long_names)
+        )
+        if hit:
+            found += weight
+            shared += 1
+    if shared < MIN_SHARED:
+        return 0.0
+    unshared = sum(1 for c in set(long.concepts) - set(short.concepts) if c[0] == "c")
+    return round(max(0.0, found / total - UNSHARED * unshared), 3)
 
 
 def _rarity(stem: str) -> tuple[int, int]:
@@ -209,34 +288,107 @@ def find_matches(
                       for t in s.terms}  # fmt: skip
         shares[stream] = term_shares(conn, "claim", stream, vocabulary)
     for claim, sig in zip(claims, signatures, strict=True):
-        stream = _stream(claim)
-        terms = telling_terms(sig, shares[stream])
-        if not terms:
-            continue
-        anchors = [t for t in terms if _anchor(t, shares[stream])]
-        words = [t for t in terms if t not in anchors]
-        limit = CANDIDATES + len(claims)
-        if anchors and len(words) > 1:  # the same rows as candidate_groups' query, sooner
-            ids = newest_with_most(conn, "claim", stream, anchors, words, len(words) - 1, limit)
-        else:
-            ids = newest_with_any(conn, "claim", stream, candidate_groups(terms), limit)
-        rows = session.execute(
-            select(Claim.id, Claim.text, Article.language)
-            .join(Article, Article.id == Claim.article_id)
-            .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
-        ).all()
-        if not rows:
-            continue
-        # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
-        close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
-        best: tuple[float, int] | None = None
-        for cid, text, clang in close:
-            s = score(sig, signature(text, clang))
-            if s >= THRESHOLD and (best is None or (s, cid) > best):
-                best = (s, cid)
+        best = _best_in_language(session, conn, claim, sig, shares, excluded, len(claims))
+        if best is None:  # a repeat in the claim's language is the likelier; else a translation
+            best = _best_translation(session, conn, claim, sig, shares[_stream(claim)], excluded)
         if best is not None:
             out.append(Found(claim.key, best[1], best[0]))
     return out
+
+
+def _best_in_language(
+    session: Session,
+    conn: Connection,
+    claim: Wording,
+    sig: Signature,
+    shares: dict[str, dict[str, float]],
+    excluded: list[int],
+    batch: int,
+) -> tuple[float, int] | None:
+    """The best earlier claim among those holding most of the claim's telling terms in its
+    language's stream: (score, id), or None."""
+    stream = _stream(claim)
+    terms = telling_terms(sig, shares[stream])
+    if not terms:
+        return None
+    anchors = [t for t in terms if _anchor(t, shares[stream])]
+    words = [t for t in terms if t not in anchors]
+    limit = CANDIDATES + batch
+    if anchors and len(words) > 1:  # the same rows as candidate_groups' query, sooner
+        ids = newest_with_most(conn, "claim", stream, anchors, words, len(words) - 1, limit)
+    else:
+        ids = newest_with_any(conn, "claim", stream, candidate_groups(terms), limit)
+    if not ids:
+        return None
+    rows = session.execute(
+        select(Claim.id, Claim.text, Article.language)
+        .join(Article, Article.id == Claim.article_id)
+        .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
+    ).all()
+    # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
+    close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
+    best: tuple[float, int] | None = None
+    for cid, text, clang in close:
+        s = score(sig, signature(text, clang))
+        if s >= THRESHOLD and (best is None or (s, cid) > best):
+            best = (s, cid)
+    return best
+
+
+TRANSLATED_CANDIDATES = 20  # newest claims in the other language holding the same numbers
+
+
+def translation_groups(sig: Signature, anchors: list[str], other: str) -> list[list[str]]:
+    """What a translation of the claim holds in the index's `other` stream: its telling
+    numbers, its names, and one way of saying each of its two longest glossary words (empty:
+    no telling number, so no search in the other language)."""
+    if not anchors:
+        return []
+    names = [n[2 if other == "en" else 1] for n in sig.names]
+    concepts = sorted(
+        {int(c[1:]) for c in sig.concepts if c[0] == "c"},
+        key=lambda c: -max((len(" ".join(p)) for p in glossary.translations(c, other)), default=0),
+    )[:2]
+    groups = [[*anchors, *names]]
+    for concept in concepts:
+        ways = glossary.translations(concept, other)
+        if ways:
+            groups = [[*g, *way] for g in groups for way in ways]
+    return [list(dict.fromkeys(g)) for g in groups]
+
+
+def _best_translation(
+    session: Session,
+    conn: Connection,
+    claim: Wording,
+    sig: Signature,
+    shares: dict[str, float],
+    excluded: list[int],
+) -> tuple[float, int] | None:
+    """The best earlier claim in the other language (see translation_groups), or None."""
+    other = "nl" if _stream(claim) == "en" else "en"
+    anchors = sorted(t for t in sig.numbers if _anchor(t, shares))
+    groups = translation_groups(sig, anchors, other)
+    if not groups:
+        return None
+    ids = newest_with_any(conn, "claim", other, groups, TRANSLATED_CANDIDATES)
+    if not ids:
+        return None
+    best: tuple[float, int] | None = None
+    rows = session.execute(
+        select(Claim.id, Claim.text, Article.language)
+        .join(Article, Article.id == Claim.article_id)
+        .where(
+            Claim.id.in_(ids),
+            Claim.article_id.not_in(excluded),
+            Article.language != claim.language,
+        )
+    ).all()
+    for cid, text, clang in rows:
+        s = score(sig, signature(text, clang))
+        if s >= THRESHOLD and (best is None or (s, cid) > best):
+            best = (s, cid)
+    return best
 
 
 def _rejected(session: Session, pairs: list[Found]) -> set[tuple[int, int]]:

@@ -50,7 +50,7 @@ from .search_text import SEPARATOR, STREAMS, Term, index_text
 Column = ColumnElement[int] | QueryableAttribute[int]
 KINDS = ("claim", "article", "source")
 TABLES = {kind: f"{kind}_search" for kind in KINDS}
-# a search matching one row in this many (at least COMMON_MIN rows) is common: see is_common
+# a search matching one row in this many (at least COMMON_MIN rows) is common: see frequency
 COMMON_PER_ROWS = 1000
 COMMON_MIN = 100
 _KEYS = {"claim": "claim_id", "article": "article_id", "source": "source_id"}
@@ -423,19 +423,27 @@ def newest_with_most(
     """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds every term of
     `required` and at least `need` of `optional`.
 
-    One index query per optional term, each with all the required ones: when a required term is
-    rare, each is short (the index skips through the long lists), where one query with an OR of
-    every choice of optional terms reads each long list in full (SQLite's FTS5). PostgreSQL's
-    GIN index does that query well, in one round trip."""
+    One index query per optional term, each with all the required ones, their rows counted in
+    one statement: when a required term is rare, each is short (the index skips through the
+    long lists), where one query with an OR of every choice of optional terms reads each long
+    list in full (SQLite's FTS5). PostgreSQL's GIN index does that query well, in one round
+    trip."""
     if conn.dialect.name != "sqlite":
         groups = [[*required, *chosen] for chosen in combinations(optional, need)]
         return newest_with_any(conn, kind, stream, groups, limit)
-    counts: dict[int, int] = {}
-    for term in optional:
-        for row_id in newest_with_any(conn, kind, stream, [[*required, term]], limit=10**9):
-            counts[row_id] = counts.get(row_id, 0) + 1
-    found = sorted((i for i, n in counts.items() if n >= need), reverse=True)
-    return found[:limit]
+    if not optional:
+        return newest_with_any(conn, kind, stream, [required], limit) if need <= 0 else []
+    table = TABLES[kind]
+    arms = " UNION ALL ".join(
+        f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :q{i}" for i in range(len(optional))
+    )
+    sql = (  # counted in SQLite, not row by row in Python
+        f"SELECT id FROM ({arms}) GROUP BY id HAVING count(*) >= :need ORDER BY id DESC LIMIT :n"
+    )
+    params: dict[str, Any] = {"need": need, "n": limit}
+    for i, term in enumerate(optional):
+        params[f"q{i}"] = f"{stream} : (" + " AND ".join(f'"{t}"' for t in [*required, term]) + ")"
+    return list(conn.execute(text(sql), params).scalars())
 
 
 def matches(
@@ -446,19 +454,30 @@ def matches(
     return Matches(kind, column, terms, scan)
 
 
-def is_common(conn: Connection, kind: str, terms: list[Term]) -> bool:
-    """True when at least one row of `kind` in COMMON_PER_ROWS matches `terms` (counted up to
-    that many, on SQLite; PostgreSQL's planner weighs that itself from its statistics)."""
-    if not terms or conn.dialect.name != "sqlite":
-        return False
+def frequency(conn: Connection, kind: str, terms: list[Term]) -> str | None:
+    """How often a search matches, where it decides how to read it (see queue_statement):
+    "common" on SQLite when at least one row of `kind` in COMMON_PER_ROWS matches (counted up
+    to that many); "rare" on PostgreSQL when a word of it is none of the most common terms its
+    statistics hold (it then guesses a share too large and walks an index looking for it);
+    None otherwise."""
+    if not terms:
+        return None
     table = TABLES[kind]
-    rows = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0
-    cap = max(COMMON_MIN, rows // COMMON_PER_ROWS)
-    found = conn.execute(
-        text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
-        {"q": fts5_query(terms), "cap": cap},
-    ).scalar_one()
-    return bool(found >= cap)
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0
+        cap = max(COMMON_MIN, rows // COMMON_PER_ROWS)
+        found = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
+            {"q": fts5_query(terms), "cap": cap},
+        ).scalar_one()
+        return "common" if found >= cap else None
+    common = _pg_common_terms(conn, table)
+    if not common:  # no statistics yet (a new database): nothing known
+        return None
+    for t in terms:
+        if t.kind != "prefix" and not any(w in common for stream in t.streams for w in stream):
+            return "rare"
+    return None
 
 
 # -- how common a term is -----------------------------------------------------------------------

@@ -209,16 +209,18 @@ def test_marks_and_snippet_keep_the_text_whole() -> None:
 def test_each_sort_and_way_of_reading_the_index_finds_the_same_claims(
     session: Session, archive: dict[str, Claim], sort: str
 ) -> None:
-    # newest first reads the index's matches newest first (a join); sorted by score, a common
-    # search reads the claims in score order and keeps the matches: the same claims, in order
+    # newest first reads the index's matches newest first (a join); a common search sorted by
+    # score reads the claims in score order and keeps the matches; a rare one sorts the
+    # matches: the same claims, in the same order
     expected = {archive[k].text for k in ("legion", "words", "port", "plain")}
     f = QueueFilter(q="20.000", sort=sort)
     stmt = queue_statement(f, None)
-    scanned = queue_statement(f, None, common_search=True)
     assert {c.text for c in session.scalars(stmt)} == expected
-    assert [c.id for c in session.scalars(scanned)] == [c.id for c in session.scalars(stmt)]
+    ids = [c.id for c in session.scalars(stmt)]
+    for how in ("common", "rare"):
+        assert [c.id for c in session.scalars(queue_statement(f, None, frequency=how))] == ids
     ordered = [row.claim.id for row in queue_page(session, f, None).rows]
-    assert ordered == [c.id for c in session.scalars(stmt)]
+    assert ordered == ids
     if sort == "newest":
         assert ordered == sorted(ordered, reverse=True)
     if sort == "score":
@@ -228,16 +230,20 @@ def test_each_sort_and_way_of_reading_the_index_finds_the_same_claims(
     assert {row.claim.text for row in page.rows} == {archive["port"].text, archive["plain"].text}
 
 
-def test_a_search_is_common_when_many_rows_match(
+def test_how_often_a_search_matches(
     session: Session, archive: dict[str, Claim], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = session.connection()
-    if conn.dialect.name != "sqlite":  # PostgreSQL's planner weighs that itself
-        assert not search_index.is_common(conn, "claim", parse_query("soldaten"))
+    if conn.dialect.name == "sqlite":
+        monkeypatch.setattr(search_index, "COMMON_MIN", 4)
+        assert search_index.frequency(conn, "claim", parse_query("20.000")) == "common"  # 4
+        assert search_index.frequency(conn, "claim", parse_query("legioen")) is None  # 2
         return
-    monkeypatch.setattr(search_index, "COMMON_MIN", 4)
-    assert search_index.is_common(conn, "claim", parse_query("20.000"))  # 4 claims
-    assert not search_index.is_common(conn, "claim", parse_query("legioen"))  # 2 claims
+    conn.exec_driver_sql("ANALYZE claim_search")
+    search_index._PG_FREQUENCIES.clear()
+    # a word the statistics do not hold among the most common is rare; one they hold is not
+    assert search_index.frequency(conn, "claim", parse_query("zzzq")) == "rare"
+    assert search_index.frequency(conn, "claim", parse_query("soldaten")) is None
 
 
 def test_english_numbers_with_a_hyphen_are_found_by_their_value(session: Session) -> None:
