@@ -411,6 +411,33 @@ def newest_with_any(
     return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
 
 
+def newest_with_all(
+    conn: Connection, kind: str, stream: str, conditions: list[list[tuple[str, ...]]], limit: int
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds, for each of
+    `conditions`, one of its phrases (terms in a row): one index query, an AND of ORs."""
+    conditions = [c for c in conditions if c]
+    if not conditions:
+        return []
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        q = f"{stream} : (" + " AND ".join(
+            "(" + " OR ".join('"' + " ".join(p) + '"' for p in c) + ")" for c in conditions
+        ) + ")"
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :n"
+    else:
+        q = " & ".join(
+            "(" + " | ".join("(" + " <-> ".join(f"'{w}'" for w in p) + ")" for p in c) + ")"
+            for c in conditions
+        )
+        key = _KEYS[kind]
+        sql = (
+            f"SELECT {key} FROM {table} WHERE terms @@ to_tsquery('simple', :q) "
+            f"ORDER BY {key} DESC LIMIT :n"
+        )
+    return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
+
+
 def newest_with_most(
     conn: Connection,
     kind: str,
