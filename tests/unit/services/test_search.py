@@ -203,6 +203,11 @@ def test_marks_and_snippet_keep_the_text_whole() -> None:
     long = "woord " * 100 + "doel " + "woord " * 100
     window = snippet(long, parse_query("doel"), "nl", size=60)
     assert ("doel", True) in window and window[0] == ("… ", False)
+    # a body is read a chunk at a time: a match far in is found, and one across no chunk lost
+    far = "woord " * 2000 + "twintigduizend doelen " + "woord " * 10
+    window = snippet(far, parse_query("20000"), "nl", size=60)
+    assert ("twintigduizend", True) in window
+    assert "".join(r for r, _ in window).strip("… ").startswith("woord")
 
 
 @pytest.mark.parametrize("sort", ["newest", "score", "article", "status"])
