@@ -19,7 +19,7 @@ from ..models import STATUSES, Article, Attribution, Claim, Source, User, in_rev
 from .clusters import SeenBefore, seen_before
 from .errors import Count, InvalidInput, NotFound, TrackerError
 from .numbering import numbers_for
-from .search_index import matches
+from .search_index import frequency, join_matching, matches
 from .search_text import parse_query
 from .sources import source_by_reference
 
@@ -108,10 +108,31 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
-    """The filtered, sorted select of claims (joined with their article), without paging."""
+def queue_statement(
+    f: QueueFilter, user_id: int | None, *, frequency: str | None = None
+) -> Select[Claim]:
+    """The filtered, sorted select of claims (joined with their article), without paging.
+
+    With a search, newest first reads the index's matches newest first (the first page is
+    found without reading them all). `frequency` (search_index.frequency) says how to read a
+    search sorted otherwise: "common" (SQLite: many claims match) reads the claims in score
+    order and keeps the matches, instead of sorting every match; "rare" (PostgreSQL: its
+    statistics do not know a word, and it would walk the sort order looking for it) sorts the
+    few matches instead."""
     _validate(f)
-    stmt = select(Claim).where(in_review())  # split: its parts; not dismissed or withdrawn
+    stmt = select(Claim)
+    terms = parse_query(f.q) if f.q else []
+    newest: Any = Claim.id
+    score: Any = Claim.score
+    rare = bool(terms) and frequency == "rare"
+    if terms and f.sort == "newest" and not rare:
+        stmt, newest = join_matching(stmt, "claim", Claim.id, terms)
+    elif terms:  # first: SQLite tests it before reading the claim's row
+        common = frequency == "common" and f.sort == "score"
+        stmt = stmt.where(matches("claim", Claim.id, terms, scan=common))
+    if rare:  # an expression: no index serves the order, the matches are found first
+        newest, score = Claim.id + 0, Claim.score + 0
+    stmt = stmt.where(in_review())  # split: its parts; not dismissed or withdrawn
     if f.language or (f.date_field == "published" and (f.date_from or f.date_to)):
         stmt = stmt.join(Claim.article)  # only when needed: the join slows the big sorts
     if f.status:
@@ -137,10 +158,6 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         stmt = stmt.where(Claim.id.in_(hops))
     if f.language:
         stmt = stmt.where(Article.language == f.language)
-    if f.q:
-        terms = parse_query(f.q)
-        if terms:
-            stmt = stmt.where(matches("claim", Claim.id, terms))
     if f.min_score is not None:
         stmt = stmt.where(Claim.score >= f.min_score)
     if f.checkworthy_only:
@@ -171,8 +188,9 @@ def queue_statement(f: QueueFilter, user_id: int | None) -> Select[Claim]:
         if f.date_to:
             stmt = stmt.where(Claim.reviewed_at < _start_of(f.date_to + timedelta(days=1)))
     orders: dict[str, tuple[Any, ...]] = {
-        "score": (Claim.score.desc(), Claim.id.desc()),
-        "newest": (Claim.id.desc(),),  # ids grow with creation time; the primary key is indexed
+        "score": (score.desc(), Claim.id.desc()),
+        # ids grow with creation time; the primary key is indexed (or the index's, the same id)
+        "newest": (newest.desc(),),
         "article": (Claim.article_id.desc(), Claim.start, Claim.id),
         "status": (Claim.status, Claim.score.desc(), Claim.id.desc()),
     }
@@ -191,8 +209,10 @@ def queue_page(
     per_page = per_page if per_page in PER_PAGE_CHOICES else DEFAULT_PER_PAGE
     capped = page > MAX_PAGE
     page = min(max(page, 1), MAX_PAGE)
+    terms = parse_query(filters.q) if filters.q else []
+    how = frequency(session.connection(), "claim", terms) if terms else None
     stmt = (
-        queue_statement(filters, user_id)
+        queue_statement(filters, user_id, frequency=how)
         .options(
             # the article's title and dates, never its body
             selectinload(Claim.article).options(defer(Article.body), joinedload(Article.outlet)),

@@ -8,6 +8,7 @@ with the words that matched marked for highlighting.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload, selectinload
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 from ..models import Article, Source
 from . import queue
 from .errors import InvalidInput, NotFound, TrackerError
-from .search_index import matches
+from .search_index import frequency, join_matching, matches
 from .search_text import Term, marks, parse_query
 
 Marked = list[tuple[str, bool]]  # runs of text, True where a search word matched
@@ -63,14 +64,7 @@ class SearchResults:
 
 def snippet(text: str, terms: list[Term], lang: str | None, size: int = SNIPPET) -> Marked:
     """A window of `text` around its first matching word, marked; its start if none matches."""
-    marked = marks(text, terms, lang)
-    offset = 0
-    for run, hit in marked:
-        if hit:
-            break
-        offset += len(run)
-    else:
-        offset = 0
+    offset = _first_hit(text, terms, lang)
     start = max(0, offset - size // 3)
     if start:
         space = text.find(" ", start)
@@ -84,8 +78,36 @@ def snippet(text: str, terms: list[Term], lang: str | None, size: int = SNIPPET)
     return window
 
 
+CHUNK = 2000  # characters of a body analysed at a time when looking for its first match
+
+
+def _first_hit(text: str, terms: list[Term], lang: str | None) -> int:
+    """Where the first word matching `terms` starts (0 if none): the text is read a chunk of
+    whole words at a time, so a long body is not analysed past its first match."""
+    pos = 0
+    while pos < len(text):
+        end = min(len(text), pos + CHUNK)
+        if end < len(text):
+            space = text.rfind(" ", pos, end)
+            end = space if space > pos else end
+        at = pos
+        for run, hit in marks(text[pos:end], terms, lang):
+            if hit:
+                return at
+            at += len(run)
+        pos = end
+    return 0
+
+
 def _articles(session: Session, terms: list[Term], f: queue.QueueFilter) -> list[ArticleHit]:
-    stmt = select(Article).where(matches("article", Article.id, terms))
+    # newest first, as the claims: the index's matches read newest first, or, when PostgreSQL
+    # would walk the articles looking for a rare word, the few matches sorted
+    newest: Any
+    if frequency(session.connection(), "article", terms) == "rare":
+        stmt = select(Article).where(matches("article", Article.id, terms))
+        newest = Article.id + 0  # an expression: no index walk for the order
+    else:
+        stmt, newest = join_matching(select(Article), "article", Article.id, terms)
     if f.language:
         stmt = stmt.where(Article.language == f.language)
     if f.article_id is not None:
@@ -97,7 +119,7 @@ def _articles(session: Session, terms: list[Term], f: queue.QueueFilter) -> list
     if f.date_field == "published" and f.date_to:
         stmt = stmt.where(Article.published_on <= f.date_to)
     found = session.scalars(
-        stmt.options(joinedload(Article.outlet)).order_by(Article.id.desc()).limit(GROUP_SIZE)
+        stmt.options(joinedload(Article.outlet)).order_by(newest.desc()).limit(GROUP_SIZE)
     )
     return [
         ArticleHit(a, marks(a.title, terms, a.language), snippet(a.body, terms, a.language))

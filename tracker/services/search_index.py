@@ -24,12 +24,24 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, inspect, select, text
-from sqlalchemy.engine import Engine
+from sqlalchemy import (
+    Connection,
+    Select,
+    String,
+    TableClause,
+    TypeDecorator,
+    bindparam,
+    event,
+    inspect,
+    select,
+    text,
+)
+from sqlalchemy.engine import Dialect, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import QueryableAttribute, Session, UOWTransaction
 from sqlalchemy.sql.compiler import SQLCompiler
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.elements import BindParameter, ColumnClause, ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 from sqlalchemy.types import NullType
 
 from ..models import Article, Claim, Evidence, Source, SourceAlias
@@ -38,6 +50,9 @@ from .search_text import SEPARATOR, STREAMS, Term, index_text
 Column = ColumnElement[int] | QueryableAttribute[int]
 KINDS = ("claim", "article", "source")
 TABLES = {kind: f"{kind}_search" for kind in KINDS}
+# a search matching one row in this many (at least COMMON_MIN rows) is common: see frequency
+COMMON_PER_ROWS = 1000
+COMMON_MIN = 100
 _KEYS = {"claim": "claim_id", "article": "article_id", "source": "source_id"}
 _PARENTS = {"claim": "claims", "article": "articles", "source": "sources"}
 
@@ -256,39 +271,120 @@ def tsquery(terms: list[Term]) -> str:
     return " & ".join(parts)
 
 
+class _Query(TypeDecorator[tuple[Term, ...]]):
+    """A bound search: the terms, written as each database's query text when sent (so that one
+    compiled statement serves every search: SQLAlchemy caches it)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: tuple[Term, ...] | None, dialect: Dialect) -> str:
+        terms = list(value or ())
+        return fts5_query(terms) if dialect.name == "sqlite" else tsquery(terms)
+
+
+def _query(terms: list[Term]) -> BindParameter[tuple[Term, ...]]:
+    return bindparam("q", tuple(terms), type_=_Query(), unique=True)
+
+
 class Matches(ColumnElement[Any]):
     """SQL condition: `column` (a claim's, article's or source's id) is the id of a row whose
-    index entry matches `terms`. Compiled for each database."""
+    index entry matches `terms`. Compiled for each database.
+
+    With `scan`, SQLite does not look the matching rows up by their id: it reads the rows in
+    the statement's order (an index on the sort columns) and keeps those among the matches, which
+    is quicker when a frequent term would have it look up and sort a large share of the table."""
 
     # NullType, not Boolean: SQLite would be given "(... IN (...)) = 1", which no index serves
     type = NullType()
-    inherit_cache = False
+    _traverse_internals = [
+        ("kind", InternalTraversal.dp_string),
+        ("column", InternalTraversal.dp_clauseelement),
+        ("query", InternalTraversal.dp_clauseelement),
+        ("scan", InternalTraversal.dp_boolean),
+    ]
 
-    def __init__(self, kind: str, column: Column, terms: list[Term]) -> None:
+    def __init__(self, kind: str, column: Column, terms: list[Term], scan: bool = False) -> None:
         self.kind = kind
         self.column: ColumnElement[int] = (
             column.__clause_element__() if isinstance(column, QueryableAttribute) else column
         )
-        self.terms = terms
+        self.query = _query(terms)
+        self.scan = scan
 
 
 @compiles(Matches, "sqlite")
 def _matches_sqlite(element: Matches, compiler: SQLCompiler, **kw: Any) -> str:
     table = TABLES[element.kind]
     column = compiler.process(element.column, **kw)
-    query = compiler.process(bindparam("q", fts5_query(element.terms), unique=True), **kw)
-    return f"{column} IN (SELECT rowid FROM {table} WHERE {table} MATCH {query})"
+    query = compiler.process(element.query, **kw)
+    plus = "+" if element.scan else ""  # SQLite's way of saying: no index for this condition
+    return f"{plus}{column} IN (SELECT rowid FROM {table} WHERE {table} MATCH {query})"
 
 
 @compiles(Matches, "postgresql")
 def _matches_postgres(element: Matches, compiler: SQLCompiler, **kw: Any) -> str:
     table = TABLES[element.kind]
     column = compiler.process(element.column, **kw)
-    query = compiler.process(bindparam("q", tsquery(element.terms), unique=True), **kw)
+    query = compiler.process(element.query, **kw)
     return (
         f"{column} IN (SELECT {_KEYS[element.kind]} FROM {table} "
         f"WHERE terms @@ to_tsquery('simple', {query}))"
     )
+
+
+class _Key(ColumnClause[int]):
+    """The id column of an index table: `rowid` on SQLite, `<kind>_id` on PostgreSQL."""
+
+    inherit_cache = True
+
+
+@compiles(_Key, "sqlite")
+def _key_sqlite(element: _Key, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{element.table.name}.rowid"  # type: ignore[union-attr]
+
+
+@compiles(_Key, "postgresql")
+def _key_postgres(element: _Key, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{element.table.name}.{element.name}"  # type: ignore[union-attr]
+
+
+class _Hit(ColumnElement[Any]):
+    """SQL condition: the index table's row matches the query."""
+
+    type = NullType()
+    _traverse_internals = [
+        ("table", InternalTraversal.dp_string),
+        ("query", InternalTraversal.dp_clauseelement),
+    ]
+
+    def __init__(self, table: str, terms: list[Term]) -> None:
+        self.table = table
+        self.query = _query(terms)
+
+
+@compiles(_Hit, "sqlite")
+def _hit_sqlite(element: _Hit, compiler: SQLCompiler, **kw: Any) -> str:
+    return f"{element.table} MATCH {compiler.process(element.query, **kw)}"
+
+
+@compiles(_Hit, "postgresql")
+def _hit_postgres(element: _Hit, compiler: SQLCompiler, **kw: Any) -> str:
+    query = compiler.process(element.query, **kw)
+    return f"{element.table}.terms @@ to_tsquery('simple', {query})"
+
+
+def join_matching(
+    stmt: Select[Any], kind: str, column: Column, terms: list[Term]
+) -> tuple[Select[Any], ColumnElement[int]]:
+    """`stmt` joined with the index rows of `kind` that match `terms` (one each, on `column`),
+    and the index's id column: ordering by it, newest first, SQLite reads the matches from the
+    index newest first and stops at the statement's limit, where `matches` would have it read
+    and look up every match first."""
+    table = TABLES[kind]
+    key = _Key(_KEYS[kind])
+    index_rows = TableClause(table, key)
+    return stmt.join(index_rows, key == column).where(_Hit(table, terms)), key
 
 
 def newest_with_any(
@@ -315,6 +411,33 @@ def newest_with_any(
     return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
 
 
+def newest_with_all(
+    conn: Connection, kind: str, stream: str, conditions: list[list[tuple[str, ...]]], limit: int
+) -> list[int]:
+    """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds, for each of
+    `conditions`, one of its phrases (terms in a row): one index query, an AND of ORs."""
+    conditions = [c for c in conditions if c]
+    if not conditions:
+        return []
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        q = f"{stream} : (" + " AND ".join(
+            "(" + " OR ".join('"' + " ".join(p) + '"' for p in c) + ")" for c in conditions
+        ) + ")"
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :n"
+    else:
+        q = " & ".join(
+            "(" + " | ".join("(" + " <-> ".join(f"'{w}'" for w in p) + ")" for p in c) + ")"
+            for c in conditions
+        )
+        key = _KEYS[kind]
+        sql = (
+            f"SELECT {key} FROM {table} WHERE terms @@ to_tsquery('simple', :q) "
+            f"ORDER BY {key} DESC LIMIT :n"
+        )
+    return list(conn.execute(text(sql), {"q": q, "n": limit}).scalars())
+
+
 def newest_with_most(
     conn: Connection,
     kind: str,
@@ -327,24 +450,61 @@ def newest_with_most(
     """Ids of the newest rows of `kind` (at most `limit`) whose `stream` holds every term of
     `required` and at least `need` of `optional`.
 
-    One index query per optional term, each with all the required ones: when a required term is
-    rare, each is short (the index skips through the long lists), where one query with an OR of
-    every choice of optional terms reads each long list in full (SQLite's FTS5). PostgreSQL's
-    GIN index does that query well, in one round trip."""
+    One index query per optional term, each with all the required ones, their rows counted in
+    one statement: when a required term is rare, each is short (the index skips through the
+    long lists), where one query with an OR of every choice of optional terms reads each long
+    list in full (SQLite's FTS5). PostgreSQL's GIN index does that query well, in one round
+    trip."""
     if conn.dialect.name != "sqlite":
         groups = [[*required, *chosen] for chosen in combinations(optional, need)]
         return newest_with_any(conn, kind, stream, groups, limit)
-    counts: dict[int, int] = {}
-    for term in optional:
-        for row_id in newest_with_any(conn, kind, stream, [[*required, term]], limit=10**9):
-            counts[row_id] = counts.get(row_id, 0) + 1
-    found = sorted((i for i, n in counts.items() if n >= need), reverse=True)
-    return found[:limit]
+    if not optional:
+        return newest_with_any(conn, kind, stream, [required], limit) if need <= 0 else []
+    table = TABLES[kind]
+    arms = " UNION ALL ".join(
+        f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :q{i}" for i in range(len(optional))
+    )
+    sql = (  # counted in SQLite, not row by row in Python
+        f"SELECT id FROM ({arms}) GROUP BY id HAVING count(*) >= :need ORDER BY id DESC LIMIT :n"
+    )
+    params: dict[str, Any] = {"need": need, "n": limit}
+    for i, term in enumerate(optional):
+        params[f"q{i}"] = f"{stream} : (" + " AND ".join(f'"{t}"' for t in [*required, term]) + ")"
+    return list(conn.execute(text(sql), params).scalars())
 
 
-def matches(kind: str, column: Column, terms: list[Term]) -> ColumnElement[Any]:
-    """The condition "`column` is a row of `kind` whose text matches all of `terms`"."""
-    return Matches(kind, column, terms)
+def matches(
+    kind: str, column: Column, terms: list[Term], *, scan: bool = False
+) -> ColumnElement[Any]:
+    """The condition "`column` is a row of `kind` whose text matches all of `terms`" (`scan`:
+    see Matches)."""
+    return Matches(kind, column, terms, scan)
+
+
+def frequency(conn: Connection, kind: str, terms: list[Term]) -> str | None:
+    """How often a search matches, where it decides how to read it (see queue_statement):
+    "common" on SQLite when at least one row of `kind` in COMMON_PER_ROWS matches (counted up
+    to that many); "rare" on PostgreSQL when a word of it is none of the most common terms its
+    statistics hold (it then guesses a share too large and walks an index looking for it);
+    None otherwise."""
+    if not terms:
+        return None
+    table = TABLES[kind]
+    if conn.dialect.name == "sqlite":
+        rows = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 0
+        cap = max(COMMON_MIN, rows // COMMON_PER_ROWS)
+        found = conn.execute(
+            text(f"SELECT count(*) FROM (SELECT 1 FROM {table} WHERE {table} MATCH :q LIMIT :cap)"),
+            {"q": fts5_query(terms), "cap": cap},
+        ).scalar_one()
+        return "common" if found >= cap else None
+    common = _pg_common_terms(conn, table)
+    if not common:  # no statistics yet (a new database): nothing known
+        return None
+    for t in terms:
+        if t.kind != "prefix" and not any(w in common for stream in t.streams for w in stream):
+            return "rare"
+    return None
 
 
 # -- how common a term is -----------------------------------------------------------------------

@@ -96,6 +96,9 @@ class Analysed:
     raw: list[str] = field(default_factory=list)
     nl: list[str] = field(default_factory=list)
     en: list[str] = field(default_factory=list)
+    # the words that continue a number written (partly) in words ("twenty thousand": the
+    # second), whose value the number's first word carries
+    parts: set[int] = field(default_factory=set)
 
     def stream(self, name: str) -> list[str]:
         return {"raw": self.raw, "nl": self.nl, "en": self.en}[name]
@@ -109,8 +112,9 @@ def languages(lang: str | None) -> tuple[str, ...]:
     return (lang,) if lang in ("nl", "en") else ("nl", "en")
 
 
-def analyse(text: str, lang: str | None = None) -> Analysed:
-    """The words of `text` with their terms in the three streams."""
+def analyse(text: str, lang: str | None = None, *, number_words: bool = True) -> Analysed:
+    """The words of `text` with their terms in the three streams (`number_words` False: numbers
+    written in words keep their words' stems, which is quicker)."""
     out = Analysed()
     has_letters = False
     for m in _TOKEN.finditer(text):
@@ -127,7 +131,7 @@ def analyse(text: str, lang: str | None = None) -> Analysed:
         out.raw.append(raw)
         out.nl.append(nl)
         out.en.append(en)
-    if has_letters and _NUMBER_WORD.search(text):
+    if number_words and has_letters and _NUMBER_WORD.search(text):
         _numbers_in_words(text, lang, out)
     return out
 
@@ -146,6 +150,42 @@ def _numbers_in_words(text: str, lang: str | None, out: Analysed) -> None:
             term = value_term(number.value)
             out.nl[i] = term
             out.en[i] = term
+            _continued(out, i, number.end)
+    if "en" in languages(lang):
+        _english_compounds(text, out, starts)
+
+
+def _continued(out: Analysed, first: int, end: int) -> None:
+    """Mark the number words after `first` up to `end` as parts of its number."""
+    for j in range(first + 1, len(out.spans)):
+        if out.spans[j][0] >= end:
+            break
+        if out.raw[j][0].isdigit() or _NUMBER_WORD.match(out.raw[j]):
+            out.parts.add(j)
+
+
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}  # fmt: skip
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+         "nine": 9}  # fmt: skip
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+_EN_COMPOUND = re.compile(
+    rf"(?i)\b({'|'.join(_TENS)})-({'|'.join(_ONES)})\b(?:\s+({'|'.join(_SCALES)})\b)?"
+)
+
+
+def _english_compounds(text: str, out: Analysed, starts: list[int]) -> None:
+    """English tens and ones joined by a hyphen ("forty-five", "twenty-seven thousand"), which
+    the extractor's number reader leaves as words."""
+    for m in _EN_COMPOUND.finditer(text):
+        k = bisect_left(starts, m.start())
+        if k >= len(starts) or starts[k] != m.start():
+            continue
+        value = _TENS[m.group(1).lower()] + _ONES[m.group(2).lower()]
+        if m.group(3):
+            value *= _SCALES[m.group(3).lower()]
+        out.nl[k] = out.en[k] = value_term(value)
+        _continued(out, k, m.end())
 
 
 def index_text(parts: list[str], lang: str | None) -> tuple[str, str, str]:
@@ -216,7 +256,9 @@ def marks(text: str, terms: list[Term], lang: str | None = None) -> list[tuple[s
             continue
         for name, stream in zip(STREAMS, t.streams, strict=True):
             wanted[name].update(stream)
-    a = analyse(text, lang)
+    # a number written in words can match only a number among the terms
+    numbers = any(w[0].isdigit() for t in terms for stream in t.streams[1:] for w in stream)
+    a = analyse(text, lang, number_words=numbers)
     out: list[tuple[str, bool]] = []
     pos = 0
     for i, (start, end) in enumerate(a.spans):

@@ -16,10 +16,10 @@ from tracker.services.ingest import ArticleInput, ingest_article
 from tracker.services.matching import numbers_agree, score, signature
 
 
-def test_the_reranker_on_the_labelled_pairs() -> None:
-    # the targets on the written pairs (the implied ones, benchmarks/matching.py "all", are
-    # printed by the benchmark: with the harder pairs added they are 0.947/0.804)
-    pairs = [p for p in read_pairs() if p.written]
+@pytest.mark.parametrize("written", [True, False])
+def test_the_reranker_on_the_labelled_pairs(written: bool) -> None:
+    # the targets on the written pairs, and on all (with the pairs each block implies)
+    pairs = [p for p in read_pairs() if p.written or not written]
     assert len(pairs) >= 300
     tp = fp = fn = 0
     for p in pairs:
@@ -52,8 +52,10 @@ SECOND = (
 THIRD = "Het legioen telt naar verluidt 30.000 soldaten uit 52 landen."
 
 
-def _ingest(session: Session, body: str, actor: People | None = None) -> list[Claim]:
-    article = ingest_article(session, ArticleInput(body=body, title=body[:30], language="nl"))
+def _ingest(
+    session: Session, body: str, actor: People | None = None, language: str = "nl"
+) -> list[Claim]:
+    article = ingest_article(session, ArticleInput(body=body, title=body[:30], language=language))
     session.commit()
     return list(session.scalars(select(Claim).where(Claim.article_id == article.id)))
 
@@ -174,3 +176,30 @@ def test_newest_with_most_needs_the_required_and_enough_optional_terms(session: 
     assert rows(["52"], 2) == [third.id, first.id]  # newest first
     assert rows(["20000"], 2) == [first.id]
     assert rows(["52"], 3) == []
+
+
+def test_claims_and_their_translations() -> None:
+    legion = signature("Het legioen telt 20.000 soldaten uit 52 landen.", "nl")
+    english = signature("The legion has 20,000 soldiers from 52 countries.", "en")
+    assert score(legion, english) >= matching.THRESHOLD
+    assert score(legion, signature("The legion has 30,000 soldiers from 52 countries.", "en")) == 0
+    other = signature("The legion lost 20,000 euros in 52 days.", "en")
+    assert score(legion, other) < matching.THRESHOLD
+    # without numbers there is nothing to anchor a translation on
+    plain = signature("Het legioen telt veel soldaten.", "nl")
+    assert score(plain, signature("The legion has many soldiers.", "en")) == 0
+
+
+def test_a_translation_is_linked_at_ingest(session: Session) -> None:
+    first = _legion(_ingest(session, FIRST))
+    english = (
+        "According to a spokesman, the legion has 20,000 soldiers from 52 countries. "
+        "The weather was bad that day."
+    )
+    claims = _ingest(session, english, language="en")
+    second = next(c for c in claims if "legion" in c.text)
+    session.refresh(first)
+    assert second.cluster_id is not None and second.cluster_id == first.cluster_id
+    wrong = "According to a spokesman, the legion has 30,000 soldiers from 52 countries."
+    third = next(c for c in _ingest(session, wrong, language="en") if "legion" in c.text)
+    assert third.cluster_id is None

@@ -3,6 +3,7 @@ queue's filters, and an index that changes in the same transaction as the data."
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,8 +12,8 @@ from sqlalchemy.orm import Session
 from tests.conftest import People
 from tests.unit.services.test_queue import make_article, make_claim
 from tracker.models import Article, Claim
-from tracker.services import evidence, review, sources
-from tracker.services.queue import QueueFilter, queue_page
+from tracker.services import evidence, review, search_index, sources
+from tracker.services.queue import QueueFilter, queue_page, queue_statement
 from tracker.services.search import search, snippet
 from tracker.services.search_text import analyse, marks, number_term, parse_query
 
@@ -188,6 +189,10 @@ def test_query_parsing() -> None:
     assert analyse("twenty thousand").nl == ["20000", "thousand"]
     # a number starting before its first word ("$") still gets its value
     assert analyse("spent $9.8 million", "en").en == ["spent", "9800000", "million"]
+    # English tens and ones joined by a hyphen: the value on the first word, the rest parts
+    words = analyse("Forty-five thousand people and twenty-seven dogs", "en")
+    assert words.en[0] == "45000" and words.parts == {1, 2, 6}
+    assert words.en[5] == "27"
 
 
 def test_marks_and_snippet_keep_the_text_whole() -> None:
@@ -198,3 +203,56 @@ def test_marks_and_snippet_keep_the_text_whole() -> None:
     long = "woord " * 100 + "doel " + "woord " * 100
     window = snippet(long, parse_query("doel"), "nl", size=60)
     assert ("doel", True) in window and window[0] == ("… ", False)
+    # a body is read a chunk at a time: a match far in is found, and one across no chunk lost
+    far = "woord " * 2000 + "twintigduizend doelen " + "woord " * 10
+    window = snippet(far, parse_query("20000"), "nl", size=60)
+    assert ("twintigduizend", True) in window
+    assert "".join(r for r, _ in window).strip("… ").startswith("woord")
+
+
+@pytest.mark.parametrize("sort", ["newest", "score", "article", "status"])
+def test_each_sort_and_way_of_reading_the_index_finds_the_same_claims(
+    session: Session, archive: dict[str, Claim], sort: str
+) -> None:
+    # newest first reads the index's matches newest first (a join); a common search sorted by
+    # score reads the claims in score order and keeps the matches; a rare one sorts the
+    # matches: the same claims, in the same order
+    expected = {archive[k].text for k in ("legion", "words", "port", "plain")}
+    f = QueueFilter(q="20.000", sort=sort)
+    stmt = queue_statement(f, None)
+    assert {c.text for c in session.scalars(stmt)} == expected
+    ids = [c.id for c in session.scalars(stmt)]
+    for how in ("common", "rare"):
+        assert [c.id for c in session.scalars(queue_statement(f, None, frequency=how))] == ids
+    ordered = [row.claim.id for row in queue_page(session, f, None).rows]
+    assert ordered == ids
+    if sort == "newest":
+        assert ordered == sorted(ordered, reverse=True)
+    if sort == "score":
+        scores = [session.get_one(Claim, i).score for i in ordered]
+        assert scores == sorted(scores, reverse=True)
+    page = queue_page(session, replace(f, status="unreviewed", language="en"), None)
+    assert {row.claim.text for row in page.rows} == {archive["port"].text, archive["plain"].text}
+
+
+def test_how_often_a_search_matches(
+    session: Session, archive: dict[str, Claim], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = session.connection()
+    if conn.dialect.name == "sqlite":
+        monkeypatch.setattr(search_index, "COMMON_MIN", 4)
+        assert search_index.frequency(conn, "claim", parse_query("20.000")) == "common"  # 4
+        assert search_index.frequency(conn, "claim", parse_query("legioen")) is None  # 2
+        return
+    conn.exec_driver_sql("ANALYZE claim_search")
+    search_index._PG_FREQUENCIES.clear()
+    # a word the statistics do not hold among the most common is rare; one they hold is not
+    assert search_index.frequency(conn, "claim", parse_query("zzzq")) == "rare"
+    assert search_index.frequency(conn, "claim", parse_query("soldaten")) is None
+
+
+def test_english_numbers_with_a_hyphen_are_found_by_their_value(session: Session) -> None:
+    article = make_article(session, "Match night", "en", date(2024, 5, 1), "Arrests.")
+    claim = make_claim(session, article, "Police arrested twenty-seven fans.", start=0)
+    session.commit()
+    assert found(session, "27") == {claim.text}
