@@ -187,10 +187,11 @@ def ingest_article(
     links = ArticleSources(session, article, actor)
     taken = _carry_over(session, old, article, actor) if old else []
     stored: dict[int, Claim] = {}
-    for i, candidate in enumerate(found):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        stored[i] = _store_claim(session, article, candidate, links)
+    with session.no_autoflush:  # the claims, their hops and new sources go in one flush
+        for i, candidate in enumerate(found):
+            if any(candidate.start < end and start < candidate.end for start, end in taken):
+                continue
+            stored[i] = _store_claim(session, article, candidate, links)
     added = len(stored)
     session.flush()
     # "seen before": link the repeats found above to their clusters
@@ -198,19 +199,24 @@ def ingest_article(
         session,
         [replace(r, claim_id=stored[r.claim_id].id) for r in repeats if r.claim_id in stored],
     )
-    audit.record(
+    audit.record_many(
         session,
-        actor=actor,
-        action="article.ingest",
-        entity_type="article",
-        entity_id=article.id,
-        after={
-            "title": article.title,
-            "sha256": sha,
-            "language": language,
-            "claims": added,
-            "supersedes": old.id if old else None,
-        },
+        [
+            *links.creation_events(),
+            {
+                "actor": actor,
+                "action": "article.ingest",
+                "entity_type": "article",
+                "entity_id": article.id,
+                "after": {
+                    "title": article.title,
+                    "sha256": sha,
+                    "language": language,
+                    "claims": added,
+                    "supersedes": old.id if old else None,
+                },
+            },
+        ],
     )
     return article
 
