@@ -612,6 +612,43 @@ class Comments(RevisionChecks):
         assert len(rows(conn)["claims"]) == 1
 
 
+def _article_indexes(conn: sa.Connection) -> set[str]:
+    """The articles table's index names, expression indexes too (which SQLite's reflection
+    leaves out)."""
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'"
+        if conn.dialect.name == "sqlite"
+        else "SELECT indexname FROM pg_indexes WHERE tablename = 'articles'"
+    )
+    return set(conn.execute(sa.text(query)).scalars())
+
+
+@checks
+class BodyLengthIndex(RevisionChecks):
+    """0014: an index of the articles' lengths (near-duplicate check); rows unchanged."""
+
+    revision = "0014_bulk_body_length"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert "ix_articles_body_length" in _article_indexes(conn)
+        plan = " ".join(
+            str(row)
+            for row in conn.execute(
+                sa.text(
+                    ("EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN ")
+                    + "SELECT id FROM articles WHERE length(body) BETWEEN 10 AND 20"
+                )
+            )
+        )
+        if conn.dialect.name == "sqlite":  # PostgreSQL may prefer a scan of a tiny table
+            assert "ix_articles_body_length" in plan
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "ix_articles_body_length" not in _article_indexes(conn)
+
+
 def _checks(revision: str) -> RevisionChecks:
     found = CHECKS.get(revision)
     if found is not None:
