@@ -120,19 +120,24 @@ def main() -> None:
     chars = sum(len(a.body) for a in items)
     words = sum(len(a.body.split()) for a in items)
     claims = 0
+    cpu = time.process_time()
     started = time.perf_counter()
     for item in items:
         with sessions() as session:
             claims += len(ingest_article(session, item).claims)
             session.commit()
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     rate = f"{args.articles / elapsed:.1f} articles/s, {claims / elapsed:.0f} claims/s"
     size = (
         f"{args.articles} articles ({words // args.articles} words, {chars / 1e6:.2f} MB), "
         f"{claims} claims"
     )
     note = " (without matching)" if args.without_matching else ""
-    print(f"{engine.dialect.name}{note}: {size} in {elapsed:.2f} s: {rate}")
+    print(
+        f"{engine.dialect.name}{note}: {size} in {elapsed:.2f} s (this process's CPU "
+        f"{cpu:.2f} s, {args.articles / cpu:.1f} articles per CPU second): {rate}"
+    )
 
 
 if __name__ == "__main__":
