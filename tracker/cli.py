@@ -400,6 +400,13 @@ PROGRESS_EVERY = 100
     is_flag=True,
     help="Store texts nearly the same as a stored article anyway, as articles of their own.",
 )
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="With --jsonl on PostgreSQL: ingest in this many processes at once.",
+)
 @pass_ctx
 def ingest(
     ctx: Context,
@@ -413,6 +420,7 @@ def ingest(
     jsonl: bool,
     supersedes: int | None,
     separate: bool,
+    jobs: int,
 ) -> None:
     """Ingest articles from FILES, each article in a transaction of its own.
 
@@ -424,12 +432,17 @@ def ingest(
 
     A text FILE nearly the same as a stored article (spacing, quotes, a changed word) is skipped
     too, naming that article: ingest it again with --supersedes ID (its new version) or
-    --separate. A --jsonl import skips only exact duplicates.
+    --separate. A --jsonl import skips only exact duplicates. With --jobs N (--jsonl, on
+    PostgreSQL) N processes ingest at once, each article still in a transaction of its own.
     """
-    from .services.ingest import ArticleInput, ingest_each, validate_body
+    from .services.ingest import ArticleInput, ingest_each, ingest_parallel, validate_body
 
     if supersedes is not None and (jsonl or len(files) != 1 or separate):
         fail("--supersedes takes one text FILE (not --jsonl, not with --separate)")
+    if jobs > 1 and not jsonl:
+        fail("--jobs takes --jsonl FILES")
+    if jobs > 1 and not ctx.settings.database_url.startswith("postgresql"):
+        fail("--jobs needs PostgreSQL: SQLite writes one article at a time")
 
     items: Iterable[tuple[str, ArticleInput | str]]
     if jsonl:
@@ -472,22 +485,34 @@ def ingest(
     with ctx.session() as session:
         acting = ctx.actor(session)
         actor_id = acting.id if acting is not None else None
-    engine = make_engine(ctx.settings.database_url)
-    try:
-        tally = ingest_each(
-            make_session_factory(engine),
+    if jobs > 1:
+        tally = ingest_parallel(
+            ctx.settings.database_url,
             items,
+            jobs,
             max_chars=ctx.settings.max_article_chars,
-            on_article=stored,
             on_skip=skipped,
             on_progress=progress,
             actor_id=actor_id,
-            supersedes_id=supersedes,
-            # a bulk import stores every distinct text: its near-identical texts are on purpose
-            separate=separate or jsonl,
+            separate=True,  # --jsonl, as below
         )
-    finally:
-        engine.dispose()
+    else:
+        engine = make_engine(ctx.settings.database_url)
+        try:
+            tally = ingest_each(
+                make_session_factory(engine),
+                items,
+                max_chars=ctx.settings.max_article_chars,
+                on_article=stored,
+                on_skip=skipped,
+                on_progress=progress,
+                actor_id=actor_id,
+                supersedes_id=supersedes,
+                # a bulk import stores every distinct text: its near-identical texts are on purpose
+                separate=separate or jsonl,
+            )
+        finally:
+            engine.dispose()
     if jsonl and tally.done == 0:
         fail("no articles in the file(s)")
     click.echo(

@@ -21,8 +21,9 @@ from tests.api.helpers import auth, token
 from tests.conftest import People, make_app
 from tracker import cli
 from tracker.db import make_engine, make_session_factory
-from tracker.models import Article
-from tracker.services import sources
+from tracker.models import Article, AuditEvent
+from tracker.services import audit, sources
+from tracker.services.audit import signing_key
 
 TOWNS = ("Zwolle", "Deventer", "Almelo", "Hengelo", "Kampen", "Meppel", "Assen", "Emmen")
 
@@ -97,6 +98,34 @@ def test_progress_is_printed_while_it_runs(
     assert code == 0, output
     assert "progress: 2 line(s): 2 stored" in output
     assert "progress: 4 line(s): 4 stored" in output
+
+
+def test_several_processes_store_what_one_would_with_one_audit_chain(
+    tmp_path: Path, database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--jobs 2 on PostgreSQL: every valid line stored once, the bad one reported, progress
+    printed, and the audit chain verifies; SQLite refuses --jobs (it has one writer)."""
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 5)
+    rows = [{"body": article(n), "language": "nl"} for n in range(12)]
+    rows[7] = {"body": "Nog een artikel", "published": "vorige week"}
+    rows.append({"body": article(3), "language": "nl"})  # the same text again: a duplicate
+    path = write_jsonl(tmp_path / "bulk.jsonl", rows)
+    code, output = invoke(database_url, "ingest", "--jsonl", "--jobs", "2", str(path))
+    if not database_url.startswith("postgresql"):
+        assert code != 0 and "--jobs needs PostgreSQL" in output
+        assert stored_bodies(database_url) == []
+        return
+    assert code == 1, output
+    assert f"{path}:8: publication date" in output
+    assert "progress: 5 line(s): 5 stored" in output
+    assert "ingested 11 article(s)" in output and "1 duplicate(s) skipped" in output
+    assert sorted(stored_bodies(database_url)) == sorted(article(n) for n in range(12) if n != 7)
+    engine = make_engine(database_url)
+    with make_session_factory(engine)() as session:
+        report = audit.verify_chain(session, signing_key())
+        ingests = session.scalar(select(func.count()).where(AuditEvent.action == "article.ingest"))
+    engine.dispose()
+    assert report.ok and ingests == 11
 
 
 def _start_import(url: str, path: Path) -> subprocess.Popen[bytes]:

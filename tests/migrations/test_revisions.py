@@ -614,7 +614,7 @@ class Comments(RevisionChecks):
 
 @checks
 class PanelClaimReviewed(RevisionChecks):
-    """0014 (panel): a claim's claimReviewed; existing claims have none, the downgrade drops it."""
+    """0015: a claim's claimReviewed; existing claims have none, the downgrade drops it."""
 
     revision = "0015"
 
@@ -630,6 +630,43 @@ class PanelClaimReviewed(RevisionChecks):
         super().check_downgraded(conn, before)
         assert "claim_reviewed" not in _columns(conn, "claims")
         assert len(rows(conn)["claims"]) == len(before["claims"]) == 1
+
+
+def _article_indexes(conn: sa.Connection) -> set[str]:
+    """The articles table's index names, expression indexes too (which SQLite's reflection
+    leaves out)."""
+    query = (
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'articles'"
+        if conn.dialect.name == "sqlite"
+        else "SELECT indexname FROM pg_indexes WHERE tablename = 'articles'"
+    )
+    return set(conn.execute(sa.text(query)).scalars())
+
+
+@checks
+class BodyLengthIndex(RevisionChecks):
+    """0016: an index of the articles' lengths (near-duplicate check); rows unchanged."""
+
+    revision = "0016"
+
+    def check_upgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_upgraded(conn, before)
+        assert "ix_articles_body_length" in _article_indexes(conn)
+        plan = " ".join(
+            str(row)
+            for row in conn.execute(
+                sa.text(
+                    ("EXPLAIN QUERY PLAN " if conn.dialect.name == "sqlite" else "EXPLAIN ")
+                    + "SELECT id FROM articles WHERE length(body) BETWEEN 10 AND 20"
+                )
+            )
+        )
+        if conn.dialect.name == "sqlite":  # PostgreSQL may prefer a scan of a tiny table
+            assert "ix_articles_body_length" in plan
+
+    def check_downgraded(self, conn: sa.Connection, before: Rows) -> None:
+        super().check_downgraded(conn, before)
+        assert "ix_articles_body_length" not in _article_indexes(conn)
 
 
 def _checks(revision: str) -> RevisionChecks:

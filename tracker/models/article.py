@@ -34,6 +34,8 @@ class Article(Base):
             sqlite_where=text("withdrawn_at IS NOT NULL"),
             postgresql_where=text("withdrawn_at IS NOT NULL"),
         ),
+        # ingest compares a new text with the stored ones of about its length
+        Index("ix_articles_body_length", text("length(body)")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,7 +76,12 @@ class Article(Base):
     @property
     def published(self) -> str | None:
         """The publication date as precise as it is known: '2023', '2023-02' or '2023-02-14'."""
-        if self.published_on is None:
-            return None
-        iso = self.published_on.isoformat()
-        return {"year": iso[:4], "month": iso[:7]}.get(self.published_precision or "day", iso)
+        return published_text(self.published_on, self.published_precision)
+
+
+def published_text(on: date | None, precision: str | None) -> str | None:
+    """A publication date as precise as it is known: '2023', '2023-02' or '2023-02-14'."""
+    if on is None:
+        return None
+    iso = on.isoformat()
+    return {"year": iso[:4], "month": iso[:7]}.get(precision or "day", iso)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import exists, func, select
@@ -187,10 +191,11 @@ def ingest_article(
     links = ArticleSources(session, article, actor)
     taken = _carry_over(session, old, article, actor) if old else []
     stored: dict[int, Claim] = {}
-    for i, candidate in enumerate(found):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
-            continue
-        stored[i] = _store_claim(session, article, candidate, links)
+    with session.no_autoflush:  # the claims, their hops and new sources go in one flush
+        for i, candidate in enumerate(found):
+            if any(candidate.start < end and start < candidate.end for start, end in taken):
+                continue
+            stored[i] = _store_claim(session, article, candidate, links)
     added = len(stored)
     session.flush()
     # "seen before": link the repeats found above to their clusters
@@ -198,19 +203,24 @@ def ingest_article(
         session,
         [replace(r, claim_id=stored[r.claim_id].id) for r in repeats if r.claim_id in stored],
     )
-    audit.record(
+    audit.record_many(
         session,
-        actor=actor,
-        action="article.ingest",
-        entity_type="article",
-        entity_id=article.id,
-        after={
-            "title": article.title,
-            "sha256": sha,
-            "language": language,
-            "claims": added,
-            "supersedes": old.id if old else None,
-        },
+        [
+            *links.creation_events(),
+            {
+                "actor": actor,
+                "action": "article.ingest",
+                "entity_type": "article",
+                "entity_id": article.id,
+                "after": {
+                    "title": article.title,
+                    "sha256": sha,
+                    "language": language,
+                    "claims": added,
+                    "supersedes": old.id if old else None,
+                },
+            },
+        ],
     )
     return article
 
@@ -401,6 +411,62 @@ def _actor(session: Session, actor_id: int | None) -> User | None:
     return actor
 
 
+def _ingest_one(
+    sessions: Callable[[], Session],
+    item: ArticleInput,
+    *,
+    max_chars: int,
+    actor_id: int | None,
+    supersedes_id: int | None,
+    separate: bool,
+) -> tuple[str, str, Article | None]:
+    """One article in a transaction of its own: ("stored", "", article), ("duplicate" or
+    "similar", why, None) or ("bad", why, None). NotFound for a vanished actor stops it."""
+    with sessions() as session:
+        actor = _actor(session, actor_id)  # gone mid-import: the import stops here
+        try:
+            article = ingest_article(
+                session,
+                item,
+                actor,
+                max_chars=max_chars,
+                supersedes_id=supersedes_id,
+                separate=separate,
+            )
+            session.commit()
+        except DuplicateArticle as err:
+            session.rollback()
+            kind = "similar" if isinstance(err, NearDuplicateArticle) else "duplicate"
+            return kind, f"skipped: {err}", None
+        except TrackerError as err:
+            session.rollback()
+            return "bad", str(err), None
+        len(article.claims)  # loaded while the session is open, for the caller's count
+        return "stored", "", article
+
+
+def _count(
+    tally: BulkTally,
+    label: str,
+    kind: str,
+    message: str,
+    claims: int,
+    on_skip: Callable[[str, str], None] | None,
+) -> None:
+    tally.done += 1
+    if kind == "stored":
+        tally.stored += 1
+        tally.claims += claims
+        return
+    if kind in ("duplicate", "similar"):
+        tally.duplicates += 1
+        tally.similar += kind == "similar"
+    else:
+        tally.bad += 1
+    if on_skip:
+        on_skip(label, message)
+
+
 def ingest_each(
     sessions: Callable[[], Session],
     items: Iterable[tuple[str, ArticleInput | str]],
@@ -426,40 +492,92 @@ def ingest_each(
     """
     tally = BulkTally()
     for label, item in items:
-        tally.done += 1
         if isinstance(item, str):
-            tally.bad += 1
-            if on_skip:
-                on_skip(label, item)
+            _count(tally, label, "bad", item, 0, on_skip)
         else:
-            with sessions() as session:
-                actor = _actor(session, actor_id)  # gone mid-import: the import stops here
-                try:
-                    article = ingest_article(
-                        session,
-                        item,
-                        actor,
-                        max_chars=max_chars,
-                        supersedes_id=supersedes_id,
-                        separate=separate,
-                    )
-                    session.commit()
-                except DuplicateArticle as err:
-                    session.rollback()
-                    tally.duplicates += 1
-                    tally.similar += isinstance(err, NearDuplicateArticle)
-                    if on_skip:
-                        on_skip(label, f"skipped: {err}")
-                except TrackerError as err:
-                    session.rollback()
-                    tally.bad += 1
-                    if on_skip:
-                        on_skip(label, str(err))
-                else:
-                    tally.stored += 1
-                    tally.claims += len(article.claims)
-                    if on_article:
-                        on_article(label, article)
+            kind, message, article = _ingest_one(
+                sessions,
+                item,
+                max_chars=max_chars,
+                actor_id=actor_id,
+                supersedes_id=supersedes_id,
+                separate=separate,
+            )
+            _count(tally, label, kind, message, len(article.claims) if article else 0, on_skip)
+            if article is not None and on_article:
+                on_article(label, article)
         if on_progress:
             on_progress(tally)
     return tally
+
+
+# -- several processes (PostgreSQL) ----------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(database_url: str, options: dict[str, Any]) -> None:
+    from ..db import make_engine, make_session_factory
+
+    _worker["sessions"] = make_session_factory(make_engine(database_url))
+    _worker["options"] = options
+
+
+def _work(item: tuple[str, ArticleInput]) -> tuple[str, str, str, int]:
+    label, article_input = item
+    kind, message, article = _ingest_one(_worker["sessions"], article_input, **_worker["options"])
+    return label, kind, message, len(article.claims) if article else 0
+
+
+def ingest_parallel(
+    database_url: str,
+    items: Iterable[tuple[str, ArticleInput | str]],
+    jobs: int,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    on_skip: Callable[[str, str], None] | None = None,
+    on_progress: Callable[[BulkTally], None] | None = None,
+    actor_id: int | None = None,
+    separate: bool = False,
+) -> BulkTally:
+    """`ingest_each` in `jobs` processes, each with its own connection (PostgreSQL: SQLite has
+    one writer at a time, so more processes only wait for each other). Each article is still
+    all or nothing in its own transaction; the audit chain stays one chain, as its appends
+    take a lock. The outcomes are reported in the order of `items`."""
+    options = {
+        "max_chars": max_chars,
+        "actor_id": actor_id,
+        "supersedes_id": None,
+        "separate": separate,
+    }
+    tally = BulkTally()
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_start_worker, initargs=(database_url, options)
+    ) as pool:
+        window: deque[tuple[str, str] | Future[tuple[str, str, str, int]]] = deque()
+        for label, item in items:
+            if isinstance(item, str):
+                window.append((label, item))
+            else:
+                window.append(pool.submit(_work, (label, item)))
+            while len(window) > jobs * 4:  # keep a few articles queued, never the whole file
+                _report(window.popleft(), tally, on_skip, on_progress)
+        while window:
+            _report(window.popleft(), tally, on_skip, on_progress)
+    return tally
+
+
+def _report(
+    entry: tuple[str, str] | Future[tuple[str, str, str, int]],
+    tally: BulkTally,
+    on_skip: Callable[[str, str], None] | None,
+    on_progress: Callable[[BulkTally], None] | None,
+) -> None:
+    if isinstance(entry, tuple):
+        _count(tally, entry[0], "bad", entry[1], 0, on_skip)
+    else:
+        label, kind, message, claims = entry.result()
+        _count(tally, label, kind, message, claims, on_skip)
+    if on_progress:
+        on_progress(tally)

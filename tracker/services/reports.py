@@ -8,14 +8,14 @@ is assembled in constant memory: no ORM object outlives its batch.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from itertools import islice
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from sqlalchemy import Select, and_, exists, func, select, tuple_
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy import Connection, Select, and_, exists, func, select, tuple_
+from sqlalchemy.orm import Session, aliased
 
 from ..models import (
     SOURCE_KINDS,
@@ -31,11 +31,12 @@ from ..models import (
     in_review,
     is_unsplit,
 )
+from ..models.article import published_text
 from .errors import InvalidInput, NotFound, TrackerError
 from .numbering import numbers_for
 from .policy import allowed, authorize
 
-DEFAULT_BATCH = 500
+DEFAULT_BATCH = 1000
 SelectT = TypeVar("SelectT", bound="Select[*tuple[Any, ...]]")
 NO_SOURCE = "none"  # the "source kind" of a claim whose chain names nobody (hearsay, or no chain)
 
@@ -390,7 +391,16 @@ def _status_of(value: Any) -> tuple[str | None, str]:
     return None, ""
 
 
-def corrections_from(claim_id: int, events: Sequence[AuditEvent]) -> tuple[CorrectionRecord, ...]:
+class StatusEvent(NamedTuple):
+    """A claim.status audit event, as much of it as a report needs."""
+
+    at: datetime
+    actor: str | None
+    before: Any
+    after: Any
+
+
+def corrections_from(claim_id: int, events: Sequence[StatusEvent]) -> tuple[CorrectionRecord, ...]:
     """The claim.status events after the first verdict that changed the status or rationale."""
     out: list[CorrectionRecord] = []
     verdict_seen = False
@@ -402,7 +412,7 @@ def corrections_from(claim_id: int, events: Sequence[AuditEvent]) -> tuple[Corre
                 CorrectionRecord(
                     claim_id=claim_id,
                     at=event.at,
-                    actor=event.actor.name if event.actor else None,
+                    actor=event.actor,
                     before_status=before_status,
                     after_status=after_status,
                     before_rationale=before_rationale,
@@ -414,67 +424,225 @@ def corrections_from(claim_id: int, events: Sequence[AuditEvent]) -> tuple[Corre
     return tuple(out)
 
 
-def _first_verdict(events: Sequence[AuditEvent]) -> datetime | None:
+def _first_verdict(events: Sequence[StatusEvent]) -> datetime | None:
     for event in events:
         if _status_of(event.after)[0] in VERDICTS:
             return event.at
     return None
 
 
-def _record(
-    claim: Claim,
-    articles: dict[int, ArticleRecord],
-    events: Sequence[AuditEvent],
-    number: int = 0,
-) -> ClaimRecord:
-    article = articles.get(claim.article_id)
-    if article is None:
-        article = articles[claim.article_id] = article_record(claim.article)
-    return ClaimRecord(
-        id=claim.id,
-        article=article,
-        text=claim.text,
-        exact=claim.exact,
-        start=claim.start,
-        end=claim.end,
-        status=claim.status,
-        rationale=claim.rationale,
-        reviewer=claim.reviewed_by.name if claim.reviewed_by else None,
-        reviewed_at=claim.reviewed_at,
-        first_verdict_at=_first_verdict(events),
-        assignee=claim.assignee.name if claim.assignee else None,
-        created_at=claim.created_at,
-        updated_at=claim.updated_at,
-        chain=tuple(
-            HopRecord(
-                position=hop.position,
-                kind=hop.kind,
-                source=_source(hop.source),
-                cue=hop.cue_text,
-                mention=hop.mention_text,
-                implicit=hop.implicit,
-                confirmed=hop.confirmed,
+_CLAIM_COLUMNS = (
+    Claim.id,
+    Claim.article_id,
+    Claim.text,
+    Claim.exact,
+    Claim.start,
+    Claim.end,
+    Claim.status,
+    Claim.rationale,
+    Claim.reviewed_by_id,
+    Claim.reviewed_at,
+    Claim.assignee_id,
+    Claim.created_at,
+    Claim.updated_at,
+    Claim.claim_reviewed,
+)
+_SOURCE_COLUMNS = (
+    Source.id,
+    Source.name,
+    Source.kind,
+    Source.url,
+    Source.description,
+    Source.anonymity_reason,
+)
+
+
+class _Lookups:
+    """The people, sources and articles a report's batches refer to, each read once (in one
+    query per batch for those not read yet) and kept as plain records."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.people: dict[int, str] = {}
+        self.sources: dict[int, SourceRecord] = {}
+        self.articles: dict[int, ArticleRecord] = {}
+
+    def person(self, user_id: int | None) -> str | None:
+        return self.people[user_id] if user_id is not None else None
+
+    def source(self, source_id: int | None) -> SourceRecord | None:
+        return self.sources[source_id] if source_id is not None else None
+
+    def need_people(self, ids: Iterable[int | None]) -> None:
+        missing = {i for i in ids if i is not None} - self.people.keys()
+        if missing:
+            stmt = select(User.id, User.name).where(User.id.in_(missing))
+            self.people.update((i, name) for i, name in self.conn.execute(stmt))
+
+    def need_sources(self, ids: Iterable[int | None]) -> None:
+        missing = {i for i in ids if i is not None} - self.sources.keys()
+        if not missing:
+            return
+        if len(self.sources) > 50_000:  # keep the cache bounded on huge registries
+            self.sources.clear()
+        for i, name, kind, url, description, reason in self.conn.execute(
+            select(*_SOURCE_COLUMNS).where(Source.id.in_(missing))
+        ):
+            self.sources[i] = SourceRecord(
+                id=i,
+                name=name,
+                kind=kind,
+                url=url,
+                description=description or "",
+                anonymity_reason=reason,
             )
-            for hop in claim.attributions
-        ),
-        evidence=tuple(
-            EvidenceRecord(
-                id=ev.id,
-                url=ev.url,
-                title=ev.title,
-                excerpt=ev.excerpt,
-                stance=ev.stance,
-                archived_sha256=ev.archived_sha256,
-                added_by=ev.added_by.name if ev.added_by else None,
-                added_at=ev.added_at,
+
+    def need_articles(self, ids: Iterable[int]) -> None:
+        missing = set(ids) - self.articles.keys()
+        if not missing:
+            return
+        if len(self.articles) > 10_000:  # keep the cache bounded on huge periods
+            self.articles.clear()
+        rows = self.conn.execute(
+            select(
+                Article.id,
+                Article.title,
+                Article.url,
+                Article.outlet_id,
+                Article.author,
+                Article.published_on,
+                Article.published_precision,
+                Article.language,
+                Article.ingested_at,
+            ).where(Article.id.in_(missing))
+        ).all()
+        self.need_sources(row.outlet_id for row in rows)
+        for row in rows:
+            self.articles[row.id] = ArticleRecord(
+                id=row.id,
+                title=row.title,
+                url=row.url,
+                outlet=self.source(row.outlet_id),
+                author=row.author,
+                published=published_text(row.published_on, row.published_precision),
+                language=row.language,
+                ingested_at=row.ingested_at,
             )
-            for ev in claim.evidence
-            if ev.removed_at is None
-        ),
-        corrections=corrections_from(claim.id, events),
-        number=number,
-        claim_reviewed=claim.claim_reviewed,
+
+
+def _batch_records(
+    conn: Connection, claims: Sequence[Any], seen: _Lookups, numbers: Mapping[int, int]
+) -> list[ClaimRecord]:
+    """The records of a batch of claim rows: their chains, evidence and status history in one
+    query each, people, sources and articles from `seen`, numbers as people count them."""
+    ids = [c.id for c in claims]
+    hops: dict[int, list[Any]] = defaultdict(list)
+    for hop in conn.execute(
+        select(
+            Attribution.claim_id,
+            Attribution.position,
+            Attribution.kind,
+            Attribution.source_id,
+            Attribution.cue_text,
+            Attribution.mention_text,
+            Attribution.implicit,
+            Attribution.confirmed,
+        )
+        .where(Attribution.claim_id.in_(ids))
+        .order_by(Attribution.claim_id, Attribution.position)
+    ):
+        hops[hop.claim_id].append(hop)
+    evidence: dict[int, list[Any]] = defaultdict(list)
+    for ev in conn.execute(
+        select(
+            Evidence.claim_id,
+            Evidence.id,
+            Evidence.url,
+            Evidence.title,
+            Evidence.excerpt,
+            Evidence.stance,
+            Evidence.archived_sha256,
+            Evidence.added_by_id,
+            Evidence.added_at,
+        )
+        .where(Evidence.claim_id.in_(ids), Evidence.removed_at.is_(None))
+        .order_by(Evidence.claim_id, Evidence.added_at, Evidence.id)
+    ):
+        evidence[ev.claim_id].append(ev)
+    events = conn.execute(
+        select(
+            AuditEvent.claim_id,
+            AuditEvent.at,
+            AuditEvent.actor_id,
+            AuditEvent.before,
+            AuditEvent.after,
+        )
+        .where(AuditEvent.action == "claim.status", AuditEvent.claim_id.in_(ids))
+        .order_by(AuditEvent.id)
+    ).all()
+    seen.need_articles(c.article_id for c in claims)
+    seen.need_sources(hop.source_id for chain in hops.values() for hop in chain)
+    seen.need_people(
+        [
+            *(c.reviewed_by_id for c in claims),
+            *(c.assignee_id for c in claims),
+            *(ev.added_by_id for rows in evidence.values() for ev in rows),
+            *(e.actor_id for e in events),
+        ]
     )
+    history: dict[int, list[StatusEvent]] = defaultdict(list)
+    for e in events:
+        history[e.claim_id].append(StatusEvent(e.at, seen.person(e.actor_id), e.before, e.after))
+    records = []
+    for c in claims:
+        claim_events = history.get(c.id, [])
+        records.append(
+            ClaimRecord(
+                id=c.id,
+                article=seen.articles[c.article_id],
+                text=c.text,
+                exact=c.exact,
+                start=c.start,
+                end=c.end,
+                status=c.status,
+                rationale=c.rationale,
+                reviewer=seen.person(c.reviewed_by_id),
+                reviewed_at=c.reviewed_at,
+                first_verdict_at=_first_verdict(claim_events),
+                assignee=seen.person(c.assignee_id),
+                created_at=c.created_at,
+                updated_at=c.updated_at,
+                chain=tuple(
+                    HopRecord(
+                        position=hop.position,
+                        kind=hop.kind,
+                        source=seen.source(hop.source_id),
+                        cue=hop.cue_text,
+                        mention=hop.mention_text,
+                        implicit=hop.implicit,
+                        confirmed=hop.confirmed,
+                    )
+                    for hop in hops.get(c.id, ())
+                ),
+                evidence=tuple(
+                    EvidenceRecord(
+                        id=ev.id,
+                        url=ev.url,
+                        title=ev.title,
+                        excerpt=ev.excerpt,
+                        stance=ev.stance,
+                        archived_sha256=ev.archived_sha256,
+                        added_by=seen.person(ev.added_by_id),
+                        added_at=ev.added_at,
+                    )
+                    for ev in evidence.get(c.id, ())
+                ),
+                corrections=corrections_from(c.id, claim_events),
+                number=numbers.get(c.id, 0),
+                claim_reviewed=c.claim_reviewed,
+            )
+        )
+    return records
 
 
 def iter_claims(
@@ -483,61 +651,35 @@ def iter_claims(
     """The report's claims as plain records, in constant memory.
 
     Keyset pagination (one article: by position in the text; a period: by claim id); each
-    batch loads its chains, sources, evidence, people and status history in a fixed number of
-    queries.
+    batch reads only the columns a report shows, as rows (no ORM objects), with its chains,
+    evidence and status history in one query each; people, sources and articles are read
+    once for the whole report.
     """
-    articles: dict[int, ArticleRecord] = {}
+    # Core rows through the session's connection (its transaction): no ORM loading per row.
+    conn = session.connection()
+    seen = _Lookups(conn)
     # One article: in text order (index on article_id, start). A period: by claim id, which the
     # primary key serves without sorting, so each batch costs the same however far in it is.
     key = (Claim.start, Claim.id) if flt.article_id is not None else (Claim.id,)
     last: tuple[Any, ...] | None = None
     while True:
         stmt = (
-            select(Claim)
+            select(*_CLAIM_COLUMNS)
             .join(Article, Claim.article_id == Article.id)
-            .options(
-                selectinload(Claim.attributions).joinedload(Attribution.source),
-                selectinload(Claim.evidence).joinedload(Evidence.added_by),
-                joinedload(Claim.reviewed_by),
-                joinedload(Claim.assignee),
-            )
             .order_by(*key)
             .limit(batch)
         )
         stmt = _listed(stmt, flt)
         if last is not None:
             stmt = stmt.where(tuple_(*key) > tuple_(*last) if len(key) == 2 else Claim.id > last[0])
-        claims = list(session.scalars(stmt).unique())
+        claims = conn.execute(stmt).all()
         if not claims:
             return
-        missing = {c.article_id for c in claims} - set(articles)
-        if missing:
-            if len(articles) > 10_000:  # keep the cache bounded on huge periods
-                articles.clear()
-            for article in session.scalars(
-                select(Article).options(joinedload(Article.outlet)).where(Article.id.in_(missing))
-            ):
-                articles[article.id] = article_record(article)
-        history: dict[int, list[AuditEvent]] = defaultdict(list)
-        for event in session.scalars(
-            select(AuditEvent)
-            .options(joinedload(AuditEvent.actor))
-            .where(
-                AuditEvent.action == "claim.status",
-                AuditEvent.claim_id.in_([c.id for c in claims]),
-            )
-            .order_by(AuditEvent.id)
-        ):
-            history[event.claim_id or 0].append(event)
         numbers = numbers_for(session, (c.id for c in claims))
-        records = [
-            _record(c, articles, history.get(c.id, ()), numbers.get(c.id, 0)) for c in claims
-        ]
+        records = _batch_records(conn, claims, seen, numbers)
         last = (claims[-1].start, claims[-1].id) if len(key) == 2 else (claims[-1].id,)
-        # Nothing from this batch stays referenced: the identity map holds objects weakly.
-        del claims, history
         yield from records
-        if len(records) < batch:
+        if len(claims) < batch:
             return
 
 
@@ -559,11 +701,11 @@ def article_choices(session: Session, limit: int = 200) -> list[tuple[int, str]]
 
 
 def outlet_choices(session: Session) -> list[tuple[int, str]]:
-    """Sources that published an article, as (id, name): each source looked up in the index on
-    the articles' outlet, not every article read."""
-    published = exists().where(Article.outlet_id == Source.id)
+    """Sources that published an article, as (id, name)."""
     rows = session.execute(
-        select(Source.id, Source.name).where(published).order_by(Source.name_key)
+        select(Source.id, Source.name)
+        .where(Source.id.in_(select(Article.outlet_id).where(Article.outlet_id.is_not(None))))
+        .order_by(Source.name_key)
     ).all()
     return [(i, n) for i, n in rows]
 

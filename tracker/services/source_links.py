@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy.orm import Session
 
 from .. import extract
@@ -18,10 +20,13 @@ from ..models import SOURCE_KINDS, Article, Source, User, name_key
 from .errors import InvalidInput
 from .source_names import classify_mention, name_tokens, naming_part, registry_name
 from .sources import (
+    _ARTICLES,
     cited_in_other_article,
     confirm_source,
     create_source,
+    creation_event,
     find_source,
+    new_source,
 )
 
 
@@ -36,6 +41,7 @@ class ArticleSources:
         self._people: list[tuple[list[str], Source]] = []
         self._described: dict[str, Source] = {}
         self._checked: set[int] = set()
+        self._created: list[Source] = []
 
     @staticmethod
     def outlet(session: Session, name: str, actor: User | None = None) -> Source:
@@ -68,20 +74,33 @@ class ArticleSources:
         key = name_key(words)
         found = self._described.get(key)
         if found is None:
-            found = create_source(
-                self.session,
-                words,
-                kind,
-                status="proposed",
-                article_id=self.article.id,
-            )
+            found = self._create(words, kind, article_id=self.article.id)
             self._described[key] = found
         return found
+
+    def _create(self, name: str, kind: str, *, article_id: int | None = None) -> Source:
+        """A new proposed source, added to the session; stored at the caller's next flush and
+        audited by `creation_events`, so linking a whole article costs one flush."""
+        source = new_source(name, kind, status="proposed", article_id=article_id)
+        source.aliases = []  # a new source has none: no query to find that out
+        self.session.add(source)
+        self._created.append(source)
+        return source
+
+    def creation_events(self) -> list[dict[str, Any]]:
+        """The audit events (`audit.record_many` entries) of the sources linking created, once
+        they are flushed (created by the system, as extraction proposes them)."""
+        events = [creation_event(source, None) for source in self._created]
+        self._created = []
+        return events
 
     def _name(self, name: str, kind: str, *, short: bool) -> Source:
         key = name_key(name)
         if key in self._named:
             return self._named[key]
+        if key.startswith(_ARTICLES) and key.split(" ", 1)[1] in self._named:
+            # "the Ministry" after "Ministry" (not flushed yet): `find_source` would find it
+            return self._named[key.split(" ", 1)[1]]
         tokens = name_tokens(name)
         if short and kind == "person":
             # "De Vries" after "Anna de Vries" in the same article, when the extractor gave no
@@ -96,10 +115,7 @@ class ArticleSources:
                 self._named[key] = source
                 return source
         found = find_source(self.session, name)
-        if found is None:
-            source = create_source(self.session, name, kind, status="proposed")
-        else:
-            source = found
+        source = self._create(name, kind) if found is None else found
         if found is not None and source.status == "proposed" and source.id not in self._checked:
             self._checked.add(source.id)
             if cited_in_other_article(self.session, source.id, self.article.id):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import ColumnElement, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
@@ -121,6 +122,35 @@ def create_source(
     without, a registry entry, which must be a name. `status` is "proposed" for what the
     extractor found, "confirmed" for what a person made."""
     authorize(actor, "source.edit")
+    source = new_source(
+        name,
+        kind,
+        description=description,
+        url=url,
+        anonymity_reason=anonymity_reason,
+        status=status,
+        article_id=article_id,
+    )
+    session.add(source)
+    session.flush()
+    for alias in aliases:
+        _add_alias(session, source, alias)
+    audit.record(session, **creation_event(source, actor))
+    return source
+
+
+def new_source(
+    name: str,
+    kind: str,
+    *,
+    description: str = "",
+    url: str | None = None,
+    anonymity_reason: str | None = None,
+    status: str = "confirmed",
+    article_id: int | None = None,
+) -> Source:
+    """A checked, not yet stored source without aliases (what `create_source` stores); the
+    caller adds it and records `creation_event` once it has an id."""
     name = " ".join(name.split())
     if not name:
         raise InvalidInput("a source needs a name")
@@ -136,7 +166,7 @@ def create_source(
     check_source_name(name, kind, described=article_id is not None)
     if url and not url.startswith(("http://", "https://")):
         raise InvalidInput("a source URL must start with http:// or https://", about="url")
-    source = Source(
+    return Source(
         name=name,
         name_key=name_key(name),
         kind=kind,
@@ -146,19 +176,17 @@ def create_source(
         status=status,
         article_id=article_id,
     )
-    session.add(source)
-    session.flush()
-    for alias in aliases:
-        _add_alias(session, source, alias)
-    audit.record(
-        session,
-        actor=actor,
-        action="source.create",
-        entity_type="source",
-        entity_id=source.id,
-        after=_snapshot(source),
-    )
-    return source
+
+
+def creation_event(source: Source, actor: User | None) -> dict[str, Any]:
+    """The audit event (`audit.record`'s arguments) of a source just stored."""
+    return {
+        "actor": actor,
+        "action": "source.create",
+        "entity_type": "source",
+        "entity_id": source.id,
+        "after": _snapshot(source),
+    }
 
 
 def check_source_name(name: str, kind: str, *, described: bool = False) -> NameCheck:
