@@ -148,8 +148,8 @@ def pages(article_id: int, claim_id: int, source_id: int, url_map: set[str]) -> 
         "/",
         "/reports/",
     ]
-    if "/search/" in url_map:
-        paths.append("/search/?q=woningen")
+    if "/search" in url_map:
+        paths.append("/search?q=woningen")
     return paths
 
 
