@@ -273,7 +273,9 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
         assert added.parent_id is None
 
 
-def test_a_conflict_is_shown_in_place(browser: Browser, live_server: LiveServer) -> None:
+@pytest.fixture
+def two_on_one_claim(browser: Browser, live_server: LiveServer) -> Iterator[tuple[Page, Page]]:
+    """A fact-checker and an editor, each in their own browser, with the same claim open."""
     pages: list[Page] = []
     for role in ("factchecker", "editor"):
         context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 720})
@@ -285,6 +287,15 @@ def test_a_conflict_is_shown_in_place(browser: Browser, live_server: LiveServer)
     second.goto(first.url)
     open_claim(first, "1,8 miljoen")
     open_claim(second, "1,8 miljoen")
+    yield first, second
+    for page in pages:
+        page.context.close()
+
+
+def test_a_conflict_is_shown_in_place(
+    two_on_one_claim: tuple[Page, Page], live_server: LiveServer
+) -> None:
+    first, second = two_on_one_claim
     loads = Loads()
     loads.watch(second)
     second.get_by_label("Comment", exact=True).fill("Nog even navragen bij de gemeente.")
@@ -304,26 +315,14 @@ def test_a_conflict_is_shown_in_place(browser: Browser, live_server: LiveServer)
     with live_server.session() as session:
         claim = session.scalars(select(Claim).where(Claim.status != "unreviewed")).one()
         assert (claim.status, claim.rationale) == ("verified", "Bevestigd door de begroting.")
-    for page in pages:
-        page.context.close()
 
 
 def test_kept_words_still_meet_a_colleagues_change(
-    browser: Browser, live_server: LiveServer
+    two_on_one_claim: tuple[Page, Page], live_server: LiveServer
 ) -> None:
     """Words kept across a swap keep the version they were typed against: when a colleague
     changed the claim meanwhile, saving them shows the conflict instead of overwriting."""
-    pages: list[Page] = []
-    for role in ("factchecker", "editor"):
-        context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 720})
-        page = context.new_page()
-        log_in(page, live_server, role)
-        pages.append(page)
-    first, second = pages
-    bring_in_dutch(first, live_server)
-    second.goto(first.url)
-    open_claim(first, "1,8 miljoen")
-    open_claim(second, "1,8 miljoen")
+    first, second = two_on_one_claim
     loads = Loads()
     loads.watch(first)
     first.get_by_label("Rationale").fill("Bevestigd door de begroting.")
@@ -342,8 +341,6 @@ def test_kept_words_still_meet_a_colleagues_change(
     with live_server.session() as session:
         claim = session.scalars(select(Claim).where(Claim.status != "unreviewed")).one()
         assert (claim.status, claim.rationale) == ("disputed", "Nergens bevestigd.")
-    for page in pages:
-        page.context.close()
 
 
 def test_no_failure_is_silent(reviewer: Page) -> None:
