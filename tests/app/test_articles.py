@@ -300,8 +300,25 @@ def test_view_404_and_segments(as_admin: FlaskClient, session: Session, people: 
     html = as_admin.get(f"/articles/{article.id}?claim={parent.id}").get_data(as_text=True)
     assert html.count("claim-nested") >= 2 and "claim-selected" in html
     body = html.split('id="article-body"')[1].split("</div>")[0]
-    text = "".join(re.findall(r'<span class="seg" data-start="\d+">([^<]*)</span>', body))
+    text = "".join(re.findall(r'<span class="seg[^"]*" data-start="\d+"[^>]*>([^<]*)</span>', body))
     assert html_module.unescape(text) == ARTICLE
+
+
+def test_the_attribution_words_are_marked_in_the_text(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    """The cue and the source's words stand out in the article, the open claim's strongest."""
+    article = _ingest(session, people)
+    claim = next(c for c in article.claims if "3 miljoen" in c.text)
+    html = as_factchecker.get(f"/articles/{article.id}?claim={claim.id}").get_data(as_text=True)
+    body = html.split('id="article-body"')[1].split("</div>")[0]
+    run = r'<span class="seg attr attr-(\w+)( attr-selected)?"[^>]*>([^<]*)</span>'
+    marked = re.findall(run, body)
+    assert ("cue", " attr-selected", "Volgens") in marked
+    assert ("source", " attr-selected", "wethouder Pieter de Vries") in marked
+    # the quote's speaker is marked too, without the open claim's emphasis
+    assert ("cue", "", "zegt") in marked and ("source", "", "De Vries") in marked
+    assert 'title="who the claim is attributed to (source)"' in body
 
 
 def test_add_missed_claim(as_factchecker: FlaskClient, session: Session, people: People) -> None:

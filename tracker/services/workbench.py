@@ -82,6 +82,10 @@ class Segment:
     end: int
     text: str
     claims: tuple[Claim, ...] = ()
+    # the attribution words this run is part of: "cue" or "source" (None: neither), and
+    # whether they belong to the claim open in the panel
+    said: str | None = None
+    said_selected: bool = False
 
     @property
     def claim(self) -> Claim | None:
@@ -91,28 +95,81 @@ class Segment:
         return claim.start == self.start
 
 
-def segments(body: str, claims: list[Claim]) -> list[Segment]:
-    """Cut the body at every claim boundary so overlapping or nested claims render as flat runs.
+@dataclass(frozen=True)
+class Said:
+    """Words of the article that attribute a claim: its cue ("zegt", "volgens") or the mention
+    of its source, as body offsets; `selected` when the claim is open in the panel."""
+
+    start: int
+    end: int
+    kind: str  # "cue" or "source"
+    selected: bool = False
+
+
+def attribution_words(claims: Sequence[Claim], selected_id: int | None) -> list[Said]:
+    """The cue and source-mention words of the claims' chains, wherever they stand in the body
+    (a carried-over speaker is named in an earlier sentence)."""
+    out: list[Said] = []
+    for claim in claims:
+        for hop in claim.attributions:
+            for kind, start, end in (
+                ("cue", hop.cue_start, hop.cue_end),
+                ("source", hop.mention_start, hop.mention_end),
+            ):
+                if start is not None and end is not None and start < end:
+                    out.append(Said(start, end, kind, claim.id == selected_id))
+    return out
+
+
+def segments(body: str, claims: list[Claim], said: Sequence[Said] = ()) -> list[Segment]:
+    """Cut the body at every claim boundary so overlapping or nested claims render as flat runs,
+    and at the edges of the attribution words in `said` (a source mention wins over a cue where
+    they overlap; the open claim's words over the others').
 
     One sweep over the boundaries, keeping the claims open at each point: linear in the
     number of claims for articles whose claims do not pile up on each other.
     """
     spans = [c for c in claims if 0 <= c.start < c.end <= len(body)]
+    words = [w for w in said if 0 <= w.start < w.end <= len(body)]
     opening: dict[int, list[Claim]] = {}
     closing: dict[int, list[Claim]] = {}
     for c in spans:
         opening.setdefault(c.start, []).append(c)
         closing.setdefault(c.end, []).append(c)
-    points = sorted({0, len(body), *opening, *closing})
+    word_opening: dict[int, list[Said]] = {}
+    word_closing: dict[int, list[Said]] = {}
+    for w in words:
+        word_opening.setdefault(w.start, []).append(w)
+        word_closing.setdefault(w.end, []).append(w)
+    points = sorted({0, len(body), *opening, *closing, *word_opening, *word_closing})
     active: dict[int, Claim] = {}
+    active_words: dict[int, Said] = {}
     out: list[Segment] = []
     for start, end in pairwise(points):
         for c in closing.get(start, ()):
             active.pop(id(c), None)
         for c in opening.get(start, ()):
             active[id(c)] = c
+        for w in word_closing.get(start, ()):
+            active_words.pop(id(w), None)
+        for w in word_opening.get(start, ()):
+            active_words[id(w)] = w
         covering = sorted(active.values(), key=lambda c: (c.end - c.start, -c.start, c.id))
-        out.append(Segment(start, end, body[start:end], tuple(covering)))
+        word = max(
+            active_words.values(),
+            key=lambda w: (w.selected, w.kind == "source"),
+            default=None,
+        )
+        out.append(
+            Segment(
+                start,
+                end,
+                body[start:end],
+                tuple(covering),
+                word.kind if word else None,
+                word.selected if word else False,
+            )
+        )
     return out
 
 
@@ -230,8 +287,9 @@ def article_view(
     )
     show = show if show in SHOW_FILTERS else "all"
     listed = shown(claims, show)
+    said = attribution_words(listed, claim_id)
     view = ArticleView(
-        article, listed, segments(article.body, listed), show, numbers=numbered(claims)
+        article, listed, segments(article.body, listed, said), show, numbers=numbered(claims)
     )
     selected = next((c for c in claims if c.id == claim_id), None)
     if selected is not None:

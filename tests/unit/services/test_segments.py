@@ -9,7 +9,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.services.workbench import segments
+from tracker.services.workbench import Said, attribution_words, segments
 
 BODY = "Volgens de NOS telt het leger 20.000 soldaten uit 52 landen, zegt minister De Wit."
 
@@ -51,3 +51,46 @@ def test_sweep_equals_brute_force(pairs: list[tuple[int, int]]) -> None:
     runs = segments(BODY, claims)
     assert "".join(r.text for r in runs) == BODY
     assert [(r.start, r.end, [c.id for c in r.claims]) for r in runs] == _brute_force(BODY, claims)
+
+
+def test_attribution_words_are_runs_of_their_own() -> None:
+    """The cue and the source's mention get runs of their own, inside or outside a claim; a
+    mention wins over a cue where they overlap, and the open claim's words over the others'."""
+    claim = _claim(1, 15, 59)  # "telt het leger 20.000 soldaten uit 52 landen"
+    said = [
+        Said(0, 7, "cue"),  # "Volgens"
+        Said(8, 14, "source", selected=True),  # "de NOS"
+        Said(61, 65, "cue"),  # "zegt"
+        Said(61, 81, "source"),  # "zegt minister De Wit" (overlapping the cue)
+    ]
+    runs = segments(BODY, [claim], said)
+    assert "".join(r.text for r in runs) == BODY
+    marked = [(r.text, r.said, r.said_selected) for r in runs if r.said]
+    assert marked == [
+        ("Volgens", "cue", False),
+        ("de NOS", "source", True),
+        ("zegt", "source", False),
+        (" minister De Wit", "source", False),
+    ]
+    # the claim's own runs are cut only where claims are
+    assert [(r.start, r.end) for r in runs if r.claims] == [(15, 59)]
+    # words outside the body are left out
+    assert all(r.said is None for r in segments(BODY, [], [Said(80, 90, "cue")]))
+
+
+def test_a_chain_gives_its_cue_and_mentions() -> None:
+    hops = [
+        SimpleNamespace(cue_start=None, cue_end=None, mention_start=8, mention_end=14),
+        SimpleNamespace(cue_start=61, cue_end=65, mention_start=66, mention_end=81),
+        SimpleNamespace(cue_start=None, cue_end=None, mention_start=None, mention_end=None),
+    ]
+    open_claim: Any = SimpleNamespace(id=1, attributions=hops)
+    other: Any = SimpleNamespace(id=2, attributions=[hops[1]])
+    words = attribution_words([open_claim, other], selected_id=1)
+    assert words == [
+        Said(8, 14, "source", True),
+        Said(61, 65, "cue", True),
+        Said(66, 81, "source", True),
+        Said(61, 65, "cue", False),
+        Said(66, 81, "source", False),
+    ]
