@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from textwrap import shorten
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlencode
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
@@ -27,6 +28,11 @@ from ..labels import (
 )
 from ..messages import explain
 from .forms import DismissForm, QueueFilterForm, StatusForm
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+    from ...models import Claim
 
 bp = Blueprint("queue", __name__)
 
@@ -124,24 +130,23 @@ def _queue_args(target: str | None) -> MultiDict[str, str]:
     return MultiDict(parse_qsl(parts.query, keep_blank_values=True)) or DEFAULT_ARGS
 
 
-@bp.route("/<int:claim_id>/status", methods=["POST"])
-def set_status(claim_id: int) -> ResponseReturnValue:
-    form = StatusForm()
+def _row_action(
+    claim_id: int,
+    form: StatusForm | DismissForm,
+    drafts: dict[int, dict[str, str]] | None,
+    act: Callable[[Session], Claim],
+    done: Callable[[Claim], str],
+    anchor: bool,
+) -> ResponseReturnValue:
+    """One row's action: the form checked, `act` run (its refusal shown on the row, the queue
+    shown again), then the queue with `done`'s message, at the row when `anchor`."""
     args = _queue_args(form.next.data)
-    drafts = {claim_id: {"status": form.status.data or "", "rationale": form.rationale.data or ""}}
     if not form.validate_on_submit():
         message = "; ".join(f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items())
         return _render(args, {claim_id: message}, drafts, 422)
     session = db()
     try:
-        claim = review.set_status(
-            session,
-            claim_id,
-            form.status.data or "",
-            form.rationale.data or "",
-            form.version.data or 0,
-            acting_user(),
-        )
+        claim = act(session)
     except NotFound:
         session.rollback()
         return _render(args, {claim_id: _("This claim does not exist.")}, drafts, 404)
@@ -156,52 +161,52 @@ def set_status(claim_id: int) -> ResponseReturnValue:
         session.rollback()
         return _render(args, {claim_id: explain(err)}, drafts, 422)
     session.commit()
-    flash(
-        _(
+    flash(done(claim), "info")
+    query = urlencode(list(args.items(multi=True)))
+    target = url_for("queue.index") + (f"?{query}" if query else "")
+    return redirect(target + (f"#claim-{claim_id}" if anchor else ""))
+
+
+@bp.route("/<int:claim_id>/status", methods=["POST"])
+def set_status(claim_id: int) -> ResponseReturnValue:
+    form = StatusForm()
+    drafts = {claim_id: {"status": form.status.data or "", "rationale": form.rationale.data or ""}}
+    return _row_action(
+        claim_id,
+        form,
+        drafts,
+        lambda session: review.set_status(
+            session,
+            claim_id,
+            form.status.data or "",
+            form.rationale.data or "",
+            form.version.data or 0,
+            acting_user(),
+        ),
+        lambda claim: _(
             "“%(text)s” is now %(status)s.",
             text=shorten(claim.text, 80, placeholder=" …"),
             status=status_label(claim.status).lower(),
         ),
-        "info",
+        anchor=True,
     )
-    query = urlencode(list(args.items(multi=True)))
-    return redirect(url_for("queue.index") + (f"?{query}" if query else "") + f"#claim-{claim_id}")
 
 
 @bp.route("/<int:claim_id>/dismiss", methods=["POST"])
 def dismiss(claim_id: int) -> ResponseReturnValue:
     """Set a claim aside from its row, with a reason; the queue is shown again without it."""
     form = DismissForm()
-    args = _queue_args(form.next.data)
-    if not form.validate_on_submit():
-        message = "; ".join(f"{form[k].label.text}: {', '.join(v)}" for k, v in form.errors.items())
-        return _render(args, {claim_id: message}, None, 422)
-    session = db()
-    try:
-        claim = dismissal.dismiss_claim(
+    return _row_action(
+        claim_id,
+        form,
+        None,
+        lambda session: dismissal.dismiss_claim(
             session, claim_id, form.reason.data or "", form.version.data or 0, acting_user()
-        )
-    except NotFound:
-        session.rollback()
-        return _render(args, {claim_id: _("This claim does not exist.")}, None, 404)
-    except StaleVersion:
-        session.rollback()
-        message = _(
-            "Someone else changed this claim meanwhile; nothing was saved. "
-            "Its current state is shown; check it and try again."
-        )
-        return _render(args, {claim_id: message}, None, 409)
-    except InvalidInput as err:
-        session.rollback()
-        return _render(args, {claim_id: explain(err)}, None, 422)
-    session.commit()
-    flash(
-        _(
+        ),
+        lambda claim: _(
             "“%(text)s” was dismissed as %(reason)s; it left the queue. Its panel can restore it.",
             text=shorten(claim.text, 80, placeholder=" …"),
             reason=dismiss_label(claim.dismissed_reason or ""),
         ),
-        "info",
+        anchor=False,
     )
-    query = urlencode(list(args.items(multi=True)))
-    return redirect(url_for("queue.index") + (f"?{query}" if query else ""))
