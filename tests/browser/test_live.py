@@ -225,10 +225,12 @@ def test_a_whole_review_without_a_page_load(reviewer: Page, live_server: LiveSer
 
     # split another claim (opened without a reload too), then dismiss a third
     open_claim(page, "2,3 miljoen")
-    page.get_by_label("Parts").fill(
-        "De ondernemersvereniging telde vorig jaar 2,3 miljoen bezoekers\n640 winkels"
+    page.locator("#split-parts-0-words").fill(
+        "De ondernemersvereniging telde vorig jaar 2,3 miljoen bezoekers"
     )
-    page.get_by_role("button", name="Split").click()
+    page.locator("#split-parts-1-words").fill("640 winkels")
+    page.locator("#split-parts-1-text").fill("De ondernemersvereniging telde 640 winkels.")
+    page.get_by_role("button", name="Split", exact=True).click()
     saved(page, "The claim was split.")
     expect(page.locator(".claim-panel .meta", has_text="split into")).to_be_visible()
 
@@ -378,19 +380,21 @@ def test_the_queue_shortcuts_work_after_a_swap(reviewer: Page, live_server: Live
     second_id = rows.nth(1).get_attribute("id")
     assert first_id and second_id
 
+    second_text = page.locator(f"#{second_id} td a").first.inner_text()
     page.keyboard.press("j")
     page.keyboard.press("v")  # asks for a rationale first
     rationale = page.locator(f"#{first_id} .queue-rationale")
     expect(rationale).to_be_focused()
     page.keyboard.type("De begroting noemt het bedrag.")
     page.keyboard.press("Enter")
-    saved(page, f"Claim {first_id.removeprefix('claim-')} is now verified.")
+    first_text = page.locator(f"#{first_id} td a").first.inner_text()
+    expect(saved(page, "is now verified.")).to_contain_text(f"“{first_text[:40]}")
     # the claim left the unreviewed list; the next one is chosen and has the focus
     expect(page.locator(f"#{first_id}")).to_have_count(0)
     expect(rows).to_have_count(count - 1)
     expect(page.locator(f"#{second_id}")).to_be_focused()
     page.keyboard.press("u")
-    saved(page, f"Claim {second_id.removeprefix('claim-')} is now unsourced.")
+    expect(saved(page, "is now unsourced.")).to_contain_text(f"“{second_text[:40]}")
     expect(page.locator(f"#{second_id}")).to_have_count(0)
     expect(rows).to_have_count(count - 2)
     page.keyboard.press("?")

@@ -36,7 +36,7 @@ def test_u_in_the_queue_drops_the_old_rationale(browser: Browser, live_server: L
     expect(row).to_be_visible()
     page.keyboard.press("j")
     page.keyboard.press("u")
-    expect(page.locator(".flash", has_text=f"Claim {claim_id} is now")).to_be_in_viewport()
+    expect(page.locator(".flash", has_text=" is now unsourced.")).to_be_in_viewport()
     with live_server.session() as session:
         claim = session.get(Claim, claim_id)
         assert claim is not None

@@ -273,7 +273,10 @@
     }
     var focused = refocus(mark);
     if (!focused && mark && now && mark.form === key) {
-      var buttons = Array.prototype.slice.call(now.querySelectorAll("button"));
+      /* (not a hidden default button that only gives the form its Enter key) */
+      var buttons = Array.prototype.filter.call(now.querySelectorAll("button"), function (b) {
+        return !b.hidden && b.tabIndex >= 0;
+      });
       var same = mark.text === null ? now.querySelector("input:not([type=hidden]), textarea, select") :
         buttons.filter(function (b) { return b.textContent.trim() === mark.text; })[0] || buttons[0];
       if (same) { same.focus({ preventScroll: true }); focused = document.activeElement === same; }
@@ -287,11 +290,11 @@
     document.dispatchEvent(new CustomEvent("live:swapped", {
       detail: { regions: regions, form: now, status: status, focused: focused }
     }));
-    if (status === 409) {
+    show(resultRegion(now), messages);
+    if (status === 409) {  /* after the message: the conflict is what must be seen */
       var reveal = document.querySelector("[data-live-region] [data-live-reveal]");
       if (reveal) { reveal.scrollIntoView({ block: "nearest" }); }
     }
-    show(resultRegion(now), messages);
     return true;
   }
 
