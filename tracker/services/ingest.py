@@ -199,13 +199,14 @@ def ingest_article(
     added = len(stored)
     session.flush()
     # "seen before": link the repeats found above to their clusters
-    matching.link_found(
+    _matches, match_events = matching.link_events(
         session,
         [replace(r, claim_id=stored[r.claim_id].id) for r in repeats if r.claim_id in stored],
     )
     audit.record_many(
         session,
         [
+            *match_events,
             *links.creation_events(),
             {
                 "actor": actor,

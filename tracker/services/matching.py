@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import Any
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, select
@@ -444,38 +445,61 @@ def match_article(session: Session, article: Article) -> list[ClaimMatch]:
 
 def link_found(session: Session, found: list[Found]) -> list[ClaimMatch]:
     """Link each found repeat (its claim_id a stored claim's) into a cluster, except the pairs a
-    person rejected before."""
-    rejected = _rejected(session, found)
-    made = []
-    for f in found:
-        if (f.claim_id, f.earlier_id) in rejected:
-            continue
-        made.append(_link(session, f))
+    person rejected before (audited, one chain append for them all)."""
+    made, events = link_events(session, found)
+    audit.record_many(session, events)
     return made
 
 
-def _link(session: Session, f: Found) -> ClaimMatch:
-    claim = session.get_one(Claim, f.claim_id)
-    earlier = session.get_one(Claim, f.earlier_id)
-    if earlier.cluster_id is None:
-        cluster = ClaimCluster(label=earlier.text[:500])
-        session.add(cluster)
+def link_events(
+    session: Session, found: list[Found]
+) -> tuple[list[ClaimMatch], list[dict[str, Any]]]:
+    """`link_found` without its audit: the matches made and their events (record_many's
+    entries), for a caller that appends them with its own. Two flushes for the whole batch."""
+    rejected = _rejected(session, found)
+    found = [f for f in found if (f.claim_id, f.earlier_id) not in rejected]
+    if not found:
+        return [], []
+    claims = {
+        c.id: c
+        for c in session.scalars(
+            select(Claim).where(
+                Claim.id.in_({i for f in found for i in (f.claim_id, f.earlier_id)})
+            )
+        )
+    }
+    clusters: dict[int, ClaimCluster] = {}  # earlier claim id -> its new cluster
+    for f in found:
+        earlier = claims[f.earlier_id]
+        if earlier.cluster_id is None and f.earlier_id not in clusters:
+            clusters[f.earlier_id] = ClaimCluster(label=earlier.text[:500])
+    if clusters:
+        session.add_all(clusters.values())
         session.flush()
-        earlier.cluster_id = cluster.id
-    claim.cluster_id = earlier.cluster_id
-    match = ClaimMatch(claim_id=claim.id, earlier_id=earlier.id, score=f.score)
-    session.add(match)
+        for earlier_id, cluster in clusters.items():
+            claims[earlier_id].cluster_id = cluster.id
+    made: list[ClaimMatch] = []
+    for f in found:
+        claims[f.claim_id].cluster_id = claims[f.earlier_id].cluster_id
+        made.append(ClaimMatch(claim_id=f.claim_id, earlier_id=f.earlier_id, score=f.score))
+    session.add_all(made)
     session.flush()
-    audit.record(
-        session,
-        actor=None,
-        action="claim.match.propose",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
-        after={"earlier": earlier.id, "cluster": claim.cluster_id, "score": f.score},
-    )
-    return match
+    events = [
+        {
+            "actor": None,
+            "action": "claim.match.propose",
+            "entity_type": "claim",
+            "entity_id": m.claim_id,
+            "claim_id": m.claim_id,
+            "after": {
+                "earlier": m.earlier_id,
+                "cluster": claims[m.claim_id].cluster_id,
+                "score": m.score,
+            },
+        }
+        for m in made
+    ]
+    return made, events
 
 
 def _match(session: Session, match_id: int) -> ClaimMatch:
