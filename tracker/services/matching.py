@@ -36,7 +36,7 @@ from .clusters import pending_match, seen_before
 from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .review import get_claim, set_status
-from .search_index import newest_with_all, newest_with_any, newest_with_most, term_shares
+from .search_index import Ask, newest_each, newest_with_all, term_shares
 from .search_text import analyse
 
 THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
@@ -291,55 +291,75 @@ def find_matches(
     """The best earlier claim for each of `claims` that scores at least THRESHOLD. It only
     reads, so ingest runs it before its first write (SQLite's write lock is not held meanwhile).
 
-    How common each term is in the archive is asked once for the whole article; each claim's
-    index query then holds its rarest terms (a rare number in every group)."""
+    The queries are asked once for the whole batch: how common each term is in the archive,
+    then in each language's stream the candidates of every claim (its rarest terms, a rare
+    number in every group; one statement), then their texts; the reranking is Python's."""
     excluded = list(exclude_articles)
-    out: list[Found] = []
     conn = session.connection()
     signatures = [signature(c.text, c.language) for c in claims]
     shares: dict[str, dict[str, float]] = {}
+    best: list[tuple[float, int] | None] = [None] * len(claims)
     for stream in ("nl", "en"):
-        vocabulary = {t for c, s in zip(claims, signatures, strict=True) if _stream(c) == stream
-                      for t in s.terms}  # fmt: skip
+        mine = [i for i, c in enumerate(claims) if _stream(c) == stream]
+        if not mine:
+            shares[stream] = {}
+            continue
+        vocabulary = {t for i in mine for t in signatures[i].terms}
         shares[stream] = term_shares(conn, "claim", stream, vocabulary)
-    for claim, sig in zip(claims, signatures, strict=True):
-        best = _best_in_language(session, conn, claim, sig, shares, excluded, len(claims))
-        if best is None:  # a repeat in the claim's language is the likelier; else a translation
-            best = _best_translation(session, conn, claim, sig, shares[_stream(claim)], excluded)
-        if best is not None:
-            out.append(Found(claim.key, best[1], best[0]))
+        asks = [_ask(signatures[i], shares[stream]) for i in mine]
+        found = newest_each(conn, "claim", stream, asks, CANDIDATES + len(claims))
+        texts = _texts(session, {cid for ids in found for cid in ids}, excluded)
+        for i, ids in zip(mine, found, strict=True):
+            rows = [(cid, *texts[cid]) for cid in ids if cid in texts]
+            best[i] = _best_of(claims[i], signatures[i], rows)
+    out: list[Found] = []
+    for claim, sig, in_language in zip(claims, signatures, best, strict=True):
+        # a repeat in the claim's language is the likelier; else a translation
+        b = in_language or _best_translation(
+            session, conn, claim, sig, shares[_stream(claim)], excluded
+        )
+        if b is not None:
+            out.append(Found(claim.key, b[1], b[0]))
     return out
 
 
-def _best_in_language(
-    session: Session,
-    conn: Connection,
-    claim: Wording,
-    sig: Signature,
-    shares: dict[str, dict[str, float]],
-    excluded: list[int],
-    batch: int,
-) -> tuple[float, int] | None:
-    """The best earlier claim among those holding most of the claim's telling terms in its
-    language's stream: (score, id), or None."""
-    stream = _stream(claim)
-    terms = telling_terms(sig, shares[stream])
+def _ask(sig: Signature, shares: dict[str, float]) -> Ask:
+    """The index search for a claim's candidates: those holding most of its telling terms."""
+    terms = telling_terms(sig, shares)
     if not terms:
-        return None
-    anchors = [t for t in terms if _anchor(t, shares[stream])]
+        return []
+    anchors = [t for t in terms if _anchor(t, shares)]
     words = [t for t in terms if t not in anchors]
-    limit = CANDIDATES + batch
     if anchors and len(words) > 1:  # the same rows as candidate_groups' query, sooner
-        ids = newest_with_most(conn, "claim", stream, anchors, words, len(words) - 1, limit)
-    else:
-        ids = newest_with_any(conn, "claim", stream, candidate_groups(terms), limit)
-    if not ids:
-        return None
-    rows = session.execute(
-        select(Claim.id, Claim.text, Article.language)
-        .join(Article, Article.id == Claim.article_id)
-        .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
-    ).all()
+        return (anchors, words, len(words) - 1)
+    return candidate_groups(terms)
+
+
+_IN_CHUNK = 5000  # ids in one IN list
+
+
+def _texts(session: Session, ids: set[int], excluded: list[int]) -> dict[int, tuple[str, str]]:
+    """The text and language of these claims, except those of the excluded articles."""
+    wanted = sorted(ids)
+    out: dict[int, tuple[str, str]] = {}
+    for start in range(0, len(wanted), _IN_CHUNK):
+        for cid, text, lang in session.execute(
+            select(Claim.id, Claim.text, Article.language)
+            .join(Article, Article.id == Claim.article_id)
+            .where(
+                Claim.id.in_(wanted[start : start + _IN_CHUNK]),
+                Claim.article_id.not_in(excluded),
+            )
+        ):
+            out[cid] = (text, lang)
+    return out
+
+
+def _best_of(
+    claim: Wording, sig: Signature, rows: list[tuple[int, str, str]]
+) -> tuple[float, int] | None:
+    """The best of these candidates (id, text, language) that scores at least THRESHOLD:
+    (score, id), or None."""
     # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
     close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
     best: tuple[float, int] | None = None
