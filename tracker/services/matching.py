@@ -37,7 +37,7 @@ from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .review import get_claim, set_status
 from .search_index import Ask, newest_each, newest_with_all, term_shares
-from .search_text import analyse
+from .search_text import analysed
 
 THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
 # less when the longer claim's words the shorter lacks are no more than the shorter's words it
@@ -81,7 +81,7 @@ class Signature:
 def signature(text: str, lang: str | None) -> Signature:
     """The claim's content terms in its language's stems, and the values of its numbers (kept
     for the archive's claims met again as candidates)."""
-    a = analyse(text, lang)
+    a = analysed(text, lang)
     stems = a.en if lang == "en" else a.nl
     ids = glossary.concepts(stems, lang or "nl")
     terms: list[str] = []
