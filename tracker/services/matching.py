@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
-from typing import Any
+from typing import Any, cast
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, select
@@ -520,6 +520,50 @@ def link_events(
         for m in made
     ]
     return made, events
+
+
+def clusters_for(session: Session, found: list[Found]) -> dict[int, int]:
+    """The cluster each found repeat joins, by its claim's key: the earlier claim's, made (and
+    flushed, in one statement) for an earlier claim that has none yet. For claims not stored
+    yet: the caller gives them these cluster ids, adds the matches (`proposed`) and their audit
+    events (`propose_events`) in its own flush."""
+    if not found:
+        return {}
+    earlier = {
+        c.id: c
+        for c in session.scalars(select(Claim).where(Claim.id.in_({f.earlier_id for f in found})))
+    }
+    made: dict[int, ClaimCluster] = {}
+    for f in found:
+        claim = earlier[f.earlier_id]
+        if claim.cluster_id is None and claim.id not in made:
+            made[claim.id] = ClaimCluster(label=claim.text[:500])
+    if made:
+        session.add_all(made.values())
+        session.flush()
+        for claim_id, cluster in made.items():
+            earlier[claim_id].cluster_id = cluster.id
+    return {f.claim_id: cast(int, earlier[f.earlier_id].cluster_id) for f in found}
+
+
+def proposed(claim: Claim, f: Found) -> ClaimMatch:
+    """The proposed match of a claim (stored or not) found to repeat `f.earlier_id`."""
+    return ClaimMatch(claim=claim, earlier_id=f.earlier_id, score=f.score)
+
+
+def propose_events(matches: Iterable[ClaimMatch]) -> list[dict[str, Any]]:
+    """The audit events (record_many's entries) of these flushed proposed matches."""
+    return [
+        {
+            "actor": None,
+            "action": "claim.match.propose",
+            "entity_type": "claim",
+            "entity_id": m.claim_id,
+            "claim_id": m.claim_id,
+            "after": {"earlier": m.earlier_id, "cluster": m.claim.cluster_id, "score": m.score},
+        }
+        for m in matches
+    ]
 
 
 def _match(session: Session, match_id: int) -> ClaimMatch:
