@@ -350,7 +350,7 @@ def _texts(session: Session, ids: set[int], excluded: list[int]) -> dict[int, tu
                 Claim.id.in_(wanted[start : start + _IN_CHUNK]),
                 Claim.article_id.not_in(excluded),
             )
-        ):
+        ).all():
             out[cid] = (text, lang)
     return out
 

@@ -541,7 +541,7 @@ def newest_each(
         arms.append(f"SELECT {k} AS k, id FROM ({found}) AS a{k}")
     for start in range(0, len(arms), _ARMS):
         chunk = text(" UNION ALL ".join(arms[start : start + _ARMS]))
-        for k, row_id in conn.execute(chunk, params):
+        for k, row_id in conn.execute(chunk, params).all():  # fetchall: quicker than row by row
             out[k].append(row_id)
     return out
 
