@@ -339,20 +339,32 @@ _IN_CHUNK = 5000  # ids in one IN list
 
 
 def _texts(session: Session, ids: set[int], excluded: list[int]) -> dict[int, tuple[str, str]]:
-    """The text and language of these claims, except those of the excluded articles."""
+    """The text and language of these claims, except those of the excluded articles: the
+    claims, then their articles, each by its key (a join of a long id list may make
+    PostgreSQL read all articles)."""
     wanted = sorted(ids)
-    out: dict[int, tuple[str, str]] = {}
+    skip = set(excluded)
+    rows: list[tuple[int, str, int]] = []
     for start in range(0, len(wanted), _IN_CHUNK):
-        for cid, text, lang in session.execute(
-            select(Claim.id, Claim.text, Article.language)
-            .join(Article, Article.id == Claim.article_id)
-            .where(
-                Claim.id.in_(wanted[start : start + _IN_CHUNK]),
-                Claim.article_id.not_in(excluded),
+        rows += [
+            (cid, text, aid)
+            for cid, text, aid in session.execute(
+                select(Claim.id, Claim.text, Claim.article_id).where(
+                    Claim.id.in_(wanted[start : start + _IN_CHUNK])
+                )
+            ).all()
+            if aid not in skip
+        ]
+    articles = sorted({aid for _cid, _text, aid in rows})
+    languages: dict[int, str] = {}
+    for start in range(0, len(articles), _IN_CHUNK):
+        for aid, lang in session.execute(
+            select(Article.id, Article.language).where(
+                Article.id.in_(articles[start : start + _IN_CHUNK])
             )
         ).all():
-            out[cid] = (text, lang)
-    return out
+            languages[aid] = lang
+    return {cid: (text, languages[aid]) for cid, text, aid in rows}
 
 
 def _best_of(
