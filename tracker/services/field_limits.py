@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from sqlalchemy import String, event, inspect
-from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm import Mapper, Session, UOWTransaction
 
 from .errors import Count, InvalidInput
 
@@ -36,17 +36,37 @@ def check_text(field: str, value: str, limit: int | None = None) -> None:
         )
 
 
+_COLUMNS: dict[Mapper[Any], tuple[tuple[str, int | None], ...]] = {}
+
+
+def _text_columns(mapper: Mapper[Any]) -> tuple[tuple[str, int | None], ...]:
+    """The mapper's string attributes and their lengths (read once per mapper)."""
+    found = _COLUMNS.get(mapper)
+    if found is None:
+        found = tuple(
+            (attr.key, attr.columns[0].type.length)
+            for attr in mapper.column_attrs
+            if isinstance(attr.columns[0].type, String)  # Text and Enum are Strings too
+        )
+        _COLUMNS[mapper] = found
+    return found
+
+
 def _check_row(obj: Any, only_changed: bool) -> None:
     state = inspect(obj)
-    for attr in state.mapper.column_attrs:
-        column = attr.columns[0]
-        if not isinstance(column.type, String):  # Text and Enum are Strings too
+    values = state.dict  # the loaded values: a new row's are all there
+    for key, limit in _text_columns(state.mapper):
+        value = values.get(key)
+        if not isinstance(value, str):
             continue
-        if only_changed and not state.attrs[attr.key].history.has_changes():
+        if only_changed and not state.attrs[key].history.has_changes():
             continue
-        value = state.attrs[attr.key].value
-        if isinstance(value, str):
-            check_text(attr.key, value, column.type.length)
+        if (
+            "\x00" in value
+            or (limit is not None and len(value) > limit)
+            or (not value.isascii() and _SURROGATE.search(value))
+        ):
+            check_text(key, value, limit)
 
 
 @event.listens_for(Session, "before_flush")

@@ -8,7 +8,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -190,22 +190,28 @@ def ingest_article(
         raise
     links = ArticleSources(session, article, actor)
     taken = _carry_over(session, old, article, actor) if old else []
+    kept = {
+        i: candidate
+        for i, candidate in enumerate(found)
+        if not any(candidate.start < end and start < candidate.end for start, end in taken)
+    }
+    # "seen before": the repeats found above join their earlier claims' clusters
+    repeats = [r for r in repeats if r.claim_id in kept]
+    clusters = matching.clusters_for(session, repeats)
     stored: dict[int, Claim] = {}
-    with session.no_autoflush:  # the claims, their hops and new sources go in one flush
-        for i, candidate in enumerate(found):
-            if any(candidate.start < end and start < candidate.end for start, end in taken):
-                continue
+    with session.no_autoflush:  # the claims, their hops, new sources and matches in one flush
+        for i, candidate in kept.items():
             stored[i] = _store_claim(session, article, candidate, links)
+            stored[i].cluster_id = clusters.get(i)
+        matches = [matching.proposed(stored[r.claim_id], r) for r in repeats]
+        session.add_all(matches)
     added = len(stored)
     session.flush()
-    # "seen before": link the repeats found above to their clusters
-    matching.link_found(
-        session,
-        [replace(r, claim_id=stored[r.claim_id].id) for r in repeats if r.claim_id in stored],
-    )
+    match_events = matching.propose_events(matches)
     audit.record_many(
         session,
         [
+            *match_events,
             *links.creation_events(),
             {
                 "actor": actor,

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
+from typing import Any, cast
 
 from rapidfuzz import fuzz
 from sqlalchemy import Connection, select
@@ -35,8 +36,8 @@ from .clusters import pending_match, seen_before
 from .errors import InvalidInput, NotFound
 from .policy import authorize
 from .review import get_claim, set_status
-from .search_index import newest_with_all, newest_with_any, newest_with_most, term_shares
-from .search_text import analyse
+from .search_index import Ask, newest_each, newest_with_all, term_shares
+from .search_text import analysed
 
 THRESHOLD = 0.8  # share of the shorter claim's content words found in the other
 # less when the longer claim's words the shorter lacks are no more than the shorter's words it
@@ -80,7 +81,7 @@ class Signature:
 def signature(text: str, lang: str | None) -> Signature:
     """The claim's content terms in its language's stems, and the values of its numbers (kept
     for the archive's claims met again as candidates)."""
-    a = analyse(text, lang)
+    a = analysed(text, lang)
     stems = a.en if lang == "en" else a.nl
     ids = glossary.concepts(stems, lang or "nl")
     terms: list[str] = []
@@ -290,55 +291,87 @@ def find_matches(
     """The best earlier claim for each of `claims` that scores at least THRESHOLD. It only
     reads, so ingest runs it before its first write (SQLite's write lock is not held meanwhile).
 
-    How common each term is in the archive is asked once for the whole article; each claim's
-    index query then holds its rarest terms (a rare number in every group)."""
+    The queries are asked once for the whole batch: how common each term is in the archive,
+    then in each language's stream the candidates of every claim (its rarest terms, a rare
+    number in every group; one statement), then their texts; the reranking is Python's."""
     excluded = list(exclude_articles)
-    out: list[Found] = []
     conn = session.connection()
     signatures = [signature(c.text, c.language) for c in claims]
     shares: dict[str, dict[str, float]] = {}
+    best: list[tuple[float, int] | None] = [None] * len(claims)
     for stream in ("nl", "en"):
-        vocabulary = {t for c, s in zip(claims, signatures, strict=True) if _stream(c) == stream
-                      for t in s.terms}  # fmt: skip
+        mine = [i for i, c in enumerate(claims) if _stream(c) == stream]
+        if not mine:
+            shares[stream] = {}
+            continue
+        vocabulary = {t for i in mine for t in signatures[i].terms}
         shares[stream] = term_shares(conn, "claim", stream, vocabulary)
-    for claim, sig in zip(claims, signatures, strict=True):
-        best = _best_in_language(session, conn, claim, sig, shares, excluded, len(claims))
-        if best is None:  # a repeat in the claim's language is the likelier; else a translation
-            best = _best_translation(session, conn, claim, sig, shares[_stream(claim)], excluded)
-        if best is not None:
-            out.append(Found(claim.key, best[1], best[0]))
+        asks = [_ask(signatures[i], shares[stream]) for i in mine]
+        found = newest_each(conn, "claim", stream, asks, CANDIDATES + len(claims))
+        texts = _texts(session, {cid for ids in found for cid in ids}, excluded)
+        for i, ids in zip(mine, found, strict=True):
+            rows = [(cid, *texts[cid]) for cid in ids if cid in texts]
+            best[i] = _best_of(claims[i], signatures[i], rows)
+    out: list[Found] = []
+    for claim, sig, in_language in zip(claims, signatures, best, strict=True):
+        # a repeat in the claim's language is the likelier; else a translation
+        b = in_language or _best_translation(
+            session, conn, claim, sig, shares[_stream(claim)], excluded
+        )
+        if b is not None:
+            out.append(Found(claim.key, b[1], b[0]))
     return out
 
 
-def _best_in_language(
-    session: Session,
-    conn: Connection,
-    claim: Wording,
-    sig: Signature,
-    shares: dict[str, dict[str, float]],
-    excluded: list[int],
-    batch: int,
-) -> tuple[float, int] | None:
-    """The best earlier claim among those holding most of the claim's telling terms in its
-    language's stream: (score, id), or None."""
-    stream = _stream(claim)
-    terms = telling_terms(sig, shares[stream])
+def _ask(sig: Signature, shares: dict[str, float]) -> Ask:
+    """The index search for a claim's candidates: those holding most of its telling terms."""
+    terms = telling_terms(sig, shares)
     if not terms:
-        return None
-    anchors = [t for t in terms if _anchor(t, shares[stream])]
+        return []
+    anchors = [t for t in terms if _anchor(t, shares)]
     words = [t for t in terms if t not in anchors]
-    limit = CANDIDATES + batch
     if anchors and len(words) > 1:  # the same rows as candidate_groups' query, sooner
-        ids = newest_with_most(conn, "claim", stream, anchors, words, len(words) - 1, limit)
-    else:
-        ids = newest_with_any(conn, "claim", stream, candidate_groups(terms), limit)
-    if not ids:
-        return None
-    rows = session.execute(
-        select(Claim.id, Claim.text, Article.language)
-        .join(Article, Article.id == Claim.article_id)
-        .where(Claim.id.in_(ids), Claim.article_id.not_in(excluded))
-    ).all()
+        return (anchors, words, len(words) - 1)
+    return candidate_groups(terms)
+
+
+_IN_CHUNK = 5000  # ids in one IN list
+
+
+def _texts(session: Session, ids: set[int], excluded: list[int]) -> dict[int, tuple[str, str]]:
+    """The text and language of these claims, except those of the excluded articles: the
+    claims, then their articles, each by its key (a join of a long id list may make
+    PostgreSQL read all articles)."""
+    wanted = sorted(ids)
+    skip = set(excluded)
+    rows: list[tuple[int, str, int]] = []
+    for start in range(0, len(wanted), _IN_CHUNK):
+        rows += [
+            (cid, text, aid)
+            for cid, text, aid in session.execute(
+                select(Claim.id, Claim.text, Claim.article_id).where(
+                    Claim.id.in_(wanted[start : start + _IN_CHUNK])
+                )
+            ).all()
+            if aid not in skip
+        ]
+    articles = sorted({aid for _cid, _text, aid in rows})
+    languages: dict[int, str] = {}
+    for start in range(0, len(articles), _IN_CHUNK):
+        for aid, lang in session.execute(
+            select(Article.id, Article.language).where(
+                Article.id.in_(articles[start : start + _IN_CHUNK])
+            )
+        ).all():
+            languages[aid] = lang
+    return {cid: (text, languages[aid]) for cid, text, aid in rows}
+
+
+def _best_of(
+    claim: Wording, sig: Signature, rows: list[tuple[int, str, str]]
+) -> tuple[float, int] | None:
+    """The best of these candidates (id, text, language) that scores at least THRESHOLD:
+    (score, id), or None."""
     # a quick look first (rapidfuzz, in C), the full comparison for the closest few only
     close = sorted(rows, key=lambda r: -fuzz.token_set_ratio(claim.text, r[1]))[:RERANKED]
     best: tuple[float, int] | None = None
@@ -444,38 +477,105 @@ def match_article(session: Session, article: Article) -> list[ClaimMatch]:
 
 def link_found(session: Session, found: list[Found]) -> list[ClaimMatch]:
     """Link each found repeat (its claim_id a stored claim's) into a cluster, except the pairs a
-    person rejected before."""
-    rejected = _rejected(session, found)
-    made = []
-    for f in found:
-        if (f.claim_id, f.earlier_id) in rejected:
-            continue
-        made.append(_link(session, f))
+    person rejected before (audited, one chain append for them all)."""
+    made, events = link_events(session, found)
+    audit.record_many(session, events)
     return made
 
 
-def _link(session: Session, f: Found) -> ClaimMatch:
-    claim = session.get_one(Claim, f.claim_id)
-    earlier = session.get_one(Claim, f.earlier_id)
-    if earlier.cluster_id is None:
-        cluster = ClaimCluster(label=earlier.text[:500])
-        session.add(cluster)
+def link_events(
+    session: Session, found: list[Found]
+) -> tuple[list[ClaimMatch], list[dict[str, Any]]]:
+    """`link_found` without its audit: the matches made and their events (record_many's
+    entries), for a caller that appends them with its own. Two flushes for the whole batch."""
+    rejected = _rejected(session, found)
+    found = [f for f in found if (f.claim_id, f.earlier_id) not in rejected]
+    if not found:
+        return [], []
+    claims = {
+        c.id: c
+        for c in session.scalars(
+            select(Claim).where(
+                Claim.id.in_({i for f in found for i in (f.claim_id, f.earlier_id)})
+            )
+        )
+    }
+    clusters: dict[int, ClaimCluster] = {}  # earlier claim id -> its new cluster
+    for f in found:
+        earlier = claims[f.earlier_id]
+        if earlier.cluster_id is None and f.earlier_id not in clusters:
+            clusters[f.earlier_id] = ClaimCluster(label=earlier.text[:500])
+    if clusters:
+        session.add_all(clusters.values())
         session.flush()
-        earlier.cluster_id = cluster.id
-    claim.cluster_id = earlier.cluster_id
-    match = ClaimMatch(claim_id=claim.id, earlier_id=earlier.id, score=f.score)
-    session.add(match)
+        for earlier_id, cluster in clusters.items():
+            claims[earlier_id].cluster_id = cluster.id
+    made: list[ClaimMatch] = []
+    for f in found:
+        claims[f.claim_id].cluster_id = claims[f.earlier_id].cluster_id
+        made.append(ClaimMatch(claim_id=f.claim_id, earlier_id=f.earlier_id, score=f.score))
+    session.add_all(made)
     session.flush()
-    audit.record(
-        session,
-        actor=None,
-        action="claim.match.propose",
-        entity_type="claim",
-        entity_id=claim.id,
-        claim_id=claim.id,
-        after={"earlier": earlier.id, "cluster": claim.cluster_id, "score": f.score},
-    )
-    return match
+    events = [
+        {
+            "actor": None,
+            "action": "claim.match.propose",
+            "entity_type": "claim",
+            "entity_id": m.claim_id,
+            "claim_id": m.claim_id,
+            "after": {
+                "earlier": m.earlier_id,
+                "cluster": claims[m.claim_id].cluster_id,
+                "score": m.score,
+            },
+        }
+        for m in made
+    ]
+    return made, events
+
+
+def clusters_for(session: Session, found: list[Found]) -> dict[int, int]:
+    """The cluster each found repeat joins, by its claim's key: the earlier claim's, made (and
+    flushed, in one statement) for an earlier claim that has none yet. For claims not stored
+    yet: the caller gives them these cluster ids, adds the matches (`proposed`) and their audit
+    events (`propose_events`) in its own flush."""
+    if not found:
+        return {}
+    earlier = {
+        c.id: c
+        for c in session.scalars(select(Claim).where(Claim.id.in_({f.earlier_id for f in found})))
+    }
+    made: dict[int, ClaimCluster] = {}
+    for f in found:
+        claim = earlier[f.earlier_id]
+        if claim.cluster_id is None and claim.id not in made:
+            made[claim.id] = ClaimCluster(label=claim.text[:500])
+    if made:
+        session.add_all(made.values())
+        session.flush()
+        for claim_id, cluster in made.items():
+            earlier[claim_id].cluster_id = cluster.id
+    return {f.claim_id: cast(int, earlier[f.earlier_id].cluster_id) for f in found}
+
+
+def proposed(claim: Claim, f: Found) -> ClaimMatch:
+    """The proposed match of a claim (stored or not) found to repeat `f.earlier_id`."""
+    return ClaimMatch(claim=claim, earlier_id=f.earlier_id, score=f.score)
+
+
+def propose_events(matches: Iterable[ClaimMatch]) -> list[dict[str, Any]]:
+    """The audit events (record_many's entries) of these flushed proposed matches."""
+    return [
+        {
+            "actor": None,
+            "action": "claim.match.propose",
+            "entity_type": "claim",
+            "entity_id": m.claim_id,
+            "claim_id": m.claim_id,
+            "after": {"earlier": m.earlier_id, "cluster": m.claim.cluster_id, "score": m.score},
+        }
+        for m in matches
+    ]
 
 
 def _match(session: Session, match_id: int) -> ClaimMatch:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import time
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import combinations
 from typing import Any
 
@@ -421,9 +421,13 @@ def newest_with_all(
         return []
     table = TABLES[kind]
     if conn.dialect.name == "sqlite":
-        q = f"{stream} : (" + " AND ".join(
-            "(" + " OR ".join('"' + " ".join(p) + '"' for p in c) + ")" for c in conditions
-        ) + ")"
+        q = (
+            f"{stream} : ("
+            + " AND ".join(
+                "(" + " OR ".join('"' + " ".join(p) + '"' for p in c) + ")" for c in conditions
+            )
+            + ")"
+        )
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH :q ORDER BY rowid DESC LIMIT :n"
     else:
         q = " & ".join(
@@ -471,6 +475,75 @@ def newest_with_most(
     for i, term in enumerate(optional):
         params[f"q{i}"] = f"{stream} : (" + " AND ".join(f'"{t}"' for t in [*required, term]) + ")"
     return list(conn.execute(text(sql), params).scalars())
+
+
+_ARMS = 200  # selects in one UNION ALL (SQLite allows 500)
+# one claim's candidate search: every term of one of the groups (newest_with_any), or
+# (required, optional, need) (newest_with_most)
+Ask = list[list[str]] | tuple[list[str], list[str], int]
+
+
+def newest_each(
+    conn: Connection, kind: str, stream: str, asks: Sequence[Ask], limit: int
+) -> list[list[int]]:
+    """`newest_with_any` (an ask that is a list of groups) or `newest_with_most` (an ask that
+    is a tuple of its arguments) for each of `asks`, all in one statement: the ids found for
+    each ask, in order, each list the same as the single function's."""
+    out: list[list[int]] = [[] for _ in asks]
+    table = TABLES[kind]
+    sqlite = conn.dialect.name == "sqlite"
+    arms: list[str] = []
+    params: dict[str, Any] = {"n": limit}
+    for k, asked in enumerate(asks):
+        ask = asked
+        if isinstance(ask, tuple):
+            required, optional, need = ask
+            if need > len(optional):
+                continue
+            if not sqlite or need <= 0:
+                ask = [[*required, *chosen] for chosen in combinations(optional, max(need, 0))]
+        if isinstance(ask, list):
+            groups = [g for g in ask if g]
+            if not groups:
+                continue
+            if sqlite:
+                alternatives = " OR ".join(
+                    "(" + " AND ".join(f'"{t}"' for t in g) + ")" for g in groups
+                )
+                params[f"q{k}"] = f"{stream} : ({alternatives})"
+                found = (
+                    f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :q{k} "
+                    "ORDER BY rowid DESC LIMIT :n"
+                )
+            else:
+                params[f"q{k}"] = " | ".join(
+                    "(" + " & ".join(f"'{t}'" for t in g) + ")" for g in groups
+                )
+                key = _KEYS[kind]
+                found = (
+                    f"SELECT {key} AS id FROM {table} WHERE terms @@ to_tsquery('simple', "
+                    f":q{k}) ORDER BY {key} DESC LIMIT :n"
+                )
+        else:  # SQLite: one index query per optional term, their rows counted (newest_with_most)
+            counted = " UNION ALL ".join(
+                f"SELECT rowid AS id FROM {table} WHERE {table} MATCH :q{k}_{i}"
+                for i in range(len(optional))
+            )
+            for i, term in enumerate(optional):
+                params[f"q{k}_{i}"] = (
+                    f"{stream} : (" + " AND ".join(f'"{t}"' for t in [*required, term]) + ")"
+                )
+            params[f"need{k}"] = need
+            found = (
+                f"SELECT id FROM ({counted}) GROUP BY id HAVING count(*) >= :need{k} "
+                "ORDER BY id DESC LIMIT :n"
+            )
+        arms.append(f"SELECT {k} AS k, id FROM ({found}) AS a{k}")
+    for start in range(0, len(arms), _ARMS):
+        chunk = text(" UNION ALL ".join(arms[start : start + _ARMS]))
+        for k, row_id in conn.execute(chunk, params).all():  # fetchall: quicker than row by row
+            out[k].append(row_id)
+    return out
 
 
 def matches(
@@ -547,18 +620,29 @@ def _sqlite_shares(conn: Connection, table: str, stream: str, terms: list[str]) 
     now = time.monotonic()
     total = conn.execute(text(f"SELECT max(rowid) FROM {table}")).scalar() or 1
     out: dict[str, float] = {}
+    counted: list[str] = []
     for term in terms:
         cached = cache.get((table, stream, term))
         if cached is not None and now - cached[0] < _STATS_TTL:
             out[term] = cached[1]
-            continue
-        count = conn.execute(
-            text(
-                f"SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} MATCH :q "
-                "LIMIT :cap)"
-            ),
-            {"q": f'{stream} : "{term}"', "cap": _COUNT_CAP},
-        ).scalar_one()
+        else:
+            counted.append(term)
+    if not counted:
+        return out
+    arms = [  # every term counted in one statement
+        f"SELECT {i} AS k, (SELECT count(*) FROM (SELECT rowid FROM {table} WHERE {table} "
+        f"MATCH :q{i} LIMIT :cap)) AS n"
+        for i in range(len(counted))
+    ]
+    params: dict[str, Any] = {f"q{i}": f'{stream} : "{t}"' for i, t in enumerate(counted)}
+    params["cap"] = _COUNT_CAP
+    counts = [
+        row
+        for start in range(0, len(arms), _ARMS)
+        for row in conn.execute(text(" UNION ALL ".join(arms[start : start + _ARMS])), params)
+    ]
+    for i, count in counts:
+        term = counted[i]
         out[term] = count / max(total, _COUNT_CAP)
         if count >= _COUNT_CAP:  # only a common term's count is dear; a rare one is counted anew
             cache[(table, stream, term)] = (now, out[term])

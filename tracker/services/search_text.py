@@ -136,6 +136,20 @@ def analyse(text: str, lang: str | None = None, *, number_words: bool = True) ->
     return out
 
 
+_SHARED_MAX = 2000  # characters of a text whose analysis is kept for the next caller
+
+
+@lru_cache(maxsize=8192)
+def _analysed(text: str, lang: str | None) -> Analysed:
+    return analyse(text, lang)
+
+
+def analysed(text: str, lang: str | None) -> Analysed:
+    """`analyse(text, lang)`, kept for a short text (a claim): matching and the search index
+    analyse each claim once per ingest. The result is shared: read it, never change it."""
+    return _analysed(text, lang) if len(text) <= _SHARED_MAX else analyse(text, lang)
+
+
 def _numbers_in_words(text: str, lang: str | None, out: Analysed) -> None:
     """Numbers written (partly) in words get their value in the stem streams."""
     starts = [start for start, _end in out.spans]
@@ -195,7 +209,7 @@ def index_text(parts: list[str], lang: str | None) -> tuple[str, str, str]:
     for part in parts:
         if not part:
             continue
-        a = analyse(part, lang)
+        a = analysed(part, lang)
         for stream, name in zip(streams, STREAMS, strict=True):
             if stream:
                 stream.append(SEPARATOR)
