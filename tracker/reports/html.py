@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from itertools import islice
 from typing import Any
 
 from babel.support import NullTranslations, Translations
@@ -167,13 +168,9 @@ def stream_html(
     gettext: Gettext = translations(locale or meta.language).gettext
     context = report_context(meta, claims, gettext)
     template = env.get_template("reports/document.html")
-    pieces: list[str] = []
-    for piece in template.generate(**context, css=stylesheet(), lang=locale or meta.language):
-        pieces.append(piece)
-        if len(pieces) == PIECES_PER_CHUNK:  # the template yields every few characters
-            yield "".join(pieces)
-            pieces.clear()
-    yield "".join(pieces)
+    pieces = template.generate(**context, css=stylesheet(), lang=locale or meta.language)
+    while chunk := list(islice(pieces, PIECES_PER_CHUNK)):  # it yields every few characters
+        yield "".join(chunk)
 
 
 def render_html(meta: ReportMeta, claims: Iterable[ClaimRecord], locale: str | None = None) -> str:
