@@ -6,7 +6,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from ..services.reports import ClaimRecord, HopRecord, ReportMeta
+from ..services.reports import NO_SOURCE, ArticleRecord, ClaimRecord, HopRecord, ReportMeta
 from .common import iso
 
 COLUMNS = (
@@ -63,37 +63,17 @@ def hop_text(hop: HopRecord) -> str:
     return f"{hop.position}: {name} [{'; '.join(details)}]"
 
 
-def row(claim: ClaimRecord) -> list[str]:
-    primary = claim.primary_source
-    reasons = [
-        h.source.anonymity_reason for h in claim.chain if h.source and h.source.anonymity_reason
-    ]
-    values: list[object] = [
-        claim.article.id,
-        claim.article.title,
-        claim.article.url,
-        claim.article.outlet.name if claim.article.outlet else "",
-        claim.id,
-        claim.text,
-        claim.exact,
-        claim.status,
-        claim.rationale,
-        primary.name if primary else ("(no source)" if claim.chain else ""),
-        claim.source_kind,
-        " > ".join(hop_text(h) for h in claim.chain),
-        claim.cue,
-        "yes" if claim.hearsay else "no",
-        " | ".join(reasons),
-        " ".join(ev.url for ev in claim.evidence),
-        " | ".join(
-            f"{ev.url} ({ev.stance}"
-            + (f", sha256 {ev.archived_sha256}" if ev.archived_sha256 else "")
-            + ")"
-            for ev in claim.evidence
-        ),
-        claim.reviewer,
-        iso(claim.reviewed_at),
-        iso(claim.first_verdict_at),
+def _article_cells(article: ArticleRecord) -> tuple[object, str, str, str]:
+    return (
+        article.id,
+        safe_cell(article.title),
+        safe_cell(article.url),
+        safe_cell(article.outlet.name) if article.outlet else "",
+    )
+
+
+def _corrections_cell(claim: ClaimRecord) -> str:
+    return safe_cell(
         " | ".join(
             (
                 f"{iso(c.at)} {c.before_status} -> {c.after_status}"
@@ -103,11 +83,58 @@ def row(claim: ClaimRecord) -> list[str]:
             + f" by {c.actor or '?'}: "
             f"{c.after_rationale}"
             for c in claim.corrections
-        ),
-        iso(claim.created_at),
-        iso(claim.updated_at),
-    ]
-    return [safe_cell(v) for v in values]
+        )
+    )
+
+
+def _row(claim: ClaimRecord, article: tuple[object, str, str, str]) -> tuple[object, ...]:
+    """The cells of one claim; `article` its article's cells. Ids, statuses, kinds, yes/no and
+    timestamps are written as they are (none can start a formula), everything a person or an
+    article wrote goes through safe_cell."""
+    chain = claim.chain
+    primary = chain[-1].source if chain else None
+    evidence = claim.evidence
+    reviewed_at = claim.reviewed_at
+    first_verdict_at = claim.first_verdict_at
+    return (
+        *article,
+        claim.id,
+        safe_cell(claim.text),
+        safe_cell(claim.exact),
+        claim.status,
+        safe_cell(claim.rationale),
+        safe_cell(primary.name) if primary else ("(no source)" if chain else ""),
+        primary.kind if primary else NO_SOURCE,
+        safe_cell(" > ".join([hop_text(h) for h in chain])) if chain else "",
+        safe_cell(claim.cue),
+        "yes" if chain and primary is None else "no",
+        safe_cell(
+            " | ".join(
+                [h.source.anonymity_reason for h in chain if h.source and h.source.anonymity_reason]
+            )
+        )
+        if chain
+        else "",
+        safe_cell(" ".join([ev.url for ev in evidence])) if evidence else "",
+        safe_cell(
+            " | ".join(
+                [
+                    f"{ev.url} ({ev.stance}"
+                    + (f", sha256 {ev.archived_sha256}" if ev.archived_sha256 else "")
+                    + ")"
+                    for ev in evidence
+                ]
+            )
+        )
+        if evidence
+        else "",
+        safe_cell(claim.reviewer),
+        reviewed_at.isoformat() if reviewed_at is not None else "",
+        first_verdict_at.isoformat() if first_verdict_at is not None else "",
+        _corrections_cell(claim) if claim.corrections else "",
+        claim.created_at.isoformat(),
+        claim.updated_at.isoformat(),
+    )
 
 
 ROWS_PER_CHUNK = 100
@@ -127,10 +154,20 @@ def render_csv(meta: ReportMeta, claims: Iterable[ClaimRecord]) -> Iterator[str]
 
     writer.writerow(COLUMNS)
     yield "\ufeff" + flush()
-    for n, claim in enumerate(claims, 1):
-        writer.writerow(row(claim))
-        if n % ROWS_PER_CHUNK == 0:
+    # An article's cells are worked out once for its run of claims.
+    article: ArticleRecord | None = None
+    article_cells: tuple[object, str, str, str] = (0, "", "", "")
+    rows: list[tuple[object, ...]] = []
+    for claim in claims:
+        if claim.article is not article:
+            article = claim.article
+            article_cells = _article_cells(article)
+        rows.append(_row(claim, article_cells))
+        if len(rows) == ROWS_PER_CHUNK:
+            writer.writerows(rows)
+            rows.clear()
             yield flush()
+    writer.writerows(rows)
     rest = flush()
     if rest:
         yield rest

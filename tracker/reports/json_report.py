@@ -89,10 +89,9 @@ def correction_json(c: CorrectionRecord) -> dict[str, Any]:
     }
 
 
-def claim_json(claim: ClaimRecord) -> dict[str, Any]:
+def _claim_rest(claim: ClaimRecord) -> dict[str, Any]:
+    """A claim's JSON after its "id" and "article" (render_json writes those)."""
     return {
-        "id": claim.id,
-        "article": article_json(claim.article),
         "text": claim.text,
         "quote": {"exact": claim.exact, "start": claim.start, "end": claim.end},
         "status": claim.status,
@@ -136,8 +135,17 @@ def render_json(meta: ReportMeta, claims: Iterable[ClaimRecord]) -> Iterator[str
     """The report object; its `claims` array is written one claim at a time."""
     head = json.dumps(header_json(meta), ensure_ascii=False, indent=1)
     yield head[:-2] + ',\n "claims": ['
-    first = True
+    # One claim a line: {"id": ..., "article": {...}, "text": ...} as json.dumps writes it
+    # (ensure_ascii off), the article's JSON encoded once for its run of claims.
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    article: ArticleRecord | None = None
+    article_text = ""
+    separator = "\n  "
     for claim in claims:
-        yield ("\n  " if first else ",\n  ") + json.dumps(claim_json(claim), ensure_ascii=False)
-        first = False
+        if claim.article is not article:
+            article = claim.article
+            article_text = encode(article_json(article))
+        rest = encode(_claim_rest(claim))
+        yield f'{separator}{{"id": {encode(claim.id)}, "article": {article_text}, {rest[1:]}'
+        separator = ",\n  "
     yield "\n ]\n}\n"

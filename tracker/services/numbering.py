@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Connection, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ..models import Claim
@@ -36,3 +36,18 @@ def numbers_for(session: Session, claim_ids: Iterable[int]) -> dict[int, int]:
         int(cid): int(n)
         for cid, n in session.execute(select(Claim.id, before).where(Claim.id.in_(ids)))
     }
+
+
+def numbers_in_articles(conn: Connection, article_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+    """Article id -> {claim id -> number} for every claim of these articles, in one query (a
+    window over the index on article, start): cheaper than numbers_for when most of their
+    claims are wanted, as in a report."""
+    ids = sorted(set(article_ids))
+    out: dict[int, dict[int, int]] = {i: {} for i in ids}
+    if not ids:
+        return out
+    number = func.row_number().over(partition_by=Claim.article_id, order_by=(Claim.start, Claim.id))
+    stmt = select(Claim.article_id, Claim.id, number).where(Claim.article_id.in_(ids))
+    for article_id, claim_id, n in conn.execute(stmt):
+        out[article_id][claim_id] = n
+    return out

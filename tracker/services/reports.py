@@ -33,7 +33,7 @@ from ..models import (
 )
 from ..models.article import published_text
 from .errors import InvalidInput, NotFound, TrackerError
-from .numbering import numbers_for
+from .numbering import numbers_in_articles
 from .policy import allowed, authorize
 
 DEFAULT_BATCH = 1000
@@ -92,7 +92,7 @@ class ReportFilter:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRecord:
     id: int
     name: str
@@ -102,7 +102,7 @@ class SourceRecord:
     anonymity_reason: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HopRecord:
     """One hop of a provenance chain; `source` None means no source given (hearsay)."""
 
@@ -115,7 +115,7 @@ class HopRecord:
     confirmed: bool
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class EvidenceRecord:
     id: int
     url: str
@@ -127,7 +127,7 @@ class EvidenceRecord:
     added_at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class CorrectionRecord:
     """A change of a verdict after the claim's first one: the verdict itself (a correction)
     or only its rationale (an edit)."""
@@ -146,7 +146,7 @@ class CorrectionRecord:
         return "correction" if self.before_status != self.after_status else "edit"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleRecord:
     id: int
     title: str
@@ -158,7 +158,7 @@ class ArticleRecord:
     ingested_at: datetime
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ClaimRecord:
     id: int
     article: ArticleRecord
@@ -463,15 +463,16 @@ class _Lookups:
 
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
-        self.people: dict[int, str] = {}
-        self.sources: dict[int, SourceRecord] = {}
+        # None (nobody, no source) looks up like anyone else
+        self.people: dict[int | None, str | None] = {None: None}
+        self.sources: dict[int | None, SourceRecord | None] = {None: None}
         self.articles: dict[int, ArticleRecord] = {}
 
     def person(self, user_id: int | None) -> str | None:
-        return self.people[user_id] if user_id is not None else None
+        return self.people[user_id]
 
     def source(self, source_id: int | None) -> SourceRecord | None:
-        return self.sources[source_id] if source_id is not None else None
+        return self.sources[source_id]
 
     def need_people(self, ids: Iterable[int | None]) -> None:
         missing = {i for i in ids if i is not None} - self.people.keys()
@@ -480,11 +481,13 @@ class _Lookups:
             self.people.update((i, name) for i, name in self.conn.execute(stmt))
 
     def need_sources(self, ids: Iterable[int | None]) -> None:
-        missing = {i for i in ids if i is not None} - self.sources.keys()
+        wanted = {i for i in ids if i is not None}
+        missing = wanted - self.sources.keys()
         if not missing:
             return
         if len(self.sources) > 50_000:  # keep the cache bounded on huge registries
-            self.sources.clear()
+            self.sources = {None: None}
+            missing = wanted  # what the batch needs, read again
         for i, name, kind, url, description, reason in self.conn.execute(
             select(*_SOURCE_COLUMNS).where(Source.id.in_(missing))
         ):
@@ -498,11 +501,13 @@ class _Lookups:
             )
 
     def need_articles(self, ids: Iterable[int]) -> None:
-        missing = set(ids) - self.articles.keys()
+        wanted = set(ids)
+        missing = wanted - self.articles.keys()
         if not missing:
             return
         if len(self.articles) > 10_000:  # keep the cache bounded on huge periods
             self.articles.clear()
+            missing = wanted  # what the batch needs, read again
         rows = self.conn.execute(
             select(
                 Article.id,
@@ -531,13 +536,15 @@ class _Lookups:
 
 
 def _batch_records(
-    conn: Connection, claims: Sequence[Any], seen: _Lookups, numbers: Mapping[int, int]
+    conn: Connection,
+    claims: Sequence[Any],
+    seen: _Lookups,
+    numbers: Mapping[int, Mapping[int, int]],
 ) -> list[ClaimRecord]:
     """The records of a batch of claim rows: their chains, evidence and status history in one
     query each, people, sources and articles from `seen`, numbers as people count them."""
     ids = [c.id for c in claims]
-    hops: dict[int, list[Any]] = defaultdict(list)
-    for hop in conn.execute(
+    hop_rows = conn.execute(
         select(
             Attribution.claim_id,
             Attribution.position,
@@ -550,10 +557,8 @@ def _batch_records(
         )
         .where(Attribution.claim_id.in_(ids))
         .order_by(Attribution.claim_id, Attribution.position)
-    ):
-        hops[hop.claim_id].append(hop)
-    evidence: dict[int, list[Any]] = defaultdict(list)
-    for ev in conn.execute(
+    ).all()
+    evidence_rows = conn.execute(
         select(
             Evidence.claim_id,
             Evidence.id,
@@ -567,8 +572,7 @@ def _batch_records(
         )
         .where(Evidence.claim_id.in_(ids), Evidence.removed_at.is_(None))
         .order_by(Evidence.claim_id, Evidence.added_at, Evidence.id)
-    ):
-        evidence[ev.claim_id].append(ev)
+    ).all()
     events = conn.execute(
         select(
             AuditEvent.claim_id,
@@ -580,66 +584,74 @@ def _batch_records(
         .where(AuditEvent.action == "claim.status", AuditEvent.claim_id.in_(ids))
         .order_by(AuditEvent.id)
     ).all()
-    seen.need_articles(c.article_id for c in claims)
-    seen.need_sources(hop.source_id for chain in hops.values() for hop in chain)
+    seen.need_articles({c.article_id for c in claims})
+    seen.need_sources({hop.source_id for hop in hop_rows})
     seen.need_people(
-        [
+        {
             *(c.reviewed_by_id for c in claims),
             *(c.assignee_id for c in claims),
-            *(ev.added_by_id for rows in evidence.values() for ev in rows),
+            *(ev.added_by_id for ev in evidence_rows),
             *(e.actor_id for e in events),
-        ]
+        }
     )
+    people, sources = seen.people, seen.sources
+    hops: dict[int, list[HopRecord]] = defaultdict(list)
+    for claim_id, position, kind, source_id, cue, mention, implicit, confirmed in hop_rows:
+        hops[claim_id].append(
+            HopRecord(position, kind, sources[source_id], cue, mention, implicit, confirmed)
+        )
+    evidence: dict[int, list[EvidenceRecord]] = defaultdict(list)
+    for claim_id, ev_id, url, title, excerpt, stance, sha, added_by, added_at in evidence_rows:
+        evidence[claim_id].append(
+            EvidenceRecord(ev_id, url, title, excerpt, stance, sha, people[added_by], added_at)
+        )
     history: dict[int, list[StatusEvent]] = defaultdict(list)
     for e in events:
-        history[e.claim_id].append(StatusEvent(e.at, seen.person(e.actor_id), e.before, e.after))
+        history[e.claim_id].append(StatusEvent(e.at, people[e.actor_id], e.before, e.after))
+    articles = seen.articles
+    no_hops: tuple[HopRecord, ...] = ()
+    no_evidence: tuple[EvidenceRecord, ...] = ()
     records = []
-    for c in claims:
-        claim_events = history.get(c.id, [])
+    for (
+        claim_id,
+        article_id,
+        text,
+        exact,
+        start,
+        end,
+        status,
+        rationale,
+        reviewed_by_id,
+        reviewed_at,
+        assignee_id,
+        created_at,
+        updated_at,
+        claim_reviewed,
+    ) in claims:
+        claim_events = history.get(claim_id)
+        chain = hops.get(claim_id)
+        found = evidence.get(claim_id)
         records.append(
             ClaimRecord(
-                id=c.id,
-                article=seen.articles[c.article_id],
-                text=c.text,
-                exact=c.exact,
-                start=c.start,
-                end=c.end,
-                status=c.status,
-                rationale=c.rationale,
-                reviewer=seen.person(c.reviewed_by_id),
-                reviewed_at=c.reviewed_at,
-                first_verdict_at=_first_verdict(claim_events),
-                assignee=seen.person(c.assignee_id),
-                created_at=c.created_at,
-                updated_at=c.updated_at,
-                chain=tuple(
-                    HopRecord(
-                        position=hop.position,
-                        kind=hop.kind,
-                        source=seen.source(hop.source_id),
-                        cue=hop.cue_text,
-                        mention=hop.mention_text,
-                        implicit=hop.implicit,
-                        confirmed=hop.confirmed,
-                    )
-                    for hop in hops.get(c.id, ())
-                ),
-                evidence=tuple(
-                    EvidenceRecord(
-                        id=ev.id,
-                        url=ev.url,
-                        title=ev.title,
-                        excerpt=ev.excerpt,
-                        stance=ev.stance,
-                        archived_sha256=ev.archived_sha256,
-                        added_by=seen.person(ev.added_by_id),
-                        added_at=ev.added_at,
-                    )
-                    for ev in evidence.get(c.id, ())
-                ),
-                corrections=corrections_from(c.id, claim_events),
-                number=numbers.get(c.id, 0),
-                claim_reviewed=c.claim_reviewed,
+                claim_id,
+                articles[article_id],
+                text,
+                exact,
+                start,
+                end,
+                status,
+                rationale,
+                people[reviewed_by_id],
+                reviewed_at,
+                _first_verdict(claim_events) if claim_events else None,
+                people[assignee_id],
+                created_at,
+                updated_at,
+                tuple(chain) if chain else no_hops,
+                tuple(found) if found else no_evidence,
+                corrections_from(claim_id, claim_events) if claim_events else (),
+                numbers[article_id].get(claim_id, 0),
+                claim_reviewed,
             )
         )
     return records
@@ -662,6 +674,7 @@ def iter_claims(
     # primary key serves without sorting, so each batch costs the same however far in it is.
     key = (Claim.start, Claim.id) if flt.article_id is not None else (Claim.id,)
     last: tuple[Any, ...] | None = None
+    numbers: dict[int, dict[int, int]] = {}
     while True:
         stmt = (
             select(*_CLAIM_COLUMNS)
@@ -675,7 +688,11 @@ def iter_claims(
         claims = conn.execute(stmt).all()
         if not claims:
             return
-        numbers = numbers_for(session, (c.id for c in claims))
+        # The numbers of every claim of the batch's articles; an article that goes on into the
+        # next batch keeps its numbers, the others are forgotten.
+        articles = {c.article_id for c in claims}
+        numbers = {a: n for a, n in numbers.items() if a in articles}
+        numbers.update(numbers_in_articles(conn, articles - numbers.keys()))
         records = _batch_records(conn, claims, seen, numbers)
         last = (claims[-1].start, claims[-1].id) if len(key) == 2 else (claims[-1].id,)
         yield from records

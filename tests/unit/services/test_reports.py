@@ -197,3 +197,47 @@ def test_build_meta_and_lookups(session: Session, people: People, fx: ReportFixt
         fx.article_id,
         "Havenstaking legt overslag in Rotterdam stil",
     ) in service.article_choices(session)
+
+
+def test_claim_numbers_follow_text_order_across_batches_and_articles(
+    session: Session, people: People, fx: ReportFixture
+) -> None:
+    """A claim's number is its place among all its article's claims by (start, id), whichever
+    batch it falls in and whatever the report leaves out."""
+    from tracker.services.ingest import ArticleInput, ingest_article
+
+    ingest_article(
+        session,
+        ArticleInput(
+            body=(
+                "Gemeente schrapt buslijn\n\n"
+                "Volgens de wethouder rijdt lijn 12 vanaf juni niet meer.\n\n"
+                "De reizigersvereniging zegt dat 800 mensen de bus dagelijks nemen.\n"
+            ),
+            title="Gemeente schrapt buslijn",
+            url="https://news.example.org/buslijn",
+            outlet="Het Demodagblad",
+            language="nl",
+        ),
+        people.factchecker,
+    )
+    session.commit()
+    today = date.today()
+    flt = service.ReportFilter(
+        since=today - timedelta(days=1), until=today + timedelta(days=1), reviewed_only=True
+    )
+    expected: dict[int, int] = {}
+    for article_id in session.scalars(select(Article.id)):
+        claims = session.scalars(
+            select(Claim).where(Claim.article_id == article_id).order_by(Claim.start, Claim.id)
+        ).all()
+        expected.update((c.id, n) for n, c in enumerate(claims, 1))
+    for batch in (1, 2, 3, 500):
+        records = list(service.iter_claims(session, flt, batch=batch))
+        assert records and all(r.number == expected[r.id] for r in records)
+    everything = service.ReportFilter(since=today - timedelta(days=1))
+    records = list(service.iter_claims(session, everything, batch=2))
+    assert {r.article.id for r in records} == set(session.scalars(select(Article.id)))
+    assert all(r.number == expected[r.id] for r in records)
+    # the fixture's two-hop claim follows the title and the hearsay passage (extracted and added)
+    assert next(r.number for r in records if r.id == fx.two_hop_id) == 5
