@@ -49,12 +49,6 @@ def _kind(ch: str) -> tuple[str, bool, bool]:
 _KIND = {ch: _kind(ch) for ch in (*QUOTE_CHARS, ",,", "''")}
 
 
-def _after_inner_close(text: str, i: int, start: int) -> bool:
-    """The mark at i follows a blank after a closing single quote: the end of a quotation
-    that ends with a nested one ("... 'the end,' " she said)."""
-    return i - 2 >= start and text[i - 1] == " " and text[i - 2] in SINGLE_CLOSE
-
-
 def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
     """Quoted spans in text[start:end] as (open, close_end, closed); unclosed ones end at `end`."""
     stop = len(text) if end is None else end
@@ -72,12 +66,7 @@ def find_quotes(text: str, start: int = 0, end: int | None = None) -> list[tuple
         fam, opens, closes = _KIND[ch]
         prev = text[i - 1] if i > start else " "
         if open_at >= 0:
-            if (
-                fam == family
-                and closes
-                and (not prev.isspace() or _after_inner_close(text, i, start))
-                and not nxt.isalnum()
-            ):
+            if fam == family and closes and not prev.isspace() and not nxt.isalnum():
                 spans.append((open_at, e, True))
                 open_at = -1
         elif opens and not prev.isalnum() and not nxt.isspace():

@@ -115,15 +115,6 @@ def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
     assert _spans(text)[1] == source
 
 
-def test_a_quotation_ending_with_a_nested_one_leaves_the_tag_outside() -> None:
-    text = "\"The mayor called the plan 'a gift to developers,' \" said Ann Lee, a teacher."
-    assert _spans(text) == (
-        "said",
-        "Ann Lee, a teacher",
-        "\"The mayor called the plan 'a gift to developers,' \"",
-    )
-
-
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -75,10 +75,6 @@ def test_headings_captions_credits_furniture_and_metadata() -> None:
         ('"We gaan door," zegt hij.', '"We gaan door,"'),
         ("'We gaan door,' zegt hij.", "'We gaan door,'"),
         ("«We gaan door», zegt hij.", "«We gaan door»"),
-        # a quotation that ends with a nested one, a blank between the two closing marks
-        ("\"He called it 'a disgrace,' \" said Ann.", "\"He called it 'a disgrace,' \""),
-        ("''She said 'never,' '' he added.", "''She said 'never,' ''"),
-        ("“It was ‘fine,’ ” he said.", "“It was ‘fine,’ ”"),
     ],
 )
 def test_quote_conventions(text: str, quoted: str) -> None:
