@@ -109,6 +109,19 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ("One former Senate aide said the vote was rigged.", "One former Senate aide"),
         ("One of her neighbours said the house was empty.", "One of her neighbours"),
         ("Most of the farmers said prices had fallen.", "Most of the farmers"),
+        (
+            "Tom Hale, director of the harbour authority, said the quay was unsafe.",
+            "Tom Hale, director of the harbour authority,",
+        ),
+        (
+            "The quay is unsafe, said Tom Hale, senior engineer at the harbour authority.",
+            "Tom Hale, senior engineer at the harbour authority",
+        ),
+        (
+            "Ruth Mayer, now a radio host, said she had never met him.",
+            "Ruth Mayer, now a radio host,",
+        ),
+        ("The quay is unsafe, said Tom Hale, speaking at the harbour.", "Tom Hale"),
     ],
 )
 def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
