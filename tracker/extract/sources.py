@@ -213,6 +213,15 @@ def _cap_run_back(toks: Sequence[Token], j: int, lang: str) -> int:
         ):
             i -= 2  # an initial: "Joseph R. Biden"
         elif (
+            lang == "en"
+            and p[TEXT] == "/"
+            and i >= 2
+            and is_word(toks[i - 2])
+            and is_cap(toks[i - 2])
+            and toks[i - 2][END] == p[START]
+        ):
+            i -= 2  # "a Reuters/Ipsos poll"
+        elif (
             p[LOW] in PARTICLES
             and (lang != "nl" or p[LOW] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
             and i >= 2
@@ -276,6 +285,10 @@ def _en_title_back(
 
 
 _EN_QUANTIFIERS = frozenset(["one", "no", "every", "each", "all"])
+_EN_NUMBERS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_EN_BEFORE_NUMBERS = frozenset(
+    ["the", "these", "those", "all", "its", "their", "our", "his", "her"]
+)
 _EN_PARTITIVE = frozenset(
     """
     one some many most all none each both several few two three four five half majority
@@ -347,6 +360,13 @@ def np_before(toks: Sequence[Token], j: int, lang: str) -> tuple[int, int] | Non
         i -= 1
     if lang == "en" and i > 0 and toks[i - 1][LOW] in _EN_QUANTIFIERS:
         i -= 1  # "one senior official", "no one", "every voter"
+    if (
+        lang == "en"
+        and i > 0
+        and (toks[i][LOW] in _EN_NUMBERS or toks[i][TEXT][0].isdigit())
+        and toks[i - 1][LOW] in _EN_BEFORE_NUMBERS
+    ):
+        i -= 1  # "the three Democratic candidates", "all four contenders"
     # "een soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
     for back in range(1, 5):
         if (

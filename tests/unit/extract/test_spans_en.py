@@ -122,6 +122,14 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
             "Ruth Mayer, now a radio host,",
         ),
         ("The quay is unsafe, said Tom Hale, speaking at the harbour.", "Tom Hale"),
+        (
+            "The three remaining candidates said the debate was unfair.",
+            "The three remaining candidates",
+        ),
+        (
+            "The latest Gallup/Knight survey found that trust had fallen.",
+            "The latest Gallup/Knight survey",
+        ),
     ],
 )
 def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
