@@ -479,6 +479,42 @@ _NL_PREPOSITIONS = frozenset(
 )
 
 
+def _en_head_after_name(
+    toks: Sequence[Token],
+    end: int,
+    pronouns: frozenset[str],
+    dets: frozenset[str],
+    stop: frozenset[str],
+) -> int:
+    """End of an English noun phrase whose head follows a name: "the Rubio campaign",
+    "Trump campaign manager Ana Ruiz"; kept only when punctuation, the sentence end or
+    another name follows the lowercase words."""
+    n = len(toks)
+    k = end
+    while k + 1 < n and k - end < 3:
+        x = toks[k + 1]
+        w = x[LOW]
+        if (
+            not is_word(x)
+            or is_cap(x)
+            or w in stop
+            or w in pronouns
+            or w in dets
+            or w in _EN_NOT_TITLE
+            or w.endswith(("ly", "ed", "ing"))
+            or x[TEXT][0].isdigit()
+        ):
+            break
+        k += 1
+    if k == end:
+        return end
+    if k + 1 >= n or not is_word(toks[k + 1]):
+        return k
+    if is_cap(toks[k + 1]):
+        return _cap_run_forward(toks, k + 1, "en")
+    return end
+
+
 def np_after(toks: Sequence[Token], i: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase starting at token i, or None."""
     pronouns, dets, stop = _lex(lang)
@@ -520,6 +556,8 @@ def np_after(toks: Sequence[Token], i: int, lang: str) -> tuple[int, int] | None
     k = j
     if is_cap(toks[k]) and not _nationality(toks[k], lang) and not _cap_adjective(toks, k, lang):
         end = _cap_run_forward(toks, k, lang)
+        if lang == "en":
+            end = _en_head_after_name(toks, end, pronouns, dets, stop)
     else:
         # adjectives, then the head noun, then an optional name ("minister De Vries")
         count = 0

@@ -122,6 +122,13 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
             "Ruth Mayer, now a radio host,",
         ),
         ("The quay is unsafe, said Tom Hale, speaking at the harbour.", "Tom Hale"),
+        ("The plan is dead, said the Rubio campaign.", "the Rubio campaign"),
+        ("According to the Lee campaign, the plan is dead.", "the Lee campaign"),
+        (
+            "The plan is dead, said Trump campaign manager Ana Ruiz.",
+            "Trump campaign manager Ana Ruiz",
+        ),
+        ("According to Smith voters are angry.", "Smith"),
         (
             "The three remaining candidates said the debate was unfair.",
             "The three remaining candidates",
