@@ -213,6 +213,15 @@ def _cap_run_back(toks: Sequence[Token], j: int, lang: str) -> int:
         ):
             i -= 2  # an initial: "Joseph R. Biden"
         elif (
+            lang == "en"
+            and p[TEXT] == "/"
+            and i >= 2
+            and is_word(toks[i - 2])
+            and is_cap(toks[i - 2])
+            and toks[i - 2][END] == p[START]
+        ):
+            i -= 2  # "a Reuters/Ipsos poll"
+        elif (
             p[LOW] in PARTICLES
             and (lang != "nl" or p[LOW] not in _NL_PARTICLE_LEAD)  # not "Anna van Dam in Delft"
             and i >= 2
@@ -275,6 +284,38 @@ def _en_title_back(
     return i
 
 
+_EN_QUANTIFIERS = frozenset(["one", "no", "every", "each", "all"])
+_EN_NUMBERS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"])
+_EN_BEFORE_NUMBERS = frozenset(
+    ["the", "these", "those", "all", "its", "their", "our", "his", "her"]
+)
+_EN_PARTITIVE = frozenset(
+    """
+    one some many most all none each both several few two three four five half majority
+    """.split()  # noqa: SIM905
+)
+
+
+def _en_modifiers_back(
+    toks: Sequence[Token], i: int, dets: frozenset[str], stop: frozenset[str]
+) -> int:
+    """Start of an English common-noun phrase with the lowercase modifiers before a name
+    inside it ("a top GOP strategist", "one former Podesta employee"): kept only when a
+    determiner or quantifier opens them."""
+    k = i
+    while k > 0 and i - k < 3:
+        p = toks[k - 1]
+        w = p[LOW]
+        if not is_word(p) or is_cap(p) or w in stop or w in dets or w in _EN_QUANTIFIERS:
+            break
+        if w.endswith(("ing", "ly", "'s", "’s")) or p[TEXT][0].isdigit():
+            break
+        k -= 1
+    if k < i and k > 0 and (toks[k - 1][LOW] in dets or toks[k - 1][LOW] in _EN_QUANTIFIERS):
+        return k
+    return i
+
+
 def np_before(toks: Sequence[Token], j: int, lang: str) -> tuple[int, int] | None:
     """Token range [i, j] of the noun phrase ending at token j, or None."""
     if j < 0 or j >= len(toks):
@@ -313,8 +354,19 @@ def np_before(toks: Sequence[Token], j: int, lang: str) -> tuple[int, int] | Non
         and toks[i - 2][LOW] in dets
     ):
         i -= 1  # "de gemeente Utrecht", "the company Apple"
+    if lang == "en" and not is_cap(t) and i < j:
+        i = _en_modifiers_back(toks, i, dets, stop)
     if (i > 0 and toks[i - 1][LOW] in dets) or (i > 0 and toks[i - 1][LOW].endswith(("'s", "’s"))):
         i -= 1
+    if lang == "en" and i > 0 and toks[i - 1][LOW] in _EN_QUANTIFIERS:
+        i -= 1  # "one senior official", "no one", "every voter"
+    if (
+        lang == "en"
+        and i > 0
+        and (toks[i][LOW] in _EN_NUMBERS or toks[i][TEXT][0].isdigit())
+        and toks[i - 1][LOW] in _EN_BEFORE_NUMBERS
+    ):
+        i -= 1  # "the three Democratic candidates", "all four contenders"
     # "een soldaat met de roepnaam Zaza", "a soldier with the call sign Zaza"
     for back in range(1, 5):
         if (
@@ -346,6 +398,11 @@ def np_before(toks: Sequence[Token], j: int, lang: str) -> tuple[int, int] | Non
             ext = np_before(toks, i - 2, lang)
             if ext is not None and j - ext[0] < 10:
                 i = ext[0]
+    # "one of his advisers", "most of the voters", "a majority of Republicans"
+    if lang == "en" and i >= 2 and toks[i - 1][LOW] == "of" and toks[i - 2][LOW] in _EN_PARTITIVE:
+        i -= 2
+        if i > 0 and toks[i - 1][LOW] in ("a", "the", "only"):
+            i -= 1
     return (i, j)
 
 
@@ -394,6 +451,15 @@ def _cap_run_forward(toks: Sequence[Token], k: int, lang: str) -> int:
                 tk[TEXT] == "." and toks[k - 1][LOW] in TITLES and k + 1 < n and is_cap(toks[k + 1])
             )
             or (
+                lang == "en"  # an initial: "Joseph R. Biden"
+                and tk[TEXT] == "."
+                and len(toks[k - 1][TEXT]) == 1
+                and toks[k - 1][END] == tk[START]
+                and k + 1 < n
+                and is_word(toks[k + 1])
+                and is_cap(toks[k + 1])
+            )
+            or (
                 tk[TEXT] in ("-", "&")
                 and k + 1 < n
                 and is_word(toks[k + 1])
@@ -411,6 +477,42 @@ def _cap_run_forward(toks: Sequence[Token], k: int, lang: str) -> int:
 _NL_PREPOSITIONS = frozenset(
     "tegenover tegen volgens naar met via aan voor over onder na sinds tussen".split()  # noqa: SIM905
 )
+
+
+def _en_head_after_name(
+    toks: Sequence[Token],
+    end: int,
+    pronouns: frozenset[str],
+    dets: frozenset[str],
+    stop: frozenset[str],
+) -> int:
+    """End of an English noun phrase whose head follows a name: "the Rubio campaign",
+    "Trump campaign manager Ana Ruiz"; kept only when punctuation, the sentence end or
+    another name follows the lowercase words."""
+    n = len(toks)
+    k = end
+    while k + 1 < n and k - end < 3:
+        x = toks[k + 1]
+        w = x[LOW]
+        if (
+            not is_word(x)
+            or is_cap(x)
+            or w in stop
+            or w in pronouns
+            or w in dets
+            or w in _EN_NOT_TITLE
+            or w.endswith(("ly", "ed", "ing"))
+            or x[TEXT][0].isdigit()
+        ):
+            break
+        k += 1
+    if k == end:
+        return end
+    if k + 1 >= n or not is_word(toks[k + 1]):
+        return k
+    if is_cap(toks[k + 1]):
+        return _cap_run_forward(toks, k + 1, "en")
+    return end
 
 
 def np_after(toks: Sequence[Token], i: int, lang: str) -> tuple[int, int] | None:
@@ -454,6 +556,8 @@ def np_after(toks: Sequence[Token], i: int, lang: str) -> tuple[int, int] | None
     k = j
     if is_cap(toks[k]) and not _nationality(toks[k], lang) and not _cap_adjective(toks, k, lang):
         end = _cap_run_forward(toks, k, lang)
+        if lang == "en":
+            end = _en_head_after_name(toks, end, pronouns, dets, stop)
     else:
         # adjectives, then the head noun, then an optional name ("minister De Vries")
         count = 0

@@ -110,6 +110,30 @@ def apposition_start(t: Token) -> bool:
     )
 
 
+ROLE_LINKS = frozenset(["of", "for", "at"])
+NOW = frozenset(["now", "also", "once", "formerly"])
+
+
+def apposition_opens(toks: Sequence[Token], k: int) -> bool:
+    """Token k opens an apposition: see apposition_start, or a role without a determiner
+    ("director of the center", "senior strategist for the group"), or "now a radio host"."""
+    t = toks[k]
+    if apposition_start(t):
+        return True
+    w = t[LOW]
+    if w in NOW:
+        return k + 1 < len(toks) and toks[k + 1][LOW] in en.DETERMINERS
+    if not is_word(t) or w in en.STOP or w.endswith(("ing", "ed", "ly")):
+        return False
+    for m in range(k + 1, min(k + 4, len(toks))):
+        x = toks[m]
+        if x[LOW] in ROLE_LINKS:
+            return True
+        if not is_word(x) or is_cap(x) or x[LOW] in en.STOP or x[LOW].endswith(("ing", "ed")):
+            return False
+    return False
+
+
 def source_extent(
     toks: Sequence[Token],
     rng: tuple[int, int],
@@ -153,13 +177,13 @@ def source_extent(
                 k = close + 1
         if k < cue.first and toks[k][TEXT] == ",":
             v = skip_back(toks, cue.first, "en")
-            if k < v and toks[v][TEXT] == "," and v - k < 30 and apposition_start(toks[k + 1]):
+            if k < v and toks[v][TEXT] == "," and v - k < 30 and apposition_opens(toks, k + 1):
                 j = v  # "Ms. Diaz, a spokeswoman for the council, said"
     elif (
         after
         and j + 2 < n
         and toks[j + 1][TEXT] == ","
-        and apposition_start(toks[j + 2])
+        and apposition_opens(toks, j + 2)
         and (cue.ctype != "prep" or cue.first > 0)  # not "According to X, [the sentence]"
     ):
         k = j + 2

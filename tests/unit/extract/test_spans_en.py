@@ -101,6 +101,42 @@ def test_said_keeps_a_time_or_place_phrase_out_of_the_cue() -> None:
         ("And now Mr. Lee has taken on a bigger job, saying he wants to win the state.", "Mr. Lee"),
         ("The bill, opposed by the teachers union, never became law.", "the teachers union"),
         ("The embattled governor resigned and said she was innocent.", "The embattled governor"),
+        (
+            "The turnout was low, said Laura K. Benning, a pollster in Ohio.",
+            "Laura K. Benning, a pollster in Ohio",
+        ),
+        ("A senior NATO diplomat said the talks had stalled.", "A senior NATO diplomat"),
+        ("One former Senate aide said the vote was rigged.", "One former Senate aide"),
+        ("One of her neighbours said the house was empty.", "One of her neighbours"),
+        ("Most of the farmers said prices had fallen.", "Most of the farmers"),
+        (
+            "Tom Hale, director of the harbour authority, said the quay was unsafe.",
+            "Tom Hale, director of the harbour authority,",
+        ),
+        (
+            "The quay is unsafe, said Tom Hale, senior engineer at the harbour authority.",
+            "Tom Hale, senior engineer at the harbour authority",
+        ),
+        (
+            "Ruth Mayer, now a radio host, said she had never met him.",
+            "Ruth Mayer, now a radio host,",
+        ),
+        ("The quay is unsafe, said Tom Hale, speaking at the harbour.", "Tom Hale"),
+        ("The plan is dead, said the Rubio campaign.", "the Rubio campaign"),
+        ("According to the Lee campaign, the plan is dead.", "the Lee campaign"),
+        (
+            "The plan is dead, said Trump campaign manager Ana Ruiz.",
+            "Trump campaign manager Ana Ruiz",
+        ),
+        ("According to Smith voters are angry.", "Smith"),
+        (
+            "The three remaining candidates said the debate was unfair.",
+            "The three remaining candidates",
+        ),
+        (
+            "The latest Gallup/Knight survey found that trust had fallen.",
+            "The latest Gallup/Knight survey",
+        ),
     ],
 )
 def test_source_is_the_whole_noun_phrase(text: str, source: str) -> None:
