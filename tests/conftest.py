@@ -29,7 +29,7 @@ from tests.api.response_check import api_responses_follow_the_document  # noqa: 
 from tracker import create_app
 from tracker.db import make_engine, make_session_factory
 from tracker.migrate import upgrade
-from tracker.models import User
+from tracker.models import Claim, User
 from tracker.services import users as user_service
 
 ON_POSTGRES = os.environ.get("TRACKER_TEST_DATABASE") == "postgres"
@@ -159,6 +159,16 @@ def people(session: Session) -> People:
     }
     session.commit()
     return People(**made)
+
+
+def ingested_claim(session: Session, people: People, body: str, words: str) -> Claim:
+    """The claim holding `words` of a Dutch article ingested (and committed) by the
+    fact-checker: one article, one claim to act on."""
+    from tracker.services.ingest import ArticleInput, ingest_article
+
+    article = ingest_article(session, ArticleInput(body=body, language="nl"), people.factchecker)
+    session.commit()
+    return next(c for c in article.claims if words in c.text)
 
 
 def make_app(database_url: str, **overrides: Any) -> Flask:

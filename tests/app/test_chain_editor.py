@@ -11,9 +11,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from tests.conftest import People
-from tracker.models import Article, AuditEvent, Claim
-from tracker.services.ingest import ArticleInput, ingest_article
+from tests.conftest import People, ingested_claim
+from tracker.models import AuditEvent, Claim
 from tracker.services.sources import create_source
 
 ARTICLE = (
@@ -24,11 +23,7 @@ ARTICLE = (
 
 @pytest.fixture
 def claim(session: Session, people: People) -> Claim:
-    article: Article = ingest_article(
-        session, ArticleInput(body=ARTICLE, language="nl"), people.factchecker
-    )
-    session.commit()
-    return next(c for c in article.claims if "windpark jaarlijks" in c.text)
+    return ingested_claim(session, people, ARTICLE, "windpark jaarlijks")
 
 
 def _chain(rows: list[tuple[str, str, str]], version: int = 1) -> dict[str, str]:

@@ -9,9 +9,8 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from tests.conftest import People, login
-from tracker.models import Article, Claim
-from tracker.services.ingest import ArticleInput, ingest_article
+from tests.conftest import People, ingested_claim, login
+from tracker.models import Claim
 
 ARTICLE = (
     "Dijken\n\n"
@@ -23,11 +22,7 @@ NL = {"Accept-Language": "nl-NL,nl;q=0.9"}
 
 @pytest.fixture
 def claim(session: Session, people: People) -> Claim:
-    article: Article = ingest_article(
-        session, ArticleInput(body=ARTICLE, language="nl"), people.factchecker
-    )
-    session.commit()
-    return next(c for c in article.claims if "dijken" in c.text)
+    return ingested_claim(session, people, ARTICLE, "dijken")
 
 
 def test_the_field_is_prefilled_with_the_wording_cut_at_a_word(

@@ -9,9 +9,8 @@ import pytest
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
 
-from tests.conftest import People
-from tracker.models import Article, Claim
-from tracker.services.ingest import ArticleInput, ingest_article
+from tests.conftest import People, ingested_claim
+from tracker.models import Claim
 
 ARTICLE = (
     "Fietspad\n\n"
@@ -21,11 +20,7 @@ ARTICLE = (
 
 @pytest.fixture
 def claim(session: Session, people: People) -> Claim:
-    article: Article = ingest_article(
-        session, ArticleInput(body=ARTICLE, language="nl"), people.factchecker
-    )
-    session.commit()
-    return next(c for c in article.claims if "fietspad langs" in c.text)
+    return ingested_claim(session, people, ARTICLE, "fietspad langs")
 
 
 def _tag(html: str, field_id: str) -> str:

@@ -10,9 +10,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from tests.conftest import People
-from tracker.models import Article, AuditEvent, Claim
-from tracker.services.ingest import ArticleInput, ingest_article
+from tests.conftest import People, ingested_claim
+from tracker.models import AuditEvent, Claim
 
 ARTICLE = (
     "Zwembad\n\n"
@@ -22,11 +21,7 @@ ARTICLE = (
 
 @pytest.fixture
 def claim(session: Session, people: People) -> Claim:
-    article: Article = ingest_article(
-        session, ArticleInput(body=ARTICLE, language="nl"), people.factchecker
-    )
-    session.commit()
-    return next(c for c in article.claims if "zwembad in maart" in c.text)
+    return ingested_claim(session, people, ARTICLE, "zwembad in maart")
 
 
 def test_reworded_parts_keep_their_span_and_their_wording(
