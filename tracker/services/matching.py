@@ -492,46 +492,19 @@ def link_events(
     found = [f for f in found if (f.claim_id, f.earlier_id) not in rejected]
     if not found:
         return [], []
+    cluster_of = clusters_for(session, found)
     claims = {
         c.id: c
-        for c in session.scalars(
-            select(Claim).where(
-                Claim.id.in_({i for f in found for i in (f.claim_id, f.earlier_id)})
-            )
-        )
+        for c in session.scalars(select(Claim).where(Claim.id.in_({f.claim_id for f in found})))
     }
-    clusters: dict[int, ClaimCluster] = {}  # earlier claim id -> its new cluster
-    for f in found:
-        earlier = claims[f.earlier_id]
-        if earlier.cluster_id is None and f.earlier_id not in clusters:
-            clusters[f.earlier_id] = ClaimCluster(label=earlier.text[:500])
-    if clusters:
-        session.add_all(clusters.values())
-        session.flush()
-        for earlier_id, cluster in clusters.items():
-            claims[earlier_id].cluster_id = cluster.id
     made: list[ClaimMatch] = []
     for f in found:
-        claims[f.claim_id].cluster_id = claims[f.earlier_id].cluster_id
-        made.append(ClaimMatch(claim_id=f.claim_id, earlier_id=f.earlier_id, score=f.score))
+        claim = claims[f.claim_id]
+        claim.cluster_id = cluster_of[f.claim_id]
+        made.append(proposed(claim, f))
     session.add_all(made)
     session.flush()
-    events = [
-        {
-            "actor": None,
-            "action": "claim.match.propose",
-            "entity_type": "claim",
-            "entity_id": m.claim_id,
-            "claim_id": m.claim_id,
-            "after": {
-                "earlier": m.earlier_id,
-                "cluster": claims[m.claim_id].cluster_id,
-                "score": m.score,
-            },
-        }
-        for m in made
-    ]
-    return made, events
+    return made, propose_events(made)
 
 
 def clusters_for(session: Session, found: list[Found]) -> dict[int, int]:
