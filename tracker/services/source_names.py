@@ -316,4 +316,3 @@ def naming_part(text: str) -> str:
         if classify_mention(part).is_name:
             return part
     return plain
-
