@@ -42,12 +42,14 @@ browser-deps:
 
 lint: install-test
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
 typecheck: lint
 
 test: install-test browser-deps
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 	bash tests/wheel_check.sh
 	bash tests/run.sh
