@@ -69,7 +69,7 @@ def test_adding_evidence_keeps_the_rationale_being_written(
     page = context.new_page()
     log_in(page, live_server)
     bring_in(page, live_server)
-    open_claim(page, "Volgens wethouder")
+    open_claim(page, "levert de heffing")
     page.get_by_label("Rationale").fill("Het raadsvoorstel noemt hetzelfde bedrag.")
     page.get_by_label("Web address").fill("https://www.zandvoort.nl/raadsvoorstel")
     page.get_by_label("Stance").select_option("supports")

@@ -67,7 +67,7 @@ def test_review_an_article(browser: Browser, live_server: LiveServer) -> None:
     expect(page.locator("#article-body a.claim-unsourced").first).to_be_visible()
 
     # "volgens": evidence, then verified
-    open_claim(page, "Volgens wethouder")
+    open_claim(page, "levert de heffing")
     page.get_by_label("Web address").fill("https://www.zandvoort.nl/raadsvoorstel-strandtaks")
     page.get_by_label("Title", exact=True).fill("Raadsvoorstel strandtaks")
     page.get_by_label("Excerpt").fill("De verwachte opbrengst bedraagt 3 miljoen euro per jaar.")
@@ -107,7 +107,7 @@ def test_review_an_article(browser: Browser, live_server: LiveServer) -> None:
     expect(page.locator(".history-list")).to_contain_text("split the claim")
 
     # the history of the verified claim
-    open_claim(page, "Volgens wethouder")
+    open_claim(page, "levert de heffing")
     history = page.locator(".history-list")
     for action in ("added evidence", "set the verdict", "changed the provenance chain"):
         expect(history).to_contain_text(action)
@@ -128,21 +128,25 @@ def test_select_text_adds_claim(browser: Browser, live_server: LiveServer) -> No
     wanted = "riepen 😀 inwoners op"
     page.evaluate(
         """(wanted) => {
-            for (const seg of document.querySelectorAll('#article-body .seg')) {
-                const t = seg.firstChild;
-                const at = t ? t.data.indexOf(wanted) : -1;
-                if (at >= 0) {
-                    const r = document.createRange();
-                    r.setStart(t, at);
-                    r.setEnd(t, at + wanted.length);
-                    const sel = window.getSelection();
-                    sel.removeAllRanges();
-                    sel.addRange(r);
-                    document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
-                    return;
+            // the words may span runs (a cue or a source in them is a run of its own)
+            const segs = Array.from(document.querySelectorAll('#article-body .seg'));
+            const text = segs.map((s) => s.textContent).join('');
+            const at = text.indexOf(wanted);
+            if (at < 0) { throw new Error('text not found'); }
+            const place = (offset) => {
+                for (const seg of segs) {
+                    const n = seg.firstChild.data.length;
+                    if (offset <= n) { return [seg.firstChild, offset]; }
+                    offset -= n;
                 }
-            }
-            throw new Error('text not found');
+            };
+            const r = document.createRange();
+            r.setStart(...place(at));
+            r.setEnd(...place(at + wanted.length));
+            const sel = window.getSelection();
+            sel.removeAllRanges();
+            sel.addRange(r);
+            document.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));
         }""",
         wanted,
     )
@@ -161,8 +165,9 @@ def test_drag_over_claims_selects_text(browser: Browser, live_server: LiveServer
     page = browser.new_page()
     log_in(page, live_server)
     bring_in(page, live_server)
-    first = page.locator("#article-body .seg", has_text="Volgens wethouder").bounding_box()
-    last = page.locator("#article-body .seg", has_text="zegt De Vries").bounding_box()
+    # from the cue "Volgens" (a run of its own) to the quote's speaker tag "zegt" (its cue)
+    first = page.locator("#article-body .seg.attr-cue", has_text="Volgens").bounding_box()
+    last = page.locator("#article-body .seg.attr-cue", has_text="zegt").bounding_box()
     assert first is not None and last is not None
     page.mouse.move(first["x"] + 2, first["y"] + first["height"] / 2)
     page.mouse.down()
