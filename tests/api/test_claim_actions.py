@@ -98,3 +98,17 @@ def test_a_claim_shows_its_cluster(client: FlaskClient, session: Session, people
         (other.id, "Verdrag getekend"),
     ]
     assert client.get("/api/claims/424242/cluster", headers=headers).status_code == 404
+
+
+def test_a_claim_carries_the_fact_checkers_short_wording(
+    client: FlaskClient, session: Session, people: People
+) -> None:
+    claim = newsroom(session).articles[0].claims[0]
+    reader = auth(token(session, people, "read"))
+    url = f"/api/claims/{claim.id}"
+    assert body(client.get(url, headers=reader))["claim_reviewed"] is None  # cut at export
+    claim.claim_reviewed = "De raad besloot tot nieuwbouw"
+    session.commit()
+    assert (
+        body(client.get(url, headers=reader))["claim_reviewed"] == "De raad besloot tot nieuwbouw"
+    )

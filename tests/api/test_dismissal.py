@@ -28,7 +28,7 @@ def test_a_claim_is_dismissed_and_restored(
     assert claim.id not in [c["id"] for c in body(client.get(listed, headers=reader))["items"]]
 
     again = client.post(url, json={"reason": "duplicate", "version": 2}, headers=reviewer)
-    assert again.status_code == 422 and "already dismissed" in body(again)["message"]
+    assert again.status_code == 422 and "this claim is already dismissed" in body(again)["message"]
     stale = client.post(url, json={"reason": None, "version": 1}, headers=reviewer)
     assert stale.status_code == 409 and body(stale)["error"] == "stale_version"
     restored = client.post(url, json={"reason": None, "version": 2}, headers=reviewer)

@@ -42,6 +42,9 @@ def test_queue_and_registry_in_dutch(client: FlaskClient, people: People) -> Non
     queue = client.get("/queue/", headers=NL).get_data(as_text=True)
     assert "Beoordelingswachtrij" in queue and "Sneltoetsen" in queue
     assert "Filteren en sorteren" in queue and "Review queue" not in queue
+    assert "gemiddeld en hoger" in queue and "Elke checkwaardigheid" in queue
+    odd = client.get("/queue/?min_score=0.3", headers=NL).get_data(as_text=True)
+    assert "score 0.3 en hoger" in odd
     sources = client.get("/sources/", headers=NL).get_data(as_text=True)
     assert "Bronnen zoeken" in sources
 

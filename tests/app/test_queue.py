@@ -48,6 +48,28 @@ def test_queue_lists_claims_with_filters_and_help(
     assert world.claims["weather"].text not in worthy and world.claims["port"].text in worthy
 
 
+def test_check_worthiness_is_chosen_as_a_band_and_an_old_number_still_works(
+    as_factchecker: FlaskClient, session: Session, people: People
+) -> None:
+    world = _world(session, people)  # scores: legion 0.9, port 0.8, countries 0.7, rumour 0.4
+
+    def shown(query: str) -> set[str]:
+        page = as_factchecker.get(f"/queue/?status=&{query}").get_data(as_text=True)
+        return {key for key, claim in world.claims.items() if claim.text in page}
+
+    assert shown("min_score=high") == {"legion", "port"}  # 0.75 and up
+    assert shown("min_score=medium") == {"legion", "port", "countries"}  # 0.5 and up
+    assert shown("min_score=") == set(world.claims)
+    assert shown("min_score=0.85") == {"legion"}  # a number, as links made before still say
+    page = as_factchecker.get("/queue/?min_score=0.5").get_data(as_text=True)
+    assert '<option selected value="medium">medium and up</option>' in page  # the band it is
+    page = as_factchecker.get("/queue/?min_score=0.85").get_data(as_text=True)
+    assert '<option selected value="0.85">score 0.85 and up</option>' in page
+    assert "Minimum check-worthiness score" not in page
+    for bad in ("abc", "1.5", "nan"):
+        assert as_factchecker.get(f"/queue/?min_score={bad}").status_code == 400, bad
+
+
 def test_sorting_and_paging_links(
     as_factchecker: FlaskClient, session: Session, people: People
 ) -> None:

@@ -69,6 +69,7 @@ def test_an_empty_search_shows_the_form(as_factchecker: FlaskClient) -> None:
 
 
 FIRST = "Het legioen telt naar verluidt 20.000 soldaten uit 52 landen."
+OTHER = "De wethouder zegt dat de gemeente dit jaar 300 woningen bouwt."
 SECOND = "Volgens een woordvoerder telt het legioen twintigduizend soldaten uit 52 landen."
 
 
@@ -91,10 +92,17 @@ def _repeat(session: Session, people: People) -> tuple[Claim, Claim]:
 def test_seen_before_in_the_panel_and_the_queue_and_the_verdict(
     as_factchecker: FlaskClient, session: Session, people: People
 ) -> None:
-    _first, second = _repeat(session, people)
+    # an article before them, so that database ids and claim numbers differ
+    ingest_article(session, ArticleInput(body=OTHER, title="Ander bericht", language="nl"))
+    session.commit()
+    first, second = _repeat(session, people)
+    assert first.id > 1  # so "claim 1" below is a number, not an id
     panel = as_factchecker.get(f"/articles/{second.article_id}?claim={second.id}")
     html = panel.get_data(as_text=True)
     assert "Seen before:" in html and "Eerste bericht" in html and people.editor.name in html
+    assert "Verified: claim 1 of “Eerste bericht”" in html
+    assert "Matched with claim 1 of “Eerste bericht”" in html
+    assert f"claim {first.id} " not in html
     assert f"/clusters/{second.cluster_id}" in html and "Same claim: confirm" in html
     queue = as_factchecker.get("/queue/?status=unreviewed").get_data(as_text=True)
     assert "Seen before:" in queue and "Eerste bericht" in queue
@@ -107,10 +115,12 @@ def test_seen_before_in_the_panel_and_the_queue_and_the_verdict(
     again = session.get(Claim, second.id)
     assert again is not None and again.status == "verified"
     assert "Bevestigd door het ministerie." in again.rationale
+    assert "claim 1 of “Eerste bericht”" in again.rationale
     actions = session.scalars(select(AuditEvent.action).where(AuditEvent.claim_id == second.id))
     assert "claim.verdict_from_cluster" in actions.all()
     cluster = as_factchecker.get(f"/clusters/{second.cluster_id}").get_data(as_text=True)
     assert cluster.index("Eerste bericht") < cluster.index("Tweede bericht")
+    assert "claim 1 of “Eerste bericht”" in cluster and "claim 1 of “Tweede bericht”" in cluster
 
 
 def test_reject_a_match(as_factchecker: FlaskClient, session: Session, people: People) -> None:

@@ -33,6 +33,7 @@ COLUMNS = (
     "corrections",
     "created_at",
     "updated_at",
+    "claim_reviewed",
 )
 
 # What a spreadsheet may read as the start of a formula, ASCII and full-width, after any
@@ -134,6 +135,7 @@ def _row(claim: ClaimRecord, article: tuple[object, str, str, str]) -> tuple[obj
         _corrections_cell(claim) if claim.corrections else "",
         claim.created_at.isoformat(),
         claim.updated_at.isoformat(),
+        safe_cell(claim.claim_reviewed),
     )
 
 

@@ -93,6 +93,7 @@ def _claim_rest(claim: ClaimRecord) -> dict[str, Any]:
     """A claim's JSON after its "id" and "article" (render_json writes those)."""
     return {
         "text": claim.text,
+        "claim_reviewed": claim.claim_reviewed,
         "quote": {"exact": claim.exact, "start": claim.start, "end": claim.end},
         "status": claim.status,
         "rationale": claim.rationale,

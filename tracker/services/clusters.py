@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, joinedload, selectinload
 
 from ..models import Article, Attribution, Claim, ClaimCluster, ClaimMatch
 from .errors import NotFound
+from .numbering import numbers_for
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class SeenBefore:
     at: datetime | None
     by: str | None
     cluster_id: int
+    number: int  # the earlier claim's number in its article, as people count them
 
 
 def seen_before(session: Session, claims: Iterable[Claim]) -> dict[int, SeenBefore]:
@@ -39,14 +41,25 @@ def seen_before(session: Session, claims: Iterable[Claim]) -> dict[int, SeenBefo
             .order_by(Claim.reviewed_at.desc(), Claim.id.desc())
         )
     )
-    out: dict[int, SeenBefore] = {}
+    latest: dict[int, Claim] = {}
     for claim_id, cluster_id in wanted.items():
         for r in reviewed:
             if r.cluster_id == cluster_id and r.id != claim_id:
-                by = r.reviewed_by.name if r.reviewed_by else None
-                out[claim_id] = SeenBefore(r, r.article, r.status, r.reviewed_at, by, cluster_id)
+                latest[claim_id] = r
                 break
-    return out
+    numbers = numbers_for(session, [r.id for r in latest.values()])
+    return {
+        claim_id: SeenBefore(
+            r,
+            r.article,
+            r.status,
+            r.reviewed_at,
+            r.reviewed_by.name if r.reviewed_by else None,
+            wanted[claim_id],
+            numbers[r.id],
+        )
+        for claim_id, r in latest.items()
+    }
 
 
 def pending_match(session: Session, claim_id: int) -> ClaimMatch | None:
@@ -64,6 +77,7 @@ def pending_match(session: Session, claim_id: int) -> ClaimMatch | None:
 class Appearance:
     claim: Claim
     article: Article
+    number: int  # the claim's number in its article
 
 
 @dataclass(frozen=True)
@@ -78,15 +92,20 @@ def cluster_view(session: Session, cluster_id: int) -> ClusterView:
     cluster = session.get(ClaimCluster, cluster_id)
     if cluster is None:
         raise NotFound("no claim cluster %(id)s", id=cluster_id)
-    claims = session.scalars(
-        select(Claim)
-        .join(Article, Article.id == Claim.article_id)
-        .options(
-            joinedload(Claim.article).joinedload(Article.outlet),
-            joinedload(Claim.reviewed_by),
-            selectinload(Claim.attributions).joinedload(Attribution.source),
+    claims = (
+        session.scalars(
+            select(Claim)
+            .join(Article, Article.id == Claim.article_id)
+            .options(
+                joinedload(Claim.article).joinedload(Article.outlet),
+                joinedload(Claim.reviewed_by),
+                selectinload(Claim.attributions).joinedload(Attribution.source),
+            )
+            .where(Claim.cluster_id == cluster_id)
+            .order_by(Article.published_on.asc().nulls_last(), Article.ingested_at, Claim.id)
         )
-        .where(Claim.cluster_id == cluster_id)
-        .order_by(Article.published_on.asc().nulls_last(), Article.ingested_at, Claim.id)
-    ).unique()
-    return ClusterView(cluster, [Appearance(c, c.article) for c in claims])
+        .unique()
+        .all()
+    )
+    numbers = numbers_for(session, [c.id for c in claims])
+    return ClusterView(cluster, [Appearance(c, c.article, numbers[c.id]) for c in claims])

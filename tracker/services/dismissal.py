@@ -33,7 +33,7 @@ def dismiss_claim(
         )
     claim = _checked(session, claim_id, expected_version)
     if claim.dismissed_reason is not None:
-        raise InvalidInput("claim %(id)s is already dismissed", id=claim_id)
+        raise InvalidInput("this claim is already dismissed", id=claim_id)
     claim.dismissed_reason, claim.dismissed_at = reason, utcnow()
     _save(session, claim, expected_version)
     audit.record(
@@ -70,7 +70,7 @@ def restore_claim(
     authorize(actor, "claim.review")
     claim = _checked(session, claim_id, expected_version)
     if claim.dismissed_reason is None:
-        raise InvalidInput("claim %(id)s is not dismissed", id=claim_id)
+        raise InvalidInput("this claim is not dismissed", id=claim_id)
     before = claim.dismissed_reason
     claim.dismissed_reason, claim.dismissed_at = None, None
     _save(session, claim, expected_version)

@@ -118,7 +118,7 @@ class StaleVersion(TrackerError):
     def __init__(self, expected: int, current: dict[str, Any]) -> None:
         super().__init__(
             N_(
-                "claim %(claim_id)s was changed by someone else (you edited version "
+                "this claim was changed by someone else (you edited version "
                 "%(expected)s, it is now at version %(version)s); nothing was saved"
             ),
             claim_id=current.get("id"),

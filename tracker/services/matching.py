@@ -618,7 +618,7 @@ def apply_cluster_verdict(
         raise InvalidInput("this claim's cluster holds no checked claim to take a verdict from")
     when = seen.at.date().isoformat() if seen.at else "?"
     rationale = (
-        f"Same claim as checked earlier: claim {seen.claim.id} in “{seen.article.title}” "
+        f"Same claim as checked earlier: claim {seen.number} of “{seen.article.title}” "
         f"({when}, {seen.by or 'unknown'}), {seen.status}: {seen.claim.rationale}"
     ).strip()
     set_status(session, claim.id, seen.status, rationale, expected_version, actor)

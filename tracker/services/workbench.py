@@ -24,7 +24,7 @@ from ..models import (
 from . import audit, clusters, comments
 from .clusters import SeenBefore
 from .errors import NotFound
-from .numbering import numbered
+from .numbering import numbered, numbers_for
 from .positions import Place, place_in_text
 
 
@@ -230,6 +230,7 @@ class ArticleView:
     # the selected claim's cluster: its latest check, and the match that put it there
     seen_before: SeenBefore | None = None
     match: ClaimMatch | None = None
+    match_number: int | None = None  # the matched earlier claim's number in its article
     comments: list[Comment] = field(default_factory=list)
     # claim id -> its number in the article (text order, whatever the filter shows)
     numbers: dict[int, int] = field(default_factory=dict)
@@ -316,6 +317,9 @@ def article_view(
         if selected.cluster_id is not None:  # two queries more, only for a claim in a cluster
             view.seen_before = clusters.seen_before(session, [selected]).get(selected.id)
             view.match = clusters.pending_match(session, selected.id)
+            if view.match is not None:
+                earlier = view.match.earlier_id
+                view.match_number = numbers_for(session, [earlier]).get(earlier)
     return view
 
 

@@ -24,6 +24,7 @@ TWO_HOP = (
     "loonsverhoging hebben gekregen."
 )
 HEARSAY = "De overslag in de haven is naar verluidt met een derde gedaald sinds maandag."
+REVIEWED = "Havenarbeiders kregen sinds januari geen loonsverhoging"
 HOSTILE_RATIONALE = '=HYPERLINK("https://evil.example") <script>alert(1)</script>'
 
 
@@ -51,11 +52,20 @@ def _times(session: Session, claim_id: int) -> dict[str, Any]:
     }
 
 
+def _word_two_hop(session: Session, fx: ReportFixture) -> None:
+    """The fact-checker's short wording for the two-hop claim (the hearsay one keeps None)."""
+    claim = session.get(Claim, fx.two_hop_id)
+    assert claim is not None
+    claim.claim_reviewed = REVIEWED
+    session.commit()
+
+
 def _lines(data: bytes) -> list[str]:
     return data.decode("utf-8-sig").split("\r\n")
 
 
 def test_csv_rows_of_a_corrected_and_a_hearsay_claim(session: Session, fx: ReportFixture) -> None:
+    _word_two_hop(session, fx)
     lines = _lines(export(session, "csv", ReportFilter(article_id=fx.article_id)))
     assert lines[0].startswith("article_id,article_title,article_url,outlet,claim_id,claim,")
     two = _times(session, fx.two_hop_id)
@@ -72,7 +82,7 @@ def test_csv_rows_of_a_corrected_and_a_hearsay_claim(session: Session, fx: Repor
         f"Editor,{two['reviewed']},{disputed_at},"
         f'"{verified_at} disputed -> verified by Editor: '
         '=HYPERLINK(""https://evil.example"") <script>alert(1)</script>",'
-        f"{two['created']},{two['updated']}"
+        f"{two['created']},{two['updated']},{REVIEWED}"
     )
     hearsay = _times(session, fx.hearsay_id)
     expected_hearsay = (
@@ -80,7 +90,7 @@ def test_csv_rows_of_a_corrected_and_a_hearsay_claim(session: Session, fx: Repor
         f"{fx.hearsay_id},{HEARSAY},{HEARSAY},unsourced,Geen bron; de havenautoriteit zwijgt.,"
         "(no source),none,0: (no source) [no source; hearsay; cue: naar verluidt],"
         f"naar verluidt,yes,,,,Factchecker,{hearsay['reviewed']},{hearsay['events'][0]},,"
-        f"{hearsay['created']},{hearsay['updated']}"
+        f"{hearsay['created']},{hearsay['updated']},"
     )
     by_id = {line.split(",")[4]: line for line in lines[1:] if line}
     assert by_id[str(fx.two_hop_id)] == expected_two
@@ -89,6 +99,7 @@ def test_csv_rows_of_a_corrected_and_a_hearsay_claim(session: Session, fx: Repor
 
 
 def test_json_claim_of_a_corrected_claim(session: Session, fx: ReportFixture) -> None:
+    _word_two_hop(session, fx)
     data = export(session, "json", ReportFilter(article_id=fx.article_id)).decode("utf-8")
     article = session.get(Article, fx.article_id)
     assert article is not None
@@ -127,6 +138,7 @@ def test_json_claim_of_a_corrected_claim(session: Session, fx: ReportFixture) ->
             "ingested_at": article.ingested_at.isoformat(),
         },
         "text": TWO_HOP,
+        "claim_reviewed": REVIEWED,
         "quote": {"exact": TWO_HOP, "start": 125, "end": 239},
         "status": "verified",
         "rationale": HOSTILE_RATIONALE,

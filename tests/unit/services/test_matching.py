@@ -99,9 +99,9 @@ def test_seen_before_and_the_cluster_verdict(session: Session, people: People) -
     claim = matching.apply_cluster_verdict(session, second.id, second.version, people.factchecker)
     session.commit()
     assert claim.status == "disputed"
-    assert f"claim {first.id}" in claim.rationale and "Het ministerie telt er 8.000." in (
-        claim.rationale
-    )
+    assert seen.number == 1  # the legion claim opens its article
+    assert f"claim 1 of “{FIRST[:30]}”" in claim.rationale  # its number, not its id
+    assert "Het ministerie telt er 8.000." in claim.rationale
     actions = session.scalars(
         select(AuditEvent.action).where(AuditEvent.claim_id == second.id).order_by(AuditEvent.id)
     ).all()

@@ -60,7 +60,7 @@ def test_stale_version_is_refused_and_nothing_written(
     session.rollback()
     assert err.value.current["status"] == "verified"
     assert err.value.current["version"] == v + 1
-    assert "changed by someone else" in str(err.value)
+    assert "this claim was changed by someone else" in str(err.value)  # no database id
     fresh = session.get(Claim, claim.id)
     assert fresh is not None and fresh.status == "verified"
     assert len(_events(session, "claim.status")) == 1

@@ -69,6 +69,11 @@ SCHEMAS: dict[str, Schema] = {
         start={"type": "integer", "minimum": 0},
         end={"type": "integer", "minimum": 0},
         text=_STRING,
+        claim_reviewed={
+            **_nullable("string"),
+            "description": "The fact-checker's short wording for ClaimReview; null: cut from "
+            "`text` at export.",
+        },
         status={"enum": list(STATUSES)},
         rationale=_STRING,
         version={"type": "integer", "minimum": 1},

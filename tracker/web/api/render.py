@@ -22,6 +22,7 @@ def claim(c: Claim) -> dict[str, Any]:
         "start": c.start,
         "end": c.end,
         "text": c.text,
+        "claim_reviewed": c.claim_reviewed,
         "status": c.status,
         "rationale": c.rationale,
         "version": c.version,

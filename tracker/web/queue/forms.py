@@ -7,16 +7,55 @@ from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
     DateField,
-    FloatField,
     HiddenField,
     IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
-from wtforms.validators import InputRequired, Length, NumberRange, Optional
+from wtforms.validators import InputRequired, Length, NumberRange, Optional, ValidationError
 
+from ...vocabulary import CHECKWORTHINESS_BANDS
 from ..labels import DISMISS, STATUS, choices, opts
+
+# Band -> the lowest score it shows; "low" starts at 0, so it shows everything ("any").
+BAND_FLOORS = {band: floor for band, floor in CHECKWORTHINESS_BANDS if floor > 0}
+BANDS = [("", _l("Any check-worthiness")), ("medium", _l("medium and up")), ("high", _l("high"))]
+
+
+class BandField(SelectField):
+    """A check-worthiness band as the lowest score shown: "" (any), "medium" (and up) or
+    "high". A number between 0 and 1, as the filter took before, still works: a band's floor
+    reads as that band, another number is kept and shown as a choice of its own."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        value = valuelist[0].strip() if valuelist else ""
+        number = _number(value)
+        if number == 0 or value == "low":
+            value = ""
+        self.data = next((b for b, floor in BAND_FLOORS.items() if floor == number), value)
+
+    def pre_validate(self, form: object) -> None:
+        if not self.data or self.data in BAND_FLOORS:
+            return
+        number = _number(self.data)
+        if number is None or not 0 <= number <= 1:
+            raise ValidationError(_l("Choose a check-worthiness from the list."))
+        self.choices = opts([*BANDS, (self.data, _l("score %(score)s and up", score=self.data))])
+
+    @property
+    def floor(self) -> float | None:
+        """The lowest score to show; None: any."""
+        if not self.data:
+            return None
+        return BAND_FLOORS.get(self.data) or _number(self.data)
+
+
+def _number(value: str) -> float | None:
+    try:
+        return float(value)
+    except ValueError:
+        return None
 
 
 class QueueFilterForm(FlaskForm):
@@ -42,9 +81,7 @@ class QueueFilterForm(FlaskForm):
     language = SelectField(
         _l("Language"), choices=[], validators=[Optional()], validate_choice=False
     )
-    min_score = FloatField(
-        _l("Minimum check-worthiness score"), validators=[Optional(), NumberRange(min=0, max=1)]
-    )
+    min_score = BandField(_l("Check-worthiness"), choices=opts(BANDS))
     checkworthy = BooleanField(_l("Check-worthy claims only"))
     date_field = SelectField(
         _l("Date"),

@@ -45,7 +45,7 @@ def filters_of(form: QueueFilterForm) -> queue_service.QueueFilter:
         article_id=form.article.data,
         source_scope=form.source_scope.data or "primary",
         language=form.language.data or None,
-        min_score=form.min_score.data,
+        min_score=form.min_score.floor,
         checkworthy_only=bool(form.checkworthy.data),
         date_field=form.date_field.data or "published",
         date_from=form.date_from.data,

@@ -123,6 +123,6 @@ def cluster_verdict(claim_id: int) -> ResponseReturnValue:
         flash(explain(err), "error")
         return _back(form.next.data, fallback)
     session.commit()
-    flash(_("The cluster's verdict was applied to claim %(n)s.", n=claim.id), "info")
+    flash(_("The cluster's verdict was applied to this claim."), "info")
     fallback = url_for("articles.view", article_id=claim.article_id, claim=claim.id) + "#panel"
     return _back(form.next.data, fallback)
