@@ -182,12 +182,15 @@
     return region;
   }
 
-  function show(region, messages) {
+  /* The messages in their region, scrolled into view; then `after` (if any). */
+  function show(region, messages, after) {
     window.setTimeout(function () {
       region.replaceChildren.apply(region, messages);
-      if (!messages.length) { return; }
-      var box = region.getBoundingClientRect();
-      if (box.top < 0 || box.bottom > window.innerHeight) { region.scrollIntoView({ block: "nearest" }); }
+      if (messages.length) {
+        var box = region.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) { region.scrollIntoView({ block: "nearest" }); }
+      }
+      if (after) { after(); }
     }, 50);
   }
 
@@ -290,11 +293,11 @@
     document.dispatchEvent(new CustomEvent("live:swapped", {
       detail: { regions: regions, form: now, status: status, focused: focused }
     }));
-    show(resultRegion(now), messages);
-    if (status === 409) {  /* after the message: the conflict is what must be seen */
+    /* on a conflict, the conflict is what must be seen: revealed after the message is shown */
+    show(resultRegion(now), messages, status !== 409 ? null : function () {
       var reveal = document.querySelector("[data-live-region] [data-live-reveal]");
       if (reveal) { reveal.scrollIntoView({ block: "nearest" }); }
-    }
+    });
     return true;
   }
 
